@@ -1,0 +1,17 @@
+/**
+ * Caps checked before expensive work, so hostile or accidental inputs fail fast with a clear
+ * message instead of freezing the tab. JSON is for curated and hand-edited data; datasets in the
+ * hundreds of thousands of events belong in the columnar pack format.
+ */
+export const LIMITS = {
+  maxFileBytes: 64 * 1024 * 1024,
+  maxEvents: 250_000,
+  maxDepth: 32,
+  maxIdLength: 120,
+  maxTitleLength: 300,
+  maxSummaryLength: 10_000,
+  maxTextLength: 2_000,
+  maxQuoteLength: 4_000,
+  maxListLength: 200,
+  maxReportedProblems: 200,
+} as const;

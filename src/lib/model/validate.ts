@@ -1,0 +1,159 @@
+import { parseIsoDate } from './dates';
+import { LIMITS } from './limits';
+import { Checker, checkKnownKeys, checkString, describe, isObject, type Json, type JsonObject } from './check';
+import { validateEvent } from './validate-event';
+import { FORMAT_ID, type Category, type DatasetMeta, type EventRecord } from './types';
+import type { Problem } from './problems';
+
+const ROOT_KEYS = new Set(['$schema', 'format', 'title', 'description', 'license', 'updated', 'categories', 'events']);
+const CATEGORY_KEYS = new Set(['id', 'label', 'color', 'description']);
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export interface AcceptedEvent {
+  /** Index in the file's "events" array. */
+  index: number;
+  event: EventRecord;
+}
+
+export interface RejectedEvent {
+  index: number;
+  id?: string;
+  title?: string;
+}
+
+export interface ValidationResult {
+  /** False when nothing can be shown at all (not an object, no events list, too many events). */
+  usable: boolean;
+  meta: DatasetMeta;
+  accepted: AcceptedEvent[];
+  rejected: RejectedEvent[];
+  problems: Problem[];
+}
+
+/**
+ * Checks a parsed dataset against format version 1. Every problem is reported, not only the
+ * first; an invalid event is set aside with its reasons while the valid ones stay usable.
+ */
+export function validateDataset(value: unknown): ValidationResult {
+  const c = new Checker();
+  const meta: DatasetMeta = { title: 'Untitled dataset', description: '', license: '', updated: '', categories: [] };
+  const result: ValidationResult = { usable: false, meta, accepted: [], rejected: [], problems: c.problems };
+
+  if (!isObject(value as Json)) {
+    c.report([], value === null || Array.isArray(value)
+      ? `a dataset is an object with "title", "categories" and "events", not ${describe(value)}`
+      : `a dataset must be a JSON object, not ${describe(value)}`);
+    return result;
+  }
+  const root = value as JsonObject;
+  checkKnownKeys(c, root, ROOT_KEYS, [], 'the dataset');
+  checkFormat(c, root);
+  checkMeta(c, root, meta);
+  meta.categories = checkCategories(c, root.categories);
+
+  const events = root.events;
+  if (!Array.isArray(events)) {
+    c.report(events === undefined ? [] : ['events'], events === undefined ? 'missing "events" (a list of events)' : `"events" must be a list, not ${describe(events)}`);
+    return result;
+  }
+  if (events.length === 0) {
+    c.report(['events'], 'the dataset has no events');
+    return result;
+  }
+  if (events.length > LIMITS.maxEvents) {
+    c.report(['events'], `${events.length} events is over the limit of ${LIMITS.maxEvents} for a JSON dataset`);
+    return result;
+  }
+  result.usable = true;
+  const categoryIds = new Set(meta.categories.map((cat) => cat.id));
+  const firstIndexOfId = new Map<string, number>();
+  events.forEach((raw, index) => {
+    c.eventIndex = index;
+    const event = validateEvent(c, raw, ['events', index], categoryIds);
+    const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+    if (event && firstIndexOfId.has(event.id)) {
+      c.report(['events', index, 'id'], `duplicate id "${event.id}" (also used by /events/${firstIndexOfId.get(event.id)})`);
+      result.rejected.push({ index, id: event.id, title: event.title });
+    } else if (event) {
+      firstIndexOfId.set(event.id, index);
+      result.accepted.push({ index, event });
+    } else {
+      const rejected: RejectedEvent = { index };
+      if (id) rejected.id = id;
+      if (isObject(raw) && typeof raw.title === 'string') rejected.title = raw.title;
+      result.rejected.push(rejected);
+    }
+  });
+  checkRelated(c, result.accepted, firstIndexOfId);
+  c.eventIndex = undefined;
+  return result;
+}
+
+function checkFormat(c: Checker, root: JsonObject): void {
+  if (root.format === undefined) {
+    c.report([], `missing "format": "${FORMAT_ID}" (read as version 1)`, 'warning');
+  } else if (root.format !== FORMAT_ID) {
+    c.report(['format'], `unsupported format ${describe(root.format)}; this version of Faultline reads "${FORMAT_ID}"`, 'warning');
+  }
+}
+
+function checkMeta(c: Checker, root: JsonObject, meta: DatasetMeta): void {
+  meta.title = checkString(c, root, 'title', [], { required: true, max: LIMITS.maxTitleLength }) ?? meta.title;
+  meta.description = checkString(c, root, 'description', [], { required: false, max: LIMITS.maxSummaryLength }) ?? '';
+  meta.license = checkString(c, root, 'license', [], { required: false, max: LIMITS.maxTextLength }) ?? '';
+  const updated = checkString(c, root, 'updated', [], { required: false, max: 40 });
+  if (updated !== undefined) {
+    const parsed = parseIsoDate(updated);
+    if (parsed.ok) meta.updated = updated;
+    else c.report(['updated'], parsed.message, 'warning');
+  }
+}
+
+function checkCategories(c: Checker, raw: Json | undefined): Category[] {
+  if (raw === undefined) {
+    c.report([], 'missing "categories" (a list of {id, label, color})');
+    return [];
+  }
+  if (!Array.isArray(raw)) {
+    c.report(['categories'], `"categories" must be a list, not ${describe(raw)}`);
+    return [];
+  }
+  const out: Category[] = [];
+  const seen = new Map<string, number>();
+  raw.forEach((item, i) => {
+    const path = ['categories', i];
+    if (!isObject(item)) {
+      c.report(path, `a category must be an object {id, label, color}, not ${describe(item)}`);
+      return;
+    }
+    checkKnownKeys(c, item, CATEGORY_KEYS, path, 'a category');
+    const id = checkString(c, item, 'id', path, { required: true, max: LIMITS.maxIdLength });
+    const label = checkString(c, item, 'label', path, { required: true, max: LIMITS.maxTextLength });
+    const color = checkString(c, item, 'color', path, { required: true, max: 7 });
+    const description = checkString(c, item, 'description', path, { required: false, max: LIMITS.maxTextLength });
+    if (color !== undefined && !COLOR.test(color)) c.report([...path, 'color'], `colour ${describe(color)} must be written #rrggbb`);
+    if (id !== undefined && seen.has(id)) {
+      c.report([...path, 'id'], `duplicate category id "${id}" (also used by /categories/${seen.get(id)})`);
+      return;
+    }
+    if (id === undefined || label === undefined || color === undefined || !COLOR.test(color)) return;
+    seen.set(id, i);
+    out.push(description ? { id, label, color, description } : { id, label, color });
+  });
+  return out;
+}
+
+function checkRelated(c: Checker, accepted: AcceptedEvent[], ids: ReadonlyMap<string, number>): void {
+  for (const { index, event } of accepted) {
+    if (!event.related) continue;
+    c.eventIndex = index;
+    const known = event.related.filter((id) => {
+      if (ids.has(id)) return true;
+      const at = (event.related ?? []).indexOf(id);
+      c.report(['events', index, 'related', at], `related event "${id}" does not exist in this dataset (link ignored)`, 'warning');
+      return false;
+    });
+    if (known.length) event.related = known;
+    else delete event.related;
+  }
+}

@@ -1,0 +1,22 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { dataFiles } from './scripts/vite-data-plugin.ts';
+
+export default defineConfig({
+  // Relative base so dist/ works from any sub-path of any static host.
+  base: './',
+  plugins: [svelte(), dataFiles()],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
+    setupFiles: ['tests/setup.ts'],
+    // Calendar dates must not depend on the machine's zone: run under a non-UTC zone.
+    env: { TZ: 'America/Los_Angeles' },
+  },
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
+});
