@@ -1,4 +1,4 @@
-import { formatRange, parseIsoDate } from './dates';
+import { civilFromAxis, formatRange, parseIsoDate } from './dates';
 import type { EventRecord, LocationPrecision } from './types';
 
 /** "3 Feb 2021", "Feb 2021", "27 Sep – 10 Nov 2020", "c. 2021": the date as precisely as it is known. */
@@ -22,4 +22,19 @@ export function locationPrecisionLabel(precision: LocationPrecision): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An axis position as a day ("3 Feb 2021"), with the time when it is not midnight. */
+export function axisLabel(ms: number): string {
+  const c = civilFromAxis(ms);
+  const day = `${c.day} ${MONTHS[c.month - 1]} ${c.year}`;
+  return c.hour || c.minute ? `${day} ${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')} UTC` : day;
+}
+
+/** A time window [start, end) as the days it covers: the end shown is the last day included. */
+export function windowLabel(window: { start: number; end: number }): string {
+  const endsAtMidnight = civilFromAxis(window.end).hour === 0 && civilFromAxis(window.end).minute === 0;
+  return `${axisLabel(window.start)} – ${axisLabel(endsAtMidnight ? window.end - 1 : window.end).replace(/ 23:59 UTC$/, '')}`;
 }

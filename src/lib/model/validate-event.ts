@@ -25,7 +25,7 @@ const SOURCE_KEYS = new Set(['publisher', 'title', 'url', 'date', 'author', 'quo
 const FATALITY_KEYS = new Set(['min', 'max', 'by']);
 export const LOCATION_PRECISIONS: readonly LocationPrecision[] = ['site', 'city', 'region', 'country'];
 export const STATUS_KINDS: readonly StatusKind[] = ['confirmed', 'claimed', 'disputed'];
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const LIST = { items: LIMITS.maxListLength, length: LIMITS.maxTextLength };
 
 /**

@@ -1,7 +1,7 @@
 import { parseIsoDate } from './dates';
 import { LIMITS } from './limits';
 import { Checker, checkKnownKeys, checkString, describe, isObject, type Json, type JsonObject } from './check';
-import { validateEvent } from './validate-event';
+import { ID_PATTERN, validateEvent } from './validate-event';
 import { FORMAT_ID, type Category, type DatasetMeta, type EventRecord } from './types';
 import type { Problem } from './problems';
 
@@ -131,6 +131,10 @@ function checkCategories(c: Checker, raw: Json | undefined): Category[] {
     const label = checkString(c, item, 'label', path, { required: true, max: LIMITS.maxTextLength });
     const color = checkString(c, item, 'color', path, { required: true, max: 7 });
     const description = checkString(c, item, 'description', path, { required: false, max: LIMITS.maxTextLength });
+    if (id !== undefined && !ID_PATTERN.test(id)) {
+      c.report([...path, 'id'], `category id "${id}" may hold only letters, digits and . _ : - (and must start with a letter or digit)`);
+      return;
+    }
     if (color !== undefined && !COLOR.test(color)) c.report([...path, 'color'], `colour ${describe(color)} must be written #rrggbb`);
     if (id !== undefined && seen.has(id)) {
       c.report([...path, 'id'], `duplicate category id "${id}" (also used by /categories/${seen.get(id)})`);

@@ -1,11 +1,25 @@
 import { loadDataset, type Dataset } from '../model/dataset';
 import type { Problem } from '../model/problems';
 import { fetchText } from '../io/fetch-text';
+import { applyFilters, facetCounts } from '../query/apply';
+import { NO_FILTERS, type Bounds, type Filters, type TimeWindow } from '../query/filters';
+import { buildQueryIndex } from '../query/query-index';
 
 export type LoadStatus =
   | { kind: 'idle' }
   | { kind: 'loading'; name: string }
   | { kind: 'failed'; name: string; message: string; problems: Problem[] };
+
+export interface MapView {
+  lat: number;
+  lon: number;
+  zoom: number;
+}
+
+export type LaneMode = 'category' | 'actor';
+
+/** How a change enters browser history: discrete actions push, continuous ones (drags, typing) replace. */
+export type HistoryMode = 'push' | 'replace';
 
 /**
  * The one app-wide state. Views read it and call its methods; nothing else holds events.
@@ -14,15 +28,55 @@ export type LoadStatus =
 export class AppState {
   dataset = $state.raw<Dataset | null>(null);
   status = $state.raw<LoadStatus>({ kind: 'idle' });
+  filters = $state.raw<Filters>(NO_FILTERS);
   selectedId = $state<string | null>(null);
   hoveredId = $state<string | null>(null);
+  mapView = $state.raw<MapView | null>(null);
+  laneMode = $state<LaneMode>('category');
+  playing = $state(false);
+  /** Playback speed: how many window-widths pass per 10 seconds. */
+  speed = $state(1);
+  /** Messages about the URL or the data that the user should see once (ignored parameters…). */
+  notices = $state.raw<string[]>([]);
+  /** Bumped to ask the map to fit the filtered events. */
+  fitRequest = $state(0);
+  /** How the next URL change is written to history; read by the URL sync. */
+  historyMode: HistoryMode = 'push';
+  #lastTextAt = 0;
+
+  readonly index = $derived(this.dataset ? buildQueryIndex(this.dataset) : null);
 
   /** Rows shown by every view, in time order. */
-  readonly visible = $derived.by(() => allRows(this.dataset?.columns.size ?? 0));
+  readonly visible = $derived(this.index ? applyFilters(this.index, this.filters) : new Uint32Array(0));
+
+  /** visible as a per-row flag, for views that test membership while drawing. */
+  readonly visibleMask = $derived.by(() => {
+    const mask = new Uint8Array(this.dataset?.columns.size ?? 0);
+    for (const row of this.visible) mask[row] = 1;
+    return mask;
+  });
+
+  /** Rows that pass every filter but the time window: the overview's density and playback range. */
+  readonly timeless = $derived(this.index ? applyFilters(this.index, { ...this.filters, window: null }) : new Uint32Array(0));
+
+  readonly counts = $derived(this.index ? facetCounts(this.index, this.filters) : null);
+
+  readonly unlocatedVisible = $derived.by(() => {
+    const lat = this.dataset?.columns.lat;
+    if (!lat) return [] as number[];
+    const rows: number[] = [];
+    for (const row of this.visible) if (Number.isNaN(lat[row]!)) rows.push(row);
+    return rows;
+  });
 
   readonly selectedRow = $derived.by(() => {
     if (!this.dataset || this.selectedId === null) return null;
     return this.dataset.rowById.get(this.selectedId) ?? null;
+  });
+
+  readonly hoveredRow = $derived.by(() => {
+    if (!this.dataset || this.hoveredId === null) return null;
+    return this.dataset.rowById.get(this.hoveredId) ?? null;
   });
 
   readonly selectedEvent = $derived(this.selectedRow === null ? null : (this.dataset?.events[this.selectedRow] ?? null));
@@ -53,16 +107,100 @@ export class AppState {
   }
 
   select(id: string | null): void {
+    if (id === this.selectedId) return;
+    this.historyMode = 'push';
     this.selectedId = id;
   }
 
   hover(id: string | null): void {
-    this.hoveredId = id;
+    if (id !== this.hoveredId) this.hoveredId = id;
   }
-}
 
-function allRows(size: number): Uint32Array {
-  const rows = new Uint32Array(size);
-  for (let i = 0; i < size; i++) rows[i] = i;
-  return rows;
+  setFilters(patch: Partial<Filters>, history: HistoryMode = 'push'): void {
+    this.historyMode = history;
+    this.filters = { ...this.filters, ...patch };
+  }
+
+  toggleCategory(id: string): void {
+    const all = this.dataset?.meta.categories.map((c) => c.id) ?? [];
+    const current = this.filters.categories ?? all;
+    const next = current.includes(id) ? current.filter((c) => c !== id) : [...current, id];
+    // Keep the dataset's order, and "every category" as null so the URL stays clean.
+    const ordered = all.filter((c) => next.includes(c));
+    this.setFilters({ categories: ordered.length === all.length ? null : ordered });
+  }
+
+  toggleActor(actor: string): void {
+    const { actors } = this.filters;
+    this.setFilters({ actors: actors.includes(actor) ? actors.filter((a) => a !== actor) : [...actors, actor] });
+  }
+
+  toggleTag(tag: string): void {
+    const { tags } = this.filters;
+    this.setFilters({ tags: tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag] });
+  }
+
+  /** Typing pushes one history entry per burst of keystrokes, not one per key. */
+  setText(text: string): void {
+    const now = Date.now();
+    const burst = now - this.#lastTextAt < 1500;
+    this.#lastTextAt = now;
+    this.setFilters({ text }, burst ? 'replace' : 'push');
+  }
+
+  /** `final` is false while a brush is being dragged, so history gets one entry per gesture. */
+  setWindow(next: TimeWindow | null, final = true): void {
+    // Whole milliseconds, so the window survives the trip through the URL exactly.
+    const window = next && { start: Math.round(next.start), end: Math.round(next.end) };
+    const w = this.filters.window;
+    if (w === window || (w && window && w.start === window.start && w.end === window.end)) return;
+    this.setFilters({ window }, final ? 'push' : 'replace');
+  }
+
+  setInView(inView: boolean): void {
+    this.setFilters({ inView });
+  }
+
+  clearFilters(): void {
+    this.pause();
+    this.setFilters({ ...NO_FILTERS, bounds: this.filters.bounds });
+  }
+
+  /** From the map after every move; the view goes to the URL without a history entry. */
+  setMapView(view: MapView, bounds: Bounds): void {
+    const v = this.mapView;
+    if (!v || v.lat !== view.lat || v.lon !== view.lon || v.zoom !== view.zoom) {
+      this.historyMode = 'replace';
+      this.mapView = view;
+    }
+    const b = this.filters.bounds;
+    if (!b || b.south !== bounds.south || b.west !== bounds.west || b.north !== bounds.north || b.east !== bounds.east) {
+      this.filters = { ...this.filters, bounds };
+    }
+  }
+
+  setLaneMode(mode: LaneMode): void {
+    this.historyMode = 'push';
+    this.laneMode = mode;
+  }
+
+  requestFit(): void {
+    this.fitRequest++;
+  }
+
+  play(): void {
+    this.playing = true;
+  }
+
+  pause(): void {
+    this.playing = false;
+  }
+
+  notify(message: string): void {
+    this.notices = [...this.notices, message];
+  }
+
+  dismissNotice(index: number): void {
+    this.notices = this.notices.filter((_, i) => i !== index);
+  }
 }

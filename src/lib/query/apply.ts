@@ -1,0 +1,104 @@
+import type { Filters, TimeWindow } from './filters';
+import type { QueryIndex } from './query-index';
+import { queryWords } from './text';
+
+/** Which filter a facet count leaves out, so each facet shows what choosing it would give. */
+export type Facet = 'category' | 'actor' | 'tag';
+
+/**
+ * Rows (in time order) that pass every filter. The time window narrows the candidate rows by
+ * binary search on the sorted starts before any other test runs.
+ */
+export function applyFilters(index: QueryIndex, filters: Filters, except?: Facet): Uint32Array {
+  const test = rowTest(index, filters, except);
+  const [from, to] = candidateRange(index, filters.window);
+  const out = new Uint32Array(to - from);
+  let n = 0;
+  for (let row = from; row < to; row++) if (test(row)) out[n++] = row;
+  return out.slice(0, n);
+}
+
+export interface FacetCounts {
+  /** Indexed like dataset.meta.categories. */
+  categories: Uint32Array;
+  /** Indexed like index.actors / index.tags. */
+  actors: Uint32Array;
+  tags: Uint32Array;
+}
+
+/** Counts for each facet value under all the other filters (crossfilter semantics). */
+export function facetCounts(index: QueryIndex, filters: Filters): FacetCounts {
+  const counts: FacetCounts = {
+    categories: new Uint32Array(index.dataset.meta.categories.length),
+    actors: new Uint32Array(index.actors.length),
+    tags: new Uint32Array(index.tags.length),
+  };
+  const category = index.dataset.columns.category;
+  for (const row of applyFilters(index, filters, 'category')) counts.categories[category[row]!]!++;
+  for (const row of applyFilters(index, filters, 'actor')) for (const a of index.actorCodes[row]!) counts.actors[a]!++;
+  for (const row of applyFilters(index, filters, 'tag')) for (const t of index.tagCodes[row]!) counts.tags[t]!++;
+  return counts;
+}
+
+/** Rows [from, to) whose start lies before the window's end and late enough to overlap it. */
+export function candidateRange(index: QueryIndex, window: TimeWindow | null): [number, number] {
+  const { start } = index.dataset.columns;
+  if (!window) return [0, start.length];
+  return [lowerBound(start, window.start - index.maxDuration), lowerBound(start, window.end)];
+}
+
+/** First index whose value is >= target in an ascending array. */
+export function lowerBound(values: Float64Array, target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function rowTest(index: QueryIndex, f: Filters, except?: Facet): (row: number) => boolean {
+  const { columns, meta } = index.dataset;
+  const tests: ((row: number) => boolean)[] = [];
+  if (f.window) {
+    const { start: ws, end: we } = f.window;
+    tests.push((row) => columns.start[row]! < we && columns.end[row]! > ws);
+  }
+  if (f.categories !== null && except !== 'category') {
+    const allowed = new Uint8Array(meta.categories.length);
+    meta.categories.forEach((c, i) => (allowed[i] = f.categories!.includes(c.id) ? 1 : 0));
+    tests.push((row) => allowed[columns.category[row]!] === 1);
+  }
+  if (f.actors.length && except !== 'actor') tests.push(anyCode(index.actors, index.actorCodes, f.actors));
+  if (f.tags.length && except !== 'tag') tests.push(anyCode(index.tags, index.tagCodes, f.tags));
+  const words = queryWords(f.text);
+  if (words.length) tests.push((row) => words.every((w) => index.text[row]!.includes(w)));
+  if (f.inView && f.bounds) {
+    const { south, west, north, east } = f.bounds;
+    const wraps = west > east;
+    tests.push((row) => {
+      const lat = columns.lat[row]!;
+      const lon = columns.lon[row]!;
+      if (Number.isNaN(lat)) return false;
+      return lat >= south && lat <= north && (wraps ? lon >= west || lon <= east : lon >= west && lon <= east);
+    });
+  }
+  return (row) => {
+    for (const t of tests) if (!t(row)) return false;
+    return true;
+  };
+}
+
+function anyCode(values: readonly string[], codes: readonly Uint32Array[], wanted: readonly string[]): (row: number) => boolean {
+  const want = new Uint8Array(values.length);
+  for (const w of wanted) {
+    const i = values.indexOf(w);
+    if (i >= 0) want[i] = 1;
+  }
+  return (row) => {
+    for (const c of codes[row]!) if (want[c] === 1) return true;
+    return false;
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * What the analyst has narrowed the events down to. Plain data: the URL codec, the query
+ * engine and the state all share it. Times are axis ms (see model/dates.ts).
+ */
+export interface TimeWindow {
+  /** Inclusive start. */
+  start: number;
+  /** Exclusive end. */
+  end: number;
+}
+
+export interface Bounds {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+
+export interface Filters {
+  /** Category ids to show; null shows every category. */
+  categories: readonly string[] | null;
+  /** Show events with any of these actors; empty shows all. */
+  actors: readonly string[];
+  /** Show events with any of these tags; empty shows all. */
+  tags: readonly string[];
+  /** Case- and accent-insensitive words matched against title, summary, place and sources. */
+  text: string;
+  /** Show events whose span overlaps the window; null shows all times. */
+  window: TimeWindow | null;
+  /** Show only located events inside `bounds` (the map's view). */
+  inView: boolean;
+  bounds: Bounds | null;
+}
+
+export const NO_FILTERS: Filters = {
+  categories: null,
+  actors: [],
+  tags: [],
+  text: '',
+  window: null,
+  inView: false,
+  bounds: null,
+};
+
+export function isFiltered(f: Filters): boolean {
+  return f.categories !== null || f.actors.length > 0 || f.tags.length > 0 || f.text.trim() !== '' || f.window !== null || f.inView;
+}

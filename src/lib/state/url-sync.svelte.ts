@@ -1,0 +1,87 @@
+import { untrack } from 'svelte';
+import type { AppState } from './app-state.svelte';
+import { decodeUrlState, encodeUrlState, reconcileUrlState, type UrlState } from './url';
+
+/**
+ * Keeps the query string and the app state in step: state → URL on every change (pushing
+ * discrete changes, replacing continuous ones), URL → state on load and on back/forward.
+ * Call during App's initialisation.
+ */
+export function useUrlSync(app: AppState): void {
+  const initial = decodeUrlState(location.search);
+  apply(app, initial.state);
+  initial.notices.forEach((n) => app.notify(n));
+  let reconciled = false;
+  app.historyMode = 'replace';
+
+  // Names in the URL can only be checked once the data is there.
+  $effect(() => {
+    const { dataset, index } = app;
+    if (!dataset || !index || reconciled) return;
+    reconciled = true;
+    untrack(() => {
+      const { state, notices } = reconcileUrlState(snapshot(app), dataset, index);
+      app.historyMode = 'replace';
+      apply(app, state);
+      notices.forEach((n) => app.notify(n));
+    });
+  });
+
+  $effect(() => {
+    const encoded = encodeUrlState(snapshot(app), new URLSearchParams(location.search));
+    untrack(() => {
+      const current = location.search.replace(/^\?/, '');
+      const mode = app.historyMode;
+      app.historyMode = 'push';
+      if (encoded === current) return;
+      const url = `${location.pathname}${encoded ? `?${encoded}` : ''}${location.hash}`;
+      if (mode === 'push') history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    });
+  });
+
+  $effect(() => {
+    const onpop = () => {
+      const { state, notices } = decodeUrlState(location.search);
+      const dataset = app.dataset;
+      const index = app.index;
+      const checked = dataset && index ? reconcileUrlState(state, dataset, index) : { state, notices: [] };
+      app.historyMode = 'replace';
+      apply(app, checked.state);
+      [...notices, ...checked.notices].forEach((n) => app.notify(n));
+    };
+    window.addEventListener('popstate', onpop);
+    return () => window.removeEventListener('popstate', onpop);
+  });
+}
+
+function snapshot(app: AppState): UrlState {
+  const f = app.filters;
+  return {
+    data: null,
+    text: f.text,
+    categories: f.categories ? [...f.categories] : null,
+    actors: [...f.actors],
+    tags: [...f.tags],
+    window: f.window,
+    inView: f.inView,
+    event: app.selectedId,
+    map: app.mapView,
+    lanes: app.laneMode,
+  };
+}
+
+function apply(app: AppState, s: UrlState): void {
+  app.filters = {
+    ...app.filters,
+    text: s.text,
+    categories: s.categories,
+    actors: s.actors,
+    tags: s.tags,
+    window: s.window,
+    inView: s.inView,
+  };
+  app.selectedId = s.event;
+  app.mapView = s.map;
+  app.laneMode = s.lanes;
+}

@@ -1,0 +1,178 @@
+import { DAY_MS, civilFromDays, parseIsoDate, spanOf } from '../model/dates';
+import type { Dataset } from '../model/dataset';
+import type { QueryIndex } from '../query/query-index';
+import type { TimeWindow } from '../query/filters';
+import type { LaneMode, MapView } from './app-state.svelte';
+
+/** Everything a link must carry to reproduce a view. Defaults are left out of the URL. */
+export interface UrlState {
+  data: string | null;
+  text: string;
+  categories: string[] | null;
+  actors: string[];
+  tags: string[];
+  window: TimeWindow | null;
+  inView: boolean;
+  event: string | null;
+  map: MapView | null;
+  lanes: LaneMode;
+}
+
+export const DEFAULT_URL_STATE: UrlState = {
+  data: null,
+  text: '',
+  categories: null,
+  actors: [],
+  tags: [],
+  window: null,
+  inView: false,
+  event: null,
+  map: null,
+  lanes: 'category',
+};
+
+/** Parameters owned by other parts of the app (embed mode…), passed through untouched. */
+const FOREIGN = new Set(['data', 'embed', 'views', 'theme', 'origins']);
+
+/** Encodes in a fixed parameter order so equal states give equal strings. */
+export function encodeUrlState(s: UrlState, passthrough: URLSearchParams = new URLSearchParams()): string {
+  const p = new URLSearchParams();
+  // The data source goes first so links read naturally: ?data=…&q=…
+  for (const value of passthrough.getAll('data')) p.append('data', value);
+  if (s.text.trim()) p.set('q', s.text);
+  if (s.categories) p.set('cat', s.categories.join(','));
+  for (const a of s.actors) p.append('actor', a);
+  for (const t of s.tags) p.append('tag', t);
+  if (s.window) {
+    p.set('from', axisToIso(s.window.start));
+    p.set('to', endToIso(s.window.end));
+  }
+  if (s.inView) p.set('inview', '1');
+  if (s.lanes !== 'category') p.set('lanes', s.lanes);
+  if (s.event) p.set('event', s.event);
+  if (s.map) p.set('map', `${round(s.map.lat, 4)},${round(s.map.lon, 4)},${round(s.map.zoom, 2)}`);
+  for (const [key, value] of passthrough) if (FOREIGN.has(key) && key !== 'data') p.append(key, value);
+  return p.toString();
+}
+
+/** Never throws: what cannot be read is dropped with a notice a person can understand. */
+export function decodeUrlState(search: string): { state: UrlState; notices: string[] } {
+  const p = new URLSearchParams(search);
+  const notices: string[] = [];
+  const state: UrlState = { ...DEFAULT_URL_STATE, categories: null, actors: [], tags: [] };
+  const known = new Set(['q', 'cat', 'actor', 'tag', 'from', 'to', 'inview', 'lanes', 'event', 'map', ...FOREIGN]);
+  for (const key of new Set(p.keys())) if (!known.has(key)) notices.push(`Ignored unknown parameter "${key}".`);
+
+  state.data = p.get('data');
+  state.text = p.get('q') ?? '';
+  const cat = p.get('cat');
+  if (cat !== null) state.categories = cat === '' ? [] : cat.split(',');
+  state.actors = p.getAll('actor').filter(Boolean);
+  state.tags = p.getAll('tag').filter(Boolean);
+  state.window = decodeWindow(p.get('from'), p.get('to'), notices);
+  const inview = p.get('inview');
+  if (inview !== null) {
+    if (inview === '1' || inview === '0') state.inView = inview === '1';
+    else notices.push(`Ignored inview="${inview}": use 1 or 0.`);
+  }
+  const lanes = p.get('lanes');
+  if (lanes !== null) {
+    if (lanes === 'actor' || lanes === 'category') state.lanes = lanes;
+    else notices.push(`Ignored lanes="${lanes}": use "category" or "actor".`);
+  }
+  state.event = p.get('event') || null;
+  const map = p.get('map');
+  if (map !== null) {
+    state.map = decodeMap(map);
+    if (!state.map) notices.push(`Ignored map="${map}": expected latitude,longitude,zoom such as 40.1,45.2,6.`);
+  }
+  return { state, notices };
+}
+
+/** Drops what the loaded dataset does not have, saying what was dropped. */
+export function reconcileUrlState(s: UrlState, dataset: Dataset, index: QueryIndex): { state: UrlState; notices: string[] } {
+  const notices: string[] = [];
+  const keep = (values: readonly string[], known: readonly string[] | ReadonlySet<string>, what: string) =>
+    values.filter((v) => {
+      const ok = Array.isArray(known) ? known.includes(v) : (known as ReadonlySet<string>).has(v);
+      if (!ok) notices.push(`Ignored unknown ${what} "${v}".`);
+      return ok;
+    });
+  const categoryIds = dataset.meta.categories.map((c) => c.id);
+  const state: UrlState = {
+    ...s,
+    categories: s.categories ? keep(s.categories, categoryIds, 'category') : null,
+    actors: keep(s.actors, new Set(index.actors), 'actor'),
+    tags: keep(s.tags, new Set(index.tags), 'tag'),
+  };
+  if (state.event && !dataset.rowById.has(state.event)) {
+    notices.push(`Ignored event="${state.event}": no event has that id in this dataset.`);
+    state.event = null;
+  }
+  return { state, notices };
+}
+
+function decodeWindow(from: string | null, to: string | null, notices: string[]): TimeWindow | null {
+  if (from === null && to === null) return null;
+  if (from === null || to === null) {
+    notices.push('Ignored the time window: it needs both "from" and "to".');
+    return null;
+  }
+  const start = parseIsoDate(from);
+  const end = parseIsoDate(to);
+  if (!start.ok || !end.ok) {
+    notices.push(`Ignored the time window ${from} – ${to}: ${!start.ok ? start.message : !end.ok ? end.message : ''}.`);
+    return null;
+  }
+  // A calendar "to" includes its whole day (month, year); an instant "to" is the exclusive end.
+  const window = {
+    start: spanOf(start.value).start,
+    end: end.value.offsetMinutes === null ? spanOf(end.value).end : spanOf(end.value).start,
+  };
+  if (window.end <= window.start) {
+    notices.push(`Ignored the time window ${from} – ${to}: it ends before it starts.`);
+    return null;
+  }
+  return window;
+}
+
+function decodeMap(text: string): MapView | null {
+  const parts = text.split(',');
+  if (parts.length !== 3 || parts.some((x) => !/^-?\d+(\.\d+)?$/.test(x))) return null;
+  const [lat, lon, zoom] = parts.map(Number) as [number, number, number];
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180 || zoom < 0 || zoom > 22) return null;
+  return { lat, lon, zoom };
+}
+
+/** Shortest ISO form that round-trips exactly: a date at midnight, else the instant in UTC. */
+export function axisToIso(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  const { year, month, day } = civilFromDays(days);
+  const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  let rest = ms - days * DAY_MS;
+  if (rest === 0) return date;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = Math.floor(rest / 1000);
+  const milli = Math.round(rest - s * 1000);
+  let time = `${pad(h, 2)}:${pad(m, 2)}`;
+  if (s || milli) time += `:${pad(s, 2)}`;
+  if (milli) time += `.${pad(milli, 3)}`;
+  return `${date}T${time}Z`;
+}
+
+/** The end of a window: a midnight end is written as the last whole day included. */
+function endToIso(ms: number): string {
+  return ms % DAY_MS === 0 ? axisToIso(ms - DAY_MS) : axisToIso(ms);
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
