@@ -100,9 +100,11 @@ export class AppState {
       this.status = { kind: 'failed', name, message: `${name} could not be opened`, problems: result.problems };
       return false;
     }
+    const replacing = this.dataset !== null;
     this.dataset = result.dataset;
     this.status = { kind: 'idle' };
-    if (this.selectedId !== null && !result.dataset.rowById.has(this.selectedId)) this.selectedId = null;
+    // On first load the URL sync checks the selection (and says so); on a reload it just goes.
+    if (replacing && this.selectedId !== null && !result.dataset.rowById.has(this.selectedId)) this.selectedId = null;
     return true;
   }
 

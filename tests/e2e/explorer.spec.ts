@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { expect, openApp, test } from './fixtures';
+
+interface E { id: string; title: string; category: string; location: unknown; sources: { url: string }[] }
+const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as { events: E[]; categories: { id: string; label: string }[] };
+const total = bundled.events.length;
+
+test('clicking a list item selects it and opens its details with sources', async ({ page }) => {
+  await openApp(page);
+  const row = page.locator('[data-event-id="nato20-sg-presser-1201"]');
+  await page.getByTestId('search').fill('Stoltenberg');
+  await row.click();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  const detail = page.getByTestId('event-detail');
+  await expect(detail).toBeVisible();
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText(bundled.events.find((e) => e.id === 'nato20-sg-presser-1201')!.title);
+  const link = detail.getByRole('link', { name: /NATO Welcomes the Cessation of Fighting/ });
+  await expect(link).toHaveAttribute('href', 'http://ccbsnews.info/en/news/detail/1764');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(page).toHaveURL(/event=nato20-sg-presser-1201/);
+  await expect(detail.getByTestId('permalink')).toHaveAttribute('href', /\?event=nato20-sg-presser-1201$/);
+});
+
+test('a related event link selects that event', async ({ page }) => {
+  await openApp(page, '?event=nst-extension');
+  const detail = page.getByTestId('event-detail');
+  await expect(detail).toContainText('3 Feb 2021 – 5 Feb 2026');
+  const related = detail.getByTestId('related-event').first();
+  const name = (await related.textContent()) ?? '';
+  await related.click();
+  await expect(detail.getByRole('heading', { level: 2 })).not.toHaveText('');
+  await expect(page).not.toHaveURL(/event=nst-extension/);
+  expect(name.length).toBeGreaterThan(0);
+});
+
+test('a category toggle and a search change the count and the list together', async ({ page }) => {
+  await openApp(page);
+  const strikes = bundled.events.filter((e) => e.category === 'strike').length;
+  const label = bundled.categories.find((c) => c.id === 'strike')!.label;
+  await page.getByTestId('facet-categories').getByRole('checkbox', { name: new RegExp(`^${label}\\b`) }).uncheck();
+  await expect(page.getByTestId('event-count')).toHaveText(`${total - strikes} of ${total} events`);
+  await expect(page).toHaveURL(/cat=/);
+
+  await page.getByTestId('search').fill('Ganja');
+  const rows = page.getByTestId('event-row');
+  await expect(page.getByTestId('event-count')).toHaveText(/^\d+ of \d+ events$/);
+  for (const title of await rows.locator('.title').allTextContents()) expect(title).not.toMatch(/strike/i);
+
+  await page.getByTestId('clear-filters').click();
+  await expect(page.getByTestId('event-count')).toHaveText(`${total} events`);
+  await expect(page.getByTestId('search')).toHaveValue('');
+});
+
+test('reloading the URL restores filters, window and selection; back and forward step through changes', async ({ page }) => {
+  await openApp(page, '?q=ceasefire&from=2020-10-01&to=2020-10-31&event=nk20-moscow-1010');
+  const count = page.getByTestId('event-count');
+  await expect(count).toHaveText(/^\d+ of \d+ events$/);
+  const before = await count.textContent();
+  await expect(page.getByTestId('event-detail')).toBeVisible();
+  await expect(page.getByTestId('window-label')).toHaveText('1 Oct 2020 – 31 Oct 2020');
+
+  await page.reload();
+  await expect(count).toHaveText(before!);
+  await expect(page.getByTestId('search')).toHaveValue('ceasefire');
+  await expect(page.locator('[data-event-id="nk20-moscow-1010"]')).toHaveAttribute('aria-selected', 'true');
+
+  // A discrete change, then back and forward.
+  await page.getByTestId('clear-filters').click();
+  await expect(count).toHaveText(`${total} events`);
+  await page.goBack();
+  await expect(count).toHaveText(before!);
+  await expect(page.getByTestId('search')).toHaveValue('ceasefire');
+  await page.goForward();
+  await expect(count).toHaveText(`${total} events`);
+});
+
+test('an invalid or unknown parameter is ignored with a visible notice', async ({ page }) => {
+  await openApp(page, '?from=2021-02-30&to=2021-03-01&colour=red&cat=strike,nonsense&event=nope');
+  const notices = page.getByTestId('notices');
+  await expect(notices).toContainText('Ignored the time window 2021-02-30');
+  await expect(notices).toContainText('Ignored unknown parameter "colour"');
+  await expect(notices).toContainText('Ignored unknown category "nonsense"');
+  await expect(notices).toContainText('Ignored event="nope"');
+  const strikes = bundled.events.filter((e) => e.category === 'strike').length;
+  await expect(page.getByTestId('event-count')).toHaveText(`${strikes} of ${total} events`);
+});
+
+test('the list works by keyboard: arrows move, Enter selects', async ({ page }) => {
+  await openApp(page);
+  const list = page.getByTestId('event-list');
+  await list.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const selected = page.locator('[data-testid="event-row"][aria-selected="true"]');
+  await expect(selected).toHaveCount(1);
+  await expect(selected).toHaveAttribute('aria-posinset', '3');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(selected).toHaveAttribute('aria-posinset', String(total));
+});
+
+test('no horizontal scrolling at 360 px; filters open in a drawer', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByTestId('filter-panel')).toBeHidden();
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await expect(page.getByTestId('filter-panel')).toBeVisible();
+  await page.getByRole('button', { name: 'Close filters' }).click();
+  await expect(page.getByTestId('filter-panel')).toBeHidden();
+});
+
+test('landmarks are named for assistive technology', async ({ page }) => {
+  await openApp(page);
+  for (const name of ['Filters', 'Map', 'Timeline', 'Events']) {
+    await expect(page.getByRole(name === 'Filters' ? 'complementary' : 'region', { name, exact: true })).toBeVisible();
+  }
+  await page.locator('[data-testid="event-row"]').first().click();
+  await expect(page.getByRole('region', { name: 'Event details' })).toBeVisible();
+});
