@@ -46,6 +46,8 @@ export function checkString(
   opts: { required: boolean; max: number; label?: string },
 ): string | undefined {
   const value = obj[key];
+  // Fast path first: most fields are fine, and building paths for them costs allocations.
+  if (typeof value === 'string' && value.length <= opts.max && (value.length > 0 || !opts.required) && /\S/.test(value)) return value;
   const at = [...path, key];
   if (value === undefined || value === null) {
     if (opts.required) c.report(path, `missing "${key}"${opts.label ? ` (${opts.label})` : ''}`);
@@ -76,6 +78,7 @@ export function checkStringList(
 ): string[] | undefined {
   const value = obj[key];
   if (value === undefined) return undefined;
+  if (Array.isArray(value) && value.length <= max.items && isCleanList(value, max.length)) return value as string[];
   const at = [...path, key];
   if (!Array.isArray(value)) {
     c.report(at, `"${key}" must be a list of text, not ${describe(value)}`);
@@ -113,4 +116,14 @@ export function checkKnownKeys(
   for (const key of Object.keys(obj)) {
     if (!known.has(key)) c.report([...path, key], `unknown field "${key}" in ${what} (ignored)`, 'warning');
   }
+}
+
+/** True for a list of distinct, non-blank strings within the length limit: the common case. */
+function isCleanList(values: Json[], maxLength: number): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string' || v.length > maxLength || !/\S/.test(v)) return false;
+    for (let j = 0; j < i; j++) if (values[j] === v) return false;
+  }
+  return true;
 }

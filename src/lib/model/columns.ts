@@ -27,20 +27,30 @@ export interface EventColumns {
   readonly status: Uint8Array;
 }
 
-/** Sorts by start, then end, then id, so row order is stable across loads of the same data. */
-export function timeOrder(events: readonly EventRecord[]): EventRecord[] {
-  const keyed = events.map((event) => {
+/**
+ * Builds the columns with rows in time order (start, then end, then id, so the order is stable
+ * across loads of the same data). Dates are parsed once; the sort moves indices, not objects.
+ */
+export function buildColumns(
+  input: readonly EventRecord[],
+  categoryIds: readonly string[],
+): { events: EventRecord[]; columns: EventColumns } {
+  const size = input.length;
+  const starts = new Float64Array(size);
+  const ends = new Float64Array(size);
+  const precisions = new Uint8Array(size);
+  input.forEach((event, i) => {
     const start = parseIsoDate(event.date);
     const end = event.end ? parseIsoDate(event.end) : undefined;
     if (!start.ok || (end && !end.ok)) throw new Error(`event ${event.id} reached the columns with an invalid date`);
-    return { event, span: eventSpan(start.value, end?.ok ? end.value : undefined) };
+    const span = eventSpan(start.value, end?.ok ? end.value : undefined);
+    starts[i] = span.start;
+    ends[i] = span.end;
+    precisions[i] = DATE_PRECISIONS.indexOf(start.value.precision);
   });
-  keyed.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
-  return keyed.map((k) => k.event);
-}
-
-export function buildColumns(events: readonly EventRecord[], categoryIds: readonly string[]): EventColumns {
-  const size = events.length;
+  const order = Uint32Array.from({ length: size }, (_, i) => i).sort(
+    (a, b) => starts[a]! - starts[b]! || ends[a]! - ends[b]! || compareIds(input[a]!.id, input[b]!.id),
+  );
   const cols = {
     size,
     start: new Float64Array(size),
@@ -55,14 +65,14 @@ export function buildColumns(events: readonly EventRecord[], categoryIds: readon
     status: new Uint8Array(size),
   };
   const categoryIndex = new Map(categoryIds.map((id, i) => [id, i]));
-  events.forEach((event, row) => {
-    const start = parseIsoDate(event.date);
-    const end = event.end ? parseIsoDate(event.end) : undefined;
-    if (!start.ok || (end && !end.ok)) throw new Error(`event ${event.id} reached the columns with an invalid date`);
-    const span = eventSpan(start.value, end?.ok ? end.value : undefined);
-    cols.start[row] = span.start;
-    cols.end[row] = span.end;
-    cols.precision[row] = DATE_PRECISIONS.indexOf(start.value.precision);
+  const events = new Array<EventRecord>(size);
+  for (let row = 0; row < size; row++) {
+    const i = order[row]!;
+    const event = input[i]!;
+    events[row] = event;
+    cols.start[row] = starts[i]!;
+    cols.end[row] = ends[i]!;
+    cols.precision[row] = precisions[i]!;
     cols.approximate[row] = event.approximate ? 1 : 0;
     cols.isRange[row] = event.end ? 1 : 0;
     cols.category[row] = categoryIndex.get(event.category) ?? 0;
@@ -72,6 +82,10 @@ export function buildColumns(events: readonly EventRecord[], categoryIds: readon
       cols.locationPrecision[row] = LOCATION_CODES.indexOf(event.location.precision);
     }
     cols.status[row] = STATUS_CODES.indexOf(event.status?.kind ?? 'confirmed');
-  });
-  return cols;
+  }
+  return { events, columns: cols };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

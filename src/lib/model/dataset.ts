@@ -1,5 +1,5 @@
-import { buildColumns, timeOrder, type EventColumns } from './columns';
-import { parseJson, positionFinder } from './json';
+import { buildColumns, type EventColumns } from './columns';
+import { checkDepth, parseJson, positionFinder } from './json';
 import { LIMITS } from './limits';
 import { validateDataset, type RejectedEvent } from './validate';
 import type { Problem } from './problems';
@@ -29,18 +29,56 @@ export function loadDataset(text: string, name: string): LoadResult {
   if (text.length > LIMITS.maxFileBytes) {
     return { ok: false, name, problems: [{ severity: 'error', pointer: '', message: `the file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${LIMITS.maxFileBytes / 1e6} MB` }] };
   }
-  const where = positionFinder(text);
-  const parsed = parseJson(text, { maxDepth: LIMITS.maxDepth });
-  if (!parsed.ok) {
-    return { ok: false, name, problems: [{ ...parsed.error, position: where(parsed.error.offset) }] };
-  }
+  const parsed = parse(text);
+  if (!parsed.ok) return { ok: false, name, problems: [parsed.error] };
   const result = validateDataset(parsed.value);
-  const problems: Problem[] = [
-    ...parsed.warnings.map((w) => ({ ...w, position: where(w.offset) })),
-    ...result.problems.map((p) => ({ ...p, position: where(parsed.locate(p.pointer)) })),
-  ].sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
+  const problems = [...parsed.warnings, ...result.problems];
+  locate(text, problems, parsed.locate);
   if (!result.usable) return { ok: false, name, problems };
   return { ok: true, dataset: buildDataset(name, result.meta, result.accepted.map((a) => a.event), result.rejected, problems) };
+}
+
+/** Files above this size skip the strict parser unless there are problems to place. */
+const STRICT_PARSE_BYTES = 4 * 1024 * 1024;
+
+type Parsed =
+  | { ok: true; value: unknown; warnings: Problem[]; locate: ((pointer: string) => number) | null }
+  | { ok: false; error: Problem };
+
+/**
+ * Small files go through our strict parser (exact positions, duplicate keys, reserved keys).
+ * Large ones use the engine's JSON.parse, several times faster, after a depth pre-scan; the
+ * strict parser then runs only to place problems, or to explain a syntax error.
+ */
+function parse(text: string): Parsed {
+  if (text.length > STRICT_PARSE_BYTES) {
+    const deep = checkDepth(text, LIMITS.maxDepth);
+    if (deep) return { ok: false, error: { ...deep, position: positionFinder(text)(deep.offset) } };
+    try {
+      return { ok: true, value: JSON.parse(text) as unknown, warnings: [], locate: null };
+    } catch {
+      // Fall through: the strict parser says where and why.
+    }
+  }
+  const strict = parseJson(text, { maxDepth: LIMITS.maxDepth });
+  if (!strict.ok) return { ok: false, error: { ...strict.error, position: positionFinder(text)(strict.error.offset) } };
+  return { ok: true, value: strict.value, warnings: strict.warnings, locate: strict.locate };
+}
+
+/** Adds line:column to each problem and sorts them in file order. */
+function locate(text: string, problems: Problem[], known: ((pointer: string) => number) | null): void {
+  if (problems.length === 0) return;
+  let finder = known;
+  if (!finder) {
+    const strict = parseJson(text, { maxDepth: LIMITS.maxDepth });
+    if (strict.ok) finder = strict.locate;
+  }
+  const where = positionFinder(text);
+  for (const p of problems) {
+    const offset = (p as Problem & { offset?: number }).offset ?? finder?.(p.pointer);
+    if (offset !== undefined) p.position = where(offset);
+  }
+  problems.sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
 }
 
 export function buildDataset(
@@ -50,8 +88,8 @@ export function buildDataset(
   rejected: readonly RejectedEvent[] = [],
   problems: readonly Problem[] = [],
 ): Dataset {
-  const ordered = timeOrder(events);
-  const columns = buildColumns(ordered, meta.categories.map((c) => c.id));
-  const rowById = new Map(ordered.map((e, row) => [e.id, row]));
+  const { events: ordered, columns } = buildColumns(events, meta.categories.map((c) => c.id));
+  const rowById = new Map<string, number>();
+  ordered.forEach((e, row) => rowById.set(e.id, row));
   return { name, meta, events: ordered, columns, rowById, rejected, problems };
 }

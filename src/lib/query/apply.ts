@@ -1,5 +1,5 @@
 import type { Filters, TimeWindow } from './filters';
-import type { QueryIndex } from './query-index';
+import type { MultiColumn, QueryIndex } from './query-index';
 import { queryWords } from './text';
 
 /** Which filter a facet count leaves out, so each facet shows what choosing it would give. */
@@ -30,13 +30,13 @@ export interface FacetCounts {
 export function facetCounts(index: QueryIndex, filters: Filters): FacetCounts {
   const counts: FacetCounts = {
     categories: new Uint32Array(index.dataset.meta.categories.length),
-    actors: new Uint32Array(index.actors.length),
-    tags: new Uint32Array(index.tags.length),
+    actors: new Uint32Array(index.actors.values.length),
+    tags: new Uint32Array(index.tags.values.length),
   };
   const category = index.dataset.columns.category;
   for (const row of applyFilters(index, filters, 'category')) counts.categories[category[row]!]!++;
-  for (const row of applyFilters(index, filters, 'actor')) for (const a of index.actorCodes[row]!) counts.actors[a]!++;
-  for (const row of applyFilters(index, filters, 'tag')) for (const t of index.tagCodes[row]!) counts.tags[t]!++;
+  countCodes(index.actors, applyFilters(index, filters, 'actor'), counts.actors);
+  countCodes(index.tags, applyFilters(index, filters, 'tag'), counts.tags);
   return counts;
 }
 
@@ -71,10 +71,13 @@ function rowTest(index: QueryIndex, f: Filters, except?: Facet): (row: number) =
     meta.categories.forEach((c, i) => (allowed[i] = f.categories!.includes(c.id) ? 1 : 0));
     tests.push((row) => allowed[columns.category[row]!] === 1);
   }
-  if (f.actors.length && except !== 'actor') tests.push(anyCode(index.actors, index.actorCodes, f.actors));
-  if (f.tags.length && except !== 'tag') tests.push(anyCode(index.tags, index.tagCodes, f.tags));
+  if (f.actors.length && except !== 'actor') tests.push(anyCode(index.actors, f.actors));
+  if (f.tags.length && except !== 'tag') tests.push(anyCode(index.tags, f.tags));
   const words = queryWords(f.text);
-  if (words.length) tests.push((row) => words.every((w) => index.text[row]!.includes(w)));
+  if (words.length) {
+    const text = index.searchText();
+    tests.push((row) => words.every((w) => text[row]!.includes(w)));
+  }
   if (f.inView && f.bounds) {
     const { south, west, north, east } = f.bounds;
     const wraps = west > east;
@@ -91,14 +94,20 @@ function rowTest(index: QueryIndex, f: Filters, except?: Facet): (row: number) =
   };
 }
 
-function anyCode(values: readonly string[], codes: readonly Uint32Array[], wanted: readonly string[]): (row: number) => boolean {
-  const want = new Uint8Array(values.length);
+function anyCode(column: MultiColumn, wanted: readonly string[]): (row: number) => boolean {
+  const want = new Uint8Array(column.values.length);
   for (const w of wanted) {
-    const i = values.indexOf(w);
+    const i = column.values.indexOf(w);
     if (i >= 0) want[i] = 1;
   }
+  const { offsets, codes } = column;
   return (row) => {
-    for (const c of codes[row]!) if (want[c] === 1) return true;
+    for (let k = offsets[row]!; k < offsets[row + 1]!; k++) if (want[codes[k]!] === 1) return true;
     return false;
   };
+}
+
+function countCodes(column: MultiColumn, rows: Uint32Array, counts: Uint32Array): void {
+  const { offsets, codes } = column;
+  for (const row of rows) for (let k = offsets[row]!; k < offsets[row + 1]!; k++) counts[codes[k]!]!++;
 }

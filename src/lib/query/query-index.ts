@@ -2,52 +2,73 @@ import type { Dataset } from '../model/dataset';
 import { normalizeText } from './text';
 
 /**
+ * A many-valued column (actors, tags) in compressed sparse rows: row r's codes are
+ * codes[offsets[r]] … codes[offsets[r + 1] - 1]. Two typed arrays instead of one array per row.
+ */
+export interface MultiColumn {
+  /** Distinct values, sorted; codes index into it. */
+  readonly values: readonly string[];
+  readonly offsets: Uint32Array;
+  readonly codes: Uint32Array;
+}
+
+/**
  * Per-dataset lookup structures, built once when a dataset loads, so each filter change is a
  * scan over typed arrays rather than over event objects.
  */
 export interface QueryIndex {
   readonly dataset: Dataset;
-  /** Normalised searchable text per row: title, summary, place, actors, tags, sources. */
-  readonly text: readonly string[];
-  /** Distinct actors and tags, sorted, and each row's codes into them. */
-  readonly actors: readonly string[];
-  readonly tags: readonly string[];
-  readonly actorCodes: readonly Uint32Array[];
-  readonly tagCodes: readonly Uint32Array[];
+  readonly actors: MultiColumn;
+  readonly tags: MultiColumn;
   /** Longest span in the data: bounds the backwards search for ranges overlapping a window. */
   readonly maxDuration: number;
+  /** Normalised searchable text per row (title, summary, place, actors, tags, sources), built on first search. */
+  searchText(): readonly string[];
 }
 
 export function buildQueryIndex(dataset: Dataset): QueryIndex {
-  const actors = distinct(dataset.events.flatMap((e) => e.actors ?? []));
-  const tags = distinct(dataset.events.flatMap((e) => e.tags ?? []));
-  const actorCode = new Map(actors.map((a, i) => [a, i]));
-  const tagCode = new Map(tags.map((t, i) => [t, i]));
   const { start, end } = dataset.columns;
   let maxDuration = 0;
   for (let i = 0; i < start.length; i++) maxDuration = Math.max(maxDuration, end[i]! - start[i]!);
+  let text: string[] | undefined;
   return {
     dataset,
-    text: dataset.events.map((e) =>
-      normalizeText(
-        [
-          e.title,
-          e.summary,
-          e.location?.name ?? '',
-          ...(e.actors ?? []),
-          ...(e.tags ?? []),
-          ...e.sources.flatMap((s) => [s.publisher, s.title, s.author ?? '']),
-        ].join('\n'),
-      ),
-    ),
-    actors,
-    tags,
-    actorCodes: dataset.events.map((e) => Uint32Array.from(e.actors ?? [], (a) => actorCode.get(a)!)),
-    tagCodes: dataset.events.map((e) => Uint32Array.from(e.tags ?? [], (t) => tagCode.get(t)!)),
+    actors: multiColumn(dataset.events, (e) => e.actors),
+    tags: multiColumn(dataset.events, (e) => e.tags),
     maxDuration,
+    // Most sessions at 100k never search; normalising every event's text up front costs seconds.
+    searchText: () => (text ??= dataset.events.map(searchableText)),
   };
 }
 
-function distinct(values: string[]): string[] {
-  return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en'));
+function multiColumn(events: Dataset['events'], get: (e: Dataset['events'][number]) => readonly string[] | undefined): MultiColumn {
+  const codeOf = new Map<string, number>();
+  const offsets = new Uint32Array(events.length + 1);
+  let total = 0;
+  for (let r = 0; r < events.length; r++) {
+    const list = get(events[r]!);
+    if (list) for (const v of list) if (!codeOf.has(v)) codeOf.set(v, codeOf.size);
+    total += list?.length ?? 0;
+    offsets[r + 1] = total;
+  }
+  // Codes follow sorted order so facet lists and lanes read alphabetically.
+  const values = [...codeOf.keys()].sort((a, b) => a.localeCompare(b, 'en'));
+  const sortedCode = new Map(values.map((v, i) => [v, i]));
+  const codes = new Uint32Array(total);
+  let k = 0;
+  for (const e of events) for (const v of get(e) ?? []) codes[k++] = sortedCode.get(v)!;
+  return { values, offsets, codes };
+}
+
+/** The codes of one row, without allocating. */
+export function forEachCode(column: MultiColumn, row: number, fn: (code: number) => void): void {
+  for (let k = column.offsets[row]!; k < column.offsets[row + 1]!; k++) fn(column.codes[k]!);
+}
+
+function searchableText(e: Dataset['events'][number]): string {
+  let text = `${e.title}\n${e.summary}\n${e.location?.name ?? ''}`;
+  for (const a of e.actors ?? []) text += `\n${a}`;
+  for (const t of e.tags ?? []) text += `\n${t}`;
+  for (const s of e.sources) text += `\n${s.publisher}\n${s.title}\n${s.author ?? ''}`;
+  return normalizeText(text);
 }

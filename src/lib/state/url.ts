@@ -102,8 +102,8 @@ export function reconcileUrlState(s: UrlState, dataset: Dataset, index: QueryInd
   const state: UrlState = {
     ...s,
     categories: s.categories ? keep(s.categories, categoryIds, 'category') : null,
-    actors: keep(s.actors, new Set(index.actors), 'actor'),
-    tags: keep(s.tags, new Set(index.tags), 'tag'),
+    actors: keep(s.actors, new Set(index.actors.values), 'actor'),
+    tags: keep(s.tags, new Set(index.tags.values), 'tag'),
   };
   if (state.event && !dataset.rowById.has(state.event)) {
     notices.push(`Ignored event="${state.event}": no event has that id in this dataset.`);

@@ -32,7 +32,9 @@ const eventArb = fc.record({
   lon: fc.double({ min: -179, max: 179, noNaN: true }),
 });
 
-function toEvents(specs: fc.infer<typeof eventArb>[]): EventRecord[] {
+type Spec = typeof eventArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toEvents(specs: Spec[]): EventRecord[] {
   return specs.map((s, i) => {
     const d = new Date(Date.UTC(2020, 0, 1) + s.day * DAY_MS);
     const iso = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -125,7 +127,7 @@ describe('applyFilters', () => {
           const expected = reference(events, { ...filters, categories: [id] }).length;
           expect(counts.categories[i]).toBe(expected);
         });
-        index.actors.forEach((actor, i) => {
+        index.actors.values.forEach((actor, i) => {
           const expected = reference(events, { ...filters, actors: [actor] }).length;
           expect(counts.actors[i]).toBe(expected);
         });
