@@ -67,7 +67,7 @@ const OPEN_BRACE = 0x7b; // {
 const CLOSE_BRACE = 0x7d; // }
 const BOM = 0xfeff;
 
-/** Keys that would reach Object.prototype through ordinary assignment. */
+/** The one key that ordinary assignment turns into a prototype change; Faultline drops it. */
 const RESERVED_KEY = '__proto__';
 
 // ---------------------------------------------------------------------------------------------
@@ -219,14 +219,13 @@ export function parseJson(text: string, limits?: Partial<JsonLimits>): JsonParse
     return { ok: false, error: { pointer: '', offset: 0, message: 'the input is not text', severity: 'error' } };
   }
   const parser = new Parser(text, {
-    // `??` rather than spreading: an explicit `undefined` must not erase a default.
-    maxDepth: limits?.maxDepth ?? DEFAULT_JSON_LIMITS.maxDepth,
-    maxStringLength: limits?.maxStringLength ?? DEFAULT_JSON_LIMITS.maxStringLength,
+    maxDepth: limitOr(limits?.maxDepth, DEFAULT_JSON_LIMITS.maxDepth),
+    maxStringLength: limitOr(limits?.maxStringLength, DEFAULT_JSON_LIMITS.maxStringLength),
   });
   try {
     const value = parser.parseDocument();
-    const { rootOffset, offsets } = parser;
-    return { ok: true, value, warnings: parser.warnings, locate: (pointer) => locateIn(value, rootOffset, offsets, pointer) };
+    const positions = parser.positions;
+    return { ok: true, value, warnings: parser.warnings, locate: (pointer) => locateIn(positions, pointer) };
   } catch (error) {
     // Only our own failures become results; anything else is a bug and should surface.
     if (error instanceof JsonFailure) return { ok: false, error: error.problem };
@@ -235,33 +234,48 @@ export function parseJson(text: string, limits?: Partial<JsonLimits>): JsonParse
 }
 
 /**
- * Where the members of one container start: for an array, the offset of each element; for an
- * object, the offset of each key's opening quote (the key is where a person looks for a member).
+ * A limit as given, or the default when it is missing or NaN. Spreading the partial limits would
+ * let an explicit `undefined` erase a default, and NaN would silently disable the check, since
+ * every comparison with it is false.
  */
-type MemberOffsets = number[] | Map<string, number>;
+function limitOr(value: number | undefined, fallback: number): number {
+  return value === undefined || Number.isNaN(value) ? fallback : value;
+}
 
 /**
- * Offset of the value at `pointer`, or of its deepest existing ancestor when it is missing.
+ * Where values start, as a tree mirroring the value: a scalar is just its offset; a container
+ * also holds the positions of its members. A member's offset is that of its key's opening quote
+ * in an object (the key is where a person looks) and of its value in an array.
  *
- * Offsets are kept per container, keyed by the container value, rather than in one map keyed by
- * pointer strings: building and hashing a pointer for every value of a large file cost about as
- * much as the rest of the parse. Walking the pointer here is O(depth) per call.
+ * This replaces one Map keyed by pointer strings: building and hashing a pointer for every value
+ * of a large file cost about as much as the rest of the parse. It is also independent of the
+ * returned value, so callers may mutate that freely.
  */
-function locateIn(root: unknown, rootOffset: number, offsets: Map<object, MemberOffsets>, pointer: string): number {
-  if (!pointer.startsWith('/')) return rootOffset;
-  let node = root;
-  let offset = rootOffset;
-  for (const token of pointer.slice(1).split('/').map(unescapePointerToken)) {
-    if (typeof node !== 'object' || node === null) break;
-    const members = offsets.get(node);
-    if (members === undefined) break;
-    const at = Array.isArray(members) ? (isArrayIndex(token) ? members[Number(token)] : undefined) : members.get(token);
-    if (at === undefined) break;
-    offset = at;
-    // A dropped member (`__proto__`) has an offset but no value to descend into.
-    node = Object.hasOwn(node, token) ? (node as Record<string, unknown>)[token] : undefined;
+type PositionEntry = number | PositionNode;
+
+interface PositionNode {
+  offset: number;
+  members: PositionEntry[] | Map<string, PositionEntry>;
+}
+
+function offsetOf(entry: PositionEntry): number {
+  return typeof entry === 'number' ? entry : entry.offset;
+}
+
+/** Offset of the value at `pointer`, or of its deepest existing ancestor when it is missing. O(depth). */
+function locateIn(root: PositionEntry, pointer: string): number {
+  let entry = root;
+  if (pointer.startsWith('/')) {
+    for (const token of pointer.slice(1).split('/')) {
+      if (typeof entry === 'number') break; // a scalar has no members
+      const name = unescapePointerToken(token);
+      const members = entry.members;
+      const next = Array.isArray(members) ? (isArrayIndex(name) ? members[Number(name)] : undefined) : members.get(name);
+      if (next === undefined) break;
+      entry = next;
+    }
   }
-  return offset;
+  return offsetOf(entry);
 }
 
 function unescapePointerToken(token: string): string {
@@ -280,18 +294,23 @@ class JsonFailure extends Error {
   }
 }
 
-interface ArrayFrame {
-  kind: 'array';
-  value: unknown[];
-  offsets: number[];
+interface FrameBase {
+  /** Offset of the opening bracket. */
   openOffset: number;
+  /** Offset of the member being parsed (its key in an object). */
+  memberOffset: number;
 }
 
-interface ObjectFrame {
+interface ArrayFrame extends FrameBase {
+  kind: 'array';
+  value: unknown[];
+  members: PositionEntry[];
+}
+
+interface ObjectFrame extends FrameBase {
   kind: 'object';
   value: Record<string, unknown>;
-  offsets: Map<string, number>;
-  openOffset: number;
+  members: Map<string, PositionEntry>;
   /** Key of the member being parsed. */
   key: string;
   /** False when the member's value is to be dropped (`__proto__`). */
@@ -316,9 +335,8 @@ interface StringScan {
  */
 class Parser {
   readonly warnings: JsonProblem[] = [];
-  /** Member offsets of every container, for locate(). */
-  readonly offsets = new Map<object, MemberOffsets>();
-  rootOffset = 0;
+  /** Where every value starts, for locate(). */
+  positions: PositionEntry = 0;
   private pos = 0;
   private readonly stack: Frame[] = [];
   private finder: ((offset: number) => TextPosition) | undefined;
@@ -332,7 +350,7 @@ class Parser {
     if (this.code() === BOM) this.pos = 1;
     this.skipWhitespace();
     if (this.atEnd()) this.fail(0, 'the file is empty');
-    this.rootOffset = this.pos;
+    this.positions = this.pos;
     const value = this.parseValue();
     this.skipWhitespace();
     if (!this.atEnd()) {
@@ -383,11 +401,23 @@ class Parser {
     const openOffset = this.pos++;
     const frame: Frame =
       c === OPEN_BRACKET
-        ? { kind: 'array', value: [], offsets: [], openOffset }
-        : { kind: 'object', value: {}, offsets: new Map(), openOffset, key: '', keep: false };
-    this.offsets.set(frame.value, frame.offsets);
+        ? { kind: 'array', value: [], members: [], openOffset, memberOffset: openOffset }
+        : { kind: 'object', value: {}, members: new Map(), openOffset, memberOffset: openOffset, key: '', keep: false };
+    this.addPositionNode(frame.members);
     this.stack.push(frame);
     return frame;
+  }
+
+  /** The container being opened is a member of the top frame: give it a node for its own members. */
+  private addPositionNode(members: PositionNode['members']): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (parent === undefined) {
+      this.positions = { offset: offsetOf(this.positions), members };
+    } else if (parent.kind === 'array') {
+      parent.members[parent.members.length - 1] = { offset: parent.memberOffset, members };
+    } else {
+      parent.members.set(parent.key, { offset: parent.memberOffset, members });
+    }
   }
 
   /** Consumes the closing bracket of an empty container. */
@@ -407,8 +437,12 @@ class Parser {
     if (comma >= 0 && this.code() === closerOf(frame)) {
       this.fail(comma, `trailing comma before '${String.fromCharCode(closerOf(frame))}'`);
     }
-    if (frame.kind === 'array') frame.offsets.push(this.pos);
-    else this.beginObjectMember(frame);
+    if (frame.kind === 'array') {
+      frame.memberOffset = this.pos;
+      frame.members.push(this.pos);
+    } else {
+      this.beginObjectMember(frame);
+    }
   }
 
   /** Reads `"key":` and decides what happens to the value that follows. */
@@ -428,12 +462,14 @@ class Parser {
     // Set before warning: the warning's pointer is built from frame.key.
     frame.key = key;
     frame.keep = key !== RESERVED_KEY;
-    const earlier = frame.offsets.get(key);
-    frame.offsets.set(key, keyOffset);
+    frame.memberOffset = keyOffset;
+    const earlier = frame.members.get(key);
+    // Replacing the earlier entry matches the value: the last duplicate wins.
+    frame.members.set(key, keyOffset);
     if (!frame.keep) {
       this.warn(keyOffset, `key "${RESERVED_KEY}" is reserved and ignored by Faultline`);
     } else if (earlier !== undefined) {
-      const at = this.positionOf(earlier);
+      const at = this.positionOf(offsetOf(earlier));
       this.warn(
         keyOffset,
         `duplicate key ${quoteForMessage(key)} (also at line ${at.line}, column ${at.column}); the last value is used`,
@@ -486,11 +522,9 @@ class Parser {
   /** true, false and null; anything else made of letters gets the most helpful rejection. */
   private parseWord(): boolean | null {
     const start = this.pos;
-    let end = start;
-    while (end < this.text.length && isWordChar(this.text.charCodeAt(end))) end++;
-    const word = this.text.slice(start, end);
+    const word = readWord(this.text, start);
     if (word === 'true' || word === 'false' || word === 'null') {
-      this.pos = end;
+      this.pos = start + word.length;
       return word === 'true' ? true : word === 'false' ? false : null;
     }
     this.fail(start, wordMessage(word));
@@ -588,7 +622,7 @@ class Parser {
 
   // --- Diagnostics -------------------------------------------------------------------------
 
-  /** The usual culprits wherever the grammar expected something else. */
+  /** Fails if a comment starts here, the usual reason for a '/' where JSON expects something else. */
   private rejectComment(): void {
     if (this.code() === SLASH) {
       const next = this.text.charCodeAt(this.pos + 1);
@@ -693,26 +727,38 @@ SIMPLE_ESCAPES[0x6e] = '\n';
 SIMPLE_ESCAPES[0x72] = '\r';
 SIMPLE_ESCAPES[0x74] = '\t';
 
-/** Decodes text[from, to), whose escapes scanString has already validated. */
+/**
+ * Decodes text[from, to), whose escapes scanString has already validated. Appending to a string
+ * is fast in V8 (it builds a rope, flattened once on first use) and beats collecting parts.
+ */
 function decodeEscapes(text: string, from: number, to: number): string {
-  const parts: string[] = [];
+  let decoded = '';
   let i = from;
-  while (i < to) {
+  for (;;) {
     const backslash = text.indexOf('\\', i);
     if (backslash < 0 || backslash >= to) break;
-    if (backslash > i) parts.push(text.slice(i, backslash));
+    if (backslash > i) decoded += text.slice(i, backslash);
     const c = text.charCodeAt(backslash + 1);
     if (c === LOWER_U) {
-      // Lone surrogates are kept, as JSON.parse keeps them; pairs recombine when joined.
-      parts.push(String.fromCharCode(parseInt(text.slice(backslash + 2, backslash + 6), 16)));
+      // Lone surrogates are kept, as JSON.parse keeps them; pairs recombine when appended.
+      decoded += String.fromCharCode(hexQuad(text, backslash + 2));
       i = backslash + 6;
     } else {
-      parts.push(SIMPLE_ESCAPES[c] ?? '');
+      decoded += SIMPLE_ESCAPES[c] ?? '';
       i = backslash + 2;
     }
   }
-  if (i < to) parts.push(text.slice(i, to));
-  return parts.join('');
+  return i < to ? decoded + text.slice(i, to) : decoded;
+}
+
+/** Value of the four hex digits at `at`, already validated. */
+function hexQuad(text: string, at: number): number {
+  return (
+    (hexValue(text.charCodeAt(at)) << 12) |
+    (hexValue(text.charCodeAt(at + 1)) << 8) |
+    (hexValue(text.charCodeAt(at + 2)) << 4) |
+    hexValue(text.charCodeAt(at + 3))
+  );
 }
 
 /**

@@ -96,9 +96,10 @@ describe('parseJson: valid documents', () => {
     expect(DEFAULT_JSON_LIMITS).toEqual({ maxDepth: 32, maxStringLength: 1_000_000 });
   });
 
-  it('keeps the defaults when a limit is passed as undefined', () => {
-    expect(parseJson(nestedArrays(32), { maxDepth: undefined }).ok).toBe(true);
-    expect(parseJson(nestedArrays(33), { maxDepth: undefined }).ok).toBe(false);
+  it.each([undefined, Number.NaN])('keeps the default when a limit is %s', (maxDepth) => {
+    expect(parseJson(nestedArrays(32), { maxDepth }).ok).toBe(true);
+    expect(parseJson(nestedArrays(33), { maxDepth }).ok).toBe(false);
+    expect(parseJson('"abc"', { maxStringLength: maxDepth }).ok).toBe(true);
   });
 });
 
@@ -335,15 +336,10 @@ describe('depth limit', () => {
     expect(checkDepth(text, 5)).toBeNull();
   });
 
-  it('rejects a 200 000-deep document quickly without throwing', () => {
+  it('rejects a 200 000-deep document without throwing', () => {
     const text = '['.repeat(200_000);
-    const started = performance.now();
-    const result = parseJson(text);
-    const problem = checkDepth(text, 32);
-    const elapsed = performance.now() - started;
-    expect(result).toEqual({ ok: false, error: depthError });
-    expect(problem).toEqual(depthError);
-    expect(elapsed).toBeLessThan(500);
+    expect(parseJson(text)).toEqual({ ok: false, error: depthError });
+    expect(checkDepth(text, 32)).toEqual(depthError);
   });
 
   it('parses 200 000 levels without stack overflow when the limit allows it', () => {
@@ -502,7 +498,7 @@ describe('locate', () => {
     ['/version', 2, 3, 'a member: its key'],
     ['/events', 3, 3, 'a member holding an array'],
     ['/events/0', 4, 5, 'an array element: its value'],
-    ['/events/0/location/lat', 6, 38, 'a nested member'],
+    ['/events/0/location/lat', 6, 37, 'a nested member'],
     ['/events/0/tags/1', 7, 21, 'a nested element'],
     ['/events/1/a~1b', 9, 18, 'a key with "/"'],
     ['/events/1/a~1b/c~0d', 9, 26, 'keys with "/" and "~"'],
@@ -531,11 +527,25 @@ describe('locate', () => {
     expect(parseOk('\n\n  [1]').locate('')).toBe(4);
   });
 
-  it('locates a dropped __proto__ member at its key', () => {
+  it('still locates a dropped __proto__ member and its contents in the text', () => {
     const doc = '{"a": 1, "__proto__": {"x": 1}}';
     const parsed = parseOk(doc);
     expect(parsed.locate('/__proto__')).toBe(doc.indexOf('"__proto__"'));
-    expect(parsed.locate('/__proto__/x')).toBe(doc.indexOf('"__proto__"'));
+    expect(parsed.locate('/__proto__/x')).toBe(doc.indexOf('"x"'));
+  });
+
+  it('follows the last of duplicate keys, as the value does', () => {
+    const doc = '{"a": {"x": 1}, "a": {"y": 2}}';
+    const parsed = parseOk(doc);
+    expect(parsed.locate('/a/y')).toBe(doc.indexOf('"y"'));
+    expect(parsed.locate('/a/x')).toBe(doc.lastIndexOf('"a"')); // x belongs to the discarded value
+  });
+
+  it('is unaffected by later changes to the returned value', () => {
+    const doc = '{"events": [{"id": "e1"}]}';
+    const parsed = parseOk(doc);
+    (parsed.value as { events: unknown[] }).events.length = 0;
+    expect(parsed.locate('/events/0/id')).toBe(doc.indexOf('"id"'));
   });
 
   it('agrees with pointerOf for every member', () => {
@@ -629,15 +639,14 @@ describe('properties', () => {
   });
 });
 
-describe('performance', () => {
-  /** A dataset-like event of about 500 characters. */
+describe('a large document', () => {
+  /** A dataset-like event of about 520 characters. */
   function typicalEvent(i: number) {
     return {
       id: `evt-${String(i).padStart(5, '0')}`,
       date: `2022-${String((i % 12) + 1).padStart(2, '0')}-14T09:30`,
       title: `Shelling near the \"river\" crossing, report ${i}`,
-      description:
-        'Several buildings were damaged in the northern district. Officials said the strikes began before dawn.\nSecond paragraph — with “quotes” and ✓.',
+      description: 'Several buildings were damaged in the northern district.\nSecond paragraph — “quotes” ✓.',
       category: 'shelling',
       location: { name: 'Town', lat: 48.5 + i / 1e5, lon: 35.1 - i / 1e5, precision: 'city' },
       status: { kind: 'claimed', by: ['Side A'] },
@@ -647,21 +656,19 @@ describe('performance', () => {
     };
   }
 
-  it('parses a 5 MB file of 10 000 events well under a second', () => {
+  // Speed is measured by npm run bench, not here: timings in unit tests only make them flaky.
+  it('parses a 5 MB file of 10 000 events like JSON.parse and locates the last one', () => {
     const events = Array.from({ length: 10_000 }, (_, i) => typicalEvent(i));
-    const text = JSON.stringify({ version: 1, events }, null, 2);
+    // One event per line, as generated datasets usually are.
+    const text = `{"version": 1, "events": [\n${events.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
     expect(text.length).toBeGreaterThan(5_000_000);
 
-    const started = performance.now();
     const result = parseJson(text);
-    const elapsed = performance.now() - started;
-
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(elapsed, `parsed ${(text.length / 1e6).toFixed(1)} MB in ${elapsed.toFixed(0)} ms`).toBeLessThan(1000);
     const value = result.value as { events: unknown[] };
     expect(value.events).toHaveLength(10_000);
     expect(value.events[1234]).toStrictEqual(JSON.parse(JSON.stringify(events[1234])));
-    expect(positionFinder(text)(result.locate('/events/9999/location/lat')).line).toBeGreaterThan(250_000);
+    expect(positionFinder(text)(result.locate('/events/9999/location/lat'))).toMatchObject({ line: 10_001 });
   });
 });
