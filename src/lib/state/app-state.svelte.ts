@@ -43,6 +43,7 @@ export class AppState {
   /** How the next URL change is written to history; read by the URL sync. */
   historyMode: HistoryMode = 'push';
   #lastTextAt = 0;
+  #inGesture = false;
 
   readonly index = $derived(this.dataset ? buildQueryIndex(this.dataset) : null);
 
@@ -95,6 +96,8 @@ export class AppState {
   }
 
   loadText(text: string, name: string): boolean {
+    // User Timing marks: the benchmark measures "data arrived → interactive" from these.
+    performance.mark('faultline:data-arrived');
     const result = loadDataset(text, name);
     if (!result.ok) {
       this.status = { kind: 'failed', name, message: `${name} could not be opened`, problems: result.problems };
@@ -103,6 +106,7 @@ export class AppState {
     const replacing = this.dataset !== null;
     this.dataset = result.dataset;
     this.status = { kind: 'idle' };
+    performance.mark('faultline:dataset-ready');
     // On first load the URL sync checks the selection (and says so); on a reload it just goes.
     if (replacing && this.selectedId !== null && !result.dataset.rowById.has(this.selectedId)) this.selectedId = null;
     return true;
@@ -150,13 +154,18 @@ export class AppState {
     this.setFilters({ text }, burst ? 'replace' : 'push');
   }
 
-  /** `final` is false while a brush is being dragged, so history gets one entry per gesture. */
+  /**
+   * `final` is false while a brush is dragged or playback runs. A gesture makes one history
+   * entry: its first step pushes, later steps and the final one replace that entry.
+   */
   setWindow(next: TimeWindow | null, final = true): void {
     // Whole milliseconds, so the window survives the trip through the URL exactly.
     const window = next && { start: Math.round(next.start), end: Math.round(next.end) };
+    const mode: HistoryMode = this.#inGesture ? 'replace' : 'push';
+    this.#inGesture = !final;
     const w = this.filters.window;
     if (w === window || (w && window && w.start === window.start && w.end === window.end)) return;
-    this.setFilters({ window }, final ? 'push' : 'replace');
+    this.setFilters({ window }, mode);
   }
 
   setInView(inView: boolean): void {

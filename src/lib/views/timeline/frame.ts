@@ -1,0 +1,165 @@
+/**
+ * One frame of the main timeline in pixels: which items are in view, their shapes, boxes and
+ * sub-rows. Pure and columnar (typed arrays, no objects per event), so it can be a $derived
+ * that recomputes on every zoom step at 100k rows; draw.ts paints it and hit testing reads it.
+ */
+import type { EventColumns } from '../../model/columns';
+import { fuzzMs, shapeOf, SHAPES, type Domain } from './geometry';
+import { stackItems, type LaneLayout } from './lanes';
+
+export interface FrameInput {
+  columns: EventColumns;
+  layout: LaneLayout;
+  /** 1 for rows that pass every filter; 0 draws the row as faint context. */
+  visibleMask: Uint8Array;
+  view: Domain;
+  width: number;
+  /** Height of the lane area (the axis sits below it). */
+  height: number;
+  /** Longest event duration, bounding how far back an item can start and still be in view. */
+  maxDuration: number;
+}
+
+export interface Frame {
+  count: number;
+  laneHeight: number;
+  /** Index into layout.itemRow / itemLane. */
+  item: Uint32Array;
+  row: Uint32Array;
+  lane: Uint16Array;
+  /** Index into SHAPES. */
+  shape: Uint8Array;
+  /** The mark's box, CSS px. */
+  x0: Float32Array;
+  x1: Float32Array;
+  y: Float32Array;
+  h: Float32Array;
+  /** Uncertainty whiskers' outer ends (equal to x0/x1 when the date is exact). */
+  fx0: Float32Array;
+  fx1: Float32Array;
+  faint: Uint8Array;
+  overlap: Uint8Array;
+}
+
+const MIN_SUB_ROW_PX = 10;
+const MAX_SUB_ROWS = 4;
+/** Marks beyond this are off screen; clamping keeps canvas coordinates small. */
+const OVERDRAW_PX = 50;
+/** The widest approximate-date whisker: a year (see geometry.fuzzMs). */
+const MAX_FUZZ_MS = 366 * 86_400_000;
+export const MAX_LISTED_MARKS = 500;
+
+export function layoutFrame(input: FrameInput): Frame {
+  const { columns, layout, visibleMask, view, width, height } = input;
+  const laneCount = Math.max(1, layout.lanes.length);
+  const laneHeight = height / laneCount;
+  const maxSub = Math.max(1, Math.min(MAX_SUB_ROWS, Math.floor(laneHeight / MIN_SUB_ROW_PX)));
+  const subHeight = laneHeight / maxSub;
+  const size = Math.max(5, Math.min(10, subHeight - 2));
+  const pxPerMs = width / (view.end - view.start);
+  const px = (t: number) => Math.max(-OVERDRAW_PX, Math.min(width + OVERDRAW_PX, (t - view.start) * pxPerMs));
+
+  const first = firstItemFrom(layout, columns.start, view.start - input.maxDuration - MAX_FUZZ_MS);
+  const candidates: number[] = [];
+  for (let i = first; i < layout.itemRow.length; i++) {
+    const row = layout.itemRow[i]!;
+    if (columns.start[row]! - MAX_FUZZ_MS >= view.end) break;
+    const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
+    if (columns.end[row]! + fuzz > view.start && columns.start[row]! - fuzz < view.end) candidates.push(i);
+  }
+
+  const n = candidates.length;
+  const f: Frame = {
+    count: n, laneHeight,
+    item: Uint32Array.from(candidates), row: new Uint32Array(n), lane: new Uint16Array(n), shape: new Uint8Array(n),
+    x0: new Float32Array(n), x1: new Float32Array(n), y: new Float32Array(n), h: new Float32Array(n),
+    fx0: new Float32Array(n), fx1: new Float32Array(n), faint: new Uint8Array(n), overlap: new Uint8Array(n),
+  };
+  for (let j = 0; j < n; j++) {
+    const i = candidates[j]!;
+    const row = layout.itemRow[i]!;
+    const start = columns.start[row]!;
+    const end = columns.end[row]!;
+    const shape = shapeOf(columns.precision[row]!, columns.isRange[row] === 1, (end - start) * pxPerMs);
+    const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
+    f.row[j] = row;
+    f.lane[j] = layout.itemLane[i]!;
+    f.shape[j] = SHAPES.indexOf(shape);
+    f.faint[j] = visibleMask[row] === 1 ? 0 : 1;
+    if (shape === 'point') {
+      const c = px((start + end) / 2);
+      f.x0[j] = c - size / 2;
+      f.x1[j] = c + size / 2;
+    } else {
+      f.x0[j] = px(start);
+      // A span never shrinks below a visible sliver, so a month at decade zoom still shows.
+      f.x1[j] = Math.max(px(end), f.x0[j]! + 3);
+    }
+    // Whiskers get a minimum length so "approximate" stays visible when zoomed far out.
+    const whisker = fuzz > 0 ? Math.max(fuzz * pxPerMs, 6) : 0;
+    f.fx0[j] = f.x0[j]! - whisker;
+    f.fx1[j] = f.x1[j]! + whisker;
+  }
+
+  const stack = stackItems(f.fx0, f.fx1, f.lane, n, laneCount, maxSub);
+  f.overlap = stack.overlap;
+  for (let j = 0; j < n; j++) {
+    const lane = f.lane[j]!;
+    const used = stack.used[lane]!;
+    // Centre the sub-rows a lane actually uses, so a lane with one row keeps its marks mid-lane.
+    const top = lane * laneHeight + (laneHeight - used * subHeight) / 2 + stack.sub[j]! * subHeight;
+    const h = SHAPES[f.shape[j]!] === 'point' ? size : Math.max(4, Math.min(subHeight - 3, 9));
+    f.y[j] = top + (subHeight - h) / 2;
+    f.h[j] = h;
+  }
+  return f;
+}
+
+/** First item whose row starts at or after `t` (items are in time order). */
+function firstItemFrom(layout: LaneLayout, start: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = layout.itemRow.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (start[layout.itemRow[mid]!]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The item under a point: the smallest box containing it (points win over the bars beneath),
+ * visible rows before faint ones, with a few pixels' tolerance for small marks. -1 if none.
+ */
+export function hitTest(f: Frame, x: number, y: number, tolerance = 3): number {
+  let best = -1;
+  let bestScore = Infinity;
+  for (let j = 0; j < f.count; j++) {
+    const w = Math.max(f.x1[j]! - f.x0[j]!, 8);
+    const cx = (f.x0[j]! + f.x1[j]!) / 2;
+    if (Math.abs(x - cx) > w / 2 + tolerance) continue;
+    if (y < f.y[j]! - tolerance || y > f.y[j]! + f.h[j]! + tolerance) continue;
+    const score = w + (f.faint[j] ? 1e7 : 0);
+    if (score <= bestScore) {
+      best = j;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Hit boxes of up to 500 visible marks as JSON, [{id, x, y, w, h}] in CSS px clipped to the
+ * plot: published on the canvas (data-marks) so tests and tools can find marks to click.
+ */
+export function marksAttribute(f: Frame, ids: (row: number) => string, width: number): string {
+  const out: { id: string; x: number; y: number; w: number; h: number }[] = [];
+  for (let j = 0; j < f.count && out.length < MAX_LISTED_MARKS; j++) {
+    if (f.faint[j] || f.x1[j]! < 0 || f.x0[j]! > width) continue;
+    const x0 = Math.max(0, f.x0[j]!);
+    const x1 = Math.min(width, f.x1[j]!);
+    const round = (v: number) => Math.round(v * 10) / 10;
+    out.push({ id: ids(f.row[j]!), x: round(x0), y: round(f.y[j]!), w: round(x1 - x0), h: round(f.h[j]!) });
+  }
+  return JSON.stringify(out);
+}

@@ -1,0 +1,56 @@
+/**
+ * Canvas cannot use CSS variables, so the painter reads them; this makes the read reactive.
+ * The theme changes with the OS colour scheme or a data-theme attribute on <html>; either
+ * notifies the subscriber (svelte/reactivity createSubscriber), so drawing effects that call
+ * readTheme() repaint in the new colours.
+ */
+import { createSubscriber } from 'svelte/reactivity';
+import type { Theme } from './draw';
+
+const subscribe = createSubscriber((update) => {
+  const media = window.matchMedia('(prefers-color-scheme: dark)');
+  media.addEventListener('change', update);
+  const observer = new MutationObserver(update);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+  return () => {
+    media.removeEventListener('change', update);
+    observer.disconnect();
+  };
+});
+
+/** True when the panel is dark, so marks can get a lighter halo. */
+export function isDark(panel: string): boolean {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(panel.trim());
+  if (!m) return false;
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 128;
+}
+
+/**
+ * Category colours are chosen for a light panel; on a dark one the darker ones (reds, purples,
+ * greys) sink into the background, so the canvas mixes them a third of the way to white.
+ */
+export function markColor(hex: string, dark: boolean): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!dark || !m) return hex;
+  const mix = (h: string) => Math.round(parseInt(h, 16) + (255 - parseInt(h, 16)) / 3).toString(16).padStart(2, '0');
+  return `#${mix(m[1]!)}${mix(m[2]!)}${mix(m[3]!)}`;
+}
+
+export function readTheme(element: Element): Theme {
+  subscribe();
+  const style = getComputedStyle(element);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const panel = v('--panel', '#ffffff');
+  const dark = isDark(panel);
+  return {
+    dark,
+    text: v('--text', '#1b2430'),
+    panel,
+    accent: v('--accent', '#0b5cad'),
+    focus: v('--focus', '#c2410c'),
+    stripe: dark ? 'rgba(255,255,255,0.035)' : 'rgba(0,0,0,0.03)',
+    // Dark category colours (greys, purples) vanish on a dark panel without a light edge.
+    outline: dark ? 'rgba(255,255,255,0.75)' : panel,
+  };
+}

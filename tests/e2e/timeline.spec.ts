@@ -1,0 +1,184 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+/**
+ * A fixed dataset so mark positions are predictable: two events a year from 2010 to 2021,
+ * one range, one month-precision and one approximate year event. Served with page.route.
+ */
+const source = [{ publisher: 'P', title: 'T', url: 'https://example.org' }];
+const events: Record<string, unknown>[] = [];
+for (let year = 2010; year <= 2021; year++) {
+  events.push({ id: `spring-${year}`, title: `Spring talks ${year}`, summary: 'S', date: `${year}-03-01`, category: 'talks', actors: ['Alpha'], sources: source });
+  events.push({ id: `autumn-${year}`, title: `Autumn strike ${year}`, summary: 'S', date: `${year}-09-15`, category: 'strike', actors: ['Beta', 'Alpha'], sources: source });
+}
+events.push({ id: 'long-war', title: 'Long war', summary: 'S', date: '2015-01-01', end: '2016-12-31', category: 'war', actors: ['Gamma'], sources: source });
+events.push({ id: 'month-only', title: 'Known to the month', summary: 'S', date: '2018-06', category: 'war', sources: source });
+events.push({ id: 'about-2019', title: 'About 2019', summary: 'S', date: '2019', approximate: true, category: 'war', sources: source });
+const TOTAL = events.length;
+const fixture = JSON.stringify({
+  format: 'faultline/1',
+  title: 'Timeline fixture',
+  categories: [
+    { id: 'war', label: 'Armed conflict', color: '#b2182b' },
+    { id: 'strike', label: 'Strike', color: '#d55e00' },
+    { id: 'talks', label: 'Meeting', color: '#6a3d9a' },
+  ],
+  events,
+});
+
+interface Mark {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+async function open(page: Page): Promise<void> {
+  await page.route('**/fixtures/timeline.json', (route) => route.fulfill({ contentType: 'application/json', body: fixture }));
+  await openApp(page, '?data=fixtures/timeline.json');
+  await expect(page.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
+}
+
+async function marks(page: Page): Promise<Mark[]> {
+  const canvas = page.getByTestId('timeline-canvas');
+  await expect(canvas).toHaveAttribute('data-marks', /\[/);
+  return JSON.parse((await canvas.getAttribute('data-marks')) ?? '[]') as Mark[];
+}
+
+async function brushSelectionX(page: Page): Promise<number> {
+  const selection = page.getByTestId('overview').locator('.selection');
+  return Number(await selection.getAttribute('x'));
+}
+
+test('brushing the overview narrows the count and the list; clicking it clears the window', async ({ page }) => {
+  await open(page);
+  const box = (await page.getByTestId('overview').boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.05, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.2, y, { steps: 4 });
+  await page.mouse.move(box.x + box.width * 0.3, y, { steps: 4 });
+  await page.mouse.up();
+
+  const count = page.getByTestId('event-count');
+  await expect(count).toHaveText(new RegExp(`^\\d+ of ${TOTAL} events$`));
+  const shown = Number((await count.textContent())!.split(' ')[0]);
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(TOTAL);
+  await expect(page.getByTestId('event-row')).toHaveCount(shown);
+  await expect(page.locator('[data-event-id="spring-2021"]')).toHaveCount(0);
+  // The main timeline highlights the window.
+  await expect(page.getByTestId('timeline-window')).toBeVisible();
+
+  // A click without a drag, outside the selection, empties the brush and the window.
+  await page.mouse.click(box.x + box.width * 0.85, y);
+  await expect(count).toHaveText(`${TOTAL} events`);
+  await expect(page.getByTestId('timeline-window')).toHaveCount(0);
+});
+
+test('clicking a mark selects its event in the list', async ({ page }) => {
+  await open(page);
+  const mark = (await marks(page)).find((m) => m.id === 'spring-2014')!;
+  expect(mark).toBeTruthy();
+  const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
+  await page.mouse.move(plot.x + mark.x + mark.w / 2, plot.y + mark.y + mark.h / 2);
+  await expect(page.getByTestId('timeline-tooltip')).toContainText('Spring talks 2014');
+  await page.mouse.click(plot.x + mark.x + mark.w / 2, plot.y + mark.y + mark.h / 2);
+  await expect(page.locator('[data-event-id="spring-2014"]')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('wheel zoom turns year ticks into month ticks', async ({ page }) => {
+  await open(page);
+  const labels = () => page.getByTestId('timeline-axis').locator('text').allTextContents();
+  const isMonth = (label: string) => /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/.test(label);
+  await expect.poll(labels).toContain('2014');
+  expect((await labels()).some(isMonth)).toBe(false);
+  const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 3);
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -500);
+  await expect.poll(async () => (await labels()).some(isMonth)).toBe(true);
+  // Zooming does not filter: the count stays.
+  await expect(page.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
+});
+
+test('playback moves the window forward and pause stops it', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('speed').selectOption('4');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('event-count')).toHaveText(new RegExp(`^\\d+ of ${TOTAL} events$`));
+  const first = await brushSelectionX(page);
+  await expect.poll(() => brushSelectionX(page)).toBeGreaterThan(first + 5);
+
+  await page.getByTestId('play').click(); // pause
+  await expect(page.getByTestId('play')).toHaveAccessibleName('Play through time');
+  const stopped = await brushSelectionX(page);
+  await page.waitForTimeout(400);
+  expect(await brushSelectionX(page)).toBe(stopped);
+});
+
+test('arrow keys step through events and announce them', async ({ page }) => {
+  await open(page);
+  const plot = page.getByTestId('timeline-plot');
+  await plot.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-event-id="spring-2010"]')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-event-id="autumn-2010"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('timeline-announcement')).toContainText('15 Sep 2010: Autumn strike 2010');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('[data-event-id="spring-2010"]')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('timeline-announcement')).toContainText('Autumn strike 2021');
+});
+
+test('lanes switch between categories and actors', async ({ page }) => {
+  await open(page);
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline.getByRole('list', { name: 'Lanes' })).toContainText('Armed conflict');
+  await timeline.getByRole('button', { name: 'Actor' }).click();
+  const lanes = timeline.getByRole('list', { name: 'Lanes' }).getByRole('listitem');
+  await expect(lanes.first()).toContainText('Alpha');
+  await expect(timeline.getByRole('button', { name: 'Actor' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a window from the URL shows on the brush and the plot; clearing it empties both', async ({ page }) => {
+  await page.route('**/fixtures/timeline.json', (route) => route.fulfill({ contentType: 'application/json', body: fixture }));
+  await openApp(page, '?data=fixtures/timeline.json&from=2012-01-01&to=2013-12-31');
+  await expect(page.getByTestId('event-count')).toHaveText(`4 of ${TOTAL} events`);
+  const selection = page.getByTestId('overview').locator('.selection');
+  await expect(selection).toBeVisible();
+  expect(Number(await selection.getAttribute('width'))).toBeGreaterThan(10);
+  await expect(page.getByTestId('timeline-window')).toBeVisible();
+
+  await page.getByTestId('clear-window').click();
+  await expect(page.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
+  await expect(selection).toBeHidden();
+});
+
+test('selecting an event elsewhere pans the zoomed timeline to it', async ({ page }) => {
+  await open(page);
+  const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width * 0.9, plot.y + plot.height / 3);
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -500);
+  await expect.poll(async () => (await marks(page)).some((m) => m.id === 'spring-2010')).toBe(false);
+  await page.locator('[data-event-id="spring-2010"]').click();
+  await expect.poll(async () => (await marks(page)).some((m) => m.id === 'spring-2010')).toBe(true);
+});
+
+test('with reduced motion, playback jumps by whole window widths', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.route('**/fixtures/timeline.json', (route) => route.fulfill({ contentType: 'application/json', body: fixture }));
+  await openApp(page, '?data=fixtures/timeline.json&from=2010-01-01&to=2010-12-31');
+  const selection = page.getByTestId('overview').locator('.selection');
+  const x = async () => Number(await selection.getAttribute('x'));
+  const width = Number(await selection.getAttribute('width'));
+  const start = await x();
+  await page.getByTestId('play').click();
+  await expect.poll(x, { timeout: 4000 }).toBeGreaterThan(start + 1);
+  await page.getByTestId('play').click();
+  // Every step is a whole width: the offset is a multiple of it (within rounding).
+  const steps = (await x() - start) / width;
+  expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.05);
+  expect(Math.round(steps)).toBeGreaterThanOrEqual(1);
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { layoutFrame, hitTest, marksAttribute, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import { SHAPES } from '../../../../src/lib/views/timeline/geometry';
+import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
+import { allRows, at, columnsOf } from './helpers';
+
+const CATEGORIES = [
+  { id: 'a', label: 'A', color: '#111111' },
+  { id: 'b', label: 'B', color: '#222222' },
+];
+const columns = columnsOf([
+  { date: '2020-09-27', end: '2020-11-10', category: 0 }, // 0: a range
+  { date: '2020-10', category: 1 }, // 1: known to the month
+  { date: '2020-10-09', category: 0 }, // 2: a day, on top of the range
+  { date: '2020-10-15', approximate: true, category: 1 }, // 3: c. 15 Oct
+  { date: '2021-06-01', category: 0 }, // 4: out of view
+]);
+const layout = categoryLanes(CATEGORIES, columns.category, allRows(5));
+// 1 Sep – 30 Nov 2020 is 91 days across 910 px: 10 px a day.
+const view = { start: at('2020-09-01'), end: at('2020-12-01') };
+const px = (iso: string) => (at(iso) - view.start) / 8_640_000;
+
+function frameOf(patch: Partial<FrameInput> = {}) {
+  return layoutFrame({
+    columns, layout, view, width: 910, height: 100, maxDuration: 45 * 86_400_000,
+    visibleMask: Uint8Array.of(1, 1, 0, 1, 1),
+    ...patch,
+  });
+}
+const itemOf = (f: ReturnType<typeof frameOf>, row: number) => [...f.row].indexOf(row);
+
+describe('layoutFrame', () => {
+  const f = frameOf();
+
+  it('keeps only items that overlap the view', () => {
+    expect([...f.row]).toEqual([0, 1, 2, 3]);
+  });
+
+  it('draws a month-precision event across its whole month', () => {
+    const j = itemOf(f, 1);
+    expect(SHAPES[f.shape[j]!]).toBe('extent');
+    expect(f.x0[j]).toBeCloseTo(px('2020-10-01'));
+    expect(f.x1[j]).toBeCloseTo(px('2020-11-01'));
+  });
+
+  it('draws a range from its start to the end of its last day', () => {
+    const j = itemOf(f, 0);
+    expect(SHAPES[f.shape[j]!]).toBe('range');
+    expect(f.x0[j]).toBeCloseTo(px('2020-09-27'));
+    expect(f.x1[j]).toBeCloseTo(px('2020-11-11'));
+  });
+
+  it('draws a day as a point at the middle of its day', () => {
+    const j = itemOf(f, 2);
+    expect(SHAPES[f.shape[j]!]).toBe('point');
+    expect((f.x0[j]! + f.x1[j]!) / 2).toBeCloseTo(px('2020-10-09') + 5);
+  });
+
+  it('gives an approximate date whiskers of a day each side (10 px here)', () => {
+    const j = itemOf(f, 3);
+    expect(f.x0[j]! - f.fx0[j]!).toBeCloseTo(10);
+    expect(f.fx1[j]! - f.x1[j]!).toBeCloseTo(10);
+    const exact = itemOf(f, 2);
+    expect(f.fx0[exact]).toBe(f.x0[exact]);
+  });
+
+  it('marks rows outside the filters as faint', () => {
+    expect([...f.faint]).toEqual([0, 0, 1, 0]);
+  });
+
+  it('stacks the point under the range it overlaps when the lane has room', () => {
+    // Two lanes of 50 px: four sub-rows each.
+    const range = itemOf(f, 0);
+    const point = itemOf(f, 2);
+    expect(f.lane[range]).toBe(0);
+    expect(f.lane[point]).toBe(0);
+    expect(f.y[point]!).toBeGreaterThan(f.y[range]! + f.h[range]!);
+    expect(f.overlap[point]).toBe(0);
+    for (let j = 0; j < f.count; j++) {
+      expect(f.y[j]!).toBeGreaterThanOrEqual(f.lane[j]! * 50);
+      expect(f.y[j]! + f.h[j]!).toBeLessThanOrEqual((f.lane[j]! + 1) * 50);
+    }
+  });
+
+  it('overlaps (flagged for transparency) when the lane is too short to stack', () => {
+    const short = frameOf({ height: 24 });
+    expect(short.overlap[itemOf(short, 2)]).toBe(1);
+    expect(short.y[itemOf(short, 2)]! + short.h[itemOf(short, 2)]! / 2).toBeCloseTo(6, 0);
+  });
+});
+
+describe('hitTest', () => {
+  const f = frameOf({ height: 24, visibleMask: Uint8Array.of(1, 1, 1, 1, 1) });
+  const centre = (row: number) => {
+    const j = itemOf(f, row);
+    return [(f.x0[j]! + f.x1[j]!) / 2, f.y[j]! + f.h[j]! / 2] as const;
+  };
+
+  it('finds a point on top of the range bar beneath it', () => {
+    expect(f.row[hitTest(f, ...centre(2))]).toBe(2);
+  });
+
+  it('finds the bar away from the point', () => {
+    const [, y] = centre(0);
+    expect(f.row[hitTest(f, px('2020-11-05'), y)]).toBe(0);
+  });
+
+  it('misses empty space', () => {
+    expect(hitTest(f, 5, 5)).toBe(-1);
+  });
+
+  it('prefers visible rows over faint ones at the same place', () => {
+    const faint = frameOf({ height: 24, visibleMask: Uint8Array.of(1, 1, 0, 1, 1) });
+    const j = itemOf(faint, 2);
+    const hit = hitTest(faint, (faint.x0[j]! + faint.x1[j]!) / 2, faint.y[j]! + faint.h[j]! / 2);
+    expect(faint.row[hit]).toBe(0);
+  });
+});
+
+describe('marksAttribute', () => {
+  it('lists the visible marks with ids and boxes clipped to the plot', () => {
+    const f = frameOf();
+    const marks = JSON.parse(marksAttribute(f, (row) => `e${row}`, 910)) as { id: string; x: number; w: number }[];
+    expect(marks.map((m) => m.id)).toEqual(['e0', 'e1', 'e3']); // e2 is faint
+    const month = marks.find((m) => m.id === 'e1')!;
+    expect(month.x).toBeCloseTo(px('2020-10-01'), 0);
+    expect(month.w).toBeCloseTo(310, 0);
+  });
+});
