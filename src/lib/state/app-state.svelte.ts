@@ -38,6 +38,8 @@ export class AppState {
   speed = $state(1);
   /** Messages about the URL or the data that the user should see once (ignored parameters…). */
   notices = $state.raw<string[]>([]);
+  /** The map's current bounds; a filter only while "only events in the map view" is on. */
+  mapBounds = $state.raw<Bounds | null>(null);
   /** Bumped to ask the map to fit the filtered events. */
   fitRequest = $state(0);
   /** How the next URL change is written to history; read by the URL sync. */
@@ -47,8 +49,11 @@ export class AppState {
 
   readonly index = $derived(this.dataset ? buildQueryIndex(this.dataset) : null);
 
+  /** The filters as applied. Bounds are read only when they filter, so panning alone recomputes nothing. */
+  readonly applied = $derived<Filters>(this.filters.inView ? { ...this.filters, bounds: this.mapBounds } : this.filters);
+
   /** Rows shown by every view, in time order. */
-  readonly visible = $derived(this.index ? applyFilters(this.index, this.filters) : new Uint32Array(0));
+  readonly visible = $derived(this.index ? applyFilters(this.index, this.applied) : new Uint32Array(0));
 
   /** visible as a per-row flag, for views that test membership while drawing. */
   readonly visibleMask = $derived.by(() => {
@@ -58,9 +63,9 @@ export class AppState {
   });
 
   /** Rows that pass every filter but the time window: the overview's density and playback range. */
-  readonly timeless = $derived(this.index ? applyFilters(this.index, { ...this.filters, window: null }) : new Uint32Array(0));
+  readonly timeless = $derived(this.index ? applyFilters(this.index, { ...this.applied, window: null }) : new Uint32Array(0));
 
-  readonly counts = $derived(this.index ? facetCounts(this.index, this.filters) : null);
+  readonly counts = $derived(this.index ? facetCounts(this.index, this.applied) : null);
 
   readonly unlocatedVisible = $derived.by(() => {
     const lat = this.dataset?.columns.lat;
@@ -174,7 +179,7 @@ export class AppState {
 
   clearFilters(): void {
     this.pause();
-    this.setFilters({ ...NO_FILTERS, bounds: this.filters.bounds });
+    this.setFilters(NO_FILTERS);
   }
 
   /** From the map after every move; the view goes to the URL without a history entry. */
@@ -184,9 +189,9 @@ export class AppState {
       this.historyMode = 'replace';
       this.mapView = view;
     }
-    const b = this.filters.bounds;
+    const b = this.mapBounds;
     if (!b || b.south !== bounds.south || b.west !== bounds.west || b.north !== bounds.north || b.east !== bounds.east) {
-      this.filters = { ...this.filters, bounds };
+      this.mapBounds = bounds;
     }
   }
 

@@ -1,0 +1,252 @@
+/**
+ * The only file that imports Leaflet (1.9). Everything Leaflet-specific lives here so the
+ * move to Leaflet 2 (ESM classes, `new LeafletMap`) touches one place. MapView.svelte talks to
+ * the returned MapHandle; marker drawing is Leaflet-free in marker-layer.ts.
+ */
+import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { BASEMAP_ATTRIBUTION, BASEMAP_COLORS, detailFor, loadBasemap, type Detail } from './basemap';
+import type { MapCallbacks, MapHandle } from './map-handle';
+import { MarkerCanvas, type Picked } from './marker-layer';
+import type { Scheme } from './paint';
+import { normaliseExtent, round, worldSize, type Extent } from './projection';
+
+export interface TileOption {
+  url: string;
+  attribution: string;
+  maxZoom: number;
+}
+
+/**
+ * Online XYZ tiles instead of the offline vector basemap. OFF by default: the app must work
+ * with no network. A deployment turns them on at build time with
+ *   VITE_FAULTLINE_TILE_URL=https://tiles.example.org/{z}/{x}/{y}.png
+ *   VITE_FAULTLINE_TILE_ATTRIBUTION="© OpenStreetMap contributors"   (shown as plain text)
+ */
+export const ONLINE_TILES: TileOption | null = (() => {
+  const url = import.meta.env['VITE_FAULTLINE_TILE_URL'] as string | undefined;
+  if (!url) return null;
+  return { url, attribution: (import.meta.env['VITE_FAULTLINE_TILE_ATTRIBUTION'] as string | undefined) ?? '', maxZoom: 18 };
+})();
+
+/** Country shapes carry no detail past this zoom; tiles may go further. */
+const MAX_ZOOM = ONLINE_TILES?.maxZoom ?? 12;
+/** The marker canvas overhangs the view by this share of its size, so a drag shows markers. */
+const OVERHANG = 0.25;
+
+/** Hosts the MarkerCanvas in its own pane and keeps it aligned through pans and zooms. */
+class MarkerLayer extends L.Layer {
+  #zoom = 0;
+  #left = 0;
+  #top = 0;
+
+  constructor(readonly markers: MarkerCanvas) {
+    super();
+  }
+
+  override onAdd(map: L.Map): this {
+    // The class opts the canvas into Leaflet's CSS transition, so it glides with the basemap.
+    L.DomUtil.addClass(this.markers.canvas, 'leaflet-zoom-animated');
+    map.getPane('faultline-markers')!.appendChild(this.markers.canvas);
+    map.on('moveend viewreset resize', this.redraw, this);
+    map.on('zoomanim', this.#onZoomAnim, this);
+    map.on('zoom', this.#onZoom, this);
+    this.redraw();
+    return this;
+  }
+
+  override onRemove(map: L.Map): this {
+    map.off('moveend viewreset resize', this.redraw, this);
+    map.off('zoomanim', this.#onZoomAnim, this);
+    map.off('zoom', this.#onZoom, this);
+    this.markers.canvas.remove();
+    return this;
+  }
+
+  redraw(): void {
+    const map = this._map;
+    const size = map.getSize();
+    const pad = size.multiplyBy(OVERHANG).round();
+    const topLeft = map.containerPointToLayerPoint([-pad.x, -pad.y]).round();
+    const origin = map.getPixelOrigin();
+    const container = map.containerPointToLayerPoint([0, 0]).add(origin);
+    L.DomUtil.setPosition(this.markers.canvas, topLeft);
+    this.#zoom = map.getZoom();
+    this.#left = topLeft.x + origin.x;
+    this.#top = topLeft.y + origin.y;
+    // Measured by npm run bench as "map redraw".
+    const started = performance.now();
+    this.markers.render({
+      zoom: this.#zoom,
+      maxZoom: map.getMaxZoom(),
+      worldSize: worldSize(this.#zoom),
+      left: this.#left,
+      top: this.#top,
+      width: size.x + 2 * pad.x,
+      height: size.y + 2 * pad.y,
+      containerLeft: container.x,
+      containerTop: container.y,
+      pixelRatio: window.devicePixelRatio || 1,
+    });
+    performance.measure('faultline:map-redraw', { start: started });
+  }
+
+  #onZoomAnim(event: L.ZoomAnimEvent): void {
+    this.#scaleTo(event.center, event.zoom);
+  }
+
+  /** Pinch zooms change the zoom without an animation event. */
+  #onZoom(): void {
+    this.#scaleTo(this._map.getCenter(), this._map.getZoom());
+  }
+
+  /** Until the next redraw, scale the last frame towards a view, as Leaflet's renderers do. */
+  #scaleTo(center: L.LatLng, zoom: number): void {
+    const map = this._map;
+    const scale = map.getZoomScale(zoom, this.#zoom);
+    const pane = L.DomUtil.getPosition(map.getPane('mapPane')!);
+    // The layer origin Leaflet will use at that view (Map._getNewPixelOrigin, which is private).
+    const origin = map.project(center, zoom).subtract(map.getSize().divideBy(2)).add(pane).round();
+    L.DomUtil.setTransform(this.markers.canvas, L.point(this.#left * scale, this.#top * scale).subtract(origin), scale);
+  }
+}
+
+export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapHandle {
+  const map = L.map(container, {
+    zoomControl: false, // our own Svelte buttons, styled for both themes
+    attributionControl: false, // Leaflet's control writes HTML; credits are a text node in MapView
+    minZoom: 1,
+    maxZoom: MAX_ZOOM,
+    // One world copy: the basemap is drawn once, so panning past the antimeridian would show sea.
+    maxBounds: [[-89, -180], [89, 180]],
+    maxBoundsViscosity: 1,
+    worldCopyJump: false,
+    zoomSnap: 0.25, // fits can frame the events tightly; the +/- buttons still step whole levels
+    // Vector paths (the basemap) go to one canvas, not thousands of SVG nodes.
+    renderer: L.canvas({ padding: 0.3 }),
+  });
+  map.createPane('faultline-markers').style.zIndex = '450';
+  const markers = new MarkerCanvas(container);
+  new MarkerLayer(markers).addTo(map);
+
+  let scheme: Scheme | null = null;
+  let land: L.GeoJSON | null = null;
+  let lines: L.GeoJSON | null = null;
+  let removed = false;
+  const paintBasemap = (): void => {
+    const colors = BASEMAP_COLORS[scheme ?? 'light'];
+    container.style.background = colors.sea;
+    land?.setStyle({ stroke: false, fillColor: colors.land, fillOpacity: 1 });
+    lines?.setStyle({ color: colors.line, weight: 0.7, opacity: 1, fill: false });
+  };
+  // The basemap follows the zoom: the new detail replaces the old once it has loaded, so
+  // there is never a blank frame between them.
+  let detail: Detail | null = null;
+  const showBasemap = (): void => {
+    const wanted = detailFor(map.getZoom());
+    if (wanted === detail) return;
+    detail = wanted;
+    loadBasemap(wanted).then(
+      (shapes) => {
+        if (removed || detail !== wanted) return;
+        land?.remove();
+        lines?.remove();
+        land = L.geoJSON(shapes.land, { interactive: false }).addTo(map);
+        lines = L.geoJSON(shapes.lines, { interactive: false }).addTo(map);
+        paintBasemap();
+        container.dataset['basemap'] = 'ready';
+      },
+      (error: unknown) => {
+        detail = null; // try again on the next zoom
+        console.warn('Faultline: the basemap could not be loaded;', error);
+      },
+    );
+  };
+  if (ONLINE_TILES) L.tileLayer(ONLINE_TILES.url, { maxZoom: ONLINE_TILES.maxZoom }).addTo(map);
+  else map.on('zoomend', showBasemap).whenReady(showBasemap);
+
+  // Pointer → picked item. Hit-testing works in world pixels, so a half-finished pan is fine.
+  let moving = false;
+  let hovered = '';
+  const pick = (event: L.LeafletMouseEvent): Picked | null => {
+    if (moving) return null;
+    const p = map.containerPointToLayerPoint(event.containerPoint).add(map.getPixelOrigin());
+    return markers.hitTest(p.x, p.y);
+  };
+  const hover = (picked: Picked | null): void => {
+    const key = !picked ? '' : picked.kind === 'marker' ? `m${picked.row}` : `c${picked.x},${picked.y}`;
+    if (key === hovered) return;
+    hovered = key;
+    container.style.cursor = picked ? 'pointer' : '';
+    callbacks.onhover(picked);
+  };
+  map.on({
+    mousemove: (e: L.LeafletMouseEvent) => hover(pick(e)),
+    mouseout: () => hover(null),
+    click: (e: L.LeafletMouseEvent) => callbacks.onpick(pick(e)),
+    movestart: () => {
+      moving = true;
+      hover(null);
+      callbacks.onmovestart();
+    },
+    moveend: () => {
+      moving = false;
+      const c = map.getCenter();
+      const b = map.getBounds();
+      const extent = { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() };
+      callbacks.onmoveend({ lat: round(c.lat, 4), lon: round(c.lng, 4), zoom: round(map.getZoom(), 2) }, normaliseExtent(extent));
+    },
+  });
+
+  // Leaflet 1.9 only watches the window; the grid cell can change size on its own.
+  let frame = 0;
+  const resize = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => map.invalidateSize({ pan: false }));
+  });
+  resize.observe(container);
+
+  const bounds = (e: Extent): L.LatLngBounds => L.latLngBounds([e.south, e.west], [e.north, e.east]);
+  return {
+    markers,
+    maxZoom: MAX_ZOOM,
+    attribution: ONLINE_TILES ? ONLINE_TILES.attribution : BASEMAP_ATTRIBUTION,
+    zoom: () => map.getZoom(),
+    differs(view) {
+      const c = map.getCenter();
+      return Math.abs(c.lat - view.lat) > 1e-4 || Math.abs(c.lng - view.lon) > 1e-4 || Math.abs(map.getZoom() - view.zoom) > 0.01;
+    },
+    setView: (view) => map.setView([view.lat, view.lon], view.zoom, { animate: false }),
+    // Buttons step to whole levels even after a fractional fit (zoomSnap 0.25).
+    zoomBy: (delta) => map.setZoom(delta > 0 ? Math.floor(map.getZoom()) + delta : Math.ceil(map.getZoom()) + delta),
+    // 56 px keeps fitted markers clear of the overlaid controls in the corners.
+    fit: (extent, maxZoom, animate) => map.fitBounds(bounds(extent), { padding: [56, 56], maxZoom, animate }),
+    zoomInto(extent, maxStep) {
+      const b = bounds(extent);
+      const now = map.getZoom();
+      const target = Math.min(map.getBoundsZoom(b, false, L.point(96, 96)), now + maxStep, MAX_ZOOM);
+      map.setView(b.getCenter(), Math.max(target, Math.min(now + 1, MAX_ZOOM)));
+    },
+    reveal(lat, lon, minZoom) {
+      const p = map.latLngToContainerPoint([lat, lon]);
+      const inner = L.bounds([32, 32], map.getSize().subtract([32, 32])); // 32 px in from each edge
+      if (!inner.contains(p)) map.setView([lat, lon], Math.max(map.getZoom(), minZoom));
+    },
+    toContainer(wx, wy) {
+      const p = map.layerPointToContainerPoint(L.point(wx, wy).subtract(map.getPixelOrigin()));
+      return { x: p.x, y: p.y };
+    },
+    setScheme(next) {
+      if (next === scheme) return;
+      scheme = next;
+      paintBasemap();
+      markers.setScheme(next);
+    },
+    remove() {
+      removed = true;
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+      map.remove();
+    },
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * Every event marker on one <canvas>: the app must carry 100k events, so there is never a DOM
+ * node or a Leaflet layer per event. This class is Leaflet-free bookkeeping (cluster, order,
+ * paint, hit-test); leaflet-adapter.ts owns the Leaflet layer that positions the canvas and
+ * hands it a Viewport after every move.
+ */
+import { cluster, isOneSpot, membersOf, type Clusters } from './cluster';
+import { paintCluster, paintHoverHalo, paintHoverRing, paintMarker, paintSelectionRing, prepareLabels, PALETTES, type Palette, type Scheme } from './paint';
+import type { Projected } from './projection';
+import { CLUSTER_CELL, CLUSTER_MERGE, clusterRadius, hitRadius, markerStyle, shapeFor, type Emphasis } from './symbols';
+
+export interface MarkerData {
+  projected: Projected;
+  /** Visible rows, in time order (a cluster's members keep that order). */
+  rows: Uint32Array;
+  category: Uint16Array;
+  locationPrecision: Uint8Array;
+  status: Uint8Array;
+  /** #rrggbb per category index. */
+  colors: readonly string[];
+  idOf: (row: number) => string;
+}
+
+/** Where the canvas sits in the world at the current zoom, all in CSS pixels. */
+export interface Viewport {
+  zoom: number;
+  maxZoom: number;
+  worldSize: number;
+  /** World pixel of the canvas's top-left corner. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** World pixel of the map container's top-left corner (for the test hook). */
+  containerLeft: number;
+  containerTop: number;
+  pixelRatio: number;
+}
+
+/** What the pointer is on; x/y are world pixels at the zoom of the last render. */
+export type Picked =
+  | { kind: 'marker'; row: number; x: number; y: number }
+  | { kind: 'cluster'; rows: Uint32Array; x: number; y: number; oneSpot: boolean };
+
+/** The test hook lists at most this many drawn items, in container pixels. */
+const HOOK_LIMIT = 500;
+
+export class MarkerCanvas {
+  readonly canvas: HTMLCanvasElement = document.createElement('canvas');
+  /** Milliseconds spent in the last cluster and paint passes (read by benchmarks). */
+  readonly timings = { cluster: 0, paint: 0 };
+  #data: MarkerData | null = null;
+  #view: Viewport | null = null;
+  #clusters: Clusters | null = null;
+  /** Cluster indices in paint order: coarse places first so finer marks stay on top. */
+  #order = new Uint32Array(0);
+  #selected: number | null = null;
+  #hovered: number | null = null;
+  #palette: Palette = PALETTES.light;
+
+  /** @param hook element that gets the data-markers attribute that browser tests read */
+  constructor(private readonly hook: HTMLElement | null) {
+    this.canvas.className = 'faultline-markers';
+    this.canvas.style.pointerEvents = 'none';
+  }
+
+  setData(data: MarkerData): void {
+    this.#data = data;
+    this.#recluster();
+    this.#paint();
+  }
+
+  setHighlight(selected: number | null, hovered: number | null): void {
+    if (selected === this.#selected && hovered === this.#hovered) return;
+    this.#selected = selected;
+    this.#hovered = hovered;
+    this.#paint();
+  }
+
+  setScheme(scheme: Scheme): void {
+    if (this.#palette === PALETTES[scheme]) return;
+    this.#palette = PALETTES[scheme];
+    this.#paint();
+  }
+
+  /** After every move or resize: the canvas now covers `view`. */
+  render(view: Viewport): void {
+    this.#view = view;
+    const w = Math.round(view.width * view.pixelRatio);
+    const h = Math.round(view.height * view.pixelRatio);
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+      this.canvas.style.width = `${view.width}px`;
+      this.canvas.style.height = `${view.height}px`;
+    }
+    this.#recluster();
+    this.#paint();
+  }
+
+  #recluster(): void {
+    const data = this.#data;
+    const view = this.#view;
+    if (!data || !view) return;
+    const started = performance.now();
+    const { x, y } = data.projected;
+    const c = cluster({ x, y, rows: data.rows, category: data.category, cell: CLUSTER_CELL, merge: CLUSTER_MERGE, ...view });
+    // Paint order by bucket: country (0), region, city, site (3) singles, then clusters (4) on top.
+    const bucketOf = (k: number): number => (c.count[k]! > 1 ? 4 : 4 - Math.min(4, data.locationPrecision[c.members[c.offset[k]!]!]!));
+    const order = new Uint32Array(c.length);
+    let at = 0;
+    for (let bucket = 0; bucket <= 4; bucket++) for (let k = 0; k < c.length; k++) if (bucketOf(k) === bucket) order[at++] = k;
+    this.#clusters = c;
+    this.#order = order;
+    this.timings.cluster = performance.now() - started;
+  }
+
+  /** The cluster that drew a row, or -1 when the row is not drawn (filtered out or off canvas). */
+  #clusterOf(row: number | null): number {
+    const c = this.#clusters;
+    const at = row === null || !c ? -1 : c.members.indexOf(row);
+    if (!c || at < 0) return -1;
+    // offset is sorted: find the last cluster starting at or before `at`.
+    let lo = 0;
+    let hi = c.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (c.offset[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  #paintRow(ctx: CanvasRenderingContext2D, row: number, x: number, y: number, emphasis: Emphasis): void {
+    const data = this.#data!;
+    const style = markerStyle(data.locationPrecision[row]!, data.status[row]!, emphasis);
+    const cat = data.category[row]!;
+    if (emphasis === 'hover') paintHoverHalo(ctx, x, y, Math.max(style.radius + 3, style.halo), this.#palette);
+    paintMarker(ctx, x, y, shapeFor(cat), style, data.colors[cat] ?? '#777777', this.#palette);
+    if (emphasis === 'selected') paintSelectionRing(ctx, x, y, style.radius + 2, this.#palette);
+  }
+
+  #paint(): void {
+    const ctx = this.canvas.getContext('2d');
+    const data = this.#data;
+    const view = this.#view;
+    const c = this.#clusters;
+    if (!ctx || !view) return;
+    const started = performance.now();
+    ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
+    ctx.clearRect(0, 0, view.width, view.height);
+    if (!data || !c) return;
+    prepareLabels(ctx);
+    for (const k of this.#order) {
+      const x = c.x[k]! - view.left;
+      const y = c.y[k]! - view.top;
+      if (c.count[k]! > 1) paintCluster(ctx, x, y, c.count[k]!, c.category[k]! >= 0 ? (data.colors[c.category[k]!] ?? null) : null, this.#palette);
+      else this.#paintRow(ctx, c.members[c.offset[k]!]!, x, y, 'normal');
+    }
+    // Hovered and selected rows are drawn again on top. Inside a cluster the disc gets the ring
+    // instead, so its count stays readable and it stays the thing to click.
+    for (const [row, emphasis] of [[this.#hovered, 'hover'], [this.#selected, 'selected']] as const) {
+      const k = emphasis === 'hover' && row === this.#selected ? -1 : this.#clusterOf(row);
+      if (k < 0 || row === null) continue;
+      const x = c.x[k]! - view.left;
+      const y = c.y[k]! - view.top;
+      if (c.count[k]! === 1) this.#paintRow(ctx, row, x, y, emphasis);
+      else if (emphasis === 'selected') paintSelectionRing(ctx, x, y, clusterRadius(c.count[k]!) + 1, this.#palette);
+      else paintHoverRing(ctx, x, y, clusterRadius(c.count[k]!) + 4, this.#palette);
+    }
+    this.timings.paint = performance.now() - started;
+    this.#writeHook();
+  }
+
+  /** The topmost item under a world pixel, searched in reverse paint order. */
+  hitTest(wx: number, wy: number): Picked | null {
+    const data = this.#data;
+    const view = this.#view;
+    const c = this.#clusters;
+    if (!data || !view || !c) return null;
+    const near = (x: number, y: number, r: number): boolean => (x - wx) ** 2 + (y - wy) ** 2 <= r * r;
+    // The emphasised copies drawn on top are not tested on purpose: a selected event inside a
+    // cluster must leave the cluster clickable, or its neighbours could not be reached again.
+    for (let i = this.#order.length - 1; i >= 0; i--) {
+      const k = this.#order[i]!;
+      const x = c.x[k]!;
+      const y = c.y[k]!;
+      if (c.count[k]! > 1) {
+        if (near(x, y, clusterRadius(c.count[k]!) + 2)) return { kind: 'cluster', rows: membersOf(c, k), x, y, oneSpot: isOneSpot(c, k, view.maxZoom) };
+      } else {
+        const row = c.members[c.offset[k]!]!;
+        if (near(x, y, hitRadius(markerStyle(data.locationPrecision[row]!, data.status[row]!)))) return { kind: 'marker', row, x, y };
+      }
+    }
+    return null;
+  }
+
+  /** data-markers: JSON [{id, count, x, y}] in container pixels, topmost last; id is null for clusters. */
+  #writeHook(): void {
+    const data = this.#data;
+    const view = this.#view;
+    const c = this.#clusters;
+    if (!this.hook || !data || !view || !c) return;
+    const items: { id: string | null; count: number; x: number; y: number }[] = [];
+    for (let i = Math.max(0, this.#order.length - HOOK_LIMIT); i < this.#order.length; i++) {
+      const k = this.#order[i]!;
+      const count = c.count[k]!;
+      items.push({
+        id: count === 1 ? data.idOf(c.members[c.offset[k]!]!) : null,
+        count,
+        x: Math.round((c.x[k]! - view.containerLeft) * 10) / 10,
+        y: Math.round((c.y[k]! - view.containerTop) * 10) / 10,
+      });
+    }
+    this.hook.dataset['markers'] = JSON.stringify(items);
+  }
+}

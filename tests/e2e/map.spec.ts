@@ -1,0 +1,190 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+/**
+ * The map against a small fixed dataset: three events on one spot in Tbilisi, places of every
+ * precision, and two events with no location. Marker positions come from the data-markers
+ * attribute the canvas layer keeps on the map container ({id, count, x, y} in container px).
+ */
+const source = [{ publisher: 'P', title: 'T', url: 'https://example.org' }];
+const place = (name: string, lat: number, lon: number, precision: string) => ({ name, lat, lon, precision });
+const tbilisi = place('Tbilisi', 41.7151, 44.8271, 'city');
+const events = [
+  { id: 'tbilisi-1', title: 'Tbilisi one', date: '2021-01-01', category: 'a', location: tbilisi },
+  { id: 'tbilisi-2', title: 'Tbilisi two', date: '2021-02-01', category: 'b', location: tbilisi },
+  { id: 'tbilisi-3', title: 'Tbilisi three', date: '2021-03-01', category: 'c', location: tbilisi },
+  { id: 'yerevan', title: 'Yerevan site', date: '2021-04-01', category: 'a', location: place('Yerevan', 40.1792, 44.4991, 'site') },
+  { id: 'paris', title: 'Paris site', date: '2021-05-01', category: 'b', location: place('Paris', 48.8566, 2.3522, 'site') },
+  { id: 'caracas', title: 'Venezuela country', date: '2021-06-01', category: 'c', location: place('Venezuela', 7, -66, 'country') },
+  { id: 'dc', title: 'Washington claim', date: '2021-07-01', category: 'a', location: place('Washington', 38.9072, -77.0369, 'city'), status: { kind: 'claimed', by: ['X'] } },
+  { id: 'call-1', title: 'A phone call', date: '2021-08-01', category: 'b', location: null },
+  { id: 'call-2', title: 'A statement', date: '2021-09-01', category: 'b', location: null },
+].map((e) => ({ summary: 'S', sources: source, ...e }));
+const fixture = JSON.stringify({
+  format: 'faultline/1',
+  title: 'Map fixture',
+  categories: [
+    { id: 'a', label: 'A', color: '#B2182B' },
+    { id: 'b', label: 'B', color: '#0072B2' },
+    { id: 'c', label: 'C', color: '#009E73' },
+  ],
+  events,
+});
+const LOCATED = events.filter((e) => e.location).length;
+
+interface Drawn {
+  id: string | null;
+  count: number;
+  x: number;
+  y: number;
+}
+
+async function open(page: Page, query = ''): Promise<void> {
+  await page.route('**/fixtures/map.json', (route) => route.fulfill({ contentType: 'application/json', body: fixture }));
+  await openApp(page, `?data=fixtures/map.json${query}`);
+  await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
+}
+
+async function drawn(page: Page): Promise<Drawn[]> {
+  return JSON.parse((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]') as Drawn[];
+}
+
+async function marker(page: Page, id: string): Promise<Drawn> {
+  await expect.poll(async () => (await drawn(page)).some((d) => d.id === id), { message: `marker ${id} drawn` }).toBe(true);
+  return (await drawn(page)).find((d) => d.id === id)!;
+}
+
+const row = (page: Page, id: string) => page.locator(`[data-event-id="${id}"]`);
+
+/** Alpha of a canvas pixel under a point of the map container (0 = nothing drawn there). */
+async function alphaAt(page: Page, selector: string, x: number, y: number): Promise<number> {
+  return page.getByTestId('map').evaluate(
+    (map, { selector, x, y }) => {
+      const canvas = map.querySelector<HTMLCanvasElement>(selector)!;
+      const box = canvas.getBoundingClientRect();
+      const at = map.getBoundingClientRect();
+      const px = Math.round(((at.left + x - box.left) * canvas.width) / box.width);
+      const py = Math.round(((at.top + y - box.top) * canvas.height) / box.height);
+      return canvas.getContext('2d')!.getImageData(px, py, 1, 1).data[3]!;
+    },
+    { selector, x, y },
+  );
+}
+
+test('the map draws the offline basemap (land vs sea) and one canvas of markers, with no marker images or tiles', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await open(page);
+  const paris = await marker(page, 'paris');
+  const caracas = await marker(page, 'caracas');
+  // Land under Paris is filled; the Atlantic between Paris and Venezuela is left to the sea colour.
+  expect(await alphaAt(page, '.leaflet-overlay-pane canvas', paris.x, paris.y)).toBe(255);
+  expect(await alphaAt(page, '.leaflet-overlay-pane canvas', (paris.x + caracas.x) / 2, (paris.y + caracas.y) / 2)).toBe(0);
+  expect(await alphaAt(page, 'canvas.faultline-markers', paris.x, paris.y)).toBeGreaterThan(0);
+  await expect(page.getByTestId('map').locator('canvas.faultline-markers')).toHaveCount(1);
+  await expect(page.getByTestId('map').locator('.leaflet-marker-icon')).toHaveCount(0);
+  const total = (await drawn(page)).reduce((sum, d) => sum + d.count, 0);
+  expect(total).toBe(LOCATED);
+  await expect(page.getByText('Made with Natural Earth')).toBeVisible();
+  expect(requests.filter((u) => /marker-(icon|shadow)/.test(u) || !u.startsWith('http://127.0.0.1'))).toEqual([]);
+  await page.screenshot({ path: '/tmp/map.png' });
+});
+
+test('clicking a marker selects its event; hovering it labels it and highlights the list row', async ({ page }) => {
+  await open(page);
+  const paris = await marker(page, 'paris');
+  const map = page.getByTestId('map');
+  await map.hover({ position: { x: paris.x, y: paris.y } });
+  await expect(page.getByTestId('map-tip')).toContainText('Paris site');
+  await expect(row(page, 'paris')).toHaveClass(/hovered/);
+  await map.click({ position: { x: paris.x, y: paris.y } });
+  await expect(row(page, 'paris')).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/event=paris/);
+});
+
+test('several events on one spot are each reachable through the chooser', async ({ page }) => {
+  await open(page);
+  const map = page.getByTestId('map');
+  const chooser = page.getByTestId('map-chooser');
+  // Cluster clicks zoom in until the three Tbilisi events are alone in their disc.
+  for (let i = 0; i < 6 && !(await chooser.isVisible()); i++) {
+    await expect.poll(async () => (await drawn(page)).some((d) => d.count >= 3)).toBe(true);
+    const cluster = (await drawn(page)).filter((d) => d.count >= 3).sort((a, b) => a.count - b.count)[0]!;
+    const before = JSON.stringify(await drawn(page));
+    await map.click({ position: { x: cluster.x, y: cluster.y } });
+    await expect.poll(async () => (await chooser.isVisible()) || JSON.stringify(await drawn(page)) !== before).toBe(true);
+  }
+  await expect(chooser).toBeVisible();
+  const buttons = chooser.getByRole('button', { name: /Tbilisi/ });
+  await expect(buttons).toHaveText([/Tbilisi one/, /Tbilisi two/, /Tbilisi three/]);
+  await expect(buttons.first()).toBeFocused();
+  for (const [i, id] of ['tbilisi-1', 'tbilisi-2', 'tbilisi-3'].entries()) {
+    await buttons.nth(i).click();
+    await expect(row(page, id)).toHaveAttribute('aria-selected', 'true');
+    await expect(buttons.nth(i)).toHaveAttribute('aria-current', 'true');
+  }
+  await page.keyboard.press('Escape');
+  await expect(chooser).toHaveCount(0);
+});
+
+test('"N events have no location" lists them and selects one', async ({ page }) => {
+  await open(page);
+  const toggle = page.getByTestId('map-unlocated');
+  await expect(toggle).toHaveText('2 events have no location');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const list = page.getByTestId('map-unlocated-list');
+  await list.getByRole('button', { name: /A statement/ }).click();
+  await expect(row(page, 'call-2')).toHaveAttribute('aria-selected', 'true');
+  // Filtering out the unlocated events hides the counter.
+  await page.getByTestId('search').fill('Paris');
+  await expect(toggle).toHaveCount(0);
+});
+
+test('"Zoom to filtered events" fits the visible located events, by mouse and by keyboard', async ({ page }) => {
+  await open(page, '&map=0,0,6');
+  await expect.poll(async () => (await drawn(page)).length).toBe(0);
+  const fit = page.getByRole('button', { name: 'Zoom to filtered events' });
+  await fit.click();
+  await expect.poll(async () => (await drawn(page)).reduce((sum, d) => sum + d.count, 0)).toBe(LOCATED);
+
+  await page.getByTestId('search').fill('Yerevan');
+  await fit.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await drawn(page)).map((d) => d.id)).toEqual(['yerevan']);
+  // One event: the fit stops at zoom 8 rather than diving to the deepest zoom.
+  await expect(page).toHaveURL(/map=40\.\d+%2C44\.\d+%2C8|map=40\.\d+,44\.\d+,8/);
+});
+
+test('zoom buttons work by keyboard, a list selection pans to an off-screen event, and the map is never re-created', async ({ page }) => {
+  await open(page, '&map=48.85,2.35,6');
+  // Tag Leaflet's basemap canvas: if a move re-created the map, the tag would be gone.
+  const basemap = page.getByTestId('map').locator('.leaflet-overlay-pane canvas');
+  await basemap.evaluate((el) => el.setAttribute('data-probe', 'first'));
+  const zoomIn = page.getByRole('button', { name: 'Zoom map in' });
+  await zoomIn.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/map=48\.8\d*(%2C|,)2\.3\d*(%2C|,)7(&|$)/);
+  await expect.poll(async () => (await drawn(page)).some((d) => d.id === 'yerevan')).toBe(false);
+  await row(page, 'yerevan').click();
+  // Drawn inside the container, not only in the canvas's overhang; the zoom is kept.
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await expect.poll(async () => {
+    const at = (await drawn(page)).find((d) => d.id === 'yerevan');
+    return !!at && at.x > 0 && at.y > 0 && at.x < box.width && at.y < box.height;
+  }).toBe(true);
+  await expect(page).toHaveURL(/(%2C|,)7(&|$)/);
+  await expect(basemap).toHaveAttribute('data-probe', 'first');
+});
+
+test('reads in the dark theme: dark sea and land, light cluster discs', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page);
+  await marker(page, 'paris');
+  const sea = await page.getByTestId('map').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(sea).toBe('rgb(11, 19, 28)');
+  await page.screenshot({ path: '/tmp/map-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => page.getByTestId('map').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(211, 226, 236)');
+});

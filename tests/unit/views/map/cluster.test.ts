@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { cluster, isOneSpot, membersOf, sameRows, wrapX, type ClusterInput, type Clusters } from '../../../../src/lib/views/map/cluster';
+import { mercatorX, mercatorY, worldSize } from '../../../../src/lib/views/map/projection';
+
+const CELL = 48;
+
+/** Points given in world pixels at `zoom`, turned into the normalised columns cluster() reads. */
+function fromPixels(points: readonly (readonly [number, number] | null)[], zoom: number): { x: Float64Array; y: Float64Array } {
+  const ws = worldSize(zoom);
+  return {
+    x: Float64Array.from(points, (p) => (p ? p[0] / ws : NaN)),
+    y: Float64Array.from(points, (p) => (p ? p[1] / ws : NaN)),
+  };
+}
+
+/** A view of the whole world at `zoom` unless told otherwise. */
+function run(points: readonly (readonly [number, number] | null)[], zoom: number, extra: Partial<ClusterInput> = {}): Clusters {
+  const ws = worldSize(zoom);
+  return cluster({ ...fromPixels(points, zoom), rows: points.map((_, i) => i), worldSize: ws, left: 0, top: 0, width: ws, height: ws, cell: CELL, ...extra });
+}
+
+/** [count, rows] per cluster, in output order. */
+function summary(c: Clusters): [number, number[]][] {
+  return Array.from({ length: c.length }, (_, i) => [c.count[i]!, Array.from(membersOf(c, i))]);
+}
+
+describe('cluster: grid cells', () => {
+  const cases: { name: string; points: ([number, number] | null)[]; zoom: number; expected: [number, number[]][] }[] = [
+    { name: 'two points in one cell merge', points: [[10, 10], [30, 40]], zoom: 2, expected: [[2, [0, 1]]] },
+    { name: 'points in separate cells stay apart', points: [[10, 10], [200, 300]], zoom: 2, expected: [[1, [0]], [1, [1]]] },
+    { name: 'counts per cell, in grid order', points: [[500, 500], [5, 5], [6, 6], [7, 7], [501, 502]], zoom: 3, expected: [[3, [1, 2, 3]], [2, [0, 4]]] },
+    { name: 'unlocated rows are skipped', points: [null, [10, 10], null], zoom: 2, expected: [[1, [1]]] },
+    { name: 'cell edges are half-open: 47.9 and 48 fall apart', points: [[47.9, 5], [48, 5]], zoom: 2, expected: [[1, [0]], [1, [1]]] },
+    { name: 'nothing to cluster', points: [], zoom: 2, expected: [] },
+  ];
+  for (const { name, points, zoom, expected } of cases) {
+    it(name, () => expect(summary(run(points, zoom))).toEqual(expected));
+  }
+
+  it('a cell with one row yields that exact row at its exact position', () => {
+    const c = run([[123.25, 77.5]], 4);
+    expect(c.length).toBe(1);
+    expect(membersOf(c, 0)[0]).toBe(0);
+    expect([c.x[0], c.y[0]]).toEqual([123.25, 77.5]);
+  });
+
+  it('a cluster sits at its members\u2019 centroid', () => {
+    const c = run([[10, 10], [20, 30], [30, 20]], 2);
+    expect(c.x[0]).toBeCloseTo(20);
+    expect(c.y[0]).toBeCloseTo(20);
+  });
+
+  it('only the rows passed in are clustered, in the order given', () => {
+    const { x, y } = fromPixels([[10, 10], [11, 11], [12, 12], [13, 13]], 2);
+    const c = cluster({ x, y, rows: [3, 1], worldSize: 1024, left: 0, top: 0, width: 1024, height: 1024, cell: CELL });
+    expect(summary(c)).toEqual([[2, [3, 1]]]);
+  });
+
+  it('rows outside the view are culled', () => {
+    const c = run([[10, 10], [600, 600], [100, 700]], 3, { left: 0, top: 0, width: 400, height: 400 });
+    expect(summary(c)).toEqual([[1, [0]]]);
+  });
+});
+
+describe('cluster: across zooms', () => {
+  // Two places 0.5° apart in longitude: about 1.4 px at zoom 2, 182 px at zoom 9.
+  const lon = [44.5, 45];
+  const points = (zoom: number): [number, number][] => lon.map((l) => [mercatorX(l) * worldSize(zoom), mercatorY(40) * worldSize(zoom)]);
+  const cases: { zoom: number; clusters: number }[] = [
+    { zoom: 2, clusters: 1 },
+    { zoom: 5, clusters: 1 },
+    { zoom: 7, clusters: 2 },
+    { zoom: 9, clusters: 2 },
+  ];
+  for (const { zoom, clusters } of cases) {
+    it(`zoom ${zoom}: ${clusters} cluster(s)`, () => {
+      const ws = worldSize(zoom);
+      const [a] = points(zoom);
+      // A 1000 × 1000 px view around the first place, as the map would ask for.
+      const view = { left: a![0] - 500, top: a![1] - 500, width: 1000, height: 1000 };
+      expect(run(points(zoom), zoom, { ...view, worldSize: ws }).length).toBe(clusters);
+    });
+  }
+});
+
+describe('cluster: antimeridian', () => {
+  const zoom = 5;
+  const ws = worldSize(zoom);
+  const east = mercatorX(179.99) * ws;
+  const west = mercatorX(-179.99) * ws;
+  const y = mercatorY(-17) * ws;
+
+  it('lon 179.99 and -179.99 share a cluster in a view centred on the antimeridian', () => {
+    const c = run([[east, y], [west, y]], zoom, { left: ws - 400, top: y - 300, width: 800, height: 600 });
+    expect(summary(c)).toEqual([[2, [0, 1]]]);
+    // The -179.99 point was moved into this world copy, past the right edge of the world.
+    expect(c.x[0]).toBeGreaterThan(ws - 1);
+    expect(c.x[0]).toBeLessThan(ws + 1);
+  });
+
+  it('the same points are far apart in a view of the whole world', () => {
+    expect(run([[east, y], [west, y]], zoom).length).toBe(2);
+  });
+
+  it.each([
+    { px: 10, left: 0, expected: 10 },
+    { px: 10, left: 1000, expected: 10 + 1024 },
+    { px: 3000, left: 0, expected: 3000 - 2048 },
+    { px: -5, left: -100, expected: -5 },
+    { px: -5, left: 0, expected: 1019 },
+  ])('wrapX($px, left $left) = $expected', ({ px, left, expected }) => {
+    expect(wrapX(px, left, 1024)).toBe(expected);
+  });
+});
+
+describe('cluster: merging neighbouring cells', () => {
+  // 4 px apart, but on either side of the cell edge at x = 48.
+  const straddling: [number, number][] = [[46, 10], [50, 10]];
+  it.each([
+    { merge: 0, clusters: 2 },
+    { merge: 28, clusters: 1 },
+  ])('merge $merge → $clusters cluster(s)', ({ merge, clusters }) => {
+    expect(run(straddling, 2, { merge }).length).toBe(clusters);
+  });
+
+  it('does not merge neighbours whose centroids are far apart', () => {
+    expect(run([[2, 10], [94, 10]], 2, { merge: 28 }).length).toBe(2);
+  });
+});
+
+describe('cluster: categories and spots', () => {
+  it('a cluster with one category keeps it; a mixed one gets -1', () => {
+    const category = [2, 2, 1, 0];
+    const c = run([[5, 5], [6, 6], [300, 300], [301, 301]], 3, { category });
+    expect(Array.from(c.category)).toEqual([2, -1]);
+  });
+
+  it('events on one spot stay one spot down to the deepest zoom; nearby ones do not', () => {
+    const c = run([[5, 5], [5, 5], [300, 300], [300.01, 300]], 3);
+    expect(isOneSpot(c, 0, 12)).toBe(true);
+    expect(isOneSpot(c, 1, 12)).toBe(false);
+    expect(isOneSpot(c, 1, 3)).toBe(true);
+  });
+});
+
+describe('sameRows', () => {
+  it.each([
+    { a: [1, 2, 3], b: [1, 2, 3], same: true },
+    { a: [1, 2, 3], b: [1, 2], same: false },
+    { a: [1, 2, 3], b: [1, 3, 2], same: false },
+    { a: [], b: [], same: true },
+  ])('$a vs $b → $same', ({ a, b, same }) => {
+    expect(sameRows(Uint32Array.from(a), Uint32Array.from(b))).toBe(same);
+  });
+});
