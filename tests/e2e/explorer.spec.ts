@@ -121,3 +121,45 @@ test('landmarks are named for assistive technology', async ({ page }) => {
   await page.locator('[data-testid="event-row"]').first().click();
   await expect(page.getByRole('region', { name: 'Event details' })).toBeVisible();
 });
+
+/** What each view shows: list rows, timeline marks (not faint), and located events on the map. */
+async function views(page: import('@playwright/test').Page) {
+  const list = await page.getByTestId('event-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')!));
+  const marks = JSON.parse((await page.getByTestId('timeline-canvas').getAttribute('data-marks')) ?? '[]') as { id: string }[];
+  const markers = JSON.parse((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]') as { count: number }[];
+  return {
+    list: [...new Set(list)].sort(),
+    timeline: [...new Set(marks.map((m) => m.id))].sort(),
+    mapCount: markers.reduce((sum, m) => sum + m.count, 0),
+  };
+}
+
+test('search, a category toggle and the time window change map, timeline and list together', async ({ page }) => {
+  const located = (ids: string[]) => ids.filter((id) => bundled.events.find((e) => e.id === id)!.location).length;
+  const consistent = async (expectedCount: number) => {
+    await expect(page.getByTestId('event-count')).toHaveText(`${expectedCount} of ${total} events`);
+    await expect
+      .poll(async () => {
+        const v = await views(page);
+        return v.list.length === expectedCount && v.timeline.join() === v.list.join() && v.mapCount === located(v.list);
+      })
+      .toBe(true);
+  };
+
+  await openApp(page);
+  await page.getByTestId('search').fill('Ganja');
+  const ganja = bundled.events.filter((e) => JSON.stringify(e).toLowerCase().includes('ganja')).length;
+  await consistent(ganja);
+
+  await page.getByTestId('search').fill('');
+  const label = bundled.categories.find((c) => c.id === 'statement')!.label;
+  const others = bundled.categories.filter((c) => c.id !== 'statement');
+  for (const c of others) await page.getByTestId('facet-categories').getByRole('checkbox', { name: new RegExp(`^${c.label}\\b`) }).uncheck();
+  await expect(page.getByTestId('facet-categories').getByRole('checkbox', { name: new RegExp(`^${label}\\b`) })).toBeChecked();
+  await consistent(bundled.events.filter((e) => e.category === 'statement').length);
+
+  await openApp(page, '?from=2020-11-08&to=2020-11-10');
+  const inWindow = (await views(page)).list.length;
+  expect(inWindow).toBeGreaterThan(2);
+  await consistent(inWindow);
+});
