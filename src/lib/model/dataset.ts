@@ -52,10 +52,13 @@ type Parsed =
  */
 function parse(text: string): Parsed {
   if (text.length > STRICT_PARSE_BYTES) {
-    const deep = checkDepth(text, LIMITS.maxDepth);
-    if (deep) return { ok: false, error: { ...deep, position: positionFinder(text)(deep.offset) } };
     try {
-      return { ok: true, value: JSON.parse(text) as unknown, warnings: [], locate: null };
+      // V8's JSON.parse is iterative: a nesting bomb cannot overflow the stack here; the
+      // validator only walks the format's fixed shape, and the strict parser explains failures.
+      const value = JSON.parse(text) as unknown;
+      const deep = maxDepthExceeded(value, LIMITS.maxDepth) ? checkDepth(text, LIMITS.maxDepth) : null;
+      if (deep) return { ok: false, error: { ...deep, position: positionFinder(text)(deep.offset) } };
+      return { ok: true, value, warnings: [], locate: null };
     } catch {
       // Fall through: the strict parser says where and why.
     }
@@ -63,6 +66,18 @@ function parse(text: string): Parsed {
   const strict = parseJson(text, { maxDepth: LIMITS.maxDepth });
   if (!strict.ok) return { ok: false, error: { ...strict.error, position: positionFinder(text)(strict.error.offset) } };
   return { ok: true, value: strict.value, warnings: strict.warnings, locate: strict.locate };
+}
+
+/** Depth check on the parsed value, cheap because datasets are wide, not deep. */
+function maxDepthExceeded(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Adds line:column to each problem and sorts them in file order. */

@@ -1,6 +1,6 @@
 import { isEndBeforeStart, parseIsoDate, type CalendarValue } from './dates';
 import { LIMITS } from './limits';
-import { safeHttpUrl } from './url';
+import { isHttpUrl } from './url';
 import {
   Checker,
   checkKnownKeys,
@@ -252,7 +252,7 @@ function checkSource(c: Checker, raw: Json, path: Path): Source | undefined {
   const publisher = checkString(c, raw, 'publisher', path, { required: true, max: LIMITS.maxTextLength });
   const title = checkString(c, raw, 'title', path, { required: true, max: LIMITS.maxTextLength });
   const url = checkString(c, raw, 'url', path, { required: true, max: LIMITS.maxTextLength });
-  if (url !== undefined && !safeHttpUrl(url)) {
+  if (url !== undefined && !isHttpUrl(url)) {
     c.report([...path, 'url'], `${describe(url)} is not an http(s) link; it will be shown as plain text`, 'warning');
   }
   const date = checkString(c, raw, 'date', path, { required: false, max: 40 });

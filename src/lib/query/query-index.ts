@@ -42,22 +42,25 @@ export function buildQueryIndex(dataset: Dataset): QueryIndex {
 }
 
 function multiColumn(events: Dataset['events'], get: (e: Dataset['events'][number]) => readonly string[] | undefined): MultiColumn {
-  const codeOf = new Map<string, number>();
   const offsets = new Uint32Array(events.length + 1);
-  let total = 0;
-  for (let r = 0; r < events.length; r++) {
-    const list = get(events[r]!);
-    if (list) for (const v of list) if (!codeOf.has(v)) codeOf.set(v, codeOf.size);
-    total += list?.length ?? 0;
-    offsets[r + 1] = total;
-  }
-  // Codes follow sorted order so facet lists and lanes read alphabetically.
-  const values = [...codeOf.keys()].sort((a, b) => a.localeCompare(b, 'en'));
-  const sortedCode = new Map(values.map((v, i) => [v, i]));
-  const codes = new Uint32Array(total);
+  for (let r = 0; r < events.length; r++) offsets[r + 1] = offsets[r]! + (get(events[r]!)?.length ?? 0);
+  // One pass with codes in order of first appearance, then a remap so codes follow sorted values.
+  const codeOf = new Map<string, number>();
+  const codes = new Uint32Array(offsets[events.length]!);
   let k = 0;
-  for (const e of events) for (const v of get(e) ?? []) codes[k++] = sortedCode.get(v)!;
-  return { values, offsets, codes };
+  for (const e of events) {
+    for (const v of get(e) ?? []) {
+      let code = codeOf.get(v);
+      if (code === undefined) codeOf.set(v, (code = codeOf.size));
+      codes[k++] = code;
+    }
+  }
+  const firstSeen = [...codeOf.keys()];
+  const order = firstSeen.map((_, i) => i).sort((a, b) => firstSeen[a]!.localeCompare(firstSeen[b]!, 'en'));
+  const remap = new Uint32Array(order.length);
+  order.forEach((old, sorted) => (remap[old] = sorted));
+  for (let i = 0; i < codes.length; i++) codes[i] = remap[codes[i]!]!;
+  return { values: order.map((i) => firstSeen[i]!), offsets, codes };
 }
 
 /** The codes of one row, without allocating. */

@@ -1,9 +1,10 @@
 import { loadDataset, type Dataset } from '../model/dataset';
 import type { Problem } from '../model/problems';
 import { fetchText } from '../io/fetch-text';
-import { applyFilters, facetCounts } from '../query/apply';
+import { applyFilters } from '../query/apply';
+import { evaluate } from '../query/evaluate';
 import { NO_FILTERS, type Bounds, type Filters, type TimeWindow } from '../query/filters';
-import { buildQueryIndex } from '../query/query-index';
+import { buildQueryIndex, type QueryIndex } from '../query/query-index';
 
 export type LoadStatus =
   | { kind: 'idle' }
@@ -46,14 +47,18 @@ export class AppState {
   historyMode: HistoryMode = 'push';
   #lastTextAt = 0;
   #inGesture = false;
+  #timelessMemo: { index: QueryIndex | null; filters: Filters; rows: Uint32Array } | null = null;
 
   readonly index = $derived(this.dataset ? buildQueryIndex(this.dataset) : null);
 
   /** The filters as applied. Bounds are read only when they filter, so panning alone recomputes nothing. */
   readonly applied = $derived<Filters>(this.filters.inView ? { ...this.filters, bounds: this.mapBounds } : this.filters);
 
+  /** Rows shown by every view (in time order) and the facet counts, from one pass. */
+  readonly #result = $derived(this.index ? evaluate(this.index, this.applied) : null);
+
   /** Rows shown by every view, in time order. */
-  readonly visible = $derived(this.index ? applyFilters(this.index, this.applied) : new Uint32Array(0));
+  readonly visible = $derived(this.#result?.rows ?? new Uint32Array(0));
 
   /** visible as a per-row flag, for views that test membership while drawing. */
   readonly visibleMask = $derived.by(() => {
@@ -62,10 +67,28 @@ export class AppState {
     return mask;
   });
 
-  /** Rows that pass every filter but the time window: the overview's density and playback range. */
-  readonly timeless = $derived(this.index ? applyFilters(this.index, { ...this.applied, window: null }) : new Uint32Array(0));
+  /**
+   * Rows that pass every filter but the time window: the overview's density and the timeline's
+   * lanes. Brushing changes only the window, so the same array is handed back and nothing that
+   * depends on it recomputes while the brush moves.
+   */
+  readonly timeless = $derived.by(() => {
+    const index = this.index;
+    const f = this.applied;
+    const memo = this.#timelessMemo;
+    if (memo && memo.index === index && sameExceptWindow(memo.filters, f)) return memo.rows;
+    const rows = index ? applyFilters(index, { ...f, window: null }) : new Uint32Array(0);
+    this.#timelessMemo = { index, filters: f, rows };
+    return rows;
+  });
 
-  readonly counts = $derived(this.index ? facetCounts(this.index, this.applied) : null);
+  readonly timelessMask = $derived.by(() => {
+    const mask = new Uint8Array(this.dataset?.columns.size ?? 0);
+    for (const row of this.timeless) mask[row] = 1;
+    return mask;
+  });
+
+  readonly counts = $derived(this.#result?.counts ?? null);
 
   readonly unlocatedVisible = $derived.by(() => {
     const lat = this.dataset?.columns.lat;
@@ -219,4 +242,15 @@ export class AppState {
   dismissNotice(index: number): void {
     this.notices = this.notices.filter((_, i) => i !== index);
   }
+}
+
+function sameExceptWindow(a: Filters, b: Filters): boolean {
+  return (
+    a.categories === b.categories &&
+    a.actors === b.actors &&
+    a.tags === b.tags &&
+    a.text === b.text &&
+    a.inView === b.inView &&
+    a.bounds === b.bounds
+  );
 }

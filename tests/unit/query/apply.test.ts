@@ -4,6 +4,7 @@ import { buildDataset } from '../../../src/lib/model/dataset';
 import { DAY_MS, eventSpan, parseIsoDate } from '../../../src/lib/model/dates';
 import type { DatasetMeta, EventRecord } from '../../../src/lib/model/types';
 import { applyFilters, facetCounts } from '../../../src/lib/query/apply';
+import { evaluate } from '../../../src/lib/query/evaluate';
 import { NO_FILTERS, type Filters } from '../../../src/lib/query/filters';
 import { buildQueryIndex } from '../../../src/lib/query/query-index';
 import { normalizeText, queryWords } from '../../../src/lib/query/text';
@@ -133,6 +134,18 @@ describe('applyFilters', () => {
         });
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('evaluate() gives the same rows and counts in one pass', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 60 }), filtersArb, (specs, filters) => {
+        const index = buildQueryIndex(buildDataset('t', meta, toEvents(specs)));
+        const { rows, counts } = evaluate(index, filters);
+        expect([...rows]).toEqual([...applyFilters(index, filters)]);
+        expect(counts).toEqual(facetCounts(index, filters));
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -115,6 +115,16 @@ export function layoutFrame(input: FrameInput): Frame {
   return f;
 }
 
+/**
+ * The same frame with faint flags from another mask. Geometry is laid out against the rows that
+ * pass every filter but the time window, so brushing only re-flags, never re-lays out.
+ */
+export function withVisibility(f: Frame, visibleMask: Uint8Array): Frame {
+  const faint = new Uint8Array(f.count);
+  for (let j = 0; j < f.count; j++) faint[j] = visibleMask[f.row[j]!] === 1 ? 0 : 1;
+  return { ...f, faint };
+}
+
 /** First item whose row starts at or after `t` (items are in time order). */
 function firstItemFrom(layout: LaneLayout, start: Float64Array, t: number): number {
   let lo = 0;
