@@ -9,7 +9,7 @@ export const LIMITS = {
   maxDepth: 32,
   maxIdLength: 120,
   maxTitleLength: 300,
-  maxSummaryLength: 10_000,
+  maxSummaryLength: 20_000,
   maxTextLength: 2_000,
   maxQuoteLength: 4_000,
   maxListLength: 200,
