@@ -8,6 +8,7 @@ const stages = [
   ['dataset validation', 'npx', ['tsx', 'scripts/validate.ts']],
   ['browser check', 'node', ['scripts/ensure-browser.mjs']],
   ['production build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
+  ['initial-load size budget', 'node', ['scripts/size-budget.mjs']],
   ['browser tests', 'npx', ['playwright', 'test']],
 ];
 

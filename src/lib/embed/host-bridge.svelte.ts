@@ -1,0 +1,227 @@
+import { untrack } from 'svelte';
+import type { Attachment } from 'svelte/attachments';
+import type { Dataset } from '../model/dataset';
+import type { QueryIndex } from '../query/query-index';
+import type { Filters } from '../query/filters';
+import type { AppState } from '../state/app-state.svelte';
+import {
+  acceptsMessage,
+  addressable,
+  checkAgainstCatalog,
+  errorMessage,
+  heightMessage,
+  normaliseCategories,
+  outgoingTarget,
+  readyMessage,
+  selectMessage,
+  stateMessage,
+  validateCommand,
+  windowToIso,
+  type Catalog,
+  type Command,
+  type Outgoing,
+  type StatePayload,
+} from './protocol';
+
+/** State messages wait this long for changes to settle (a drag, typing, playback). */
+export const STATE_DEBOUNCE_MS = 100;
+/** Commands that arrive before the dataset are kept, up to this many, and run once it loads. */
+const MAX_PENDING = 32;
+
+export interface HostBridge {
+  /** Put on the embed's root element: its height goes to the host as `height` messages. */
+  measure: Attachment<HTMLElement>;
+}
+
+/** The state as the `state` message reports it. */
+export function statePayload(app: AppState): Omit<StatePayload, 'inReplyTo'> {
+  const f = app.filters;
+  return {
+    filters: {
+      text: f.text,
+      categories: f.categories ? [...f.categories] : null,
+      actors: [...f.actors],
+      tags: [...f.tags],
+      inView: f.inView,
+    },
+    window: windowToIso(f.window),
+    selected: app.selectedId,
+    visible: app.visible.length,
+    total: app.dataset?.events.length ?? 0,
+  };
+}
+
+function catalogOf(dataset: Dataset, index: QueryIndex): Catalog {
+  const actors = new Set(index.actors.values);
+  const tags = new Set(index.tags.values);
+  return {
+    categories: dataset.meta.categories.map((c) => c.id),
+    actors,
+    tags,
+    hasEvent: (id) => dataset.rowById.has(id),
+  };
+}
+
+/**
+ * The effectful half of the host-page API (protocol.ts is the pure half): listens for commands
+ * from the parent window, applies them through AppState's methods, and posts `ready`, `state`,
+ * `select`, `height` and `error` back under the origin rule in protocol.ts. Call during App's
+ * initialisation, in embed mode only. Outside a frame it does nothing.
+ */
+export function useHostBridge(app: AppState, options: { origins: string[] | null }): HostBridge {
+  const parent = window.parent;
+  if (parent === window) return { measure: () => {} };
+
+  const allowlist = options.origins;
+  /** The origin of the parent's last valid message (protocol.ts, rule 1). */
+  let boundOrigin: string | null = null;
+  let ready = false;
+  /** The selection last reported, so only changes become `select` messages. */
+  let lastSelected: string | null = null;
+  const pending: { command: Command; origin: string }[] = [];
+  let catalog: { dataset: Dataset; catalog: Catalog } | null = null;
+  let measured: number | null = null;
+  let sentHeight: number | null = null;
+
+  function post(message: Outgoing): boolean {
+    const target = outgoingTarget(message, { boundOrigin, allowlist });
+    if (!target) return false;
+    send(target.message, target.targetOrigin);
+    return true;
+  }
+
+  /** Replies go to the origin of the message they answer, never to '*'. */
+  function reply(message: Outgoing, origin: string): void {
+    if (addressable(origin)) send(message, origin);
+  }
+
+  function send(message: Outgoing, targetOrigin: string): void {
+    try {
+      parent.postMessage(message, targetOrigin);
+    } catch (error) {
+      // A parent that navigated away mid-call; nothing to tell.
+      console.warn('Faultline: could not post to the host page;', error);
+    }
+  }
+
+  function sendHeight(): void {
+    if (!ready || measured === null || measured === sentHeight) return;
+    if (post(heightMessage(measured))) sentHeight = measured;
+  }
+
+  function run(command: Command, origin: string): void {
+    const dataset = app.dataset;
+    const index = app.index;
+    if (!dataset || !index) return;
+    if (catalog?.dataset !== dataset) catalog = { dataset, catalog: catalogOf(dataset, index) };
+    const problem = checkAgainstCatalog(command, catalog.catalog);
+    if (problem) {
+      reply(errorMessage(problem, command.id), origin);
+      return;
+    }
+    switch (command.type) {
+      case 'setFilters': {
+        const { categories, window, ...rest } = command.patch;
+        const patch: Partial<Filters> = { ...rest };
+        if ('categories' in command.patch) patch.categories = normaliseCategories(categories ?? null, catalog.catalog.categories);
+        if ('window' in command.patch) {
+          app.pause();
+          patch.window = window ?? null;
+        }
+        app.setFilters(patch, 'replace');
+        break;
+      }
+      case 'setWindow':
+        app.pause();
+        app.setWindow(command.window, true);
+        break;
+      case 'selectEvent':
+        app.select(command.eventId);
+        break;
+      case 'getState':
+        reply(stateMessage(statePayload(app), command.id), origin);
+        break;
+    }
+  }
+
+  function onmessage(event: MessageEvent): void {
+    if (!acceptsMessage(event.source === parent, event.origin, allowlist)) return;
+    const result = validateCommand(event.data);
+    if (!result.ok) {
+      reply(errorMessage(result.message, result.inReplyTo), event.origin);
+      return;
+    }
+    const wasBound = addressable(boundOrigin);
+    boundOrigin = event.origin;
+    if (!wasBound) sendHeight();
+    if (!app.dataset) {
+      if (pending.length >= MAX_PENDING) reply(errorMessage('too many commands before the dataset loaded', result.command.id), event.origin);
+      else pending.push({ command: result.command, origin: event.origin });
+      return;
+    }
+    run(result.command, event.origin);
+  }
+
+  $effect(() => {
+    window.addEventListener('message', onmessage);
+    return () => window.removeEventListener('message', onmessage);
+  });
+
+  // ready ← the first dataset; commands that came early run now, in order.
+  $effect(() => {
+    const dataset = app.dataset;
+    if (!dataset || ready) return;
+    untrack(() => {
+      ready = true;
+      lastSelected = app.selectedId;
+      post(readyMessage(dataset.meta.title, dataset.events.length));
+      for (const { command, origin } of pending.splice(0)) run(command, origin);
+      sendHeight();
+    });
+  });
+
+  // A dataset that fails to load is an error the host should hear about; early commands fail with it.
+  $effect(() => {
+    const status = app.status;
+    if (status.kind !== 'failed' || app.dataset) return;
+    untrack(() => {
+      post(errorMessage(status.message, null));
+      for (const { command, origin } of pending.splice(0)) reply(errorMessage(status.message, command.id), origin);
+    });
+  });
+
+  // state ← filters, window, selection, visible count; debounced, and only when it differs.
+  let lastState = '';
+  $effect(() => {
+    if (!app.dataset) return;
+    const payload = statePayload(app);
+    const key = JSON.stringify(payload);
+    const timer = setTimeout(() => {
+      if (key === lastState) return;
+      if (post(stateMessage(payload))) lastState = key;
+    }, STATE_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  });
+
+  // select ← the selection, as it changes after ready.
+  $effect(() => {
+    const id = app.selectedId;
+    if (!ready || id === lastSelected) return;
+    lastSelected = id;
+    untrack(() => {
+      const event = app.selectedEvent;
+      post(selectMessage(event ? { id: event.id, title: event.title, date: event.date } : null));
+    });
+  });
+
+  const measure: Attachment<HTMLElement> = (node) => {
+    const observer = new ResizeObserver(() => {
+      measured = Math.ceil(node.getBoundingClientRect().height);
+      sendHeight();
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  };
+
+  return { measure };
+}
