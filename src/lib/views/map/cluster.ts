@@ -98,13 +98,12 @@ export function isOneSpot(c: Clusters, i: number, maxZoom: number): boolean {
 }
 
 /**
- * Moves a world-pixel x into the world copy that starts at `left`, so a view across the
- * antimeridian sees lon 179.9 and lon -179.9 side by side.
+ * Moves a world-pixel x into the world copy nearest the view's centre, so a view across the
+ * antimeridian sees lon 179.9 and lon -179.9 side by side, and a view wider than the world
+ * (low zoom on a wide screen) keeps every point on the one copy of the basemap it shows.
  */
-export function wrapX(px: number, left: number, worldSize: number): number {
-  if (px < left) return px + worldSize * Math.ceil((left - px) / worldSize);
-  if (px >= left + worldSize) return px - worldSize * Math.floor((px - left) / worldSize);
-  return px;
+export function wrapX(px: number, centre: number, worldSize: number): number {
+  return px + worldSize * Math.round((centre - px) / worldSize);
 }
 
 export function cluster(input: ClusterInput): Clusters {
@@ -126,8 +125,8 @@ export function cluster(input: ClusterInput): Clusters {
     const py = y[row]! * worldSize;
     cellOf[i] = -1;
     if (px !== px || py < top || py >= top + height) continue; // px !== px: NaN, unlocated
-    px = wrapX(px, left, worldSize);
-    if (px >= left + width) continue;
+    px = wrapX(px, left + width / 2, worldSize);
+    if (px < left || px >= left + width) continue;
     const c = (Math.floor(py / cell) - row0) * cols + (Math.floor(px / cell) - col0);
     cellOf[i] = c;
     perCell[c]!++;
@@ -165,7 +164,7 @@ export function cluster(input: ClusterInput): Clusters {
     const k = clusterOfCell[c]!;
     const row = rows[i]!;
     members[fill[k]!++] = row;
-    const px = wrapX(x[row]! * worldSize, left, worldSize);
+    const px = wrapX(x[row]! * worldSize, left + width / 2, worldSize);
     const py = y[row]! * worldSize;
     sx[k]! += px;
     sy[k]! += py;

@@ -103,13 +103,23 @@ describe('cluster: antimeridian', () => {
   });
 
   it.each([
-    { px: 10, left: 0, expected: 10 },
-    { px: 10, left: 1000, expected: 10 + 1024 },
-    { px: 3000, left: 0, expected: 3000 - 2048 },
-    { px: -5, left: -100, expected: -5 },
-    { px: -5, left: 0, expected: 1019 },
-  ])('wrapX($px, left $left) = $expected', ({ px, left, expected }) => {
-    expect(wrapX(px, left, 1024)).toBe(expected);
+    { px: 10, centre: 512, expected: 10 },
+    { px: 10, centre: 1400, expected: 10 + 1024 },
+    { px: 3000, centre: 512, expected: 3000 - 2048 },
+    { px: -5, centre: 0, expected: -5 },
+    { px: -5, centre: 600, expected: 1019 },
+    // A view wider than the world, centred on it, keeps points where the basemap is.
+    { px: 270, centre: 256, expected: 270 },
+  ])('wrapX($px, centre $centre) = $expected', ({ px, centre, expected }) => {
+    expect(wrapX(px, centre, 1024)).toBe(expected);
+  });
+
+  it('a view wider than the world draws each point once, on the world shown', () => {
+    const ws1 = worldSize(1);
+    const paris = [mercatorX(2.35) * ws1, mercatorY(48.85) * ws1] as [number, number];
+    const c = run([paris], 1, { left: -400, top: 0, width: ws1 + 800, height: ws1 });
+    expect(c.length).toBe(1);
+    expect(c.x[0]).toBeCloseTo(paris[0], 5);
   });
 });
 
