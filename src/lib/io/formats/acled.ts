@@ -1,0 +1,176 @@
+/**
+ * ACLED CSV exports: the current 31 columns (formats.md 3.3) and legacy files (ally_actor_*,
+ * gwno, data_id, event_id_no_cnty, no region, a leading unnamed pandas index), comma, semicolon
+ * (Excel) or tab separated, with or without a BOM.
+ */
+import type { EventRecord, Location, LocationPrecision, Source } from '../../model/types';
+import { LIMITS } from '../../model/limits';
+import { CategoryBook, ImportLog, addDistinct, cleanId, fitText, head, lookup, slugify, splitList, type At, type ImportOptions, type ImportResult, type Importer } from './common';
+import { readPoint } from './coords';
+import { readDay } from './source-dates';
+import { Columns, readTable } from './table';
+
+const REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'latitude', 'longitude'];
+const ACTOR_COLUMNS = ['actor1', 'assoc_actor_1', 'ally_actor_1', 'actor2', 'assoc_actor_2', 'ally_actor_2'];
+const USED = new Set([
+  ...REQUIRED, ...ACTOR_COLUMNS, 'time_precision', 'disorder_type', 'sub_event_type', 'civilian_targeting',
+  'country', 'admin1', 'location', 'geo_precision', 'source', 'notes', 'fatalities', 'tags',
+]);
+const DROP_NOTES: Record<string, string> = {
+  year: 'year (repeats event_date)',
+  inter1: 'inter1 (actor-type code, numeric or text)',
+  inter2: 'inter2 (actor-type code, numeric or text)',
+  interaction: 'interaction (joint actor-type code)',
+  admin2: 'admin2 (used as the place name only when location is empty)',
+};
+/**
+ * geo_precision → our precision. ACLED documents the field only as a "level of certainty"; reading
+ * 1 as the named place itself, 2 as somewhere near a town and 3 as a wider region is our assumption.
+ */
+const GEO_PRECISION: Record<string, LocationPrecision> = { '1': 'site', '2': 'city', '3': 'region' };
+/** Fixed colours for ACLED's six event types, so every ACLED import looks the same. */
+const EVENT_TYPE_COLORS = {
+  battles: '#b2182b', 'violence-against-civilians': '#7b3294', 'explosions-remote-violence': '#d55e00',
+  protests: '#0072b2', riots: '#e69f00', 'strategic-developments': '#009e73',
+};
+export const ACLED_URL = 'https://acleddata.com/';
+
+export const acled: Importer = {
+  id: 'acled',
+  label: 'ACLED CSV export',
+  extensions: ['csv', 'tsv', 'txt'],
+  detect(text) {
+    const top = head(text, 2048).split(/\r?\n/, 1)[0] ?? '';
+    return top.includes('event_id_cnty') && top.includes('event_date');
+  },
+  parse(text, fileName, options = {}) {
+    try {
+      return parseAcled(text, fileName, options);
+    } catch (error) {
+      return new ImportLog().fail(`could not read the file: ${String(error)}`);
+    }
+  },
+};
+
+function parseAcled(text: string, fileName: string, options: ImportOptions): ImportResult {
+  const log = new ImportLog();
+  const table = readTable(text, log, options.delimiter ? { delimiter: options.delimiter } : {});
+  if ('fatal' in table) return log.fail(table.fatal);
+  const cols = new Columns(table.header);
+  const missing = cols.missing(REQUIRED);
+  if (missing.length) return log.fail(`not an ACLED export: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { line: 1 });
+  describeColumns(log, cols);
+  const book = new CategoryBook(EVENT_TYPE_COLORS);
+  const built: { event: EventRecord; at: At }[] = [];
+  for (const { row, line, fields } of table.rows) {
+    const at = { row, line };
+    const event = rowToEvent((name) => cols.get(fields, name), (name) => cols.raw(fields, name), at, log, book, options);
+    if (event) built.push({ event, at });
+  }
+  const meta = {
+    title: `ACLED events from ${fileName || 'an export'}`,
+    description: `Imported from the ACLED export ${fileName || ''}. ACLED's terms limit redistribution: check them before publishing this file.`.replace(' .', '.'),
+    license: '',
+    updated: '',
+  };
+  return log.finish(meta, book.list(), built);
+}
+
+function rowToEvent(
+  get: (name: string) => string,
+  raw: (name: string) => string,
+  at: At,
+  log: ImportLog,
+  book: CategoryBook,
+  options: ImportOptions,
+): EventRecord | null {
+  const rawId = get('event_id_cnty');
+  const id = cleanId(rawId);
+  if (!id) {
+    log.error(at, 'event_id_cnty is empty; row skipped');
+    return null;
+  }
+  const date = readDay(get('event_date'));
+  if (!date.ok) {
+    log.error(at, `event_date ${date.message}; row skipped`);
+    return null;
+  }
+  const eventType = get('event_type');
+  if (!eventType) {
+    log.error(at, 'event_type is empty; row skipped');
+    return null;
+  }
+  const point = readPoint(get('latitude'), get('longitude'), options, log, at);
+  if (point === 'skip') return null;
+  const subType = get('sub_event_type');
+  const place = get('location') || get('admin2') || get('admin1') || get('country');
+  const title = fitText(log, at, 'title', `${subType || eventType}${place ? ` in ${place}` : ''}`, LIMITS.maxTitleLength);
+  const event: EventRecord = {
+    id,
+    title,
+    // Notes are kept verbatim (security.md §4 #37): a leading tab or '=' is text, never trimmed.
+    summary: fitText(log, at, 'notes', /\S/.test(raw('notes')) ? raw('notes') : title, LIMITS.maxSummaryLength),
+    date: date.date,
+    category: book.add(eventType),
+    sources: sourcesOf(get('source'), rawId),
+  };
+  const precision = get('time_precision');
+  if (precision === '2' || precision === '3') event.approximate = true;
+  const actors: string[] = [];
+  for (const column of ACTOR_COLUMNS) addDistinct(actors, ...splitList(get(column)));
+  if (actors.length) event.actors = actors.slice(0, LIMITS.maxListLength);
+  const tags = tagsOf(get);
+  if (tags.length) event.tags = tags.slice(0, LIMITS.maxListLength);
+  event.location = point ? locationOf(point, place, get('geo_precision'), log, at) : null;
+  const fatalities = get('fatalities');
+  if (/^\d+$/.test(fatalities)) event.fatalities = { min: Number(fatalities), by: 'ACLED' };
+  else if (fatalities) log.warn(at, `fatalities '${fatalities}' is not a whole number; left out`);
+  return event;
+}
+
+function sourcesOf(cell: string, eventId: string): Source[] {
+  const title = `ACLED event ${eventId}`;
+  const names = splitList(cell).slice(0, LIMITS.maxListLength);
+  return (names.length ? names : ['ACLED']).map((publisher) => ({ publisher, title, url: ACLED_URL }));
+}
+
+function tagsOf(get: (name: string) => string): string[] {
+  const tags: string[] = [];
+  addDistinct(tags, ...['disorder_type', 'sub_event_type', 'country', 'admin1'].map((c) => slugify(get(c))));
+  addDistinct(tags, ...splitList(get('tags')).map(slugify));
+  if (get('civilian_targeting')) addDistinct(tags, 'civilian-targeting');
+  return tags;
+}
+
+function locationOf(point: { lat: number; lon: number }, place: string, code: string, log: ImportLog, at: At): Location {
+  let precision = lookup(GEO_PRECISION, code);
+  if (!precision) {
+    log.warn(at, `geo_precision '${code}' is not 1, 2 or 3; read as region`);
+    precision = 'region';
+  }
+  return { name: place || 'unnamed place', ...point, precision, note: `ACLED geo_precision ${code || 'missing'}` };
+}
+
+function describeColumns(log: ImportLog, cols: Columns): void {
+  log.map(
+    'event_id_cnty → id',
+    'event_date → date (YYYY-MM-DD, DD-MM-YYYY or "15 March 2020")',
+    'time_precision 1 → the day; 2 and 3 (a day within a known week) → the same day with approximate: true',
+    'event_type → category; sub_event_type → title and tag',
+    'title = "<sub_event_type> in <location>"',
+    'notes → summary (the title when notes are empty)',
+    "actor1, assoc_actor_1, actor2, assoc_actor_2, ally_actor_1/2 → actors (split on '; ')",
+    'location, latitude, longitude → location (empty or unreadable coordinates: no location)',
+    'geo_precision 1 → site, 2 → city, 3 → region (assumption: ACLED documents only "level of certainty")',
+    "fatalities → fatalities {min, by: 'ACLED'}",
+    "source → sources, one per name split on '; ': ACLED gives outlet names, not links, and its event pages are not public, so each is {publisher: name, title: 'ACLED event <event_id_cnty>', url: https://acleddata.com/}",
+    'disorder_type, sub_event_type, country, admin1, tags, civilian_targeting → tags (as slugs)',
+  );
+  log.drop('which actor was actor1, actor2 or associated (all kept in actors)');
+  cols.names.forEach((name, i) => {
+    const key = name.trim().toLowerCase();
+    if (USED.has(key)) return;
+    if (i === 0 && (key === '' || key.startsWith('unnamed'))) log.drop('the unnamed index column');
+    else log.drop(lookup(DROP_NOTES, key) ?? (name || `column ${i + 1} (no name)`));
+  });
+}

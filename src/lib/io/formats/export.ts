@@ -1,0 +1,138 @@
+/**
+ * Exporters. JSON is the lossless, canonical form: keys in the order of types.ts, 2-space
+ * indentation and a final newline, so exporting twice gives the same bytes and git diffs stay
+ * small. CSV is for spreadsheets (formula-safe, see csv.ts); GeoJSON is for GIS tools. Both carry
+ * every field of an event, and the CSV and GeoJSON importers read them back to the same events.
+ */
+import { writeCsv, type CsvCell } from '../csv';
+import { lookup } from './common';
+import type { Dataset } from '../../model/dataset';
+import type { Category, DatasetFile, DatasetMeta, EventRecord } from '../../model/types';
+
+const ROOT_KEYS = ['$schema', 'format', 'title', 'description', 'license', 'updated', 'categories', 'events'];
+const CATEGORY_KEYS = ['id', 'label', 'color', 'description'];
+const EVENT_KEYS = ['id', 'title', 'summary', 'date', 'end', 'approximate', 'category', 'actors', 'tags', 'location', 'status', 'fatalities', 'sources', 'related'];
+const NESTED_KEYS: Record<string, string[]> = {
+  location: ['name', 'lat', 'lon', 'precision', 'note'],
+  status: ['kind', 'by', 'note'],
+  fatalities: ['min', 'max', 'by'],
+  sources: ['publisher', 'title', 'url', 'date', 'author', 'quote'],
+};
+/** Meta fields the loader reads as '' when absent: omitted when empty, which loads back the same. */
+const OPTIONAL_META = new Set(['description', 'license', 'updated']);
+
+/**
+ * Known keys first in canonical order, then any others in their own order: a field this version
+ * does not know is kept (and flagged by the validator on load), never silently dropped (T21).
+ */
+function ordered(value: Record<string, unknown>, keys: readonly string[], child?: (key: string, v: unknown) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const put = (key: string): void => {
+    const v = value[key];
+    if (v !== undefined) out[key] = child ? child(key, v) : v;
+  };
+  for (const key of keys) if (Object.prototype.hasOwnProperty.call(value, key)) put(key);
+  // "__proto__" would set the output's prototype instead of a key; our JSON parser drops it too.
+  for (const key of Object.keys(value)) if (!keys.includes(key) && key !== '__proto__') put(key);
+  return out;
+}
+
+export function canonicalEvent(event: EventRecord): Record<string, unknown> {
+  return ordered(event as unknown as Record<string, unknown>, EVENT_KEYS, (key, v) => {
+    const keys = lookup(NESTED_KEYS, key);
+    if (!keys || v === null || typeof v !== 'object') return v;
+    return Array.isArray(v) ? v.map((item: unknown) => (item && typeof item === 'object' ? ordered(item as Record<string, unknown>, keys) : item)) : ordered(v as Record<string, unknown>, keys);
+  });
+}
+
+export function toJson(dataset: DatasetFile): string {
+  return JSON.stringify(canonicalRoot(dataset), null, 2) + '\n';
+}
+
+function canonicalRoot(dataset: Partial<DatasetFile>): Record<string, unknown> {
+  const root = ordered({ ...dataset, format: dataset.format ?? 'faultline/1' } as unknown as Record<string, unknown>, ROOT_KEYS, (key, v) => {
+    if (key === 'categories' && Array.isArray(v)) return v.map((c: Category) => ordered(c as unknown as Record<string, unknown>, CATEGORY_KEYS));
+    if (key === 'events' && Array.isArray(v)) return v.map((e: EventRecord) => canonicalEvent(e));
+    return v;
+  });
+  for (const key of OPTIONAL_META) if (root[key] === '') delete root[key];
+  return root;
+}
+
+/** A loaded dataset back in file form (events in time order, as the app holds them). */
+export function datasetFileOf(dataset: Dataset): DatasetFile {
+  return { format: 'faultline/1', ...dataset.meta, events: [...dataset.events] };
+}
+
+/** The columns of our CSV: the agreed fixed set first, then the fields needed for a lossless round trip. */
+export const CSV_COLUMNS = [
+  'id', 'title', 'summary', 'date', 'end', 'approximate', 'category', 'actors', 'tags', 'location_name', 'lat', 'lon',
+  'location_precision', 'status', 'status_by', 'fatalities_min', 'fatalities_max', 'sources',
+  'location_note', 'status_note', 'fatalities_by', 'related', 'category_label',
+] as const;
+
+/**
+ * Lists (actors, tags, status_by, related) are written "a; b; c" for people reading a sheet. When
+ * that would be ambiguous (an item holds ';', starts with '[' or has outer spaces) the cell is a
+ * JSON array instead; a cell starting with '[' is always read as JSON, so both forms read back exactly.
+ */
+export function encodeList(items: readonly string[] | undefined): string {
+  if (!items?.length) return '';
+  const plain = items.every((s) => !s.includes(';') && s.trim() === s && !s.startsWith('['));
+  return plain ? items.join('; ') : JSON.stringify(items);
+}
+
+export function decodeList(cell: string): string[] {
+  const text = cell.trim();
+  if (text.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string')) return parsed as string[];
+    } catch {
+      // Not JSON after all (a hand-typed "[draft] name"): read it as a plain list.
+    }
+  }
+  return text.split(';').map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * One row per event. Sources are a JSON array of {publisher, title, url, …}: lossless and
+ * unambiguous, where "publisher | title | url" would break on a '|' in a title.
+ */
+export function toCsv(events: readonly EventRecord[], categories: readonly Category[] = []): string {
+  const labels = new Map(categories.map((c) => [c.id, c.label]));
+  const rows: CsvCell[][] = [[...CSV_COLUMNS]];
+  for (const e of events) {
+    const loc = e.location ?? null;
+    rows.push([
+      e.id, e.title, e.summary, e.date, e.end ?? '', e.approximate ? true : '', e.category,
+      encodeList(e.actors), encodeList(e.tags), loc?.name ?? '', loc?.lat, loc?.lon, loc?.precision ?? '',
+      e.status?.kind ?? '', encodeList(e.status?.by), e.fatalities?.min, e.fatalities?.max,
+      JSON.stringify(e.sources.map((s) => ordered(s as unknown as Record<string, unknown>, NESTED_KEYS.sources!))),
+      loc?.note ?? '', e.status?.note ?? '', e.fatalities?.by ?? '', encodeList(e.related), labels.get(e.category) ?? '',
+    ]);
+  }
+  return writeCsv(rows);
+}
+
+/** The key under which our GeoJSON carries the dataset's title and categories (an RFC 7946 foreign member). */
+export const GEOJSON_META_KEY = 'faultline:meta';
+
+/**
+ * A FeatureCollection with one Feature per event. Events without a place keep their Feature with
+ * geometry null (RFC 7946 §3.2), so nothing is lost; coordinates are [lon, lat] (§3.1.1).
+ */
+export function toGeoJson(events: readonly EventRecord[], meta?: DatasetMeta): string {
+  const features = events.map((e) => {
+    const properties = canonicalEvent(e);
+    const location = properties.location as Record<string, unknown> | null | undefined;
+    // The place's name, precision and note stay in the properties; its coordinates are the geometry.
+    if (location) properties.location = ordered({ name: location.name, precision: location.precision, note: location.note }, ['name', 'precision', 'note']);
+    const geometry = location ? { type: 'Point', coordinates: [location.lon, location.lat] } : null;
+    return { type: 'Feature', id: e.id, geometry, properties };
+  });
+  const collection: Record<string, unknown> = { type: 'FeatureCollection' };
+  if (meta) collection[GEOJSON_META_KEY] = canonicalRoot({ format: 'faultline/1', ...meta });
+  collection.features = features;
+  return JSON.stringify(collection, null, 2) + '\n';
+}
