@@ -135,6 +135,10 @@ export class AppState {
     this.dataset = result.dataset;
     this.status = { kind: 'idle' };
     performance.mark('faultline:dataset-ready');
+    // The first frame that shows the data has been produced once a task runs after the next frame.
+    if (typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => setTimeout(() => performance.mark('faultline:interactive'), 0));
+    }
     // On first load the URL sync checks the selection (and says so); on a reload it just goes.
     if (replacing && this.selectedId !== null && !result.dataset.rowById.has(this.selectedId)) this.selectedId = null;
     return true;
