@@ -53,15 +53,22 @@ test('a category toggle and a search change the count and the list together', as
 });
 
 test('reloading the URL restores filters, window and selection; back and forward step through changes', async ({ page }) => {
-  await openApp(page, '?q=ceasefire&from=2020-10-01&to=2020-10-31&event=nk20-moscow-1010');
+  await openApp(page, '?q=ceasefire&from=2020-10-01&to=2020-10-31&event=nk20-moscow-1010&map=45.5,30.25,4');
   const count = page.getByTestId('event-count');
   await expect(count).toHaveText(/^\d+ of \d+ events$/);
   const before = await count.textContent();
   await expect(page.getByTestId('event-detail')).toBeVisible();
   await expect(page.getByTestId('window-label')).toHaveText('1 Oct 2020 – 31 Oct 2020');
 
+  // The map takes the view from the URL instead of fitting the data (which would rewrite it).
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL(/map=45\.5,30\.25,4(&|$)/);
+  const markersBefore = await page.getByTestId('map').getAttribute('data-markers');
+
   await page.reload();
   await expect(count).toHaveText(before!);
+  await expect(page).toHaveURL(/map=45\.5,30\.25,4(&|$)/);
+  await expect.poll(() => page.getByTestId('map').getAttribute('data-markers')).toBe(markersBefore);
   await expect(page.getByTestId('search')).toHaveValue('ceasefire');
   await expect(page.locator('[data-event-id="nk20-moscow-1010"]')).toHaveAttribute('aria-selected', 'true');
 

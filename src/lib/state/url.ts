@@ -52,7 +52,8 @@ export function encodeUrlState(s: UrlState, passthrough: URLSearchParams = new U
   if (s.event) p.set('event', s.event);
   if (s.map) p.set('map', `${round(s.map.lat, 4)},${round(s.map.lon, 4)},${round(s.map.zoom, 2)}`);
   for (const [key, value] of passthrough) if (FOREIGN.has(key) && key !== 'data') p.append(key, value);
-  return p.toString();
+  // Commas are legal in a query string; leaving them unescaped keeps links readable (map=40.1,46.5,6).
+  return p.toString().replace(/%2C/gi, ',');
 }
 
 /** Never throws: what cannot be read is dropped with a notice a person can understand. */

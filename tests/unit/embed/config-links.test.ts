@@ -62,7 +62,7 @@ describe('links', () => {
       'https://x.example/app/?q=ganja&cat=strike&event=nk20-war&embed=1',
     );
     const url = embedUrl(state, href, { views: ['list', 'map'], theme: 'light' });
-    expect(url).toBe('https://x.example/app/?q=ganja&cat=strike&event=nk20-war&embed=1&views=map%2Clist&theme=light');
+    expect(url).toBe('https://x.example/app/?q=ganja&cat=strike&event=nk20-war&embed=1&views=map,list&theme=light');
     // …and it decodes back to the same view.
     expect(decodeUrlState(new URL(url).search).state).toMatchObject({ text: 'ganja', categories: ['strike'], event: 'nk20-war' });
   });
