@@ -2,11 +2,15 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { dataFiles } from './scripts/vite-data-plugin.ts';
+import { securityHeaders } from './scripts/security-headers.ts';
 
 export default defineConfig({
   // Relative base so dist/ works from any sub-path of any static host.
   base: './',
   plugins: [svelte(), dataFiles()],
+  // The production CSP and companions (docs/security.md); dev relaxes only what Vite's HMR needs.
+  preview: { headers: securityHeaders('preview') },
+  server: { headers: securityHeaders('dev') },
   build: {
     target: 'es2022',
     sourcemap: false,

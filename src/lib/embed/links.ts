@@ -85,7 +85,7 @@ export function clampSize(size: SnippetSize): SnippetSize {
  * The iframe element for a snippet. Built with DOM calls, so the title (which may come from
  * the dataset) and the URL are attribute values the serialiser escapes, never markup.
  */
-export function snippetElement(doc: Document, src: string, title: string, size: SnippetSize): HTMLIFrameElement {
+export function snippetElement(doc: Document, src: string, title: string, size: SnippetSize, withStyle = true): HTMLIFrameElement {
   const frame = doc.createElement('iframe');
   const s = clampSize(size);
   frame.setAttribute('src', src);
@@ -93,17 +93,27 @@ export function snippetElement(doc: Document, src: string, title: string, size: 
   if (s.kind === 'fixed') {
     frame.setAttribute('width', String(s.width));
     frame.setAttribute('height', String(s.height));
-    frame.setAttribute('style', 'border:0;max-width:100%');
-  } else {
-    frame.setAttribute('style', `border:0;width:100%;height:${s.height}px`);
   }
+  if (withStyle) frame.setAttribute('style', snippetStyle(s));
   frame.setAttribute('loading', 'lazy');
   frame.setAttribute('sandbox', SNIPPET_SANDBOX);
   frame.setAttribute('referrerpolicy', SNIPPET_REFERRER_POLICY);
   return frame;
 }
 
-/** The snippet as text to paste: the element's own serialisation. */
+/** The snippet's style attribute: numbers we produce, never data. */
+function snippetStyle(s: SnippetSize): string {
+  return s.kind === 'fixed' ? 'border:0;max-width:100%' : `border:0;width:100%;height:${s.height}px`;
+}
+
+/**
+ * The snippet as text to paste: the element's own serialisation. Setting a style attribute from
+ * script counts as an inline style under the app's CSP (style-src without 'unsafe-inline'), even
+ * on a detached or inert element, so the element is built without it and the attribute is
+ * written into the text before `loading`. Attribute values serialise with `"` as `&quot;`, so
+ * ` loading="lazy"` can only be the attribute itself.
+ */
 export function snippetText(doc: Document, src: string, title: string, size: SnippetSize): string {
-  return snippetElement(doc, src, title, size).outerHTML;
+  const html = snippetElement(doc, src, title, size, false).outerHTML;
+  return html.replace(' loading="lazy"', ` style="${snippetStyle(clampSize(size))}" loading="lazy"`);
 }

@@ -49,3 +49,12 @@ export function writeStored(key: string, value: string, kind: StorageKind = 'loc
     return false;
   }
 }
+
+/** Never throws; a value that cannot be removed is simply left. */
+export function removeStored(key: string, kind: StorageKind = 'localStorage'): void {
+  try {
+    area(kind)?.removeItem(key);
+  } catch {
+    // Storage gone or blocked: nothing to remove from.
+  }
+}

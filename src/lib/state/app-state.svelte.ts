@@ -41,6 +41,10 @@ export class AppState {
   notices = $state.raw<string[]>([]);
   /** The map's current bounds; a filter only while "only events in the map view" is on. */
   mapBounds = $state.raw<Bounds | null>(null);
+  /** Where the shown data came from, for the Data menu ("File: x.csv (ACLED CSV export, …)"). */
+  origin = $state('');
+  /** While set, a map click hands its coordinates here instead of selecting (the event form's "Pick on map"). */
+  pickLocation = $state.raw<((lat: number, lon: number) => void) | null>(null);
   /** Bumped to ask the map to fit the filtered events. */
   fitRequest = $state(0);
   /** How the next URL change is written to history; read by the URL sync. */
@@ -111,7 +115,7 @@ export class AppState {
   readonly selectedEvent = $derived(this.selectedRow === null ? null : (this.dataset?.events[this.selectedRow] ?? null));
 
   /** Loads a dataset from a URL; on failure the current dataset stays and the problems are kept. */
-  async loadUrl(url: string, name = url): Promise<boolean> {
+  async loadUrl(url: string, name = url, origin = `URL: ${name}`): Promise<boolean> {
     this.status = { kind: 'loading', name };
     let text: string;
     try {
@@ -120,10 +124,10 @@ export class AppState {
       this.status = { kind: 'failed', name, message: `Could not load ${name}: ${(error as Error).message}`, problems: [] };
       return false;
     }
-    return this.loadText(text, name);
+    return this.loadText(text, name, origin);
   }
 
-  loadText(text: string, name: string): boolean {
+  loadText(text: string, name: string, origin = name): boolean {
     // User Timing marks: the benchmark measures "data arrived → interactive" from these.
     performance.mark('faultline:data-arrived');
     const result = loadDataset(text, name);
@@ -133,6 +137,7 @@ export class AppState {
     }
     const replacing = this.dataset !== null;
     this.dataset = result.dataset;
+    this.origin = origin;
     this.status = { kind: 'idle' };
     performance.mark('faultline:dataset-ready');
     // The first frame that shows the data has been produced once a task runs after the next frame.

@@ -112,7 +112,14 @@ class MarkerLayer extends L.Layer {
 }
 
 export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapHandle {
+  // prefers-reduced-motion: zooms and pans jump instead of gliding (read once, at creation).
+  const motion = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  const still: L.ZoomPanOptions = motion ? {} : { animate: false };
   const map = L.map(container, {
+    zoomAnimation: motion,
+    fadeAnimation: motion,
+    markerZoomAnimation: motion,
+    inertia: motion,
     zoomControl: false, // our own Svelte buttons, styled for both themes
     attributionControl: false, // Leaflet's control writes HTML; credits are a text node in MapView
     minZoom: 1,
@@ -183,7 +190,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   map.on({
     mousemove: (e: L.LeafletMouseEvent) => hover(pick(e)),
     mouseout: () => hover(null),
-    click: (e: L.LeafletMouseEvent) => callbacks.onpick(pick(e)),
+    click: (e: L.LeafletMouseEvent) => callbacks.onpick(pick(e), { lat: e.latlng.lat, lon: e.latlng.lng }),
     movestart: () => {
       moving = true;
       hover(null);
@@ -220,17 +227,17 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     // Buttons step to whole levels even after a fractional fit (zoomSnap 0.25).
     zoomBy: (delta) => map.setZoom(delta > 0 ? Math.floor(map.getZoom()) + delta : Math.ceil(map.getZoom()) + delta),
     // 56 px keeps fitted markers clear of the overlaid controls in the corners.
-    fit: (extent, maxZoom, animate) => map.fitBounds(bounds(extent), { padding: [56, 56], maxZoom, animate }),
+    fit: (extent, maxZoom, animate) => map.fitBounds(bounds(extent), { padding: [56, 56], maxZoom, animate: animate && motion }),
     zoomInto(extent, maxStep) {
       const b = bounds(extent);
       const now = map.getZoom();
       const target = Math.min(map.getBoundsZoom(b, false, L.point(96, 96)), now + maxStep, MAX_ZOOM);
-      map.setView(b.getCenter(), Math.max(target, Math.min(now + 1, MAX_ZOOM)));
+      map.setView(b.getCenter(), Math.max(target, Math.min(now + 1, MAX_ZOOM)), still);
     },
     reveal(lat, lon, minZoom) {
       const p = map.latLngToContainerPoint([lat, lon]);
       const inner = L.bounds([32, 32], map.getSize().subtract([32, 32])); // 32 px in from each edge
-      if (!inner.contains(p)) map.setView([lat, lon], Math.max(map.getZoom(), minZoom));
+      if (!inner.contains(p)) map.setView([lat, lon], Math.max(map.getZoom(), minZoom), still);
     },
     toContainer(wx, wy) {
       const p = map.layerPointToContainerPoint(L.point(wx, wy).subtract(map.getPixelOrigin()));

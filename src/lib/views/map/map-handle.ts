@@ -15,7 +15,7 @@ export interface MapCallbacks {
   /** The item under the pointer changed (null: nothing). */
   onhover(picked: Picked | null): void;
   /** A click that did not drag the map. */
-  onpick(picked: Picked | null): void;
+  onpick(picked: Picked | null, at: { lat: number; lon: number }): void;
 }
 
 export interface MapHandle {

@@ -1,0 +1,109 @@
+/**
+ * Bring-your-own-data: a file or pasted text → a dataset in the app. Every format goes through
+ * the importer registry, and whatever comes out goes through AppState.loadText, so the same
+ * validator guards all of them and a failed load keeps the data already shown.
+ */
+import { detectImporter, toJson, type ImportProblem } from './formats';
+import { LIMITS } from '../model/limits';
+import { downloadBlob, fileSlug } from './download';
+import { datasetFileOf, toCsv, toGeoJson } from './formats/export';
+import type { Dataset } from '../model/dataset';
+import type { EventRecord } from '../model/types';
+
+/** What the result panel shows after an import. */
+export interface ImportReport {
+  format: string;
+  rows: { total: number; imported: number; skipped: number } | null;
+  /** "row 3: …" / "line 12: …", at most LIMITS.maxReportedProblems of them. */
+  problems: ImportProblem[];
+  /** How many problems were not listed. */
+  more: number;
+  mapped: string[];
+  dropped: string[];
+}
+
+export interface OpenOutcome {
+  ok: boolean;
+  /** Set when the importer ran (third-party formats), whether or not the load succeeded. */
+  report: ImportReport | null;
+  /** A message for failures that happen before validation (size, unknown format, unreadable file). */
+  error: string | null;
+}
+
+/** The slice of AppState this module needs: keeps it testable without Svelte. */
+export interface Loader {
+  loadText(text: string, name: string, origin?: string): boolean;
+}
+
+const nf = (n: number): string => n.toLocaleString('en-GB');
+
+/** Checked before reading: a 2 GB file must not be read into memory only to be refused. */
+export function sizeError(name: string, bytes: number): string | null {
+  if (bytes <= LIMITS.maxFileBytes) return null;
+  const mb = (n: number): string => (n / 2 ** 20).toFixed(n % 2 ** 20 ? 1 : 0);
+  return `${name} is ${mb(bytes)} MB; the limit is ${mb(LIMITS.maxFileBytes)} MB`;
+}
+
+export async function openFile(app: Loader, file: File): Promise<OpenOutcome> {
+  const tooBig = sizeError(file.name, file.size);
+  if (tooBig) return { ok: false, report: null, error: tooBig };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return { ok: false, report: null, error: `${file.name} could not be read: ${(error as Error).message}` };
+  }
+  return openText(app, text, file.name, `File: ${file.name}`);
+}
+
+/** Our JSON loads as is; other formats are imported, then loaded from their canonical JSON. */
+export function openText(app: Loader, text: string, name: string, origin: string): OpenOutcome {
+  const tooBig = sizeError(name, text.length);
+  if (tooBig) return { ok: false, report: null, error: tooBig };
+  const importer = detectImporter(text, name);
+  // Unrecognised JSON still goes to the loader: it says where the syntax or shape is wrong.
+  if (!importer || importer.id === 'faultline') {
+    if (!importer && !/^\s*[[{]/.test(text)) {
+      return { ok: false, report: null, error: `could not tell the format of ${name}; expected Faultline JSON or CSV, GeoJSON, ACLED, UCDP, TimelineJS or timemap` };
+    }
+    return { ok: app.loadText(text, name, origin), report: null, error: null };
+  }
+  const result = importer.parse(text, name);
+  const max = LIMITS.maxReportedProblems;
+  const report: ImportReport = {
+    format: importer.label,
+    rows: result.rows,
+    problems: result.problems.slice(0, max),
+    more: Math.max(0, result.problems.length - max),
+    mapped: result.mapped,
+    dropped: result.dropped,
+  };
+  if (!result.dataset) return { ok: false, report, error: `${name} could not be imported` };
+  const detail = `${importer.label}, ${nf(result.rows.imported)} rows imported, ${nf(result.rows.skipped)} skipped`;
+  return { ok: app.loadText(toJson(result.dataset), name, `${origin} (${detail})`), report, error: null };
+}
+
+export type ExportKind = 'json' | 'csv' | 'geojson' | 'all';
+
+/** "new-start-nato-2026-11-27-filtered.csv": the title's slug, today's date, what was kept. */
+export function exportFileName(title: string, kind: ExportKind, today = new Date()): string {
+  const date = today.toISOString().slice(0, 10);
+  const ext = kind === 'all' ? 'json' : kind;
+  return `${fileSlug(title)}-${date}${kind === 'all' ? '' : '-filtered'}.${ext}`;
+}
+
+/** The text of an export: the filtered events (in the dataset's form) or the whole dataset. */
+export function exportText(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind): string {
+  if (kind === 'all') return toJson(datasetFileOf(dataset));
+  const events: EventRecord[] = Array.from(visible, (row) => dataset.events[row]!);
+  if (kind === 'csv') return toCsv(events, dataset.meta.categories);
+  if (kind === 'geojson') return toGeoJson(events, dataset.meta);
+  return toJson({ ...datasetFileOf(dataset), events });
+}
+
+const MIME: Record<ExportKind, string> = { json: 'application/json', all: 'application/json', csv: 'text/csv', geojson: 'application/geo+json' };
+
+export function downloadExport(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind): void {
+  const text = exportText(dataset, visible, kind);
+  downloadBlob(new Blob([text], { type: `${MIME[kind]};charset=utf-8` }), exportFileName(dataset.meta.title, kind));
+}

@@ -1,0 +1,101 @@
+/**
+ * The pure half of the draft: how edits apply to a loaded dataset, how they are written to and
+ * read back from storage, and the two-slot store that never overwrites the last good snapshot.
+ */
+import { buildDataset, type Dataset } from '../model/dataset';
+import { Checker, type Json } from '../model/check';
+import { validateEvent } from '../model/validate-event';
+import type { EventRecord } from '../model/types';
+
+/** Event id → its new record, or null when the loaded event is deleted. Replaced whole, never mutated. */
+export type Changes = ReadonlyMap<string, EventRecord | null>;
+
+export interface Snapshot {
+  version: 1;
+  /** The dataset the edits belong to (its name). */
+  dataset: string;
+  changes: [string, EventRecord | null][];
+  savedAt: number;
+  /** True when the edits have been downloaded since the last change. */
+  savedToFile: boolean;
+}
+
+/** The loaded dataset with the edits on top, rebuilt (events are immutable; the base is untouched). */
+export function applyChanges(base: Dataset, changes: Changes): Dataset {
+  if (changes.size === 0) return base;
+  const kept = base.events.filter((e) => !changes.has(e.id));
+  const edited = [...changes.values()].filter((e): e is EventRecord => e !== null);
+  return buildDataset(base.name, base.meta, [...kept, ...edited], base.rejected, base.problems);
+}
+
+export function serialise(snapshot: Snapshot): string {
+  return JSON.stringify(snapshot);
+}
+
+/**
+ * Storage is outside our control (another tab, an older version, a hand edit): every restored
+ * event goes through the validator again, and anything that fails is left out.
+ */
+export function parseSnapshot(text: string | null, dataset: string, categories: ReadonlySet<string>): Snapshot | null {
+  if (!text) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const s = raw as Partial<Snapshot> | null;
+  if (!s || s.version !== 1 || s.dataset !== dataset || !Array.isArray(s.changes)) return null;
+  const changes: [string, EventRecord | null][] = [];
+  for (const entry of s.changes as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') continue;
+    const [id, value] = entry as [string, unknown];
+    if (value === null) {
+      changes.push([id, null]);
+      continue;
+    }
+    const event = validateEvent(new Checker(), value as Json, [], categories);
+    if (event && event.id === id) changes.push([id, event]);
+  }
+  return { version: 1, dataset, changes, savedAt: Number(s.savedAt) || 0, savedToFile: s.savedToFile === true };
+}
+
+/** The storage the draft writes to; storage.ts in the app, a fake in tests. */
+export interface KeyValue {
+  read(key: string): string | null;
+  /** False when the value could not be kept (no storage, quota). */
+  write(key: string, value: string): boolean;
+  remove(key: string): void;
+}
+
+/**
+ * Two slots and a pointer: a snapshot is written to the slot not in use, and only once that
+ * succeeded does the pointer swap to it. A failed or interrupted write (quota, a closed tab)
+ * leaves the previous good snapshot where the pointer says.
+ */
+export class SlotStore {
+  constructor(
+    private readonly kv: KeyValue,
+    private readonly key: string,
+  ) {}
+
+  private get current(): '0' | '1' {
+    return this.kv.read(`${this.key}:slot`) === '1' ? '1' : '0';
+  }
+
+  save(text: string): boolean {
+    const next = this.current === '0' ? '1' : '0';
+    if (!this.kv.write(`${this.key}:${next}`, text)) return false;
+    return this.kv.write(`${this.key}:slot`, next);
+  }
+
+  /** The current snapshot, then the previous one: the caller takes the first that parses. */
+  candidates(): (string | null)[] {
+    const current = this.current;
+    return [this.kv.read(`${this.key}:${current}`), this.kv.read(`${this.key}:${current === '0' ? '1' : '0'}`)];
+  }
+
+  clear(): void {
+    for (const suffix of ['slot', '0', '1']) this.kv.remove(`${this.key}:${suffix}`);
+  }
+}

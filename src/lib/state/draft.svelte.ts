@@ -1,0 +1,169 @@
+import { readStored, removeStored, writeStored } from '../io/storage';
+import { applyChanges, parseSnapshot, serialise, SlotStore, type Changes, type KeyValue, type Snapshot } from './draft-core';
+import type { Dataset } from '../model/dataset';
+import type { EventRecord } from '../model/types';
+
+const BROWSER: KeyValue = { read: readStored, write: writeStored, remove: removeStored };
+const MAX_UNDO = 100;
+/** Edits arrive in bursts (save, undo, undo…): one write per burst; flush() writes at once. */
+const SAVE_DELAY_MS = 250;
+
+/** A stored draft found for the loaded dataset, offered to the user before it is applied. */
+export interface RestoreOffer {
+  count: number;
+  savedAt: number;
+  snapshot: Snapshot;
+}
+
+/**
+ * Edits to the loaded dataset (added, changed, deleted events), kept apart from it and applied on
+ * top with buildDataset, so the loaded dataset is never mutated and undo is a swap of maps.
+ * Autosaved per dataset name; when storage fails the edits stay in memory and `autosave` says so.
+ */
+export class Draft {
+  base = $state.raw<Dataset | null>(null);
+  changes = $state.raw<Changes>(new Map());
+  /** The edits have been downloaded since the last change. */
+  savedToFile = $state(true);
+  autosave = $state<'ok' | 'unavailable'>('ok');
+  offer = $state.raw<RestoreOffer | null>(null);
+  undoCount = $state(0);
+  redoCount = $state(0);
+  #undo: Changes[] = [];
+  #redo: Changes[] = [];
+  #store: SlotStore | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Unsaved-to-file edits: what the beforeunload warning guards. */
+  readonly dirty = $derived(this.changes.size > 0 && !this.savedToFile);
+  readonly count = $derived(this.changes.size);
+
+  constructor(
+    /** Receives the dataset to show after every change. */
+    private readonly show: (dataset: Dataset) => void,
+    private readonly kv: KeyValue = BROWSER,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A new dataset was loaded: edits start empty, and a stored draft for it is offered. */
+  attach(base: Dataset): void {
+    this.flush();
+    this.base = base;
+    this.changes = new Map();
+    this.savedToFile = true;
+    this.#undo = [];
+    this.#redo = [];
+    this.#counts();
+    this.#store = new SlotStore(this.kv, `faultline:draft:${base.name}`);
+    const categories = new Set(base.meta.categories.map((c) => c.id));
+    const snapshot = this.#store.candidates().map((text) => parseSnapshot(text, base.name, categories)).find((s) => s !== null) ?? null;
+    this.offer = snapshot && snapshot.changes.length ? { count: snapshot.changes.length, savedAt: snapshot.savedAt, snapshot } : null;
+  }
+
+  restore(): void {
+    const offer = this.offer;
+    if (!offer) return;
+    this.offer = null;
+    this.#commit(new Map(offer.snapshot.changes));
+    this.savedToFile = offer.snapshot.savedToFile;
+  }
+
+  /** Declining the offer forgets the stored draft. */
+  decline(): void {
+    this.offer = null;
+    this.#store?.clear();
+  }
+
+  /** Adds an event or replaces the one with its id. */
+  put(event: EventRecord): void {
+    const next = new Map(this.changes);
+    next.set(event.id, event);
+    this.#commit(next);
+  }
+
+  remove(id: string): void {
+    const next = new Map(this.changes);
+    // An event only added in this draft just goes; a loaded one is marked deleted.
+    if (this.base?.rowById.has(id)) next.set(id, null);
+    else next.delete(id);
+    this.#commit(next);
+  }
+
+  undo(): void {
+    const previous = this.#undo.pop();
+    if (!previous) return;
+    this.#redo.push(this.changes);
+    this.#commit(previous, false);
+  }
+
+  redo(): void {
+    const next = this.#redo.pop();
+    if (!next) return;
+    this.#undo.push(this.changes);
+    this.#commit(next, false);
+  }
+
+  /** Every edit is dropped and the loaded dataset shown again. */
+  discard(): void {
+    this.#commit(new Map());
+    this.#undo = [];
+    this.#redo = [];
+    this.#counts();
+    this.savedToFile = true;
+    this.#store?.clear();
+  }
+
+  /** After the dataset with the edits was downloaded. */
+  markSaved(): void {
+    this.savedToFile = true;
+    this.#schedule();
+  }
+
+  /** Writes any pending snapshot now (page hidden or closing). */
+  flush(): void {
+    if (this.#timer === null) return;
+    clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#write();
+  }
+
+  #commit(next: Changes, record = true): void {
+    if (!this.base) return;
+    if (record) {
+      this.#undo.push(this.changes);
+      if (this.#undo.length > MAX_UNDO) this.#undo.shift();
+      this.#redo = [];
+    }
+    this.changes = next;
+    this.savedToFile = false;
+    this.#counts();
+    this.show(applyChanges(this.base, next));
+    this.#schedule();
+  }
+
+  #counts(): void {
+    this.undoCount = this.#undo.length;
+    this.redoCount = this.#redo.length;
+  }
+
+  #schedule(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#write();
+    }, SAVE_DELAY_MS);
+  }
+
+  #write(): void {
+    if (!this.#store || !this.base) return;
+    const snapshot: Snapshot = { version: 1, dataset: this.base.name, changes: [...this.changes], savedAt: this.now(), savedToFile: this.savedToFile };
+    let ok: boolean;
+    try {
+      ok = this.changes.size === 0 ? (this.#store.clear(), true) : this.#store.save(serialise(snapshot));
+    } catch {
+      // A KeyValue that throws is treated like a full one: the edits stay in memory.
+      ok = false;
+    }
+    this.autosave = ok ? 'ok' : 'unavailable';
+  }
+}

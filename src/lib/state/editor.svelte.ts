@@ -1,0 +1,101 @@
+import { getContext, setContext } from 'svelte';
+import { Draft } from './draft.svelte';
+import { downloadBlob, fileSlug } from '../io/download';
+import { datasetFileOf, toJson } from '../io/formats/export';
+import type { AppState } from './app-state.svelte';
+import type { EventRecord } from '../model/types';
+
+export interface ConfirmRequest {
+  message: string;
+  confirmLabel: string;
+  resolve: (ok: boolean) => void;
+}
+
+/**
+ * Editing, app-wide: the draft of edits, which event the form is open on, and the confirm
+ * dialog's pending question. Views reach it through context; embed mode has none, so views
+ * that offer editing show nothing there.
+ */
+export class Editor {
+  readonly draft: Draft;
+  /** null: the form is closed; { event: null }: adding a new event. */
+  target = $state.raw<{ event: EventRecord | null } | null>(null);
+  question = $state.raw<ConfirmRequest | null>(null);
+
+  constructor(private readonly app: AppState) {
+    this.draft = new Draft((dataset) => {
+      app.dataset = dataset;
+      // An event deleted (or undone away) cannot stay selected.
+      if (app.selectedId !== null && !dataset.rowById.has(app.selectedId)) app.select(null);
+    });
+  }
+
+  /** After a dataset was loaded (startup, file, paste): edits now belong to it. */
+  loaded(): void {
+    if (this.app.dataset) this.draft.attach(this.app.dataset);
+    this.target = null;
+  }
+
+  /** Asked before replacing the data while there are edits not yet downloaded or a form open. */
+  confirmReplace(): Promise<boolean> {
+    if (!this.draft.dirty && !this.target) return Promise.resolve(true);
+    const n = this.draft.count;
+    const what = n ? `${n} edit${n === 1 ? '' : 's'} not yet downloaded` : 'an event form open';
+    return this.ask(`You have ${what}. Open other data anyway? The draft stays in this browser for this dataset.`, 'Open anyway');
+  }
+
+  ask(message: string, confirmLabel: string): Promise<boolean> {
+    this.question?.resolve(false);
+    return new Promise((resolve) => {
+      this.question = { message, confirmLabel, resolve: (ok) => ((this.question = null), resolve(ok)) };
+    });
+  }
+
+  add(): void {
+    this.target = { event: null };
+  }
+
+  edit(event: EventRecord): void {
+    this.target = { event };
+  }
+
+  close(): void {
+    this.target = null;
+    this.app.pickLocation = null;
+  }
+
+  save(event: EventRecord): void {
+    this.draft.put(event);
+    this.close();
+    this.app.select(event.id);
+  }
+
+  remove(id: string): void {
+    this.draft.remove(id);
+  }
+
+  /** The whole dataset with the edits, in our JSON; the draft then counts as saved. */
+  download(): void {
+    const dataset = this.app.dataset;
+    if (!dataset) return;
+    const name = `${fileSlug(dataset.meta.title)}-${new Date().toISOString().slice(0, 10)}.json`;
+    downloadBlob(new Blob([toJson(datasetFileOf(dataset))], { type: 'application/json;charset=utf-8' }), name);
+    this.draft.markSaved();
+  }
+
+  async discard(): Promise<void> {
+    const n = this.draft.count;
+    if (await this.ask(`Discard ${n} edit${n === 1 ? '' : 's'}? This cannot be undone.`, 'Discard draft')) this.draft.discard();
+  }
+}
+
+const KEY = Symbol('faultline.editor');
+
+export function setEditor(editor: Editor): Editor {
+  return setContext(KEY, editor);
+}
+
+/** Undefined in embed mode: there is nothing to edit there. */
+export function getEditor(): Editor | undefined {
+  return getContext<Editor | undefined>(KEY);
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { blankValues, checkForm, fieldOf, toRaw, valuesOf, type FormValues } from '../../../../src/lib/views/edit/form-model';
+import type { EventRecord } from '../../../../src/lib/model/types';
+
+const CATS = new Set(['strike', 'meeting']);
+const event: EventRecord = {
+  id: 'e1', title: 'Title', summary: 'Summary', date: '2020-10-04', end: '2020-10-05', approximate: true, category: 'strike',
+  actors: ['A', 'B'], tags: ['t'], location: { name: 'Ganja', lat: 40.68, lon: 46.36, precision: 'city', note: 'centre' },
+  status: { kind: 'claimed', by: ['X'], note: 'n' }, fatalities: { min: 1, max: 3 },
+  sources: [{ publisher: 'P', title: 'T', url: 'https://example.org/a', quote: 'q' }], related: ['e2'],
+};
+
+function valid(): FormValues {
+  return { ...blankValues('new-1', 'strike'), title: 'T', summary: 'S', date: '2020-01-02', locationName: 'Here', lat: '10', lon: '20', sources: [{ publisher: 'P', title: 'T', url: 'https://example.org', date: '', author: '', quote: '' }] };
+}
+
+describe('pointer → field', () => {
+  it.each([
+    ['/title', 'title'],
+    ['/date', 'date'],
+    ['/location/lat', 'location.lat'],
+    ['/location', 'location'],
+    ['/status/by/0', 'status.by'],
+    ['/sources/2/url', 'sources.2.url'],
+    ['/sources/1', 'sources.1'],
+    ['/sources', 'sources'],
+    ['/actors/3', 'actors'],
+    ['', ''],
+  ])('%s → %s', (pointer, field) => expect(fieldOf(pointer)).toBe(field));
+});
+
+describe('form values', () => {
+  it('round-trip an event, keeping fields the form does not edit', () => {
+    const raw = toRaw(valuesOf(event), event);
+    expect(checkForm(valuesOf(event), CATS, new Set(), event).event).toEqual(event);
+    expect(raw).toMatchObject({ fatalities: { min: 1, max: 3 }, location: { note: 'centre' } });
+  });
+
+  it('a valid new event has no messages and yields the event', () => {
+    const check = checkForm(valid(), CATS, new Set());
+    expect(check.errors).toBe(0);
+    expect(check.event).toMatchObject({ id: 'new-1', location: { lat: 10, lon: 20, precision: 'site' } });
+  });
+
+  it('places each validator message at its field as the user types', () => {
+    const v = { ...valid(), date: '2020-13-01', lat: '95', lon: 'east', sources: [{ ...valid().sources[0]!, url: '' }] };
+    const check = checkForm(v, CATS, new Set());
+    expect(check.event).toBeNull();
+    expect(Object.keys(check.messages).sort()).toEqual(['date', 'location.lat', 'location.lon', 'sources.0.url']);
+    expect(check.errors).toBe(4);
+  });
+
+  it('flags a taken id and a missing source, and "no location" clears location errors', () => {
+    const check = checkForm({ ...valid(), sources: [] }, CATS, new Set(['new-1']));
+    expect(check.messages['id']?.[0]?.text).toMatch(/already has the id/);
+    expect(check.messages['sources']?.length).toBeGreaterThan(0);
+    expect(checkForm({ ...valid(), lat: '', lon: '', hasLocation: false }, CATS, new Set()).errors).toBe(0);
+  });
+
+  it('splits comma-separated lists and drops empty optional fields', () => {
+    const check = checkForm({ ...valid(), actors: ' A , ,B', end: '', related: '' }, CATS, new Set());
+    expect(check.event?.actors).toEqual(['A', 'B']);
+    expect(check.event && 'end' in check.event).toBe(false);
+  });
+});
