@@ -1,19 +1,83 @@
-/** Fetches a text resource with a time limit and errors a person can act on. */
-export async function fetchText(url: string, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<string> {
+import { LIMITS } from '../model/limits';
+
+export interface FetchTextOptions {
+  /** Give up when no bytes arrive for this long (a slow but moving download is fine). */
+  idleTimeoutMs?: number;
+  /** Stop reading past this many bytes, whatever Content-Length said. */
+  maxBytes?: number;
+  onprogress?: (loaded: number, total: number | null) => void;
+  signal?: AbortSignal;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Fetches a text resource as a stream, so a size cap holds even when the server lies about or
+ * omits Content-Length, and progress can be shown. Errors are sentences a person can act on.
+ */
+export async function fetchText(url: string, opts: FetchTextOptions = {}): Promise<string> {
+  const idle = opts.idleTimeoutMs ?? 30_000;
+  const maxBytes = opts.maxBytes ?? LIMITS.maxFileBytes;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error('timeout')), opts.timeoutMs ?? 30_000);
+  let timer = setTimeout(() => controller.abort(new Error('timeout')), idle);
+  const touch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new Error('timeout')), idle);
+  };
   opts.signal?.addEventListener('abort', () => controller.abort(opts.signal?.reason));
   try {
     const response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
     if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-    return await response.text();
+    const declared = Number(response.headers.get('content-length')) || null;
+    if (declared !== null && declared > maxBytes) throw new Error(tooBig(declared, maxBytes));
+    if (!response.body) return await response.text();
+    const reader = response.body.getReader();
+    // A stalled body does not always notice the abort; racing it makes the idle limit hold.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => {
+        // Reject first: cancelling settles the pending read, which would otherwise win the race.
+        reject(new Error('aborted'));
+        void reader.cancel().catch(() => undefined);
+      });
+    });
+    aborted.catch(() => undefined); // handled by the race; never an unhandled rejection later
+    const chunks: Uint8Array[] = [];
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), aborted]);
+      if (done) break;
+      loaded += value.byteLength;
+      if (loaded > maxBytes) {
+        await reader.cancel();
+        throw new Error(tooBig(loaded, maxBytes, true));
+      }
+      chunks.push(value);
+      touch();
+      opts.onprogress?.(loaded, declared);
+    }
+    return decode(chunks, loaded);
   } catch (error) {
-    if (controller.signal.aborted && controller.signal.reason instanceof Error && controller.signal.reason.message === 'timeout') {
-      throw new Error(`no answer within ${Math.round((opts.timeoutMs ?? 30_000) / 1000)} s`);
+    const reason: unknown = controller.signal.reason;
+    if (controller.signal.aborted && reason instanceof Error && reason.message === 'timeout') {
+      throw new Error(`no data arrived for ${Math.round(idle / 1000)} s`);
     }
     if (error instanceof TypeError) throw new Error('the server could not be reached (offline, or it does not allow cross-origin loading)');
     throw error;
   } finally {
     clearTimeout(timer);
   }
+}
+
+function decode(chunks: Uint8Array[], length: number): string {
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder('utf-8').decode(all);
+}
+
+function tooBig(bytes: number, max: number, streamed = false): string {
+  return `the file is ${streamed ? 'over ' : ''}${(bytes / MB).toFixed(1)} MB; the limit is ${(max / MB).toFixed(0)} MB`;
 }

@@ -8,7 +8,7 @@ import { buildQueryIndex, type QueryIndex } from '../query/query-index';
 
 export type LoadStatus =
   | { kind: 'idle' }
-  | { kind: 'loading'; name: string }
+  | { kind: 'loading'; name: string; loaded?: number; total?: number | null }
   | { kind: 'failed'; name: string; message: string; problems: Problem[] };
 
 export interface MapView {
@@ -119,7 +119,17 @@ export class AppState {
     this.status = { kind: 'loading', name };
     let text: string;
     try {
-      text = await fetchText(url);
+      // Progress is throttled to whole percent (or 1 MB steps) so a big download is not a rerender per chunk.
+      let shown = -1;
+      text = await fetchText(url, {
+        onprogress: (loaded, total) => {
+          const step = total ? Math.floor((100 * loaded) / total) : Math.floor(loaded / 1_048_576);
+          if (step !== shown) {
+            shown = step;
+            this.status = { kind: 'loading', name, loaded, total };
+          }
+        },
+      });
     } catch (error) {
       this.status = { kind: 'failed', name, message: `Could not load ${name}: ${(error as Error).message}`, problems: [] };
       return false;
