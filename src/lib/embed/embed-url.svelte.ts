@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 import type { AppState } from '../state/app-state.svelte';
-import { decodeUrlState, reconcileUrlState, type UrlState } from '../state/url';
-import { snapshotOf } from './links';
+import { decodeUrlState, reconcileUrlState } from '../state/url';
+import { applyUrlState, snapshotOf } from '../state/url-apply';
 
 /**
  * Embed mode reads its view from the URL once and never writes history: a frame's history
@@ -11,7 +11,8 @@ import { snapshotOf } from './links';
  */
 export function useEmbedUrlState(app: AppState): void {
   const initial = decodeUrlState(location.search);
-  apply(app, initial.state);
+  app.historyMode = 'replace';
+  applyUrlState(app, initial.state);
   initial.notices.forEach((n) => app.notify(n));
   let reconciled = false;
 
@@ -22,24 +23,9 @@ export function useEmbedUrlState(app: AppState): void {
     reconciled = true;
     untrack(() => {
       const { state, notices } = reconcileUrlState(snapshotOf(app), dataset, index);
-      apply(app, state);
+      app.historyMode = 'replace';
+      applyUrlState(app, state);
       notices.forEach((n) => app.notify(n));
     });
   });
-}
-
-function apply(app: AppState, s: UrlState): void {
-  app.historyMode = 'replace';
-  app.filters = {
-    ...app.filters,
-    text: s.text,
-    categories: s.categories,
-    actors: s.actors,
-    tags: s.tags,
-    window: s.window,
-    inView: s.inView,
-  };
-  app.selectedId = s.event;
-  app.mapView = s.map;
-  app.laneMode = s.lanes;
 }

@@ -8,23 +8,6 @@ import type { AppState } from '../state/app-state.svelte';
 import { encodeUrlState, type UrlState } from '../state/url';
 import { EMBED_VIEWS, type EmbedView, type Theme } from './config';
 
-/** The view as the URL codec sees it (the same fields url-sync.svelte.ts writes). */
-export function snapshotOf(app: AppState): UrlState {
-  const f = app.filters;
-  return {
-    data: null,
-    text: f.text,
-    categories: f.categories ? [...f.categories] : null,
-    actors: [...f.actors],
-    tags: [...f.tags],
-    window: f.window,
-    inView: f.inView,
-    event: app.selectedId,
-    map: app.mapView,
-    lanes: app.laneMode,
-  };
-}
-
 /** The page's address without query or fragment: where index.html is served, at any sub-path. */
 export function appBase(href: string): string {
   const url = new URL(href);

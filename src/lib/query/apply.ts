@@ -48,7 +48,7 @@ export function candidateRange(index: QueryIndex, window: TimeWindow | null): [n
 }
 
 /** First index whose value is >= target in an ascending array. */
-export function lowerBound(values: Float64Array, target: number): number {
+export function lowerBound(values: ArrayLike<number>, target: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

@@ -1,6 +1,7 @@
 import { untrack } from 'svelte';
 import type { AppState } from './app-state.svelte';
-import { decodeUrlState, encodeUrlState, reconcileUrlState, type UrlState } from './url';
+import { decodeUrlState, encodeUrlState, reconcileUrlState } from './url';
+import { applyUrlState, snapshotOf } from './url-apply';
 
 /**
  * Keeps the query string and the app state in step: state → URL on every change (pushing
@@ -9,7 +10,7 @@ import { decodeUrlState, encodeUrlState, reconcileUrlState, type UrlState } from
  */
 export function useUrlSync(app: AppState): void {
   const initial = decodeUrlState(location.search);
-  apply(app, initial.state);
+  applyUrlState(app, initial.state);
   initial.notices.forEach((n) => app.notify(n));
   let reconciled = false;
   app.historyMode = 'replace';
@@ -20,15 +21,15 @@ export function useUrlSync(app: AppState): void {
     if (!dataset || !index || reconciled) return;
     reconciled = true;
     untrack(() => {
-      const { state, notices } = reconcileUrlState(snapshot(app), dataset, index);
+      const { state, notices } = reconcileUrlState(snapshotOf(app), dataset, index);
       app.historyMode = 'replace';
-      apply(app, state);
+      applyUrlState(app, state);
       notices.forEach((n) => app.notify(n));
     });
   });
 
   $effect(() => {
-    const encoded = encodeUrlState(snapshot(app), new URLSearchParams(location.search));
+    const encoded = encodeUrlState(snapshotOf(app), new URLSearchParams(location.search));
     untrack(() => {
       const current = location.search.replace(/^\?/, '');
       const mode = app.historyMode;
@@ -47,41 +48,10 @@ export function useUrlSync(app: AppState): void {
       const index = app.index;
       const checked = dataset && index ? reconcileUrlState(state, dataset, index) : { state, notices: [] };
       app.historyMode = 'replace';
-      apply(app, checked.state);
+      applyUrlState(app, checked.state);
       [...notices, ...checked.notices].forEach((n) => app.notify(n));
     };
     window.addEventListener('popstate', onpop);
     return () => window.removeEventListener('popstate', onpop);
   });
-}
-
-function snapshot(app: AppState): UrlState {
-  const f = app.filters;
-  return {
-    data: null,
-    text: f.text,
-    categories: f.categories ? [...f.categories] : null,
-    actors: [...f.actors],
-    tags: [...f.tags],
-    window: f.window,
-    inView: f.inView,
-    event: app.selectedId,
-    map: app.mapView,
-    lanes: app.laneMode,
-  };
-}
-
-function apply(app: AppState, s: UrlState): void {
-  app.filters = {
-    ...app.filters,
-    text: s.text,
-    categories: s.categories,
-    actors: s.actors,
-    tags: s.tags,
-    window: s.window,
-    inView: s.inView,
-  };
-  app.selectedId = s.event;
-  app.mapView = s.map;
-  app.laneMode = s.lanes;
 }

@@ -2,6 +2,7 @@
  * Keyboard navigation over the visible rows, kept pure so the rules are testable: rows are in
  * time order, so "next event" is the next row number present in `visible`.
  */
+import { lowerBound } from '../../query/apply';
 import type { Domain } from './geometry';
 
 export type KeyAction = 'next' | 'previous' | 'first' | 'last' | 'zoom-in' | 'zoom-out' | 'select' | 'clear';
@@ -25,17 +26,6 @@ export function keyAction(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey
   return KEYS[event.key] ?? null;
 }
 
-/** First index in an ascending array whose value is >= target. */
-function lowerBound(values: ArrayLike<number>, target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The visible row after (dir 1) or before (dir -1) `from`, which need not be visible itself.
