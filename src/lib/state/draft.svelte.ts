@@ -26,12 +26,18 @@ export class Draft {
   /** The edits have been downloaded since the last change. */
   savedToFile = $state(true);
   autosave = $state<'ok' | 'unavailable'>('ok');
+  /**
+   * Another tab wrote this dataset's draft. Autosave here pauses, so neither tab silently
+   * overwrites the other, until the user chooses to keep this tab's edits.
+   */
+  conflict = $state(false);
   offer = $state.raw<RestoreOffer | null>(null);
   undoCount = $state(0);
   redoCount = $state(0);
   #undo: Changes[] = [];
   #redo: Changes[] = [];
   #store: SlotStore | null = null;
+  #key = '';
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   /** Unsaved-to-file edits: what the beforeunload warning guards. */
@@ -54,7 +60,9 @@ export class Draft {
     this.#undo = [];
     this.#redo = [];
     this.#counts();
-    this.#store = new SlotStore(this.kv, `faultline:draft:${base.name}`);
+    this.conflict = false;
+    this.#key = `faultline:draft:${base.name}`;
+    this.#store = new SlotStore(this.kv, this.#key);
     const categories = new Set(base.meta.categories.map((c) => c.id));
     const snapshot = this.#store.candidates().map((text) => parseSnapshot(text, base.name, categories)).find((s) => s !== null) ?? null;
     this.offer = snapshot && snapshot.changes.length ? { count: snapshot.changes.length, savedAt: snapshot.savedAt, snapshot } : null;
@@ -113,6 +121,17 @@ export class Draft {
     this.#store?.clear();
   }
 
+  /** A storage change made by another tab (the `storage` event never fires in the writing tab). */
+  externalChange(key: string | null): void {
+    if (this.#key && (key === null || key.startsWith(`${this.#key}:`))) this.conflict = true;
+  }
+
+  /** The user keeps this tab's edits: its draft becomes the stored one again. */
+  keepThisTab(): void {
+    this.conflict = false;
+    this.#write();
+  }
+
   /** After the dataset with the edits was downloaded. */
   markSaved(): void {
     this.savedToFile = true;
@@ -155,7 +174,7 @@ export class Draft {
   }
 
   #write(): void {
-    if (!this.#store || !this.base) return;
+    if (!this.#store || !this.base || this.conflict) return;
     const snapshot: Snapshot = { version: 1, dataset: this.base.name, changes: [...this.changes], savedAt: this.now(), savedToFile: this.savedToFile };
     let ok: boolean;
     try {

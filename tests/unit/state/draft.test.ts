@@ -146,3 +146,33 @@ describe('autosave and restore', () => {
     expect([...kv.data.keys()].filter((k) => k.startsWith('faultline:draft:'))).toEqual([]);
   });
 });
+
+describe('two tabs editing the same dataset', () => {
+  it('pauses autosave when another tab writes the draft, so neither overwrites the other', () => {
+    const kv = memory();
+    const { draft: here } = setup(kv);
+    const { draft: there } = setup(kv);
+    there.put(added);
+    there.flush();
+    const theirs = [...kv.data.entries()].sort().join();
+    // The browser tells this tab through a storage event for the draft's keys.
+    here.externalChange('faultline:draft:data/events.json:slot');
+    expect(here.conflict).toBe(true);
+    here.remove(first.id);
+    here.flush();
+    vi.advanceTimersByTime(300);
+    expect([...kv.data.entries()].sort().join()).toBe(theirs);
+    // Choosing to keep this tab's edits writes them.
+    here.keepThisTab();
+    expect(here.conflict).toBe(false);
+    const again = setup(kv).draft;
+    expect(again.offer?.snapshot.changes.map(([id]) => id)).toEqual([first.id]);
+  });
+
+  it('ignores storage changes to other keys', () => {
+    const { draft } = setup();
+    draft.externalChange('faultline:share:size');
+    draft.externalChange('faultline:draft:other.json:slot');
+    expect(draft.conflict).toBe(false);
+  });
+});
