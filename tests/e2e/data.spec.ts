@@ -191,3 +191,17 @@ test('opening a file over unsaved edits asks first', async ({ page }) => {
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('data-origin')).toHaveText('Bundled dataset data/events.json');
 });
+
+test('a second tab editing the same dataset gets a conflict warning instead of a silent overwrite', async ({ page, context }) => {
+  await openApp(page, '?event=nst-extension');
+  const other = await context.newPage();
+  await openApp(other, '?event=nst-signed');
+  await other.getByTestId('delete-event').click();
+  await expect(other.getByTestId('event-count')).toHaveText('52 events');
+  // The other tab's autosave reaches this tab as a storage event.
+  await expect(page.getByTestId('draft-conflict')).toBeVisible();
+  await expect(other.getByTestId('draft-conflict')).toHaveCount(0);
+  await page.getByRole('button', { name: "Keep this tab's edits" }).click();
+  await expect(page.getByTestId('draft-conflict')).toHaveCount(0);
+  await other.close();
+});
