@@ -12,7 +12,13 @@ export const test = base.extend<{ watch: { errors: string[] } }>({
         if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
       });
       page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-      page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+      page.on('requestfailed', (request) => {
+        const reason = request.failure()?.errorText ?? '';
+        // A request cut short because the page navigated or closed (the favicon, typically) is
+        // not a failure of the app; anything else is.
+        if (reason === 'net::ERR_ABORTED') return;
+        errors.push(`request failed: ${request.url()} ${reason}`);
+      });
       page.on('response', (response) => {
         if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
       });
