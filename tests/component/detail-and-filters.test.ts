@@ -1,0 +1,88 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import EventDetail from '../../src/lib/views/detail/EventDetail.svelte';
+import FilterPanel from '../../src/lib/views/controls/FilterPanel.svelte';
+import { AppState } from '../../src/lib/state/app-state.svelte';
+import { APP_STATE_KEY } from '../../src/lib/state/context';
+
+const SOURCE = { publisher: 'Agency', title: 'Report', url: 'https://example.org/report', quote: 'A quoted line' };
+const DATASET = JSON.stringify({
+  format: 'faultline/1',
+  title: 'Component fixture',
+  categories: [
+    { id: 'strike', label: 'Strike', color: '#b3261e' },
+    { id: 'ceasefire', label: 'Ceasefire', color: '#00796b' },
+  ],
+  events: [
+    {
+      id: 'a',
+      title: '<img src=x onerror=alert(1)>',
+      summary: '<script>alert(1)</script> stays text',
+      date: '2020-10-17',
+      category: 'strike',
+      actors: ['Side A'],
+      location: { name: 'Ganja', lat: 40.68, lon: 46.36, precision: 'city' },
+      status: { kind: 'disputed', by: ['Side B'] },
+      fatalities: { min: 12, max: 13, by: 'officials' },
+      sources: [SOURCE, { publisher: 'Bad', title: 'Unsafe link', url: 'javascript:alert(1)' }],
+      related: ['b'],
+    },
+    { id: 'b', title: 'Truce', summary: 'Agreed.', date: '2020-10', category: 'ceasefire', location: null, sources: [SOURCE] },
+  ],
+});
+
+afterEach(cleanup);
+
+function appWith(selected: string | null): AppState {
+  const app = new AppState();
+  expect(app.loadText(DATASET, 'fixture.json')).toBe(true);
+  app.select(selected);
+  return app;
+}
+
+describe('EventDetail', () => {
+  it('shows everything the event holds, as text', () => {
+    const app = appWith('a');
+    const { container } = render(EventDetail, { context: new Map([[APP_STATE_KEY, app]]) });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(screen.getByTestId('detail-date').textContent).toBe('17 Oct 2020');
+    expect(container.textContent).toContain('disputed by Side B');
+    expect(container.textContent).toContain('12–13');
+    expect(container.textContent).toContain('A quoted line');
+    const link = screen.getByRole('link', { name: 'Report' });
+    expect(link.getAttribute('href')).toBe('https://example.org/report');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.queryByRole('link', { name: 'Unsafe link' })).toBeNull();
+    expect(container.textContent).toContain('Link not shown: "javascript:alert(1)" is not an http(s) address.');
+  });
+
+  it('a related event selects it; closing clears the selection', async () => {
+    const app = appWith('a');
+    render(EventDetail, { context: new Map([[APP_STATE_KEY, app]]) });
+    await fireEvent.click(screen.getByTestId('related-event'));
+    expect(app.selectedId).toBe('b');
+    flushSync();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Truce');
+    expect(screen.getByTestId('detail-date').textContent).toBe('Oct 2020');
+    await fireEvent.click(screen.getByRole('button', { name: 'Close details' }));
+    expect(app.selectedId).toBeNull();
+  });
+});
+
+describe('FilterPanel', () => {
+  it('lists categories with counts, and a toggle filters the shared state', async () => {
+    const app = appWith(null);
+    render(FilterPanel, { props: { onclose: () => undefined }, context: new Map([[APP_STATE_KEY, app]]) });
+    const strike = screen.getByRole('checkbox', { name: /^Strike/ });
+    expect((strike as HTMLInputElement).checked).toBe(true);
+    expect(app.visible.length).toBe(2);
+    await fireEvent.click(strike);
+    expect(app.filters.categories).toEqual(['ceasefire']);
+    expect(app.visible.length).toBe(1);
+    await fireEvent.click(screen.getByTestId('clear-filters'));
+    expect(app.filters.categories).toBeNull();
+    expect(app.visible.length).toBe(2);
+  });
+});
