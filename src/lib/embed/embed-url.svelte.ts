@@ -1,7 +1,5 @@
-import { untrack } from 'svelte';
 import type { AppState } from '../state/app-state.svelte';
-import { decodeUrlState, reconcileUrlState } from '../state/url';
-import { applyUrlState, snapshotOf } from '../state/url-apply';
+import { restoreUrlState } from '../state/url-restore.svelte';
 
 /**
  * Embed mode reads its view from the URL once and never writes history: a frame's history
@@ -10,22 +8,5 @@ import { applyUrlState, snapshotOf } from '../state/url-apply';
  * Call during App's initialisation instead of useUrlSync.
  */
 export function useEmbedUrlState(app: AppState): void {
-  const initial = decodeUrlState(location.search);
-  app.historyMode = 'replace';
-  applyUrlState(app, initial.state);
-  initial.notices.forEach((n) => app.notify(n));
-  let reconciled = false;
-
-  // Names in the URL can only be checked once the data is there (as url-sync does).
-  $effect(() => {
-    const { dataset, index } = app;
-    if (!dataset || !index || reconciled) return;
-    reconciled = true;
-    untrack(() => {
-      const { state, notices } = reconcileUrlState(snapshotOf(app), dataset, index);
-      app.historyMode = 'replace';
-      applyUrlState(app, state);
-      notices.forEach((n) => app.notify(n));
-    });
-  });
+  restoreUrlState(app);
 }

@@ -1,6 +1,7 @@
 import { untrack } from 'svelte';
 import type { AppState } from './app-state.svelte';
 import { decodeUrlState, encodeUrlState, reconcileUrlState } from './url';
+import { restoreUrlState } from './url-restore.svelte';
 import { applyUrlState, snapshotOf } from './url-apply';
 
 /**
@@ -9,24 +10,7 @@ import { applyUrlState, snapshotOf } from './url-apply';
  * Call during App's initialisation.
  */
 export function useUrlSync(app: AppState): void {
-  const initial = decodeUrlState(location.search);
-  applyUrlState(app, initial.state);
-  initial.notices.forEach((n) => app.notify(n));
-  let reconciled = false;
-  app.historyMode = 'replace';
-
-  // Names in the URL can only be checked once the data is there.
-  $effect(() => {
-    const { dataset, index } = app;
-    if (!dataset || !index || reconciled) return;
-    reconciled = true;
-    untrack(() => {
-      const { state, notices } = reconcileUrlState(snapshotOf(app), dataset, index);
-      app.historyMode = 'replace';
-      applyUrlState(app, state);
-      notices.forEach((n) => app.notify(n));
-    });
-  });
+  restoreUrlState(app);
 
   $effect(() => {
     const encoded = encodeUrlState(snapshotOf(app), new URLSearchParams(location.search));
