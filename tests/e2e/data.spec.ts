@@ -114,6 +114,10 @@ async function addEvent(page: import('@playwright/test').Page, id: string): Prom
 
 test('an event added through the form shows everywhere, survives a reload and downloads', async ({ page }) => {
   await openApp(page);
+  // Count the markers only once the map has drawn every located event of the bundled dataset.
+  const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as { events: { location?: unknown }[] };
+  const located = bundled.events.filter((e) => e.location).length;
+  await expect.poll(() => markerTotal(page)).toBe(located);
   const markersBefore = await markerTotal(page);
   await addEvent(page, 'test-added-1');
   await expect(page.getByTestId('event-count')).toHaveText('54 events');
