@@ -11,6 +11,8 @@ export default defineConfig({
   // The production CSP and companions (docs/security.md); dev relaxes only what Vite's HMR needs.
   preview: { headers: securityHeaders('preview') },
   server: { headers: securityHeaders('dev') },
+  // The load worker is a module (it shares the model code with the page).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,13 +1,20 @@
-// npm run bench [-- --sizes 10000,100000 --runs 3]: opens the production build in headless
-// Chromium with synthetic data and measures what an analyst feels: load to interactive, brush
-// and map-pan frame latency, a category click, and the JS heap. Prints medians and p95.
+// npm run bench [-- --sizes 1000,10000,100000,1000000 --runs 3 --peers all|none|a,b --json]
+// Opens the production build in headless Chromium on deterministic synthetic data and measures
+// what an analyst feels: load to interactive, brush and facet latency, map repaint, timeline pan
+// and the JS heap. In the same run it measures the peers (scripts/bench-peers.ts) on the same
+// events and prints each peer's figure with the ratio ours ÷ peer (p95 for latencies; below 1: we are faster).
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { existsSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
-import { generate } from './synthetic.ts';
+import { generate, generatePack } from './synthetic.ts';
+import { leanJson } from './bench-peer-data.ts';
+import { measurePeer, PEERS, startPeerServer, type PeerResult } from './bench-peers.ts';
+import { LIMITS } from '../src/lib/model/limits.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,15 +22,20 @@ function arg(name: string, fallback: string): string {
 }
 const sizes = arg('sizes', '100000').split(',').map(Number);
 const runs = Number(arg('runs', '3'));
+const peerArg = arg('peers', 'all');
+const peers = peerArg === 'none' ? [] : peerArg === 'all' ? [...PEERS] : peerArg.split(',');
+const withJson = process.argv.includes('--json');
+const STEP_MS = 60_000;
 
-const quantile = (values: number[], q: number) => {
+const quantile = (values: number[], q: number): number => {
   const s = [...values].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : NaN;
 };
-const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
+const median = (values: number[]): number => quantile(values, 0.5);
+const fmt = (v: number): string => (Number.isFinite(v) ? (v >= 1000 ? `${Math.round(v).toLocaleString('en-GB')}` : v.toFixed(1)) : 'n/a');
 
 /** Latency from each input event to the next animation frame: what the user waits to see. */
-async function installLatencyProbe(page: Page): Promise<void> {
+async function installProbes(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __lat: Record<string, number[]> };
     w.__lat = {};
@@ -37,9 +49,15 @@ async function installLatencyProbe(page: Page): Promise<void> {
         { capture: true },
       );
     }
+    // Map repaint: from the map's moveend (marked by its first listener) to the next frame, as for the peers.
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        requestAnimationFrame(() => setTimeout(() => (w.__lat.repaint ??= []).push(performance.now() - entry.startTime), 0));
+      }
+    }).observe({ type: 'mark' });
   });
 }
-async function takeLatencies(page: Page, type: string): Promise<number[]> {
+async function take(page: Page, type: string): Promise<number[]> {
   await page.waitForTimeout(300);
   return page.evaluate((t) => {
     const w = window as unknown as { __lat: Record<string, number[]> };
@@ -49,66 +67,80 @@ async function takeLatencies(page: Page, type: string): Promise<number[]> {
   }, type);
 }
 
-async function heapMB(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return usedSize / 1024 / 1024;
+interface Ours {
+  load: number;
+  brush: number[];
+  facet: number[];
+  repaint: number[];
+  timelinePan: number[];
+  heap: number;
 }
 
-async function measure(page: Page, url: string, body: string, total: number) {
-  await page.route('**/bench/synthetic.json', (route) => route.fulfill({ contentType: 'application/json', body }));
-  await page.goto(url);
-  await page.getByTestId('event-count').filter({ hasText: `${total.toLocaleString('en-GB')} events` }).waitFor({ timeout: 120_000 });
-  await page.getByTestId('event-row').first().waitFor();
-  // "Interactive": from the data's arrival to the first frame that shows it (marks set by the app).
-  await page.waitForFunction(() => performance.getEntriesByName('faultline:interactive').length > 0);
-  // No named helper inside evaluate: tsx would wrap it in a __name() call the page lacks.
-  const load = await page.evaluate(
-    () => performance.getEntriesByName('faultline:interactive').at(-1)!.startTime - performance.getEntriesByName('faultline:data-arrived').at(-1)!.startTime,
-  );
-  await installLatencyProbe(page);
+async function measureOurs(browser: Browser, url: string, total: number): Promise<Ours> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+  await context.route((u) => u.hostname !== '127.0.0.1', (r) => r.abort());
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.getByTestId('event-count').filter({ hasText: `${total.toLocaleString('en-GB')} events` }).waitFor({ timeout: STEP_MS });
+    await page.waitForFunction(() => performance.getEntriesByName('faultline:interactive').length > 0, null, { timeout: STEP_MS });
+    // No named helper inside evaluate: tsx would wrap it in a __name() call the page lacks.
+    const load = await page.evaluate(
+      () => performance.getEntriesByName('faultline:interactive').at(-1)!.startTime - performance.getEntriesByName('faultline:data-arrived').at(-1)!.startTime,
+    );
+    await page.waitForTimeout(500);
+    await installProbes(page);
 
-  // Brush: drag across the overview in 40 steps.
-  const overview = (await page.getByTestId('overview').boundingBox())!;
-  const y = overview.y + overview.height / 2;
-  await page.mouse.move(overview.x + overview.width * 0.2, y);
-  await page.mouse.down();
-  for (let i = 0; i <= 40; i++) await page.mouse.move(overview.x + overview.width * (0.25 + (i / 40) * 0.4), y);
-  await page.mouse.up();
-  const brush = await takeLatencies(page, 'pointermove');
-  const windowed = await page.getByTestId('event-count').textContent();
+    // Brush: drag across the overview in 40 steps.
+    const overview = (await page.getByTestId('overview').boundingBox())!;
+    const y = overview.y + overview.height / 2;
+    await page.mouse.move(overview.x + overview.width * 0.2, y);
+    await page.mouse.down();
+    for (let i = 0; i <= 40; i++) await page.mouse.move(overview.x + overview.width * (0.25 + (i / 40) * 0.4), y);
+    await page.mouse.up();
+    const brush = await take(page, 'pointermove');
 
-  // Facet: toggle the first category off and on.
-  const box = page.getByTestId('facet-categories').getByRole('checkbox').first();
-  await takeLatencies(page, 'click');
-  for (let i = 0; i < 6; i++) await box.click();
-  const facet = await takeLatencies(page, 'click');
+    // Facet: toggle the first category off and on, three times (with the brushed window active).
+    const box = page.getByTestId('facet-categories').getByRole('checkbox').first();
+    await take(page, 'click');
+    for (let i = 0; i < 6; i++) await box.click();
+    const facet = await take(page, 'click');
+    await take(page, 'repaint');
 
-  // Map: pan by dragging in 30 steps, then zoom in and out.
-  const map = (await page.getByTestId('map').boundingBox())!;
-  const cx = map.x + map.width / 2;
-  const cy = map.y + map.height / 2;
-  await page.mouse.move(cx, cy);
-  await page.mouse.down();
-  for (let i = 1; i <= 30; i++) await page.mouse.move(cx - i * 6, cy - i * 3);
-  await page.mouse.up();
-  const pan = await takeLatencies(page, 'pointermove');
-  const redraw = await page.evaluate(async () => {
-    const times: number[] = [];
-    const el = document.querySelector('[data-testid="map"]') as HTMLElement;
-    for (let i = 0; i < 4; i++) {
-      const start = performance.now();
-      el.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 2 ? 120 : -120, clientX: el.clientWidth / 2, clientY: el.clientHeight / 2, bubbles: true }));
-      await new Promise((r) => setTimeout(r, 600));
-      times.push(performance.getEntriesByName('faultline:map-redraw').at(-1)?.duration ?? NaN);
-      void start;
+    // Map: a 30-step drag, then wheel zooms; each moveend → next frame.
+    const map = (await page.getByTestId('map').boundingBox())!;
+    const cx = map.x + map.width / 2;
+    const cy = map.y + map.height / 2;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) await page.mouse.move(cx - i * 6, cy - i * 3);
+    await page.mouse.up();
+    await page.waitForTimeout(800);
+    for (const dy of [-120, 120, -120, 120]) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.wheel(0, dy);
+      await page.waitForTimeout(900);
     }
-    return times;
-  });
-  const heap = await heapMB(page);
-  return { load, brush, facet, pan, redraw, heap, windowed };
+    const repaint = await take(page, 'repaint');
+
+    // Timeline: drag the plot 30 steps to the left (pairs with vis-timeline's pan).
+    const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
+    const px = plot.x + plot.width / 2;
+    const py = plot.y + plot.height / 2;
+    await take(page, 'pointermove');
+    await page.mouse.move(px, py);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) await page.mouse.move(px - i * 10, py);
+    await page.mouse.up();
+    const timelinePan = await take(page, 'pointermove');
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return { load, brush, facet, repaint, timelinePan, heap: usedSize / 2 ** 20 };
+  } finally {
+    await context.close();
+  }
 }
 
 const chromiumPath = findChromium();
@@ -117,25 +149,83 @@ if (!chromiumPath) {
   process.exit(1);
 }
 if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+// The benchmark's data is served by vite preview from dist/bench-data (removed at the end).
+const dataDir = 'dist/bench-data';
+mkdirSync(dataDir, { recursive: true });
+const peerDir = mkdtempSync(join(tmpdir(), 'faultline-peers-'));
 const server = await preview({ preview: { host: '127.0.0.1', port: 4190, strictPort: true }, logLevel: 'warn' });
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const peerServer = peers.length ? await startPeerServer(4192, peerDir) : null;
+const launch = () => chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'] });
+const probe = await launch();
+const version = probe.version();
+await probe.close();
+const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${browser.version()} headless, no GPU`);
-console.log('| events | load → interactive (median) | brush p50 / p95 | category click p50 / p95 | map pan p50 / p95 | map redraw median | JS heap |');
-console.log('|---|---|---|---|---|---|---|');
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, Chromium ${version} headless, --disable-gpu; app ${sha}; ${new Date().toISOString().slice(0, 10)}`);
+console.log(`Ours: ${runs} runs per size, medians; p50/p95 pool every step of every run. Peers: 1 run per size. Ratios are ours ÷ peer, on the median for load and heap and on p95 for latencies (below 1: Faultline is faster).`);
+console.log('');
+console.log('| events | tool | load → interactive | brush p50 / p95 | facet click p50 / p95 | map repaint p50 / p95 | timeline pan p50 / p95 | JS heap |');
+console.log('|---|---|---|---|---|---|---|---|');
+
+const pair = (v: number[] | 'DNF' | undefined): string => (v === undefined ? '—' : v === 'DNF' ? 'DNF (> 60 s)' : `${fmt(median(v))} / ${fmt(quantile(v, 0.95))} ms`);
+const ratio = (ours: number, peer: number[] | number | 'DNF' | undefined, q = 0.5): string => {
+  if (peer === undefined) return '';
+  if (peer === 'DNF') return ' (peer DNF)';
+  const p = typeof peer === 'number' ? peer : quantile(peer, q);
+  return Number.isFinite(p) && p > 0 ? ` (×${(ours / p).toFixed(2)})` : '';
+};
+
 for (const size of sizes) {
-  const body = JSON.stringify(generate(size, 1));
-  const results: Awaited<ReturnType<typeof measure>>[] = [];
-  for (let r = 0; r < runs; r++) {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    results.push(await measure(page, 'http://127.0.0.1:4190/?data=bench/synthetic.json', body, size));
-    await page.close();
+  const packFile = `synthetic-${size}.flpack`;
+  writeFileSync(join(dataDir, packFile), generatePack(size, 1));
+  const targets: { label: string; url: string }[] = [{ label: 'Faultline (pack)', url: `http://127.0.0.1:4190/?data=bench-data/${packFile}` }];
+  const needsFile = withJson || peers.length > 0;
+  const file = needsFile ? generate(size, 1) : null;
+  if (withJson && file && size <= LIMITS.maxEvents) {
+    writeFileSync(join(dataDir, `synthetic-${size}.json`), JSON.stringify(file));
+    targets.push({ label: 'Faultline (JSON)', url: `http://127.0.0.1:4190/?data=bench-data/synthetic-${size}.json` });
   }
-  const all = (key: 'brush' | 'facet' | 'pan' | 'redraw') => results.flatMap((r) => r[key]).filter(Number.isFinite);
-  console.log(
-    `| ${size.toLocaleString('en-GB')} | ${ms(quantile(results.map((r) => r.load), 0.5))} | ${ms(quantile(all('brush'), 0.5))} / ${ms(quantile(all('brush'), 0.95))} | ${ms(quantile(all('facet'), 0.5))} / ${ms(quantile(all('facet'), 0.95))} | ${ms(quantile(all('pan'), 0.5))} / ${ms(quantile(all('pan'), 0.95))} | ${ms(quantile(all('redraw'), 0.5))} | ${quantile(results.map((r) => r.heap), 0.5).toFixed(0)} MB |`,
-  );
-  console.log(`  (${runs} runs; ${all('brush').length} brush steps, ${all('facet').length} clicks, ${all('pan').length} pan steps; brushed count: ${results[0]?.windowed})`);
+  if (file && peers.length) writeFileSync(join(peerDir, `lean-${size}.json`), leanJson(file));
+  let oursRef: { load: number; brush: number[]; facet: number[]; repaint: number[]; timelinePan: number[]; heap: number } | null = null;
+  for (const target of targets) {
+    const results: Ours[] = [];
+    for (let r = 0; r < runs; r++) {
+      const browser = await launch();
+      try {
+        results.push(await measureOurs(browser, target.url, size));
+      } finally {
+        await browser.close();
+      }
+    }
+    const all = (key: 'brush' | 'facet' | 'repaint' | 'timelinePan') => results.flatMap((x) => x[key]);
+    const row = { load: median(results.map((x) => x.load)), brush: all('brush'), facet: all('facet'), repaint: all('repaint'), timelinePan: all('timelinePan'), heap: median(results.map((x) => x.heap)) };
+    oursRef ??= row;
+    // The pack's one ArrayBuffer (columns and text) lives outside the JS heap: reported beside it.
+    const held = statSync(join(dataDir, packFile)).size / 2 ** 20;
+    console.log(
+      `| ${size.toLocaleString('en-GB')} | ${target.label} | ${fmt(row.load)} ms | ${pair(row.brush)} | ${pair(row.facet)} | ${pair(row.repaint)} | ${pair(row.timelinePan)} | ${row.heap.toFixed(0)} MB${Number.isFinite(held) ? ` + ${held.toFixed(0)} MB buffers` : ''} |`,
+    );
+  }
+  for (const peer of peers) {
+    const browser = await launch();
+    let res: PeerResult;
+    try {
+      res = await measurePeer(browser, peer, peerServer!.url, `lean-${size}.json`, size);
+    } finally {
+      await browser.close();
+    }
+    const o = oursRef!;
+    const load = res.load === 'DNF' ? 'DNF (> 60 s)' : `${fmt(res.load)} ms${ratio(o.load, res.load)}`;
+    const cell = (mine: number[], theirs: number[] | 'DNF' | undefined) =>
+      theirs === undefined ? '—' : `${pair(theirs)}${theirs === 'DNF' ? '' : ratio(quantile(mine, 0.95), theirs, 0.95)}`;
+    const heap = res.heap === 'DNF' ? 'DNF' : `${res.heap.toFixed(0)} MB${ratio(o.heap, res.heap)}`;
+    console.log(`| ${size.toLocaleString('en-GB')} | ${peer} | ${load} | ${cell(o.brush, res.brush)} | ${cell(o.facet, res.facet)} | ${cell(o.repaint, res.repaint)} | ${cell(o.timelinePan, res.timelinePan)} | ${heap} |`);
+    if (res.note) console.error(`  ${peer} at ${size}: ${res.note}`);
+  }
+  rmSync(join(dataDir, packFile), { force: true });
+  rmSync(join(dataDir, `synthetic-${size}.json`), { force: true });
 }
-await browser.close();
+rmSync(dataDir, { recursive: true, force: true });
+rmSync(peerDir, { recursive: true, force: true });
+await peerServer?.close();
 server.httpServer.close();

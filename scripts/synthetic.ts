@@ -2,6 +2,10 @@
 // clustered in time (bursts) and space (hotspots), with ranges, coarse dates, and events
 // without a place. For load tests and benchmarks only; every event says it is synthetic.
 import type { DatasetFile, EventRecord, LocationPrecision } from '../src/lib/model/types.ts';
+import { buildDataset } from '../src/lib/model/dataset.ts';
+import { LIMITS } from '../src/lib/model/limits.ts';
+import { packDataset } from '../src/lib/model/pack-build.ts';
+import { validateDataset } from '../src/lib/model/validate.ts';
 
 /** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
 export function random(seed: number): () => number {
@@ -128,4 +132,12 @@ export function generate(count: number, seed: number): DatasetFile {
     categories: CATEGORIES,
     events,
   };
+}
+
+/** The same events, validated like any file and packed: what `npm run generate -- --pack` writes. */
+export function generatePack(count: number, seed: number): Uint8Array {
+  const result = validateDataset(generate(count, seed), LIMITS.maxPackEvents);
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new Error(`generated data failed validation: ${errors[0]!.pointer} ${errors[0]!.message}`);
+  return packDataset(buildDataset('synthetic', result.meta, result.accepted.map((a) => a.event)));
 }

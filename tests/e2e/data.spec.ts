@@ -135,7 +135,7 @@ test('an event added through the form shows everywhere, survives a reload and do
   expect(loaded.ok).toBe(true);
   if (!loaded.ok) return;
   expect(loaded.dataset.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  expect(loaded.dataset.rowById.has('test-added-1')).toBe(true);
+  expect(loaded.dataset.events.rowOf('test-added-1') !== undefined).toBe(true);
   await expect(page.getByTestId('draft-count')).toHaveText('Draft: 1 edit (downloaded)');
 
   await page.reload();
@@ -183,7 +183,7 @@ test('with storage blocked the app works and says autosave is unavailable', asyn
   await page.screenshot({ path: '/tmp/data-banner.png' });
   const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download dataset' }).click()]);
   const loaded = loadDataset(readFileSync((await download.path())!, 'utf8'), 'x');
-  expect(loaded.ok && loaded.dataset.rowById.has('test-no-storage')).toBe(true);
+  expect(loaded.ok && loaded.dataset.events.rowOf('test-no-storage') !== undefined).toBe(true);
 });
 
 test('opening a file over unsaved edits asks first', async ({ page }) => {

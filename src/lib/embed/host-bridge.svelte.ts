@@ -58,7 +58,7 @@ function catalogOf(dataset: Dataset, index: QueryIndex): Catalog {
     categories: dataset.meta.categories.map((c) => c.id),
     actors,
     tags,
-    hasEvent: (id) => dataset.rowById.has(id),
+    hasEvent: (id) => dataset.events.rowOf(id) !== undefined,
   };
 }
 

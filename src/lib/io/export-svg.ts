@@ -174,7 +174,7 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
     }
     drawn++;
     const row = frame.row[j]!;
-    const event = events[row]!;
+    const event = events.at(row);
     const color = meta.categories[columns.category[row]!]?.color ?? COLORS.text;
     const g = node(doc, marks, 'g', { 'data-id': event.id });
     node(doc, g, 'title', {}, `${eventDateLabel(event)}: ${event.title}`);

@@ -1,9 +1,10 @@
 import { LIMITS } from '../model/limits';
+import { PACK_MAGIC } from '../model/pack';
 
 export interface FetchTextOptions {
   /** Give up when no bytes arrive for this long (a slow but moving download is fine). */
   idleTimeoutMs?: number;
-  /** Stop reading past this many bytes, whatever Content-Length said. */
+  /** Stop reading past this many bytes, whatever Content-Length said (default: by format, see capFor). */
   maxBytes?: number;
   onprogress?: (loaded: number, total: number | null) => void;
   signal?: AbortSignal;
@@ -11,13 +12,22 @@ export interface FetchTextOptions {
 
 const MB = 1024 * 1024;
 
+/** JSON is capped lower than a pack: it is parsed into objects, a pack is viewed in place. */
+function capFor(first: Uint8Array): number {
+  return PACK_MAGIC.every((b, i) => first[i] === b) ? LIMITS.maxPackBytes : LIMITS.maxFileBytes;
+}
+
+export async function fetchText(url: string, opts: FetchTextOptions = {}): Promise<string> {
+  return new TextDecoder('utf-8').decode(await fetchBytes(url, { maxBytes: LIMITS.maxFileBytes, ...opts }));
+}
+
 /**
- * Fetches a text resource as a stream, so a size cap holds even when the server lies about or
+ * Fetches a resource as a stream, so a size cap holds even when the server lies about or
  * omits Content-Length, and progress can be shown. Errors are sentences a person can act on.
  */
-export async function fetchText(url: string, opts: FetchTextOptions = {}): Promise<string> {
+export async function fetchBytes(url: string, opts: FetchTextOptions = {}): Promise<ArrayBuffer> {
   const idle = opts.idleTimeoutMs ?? 30_000;
-  const maxBytes = opts.maxBytes ?? LIMITS.maxFileBytes;
+  let maxBytes = opts.maxBytes ?? Math.max(LIMITS.maxFileBytes, LIMITS.maxPackBytes);
   const controller = new AbortController();
   let timer = setTimeout(() => controller.abort(new Error('timeout')), idle);
   const touch = () => {
@@ -30,7 +40,7 @@ export async function fetchText(url: string, opts: FetchTextOptions = {}): Promi
     if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
     const declared = Number(response.headers.get('content-length')) || null;
     if (declared !== null && declared > maxBytes) throw new Error(tooBig(declared, maxBytes));
-    if (!response.body) return await response.text();
+    if (!response.body) return await response.arrayBuffer();
     const reader = response.body.getReader();
     // A stalled body does not always notice the abort; racing it makes the idle limit hold.
     const aborted = new Promise<never>((_, reject) => {
@@ -42,20 +52,30 @@ export async function fetchText(url: string, opts: FetchTextOptions = {}): Promi
     });
     aborted.catch(() => undefined); // handled by the race; never an unhandled rejection later
     const chunks: Uint8Array[] = [];
+    // With a declared length the bytes go straight into one buffer: no second copy of a large file.
+    // (A compressed response decodes to more bytes than announced: then it falls back to chunks.)
+    let direct = declared !== null ? new Uint8Array(declared) : null;
     let loaded = 0;
     for (;;) {
       const { done, value } = await Promise.race([reader.read(), aborted]);
       if (done) break;
+      if (loaded === 0 && opts.maxBytes === undefined) maxBytes = capFor(value);
       loaded += value.byteLength;
       if (loaded > maxBytes) {
         await reader.cancel();
         throw new Error(tooBig(loaded, maxBytes, true));
       }
-      chunks.push(value);
+      if (direct && loaded <= direct.byteLength) direct.set(value, loaded - value.byteLength);
+      else {
+        if (direct) chunks.push(direct.subarray(0, loaded - value.byteLength));
+        direct = null;
+        chunks.push(value);
+      }
       touch();
       opts.onprogress?.(loaded, declared);
     }
-    return decode(chunks, loaded);
+    if (direct) return loaded === direct.byteLength ? direct.buffer : direct.buffer.slice(0, loaded);
+    return join(chunks, loaded);
   } catch (error) {
     const reason: unknown = controller.signal.reason;
     if (controller.signal.aborted && reason instanceof Error && reason.message === 'timeout') {
@@ -68,14 +88,14 @@ export async function fetchText(url: string, opts: FetchTextOptions = {}): Promi
   }
 }
 
-function decode(chunks: Uint8Array[], length: number): string {
+function join(chunks: Uint8Array[], length: number): ArrayBuffer {
   const all = new Uint8Array(length);
   let at = 0;
   for (const c of chunks) {
     all.set(c, at);
     at += c.byteLength;
   }
-  return new TextDecoder('utf-8').decode(all);
+  return all.buffer;
 }
 
 function tooBig(bytes: number, max: number, streamed = false): string {

@@ -4,7 +4,9 @@
  * validator guards all of them and a failed load keeps the data already shown.
  */
 import { detectImporter, toJson, type ImportProblem } from './formats';
+import { faultline } from './formats/faultline';
 import { LIMITS } from '../model/limits';
+import { PACK_MAGIC } from '../model/pack';
 import { downloadBlob, fileSlug } from './download';
 import { datasetFileOf, toCsv, toGeoJson } from './formats/export';
 import type { Dataset } from '../model/dataset';
@@ -33,27 +35,60 @@ export interface OpenOutcome {
 /** The slice of AppState this module needs: keeps it testable without Svelte. */
 export interface Loader {
   loadText(text: string, name: string, origin?: string): boolean;
+  /** Packs and large JSON files: read off the main thread. */
+  loadBytes?(buffer: ArrayBuffer, name: string, origin?: string): Promise<boolean>;
 }
+
+/** Our own JSON above this size is read in the worker rather than on the page. */
+const WORKER_JSON_BYTES = 1024 * 1024;
 
 const nf = (n: number): string => n.toLocaleString('en-GB');
 
 /** Checked before reading: a 2 GB file must not be read into memory only to be refused. */
-export function sizeError(name: string, bytes: number): string | null {
-  if (bytes <= LIMITS.maxFileBytes) return null;
+export function sizeError(name: string, bytes: number, limit: number = LIMITS.maxFileBytes): string | null {
+  if (bytes <= limit) return null;
   const mb = (n: number): string => (n / 2 ** 20).toFixed(n % 2 ** 20 ? 1 : 0);
-  return `${name} is ${mb(bytes)} MB; the limit is ${mb(LIMITS.maxFileBytes)} MB`;
+  return `${name} is ${mb(bytes)} MB; the limit is ${mb(limit)} MB`;
 }
 
 export async function openFile(app: Loader, file: File): Promise<OpenOutcome> {
-  const tooBig = sizeError(file.name, file.size);
+  const origin = `File: ${file.name}`;
+  let head: Uint8Array;
+  try {
+    head = new Uint8Array(await bytesOf(file.slice(0, 8192)));
+  } catch (error) {
+    return { ok: false, report: null, error: `${file.name} could not be read: ${(error as Error).message}` };
+  }
+  const packed = PACK_MAGIC.every((b, i) => head[i] === b);
+  const tooBig = sizeError(file.name, file.size, packed ? LIMITS.maxPackBytes : LIMITS.maxFileBytes);
   if (tooBig) return { ok: false, report: null, error: tooBig };
+  const ownJson = !packed && file.size > WORKER_JSON_BYTES && faultline.detect(new TextDecoder().decode(head), file.name);
+  if ((packed || ownJson) && app.loadBytes) {
+    try {
+      return { ok: await app.loadBytes(await bytesOf(file), file.name, origin), report: null, error: null };
+    } catch (error) {
+      return { ok: false, report: null, error: `${file.name} could not be read: ${(error as Error).message}` };
+    }
+  }
+  if (packed) return { ok: false, report: null, error: `${file.name} is a pack; this loader reads only text formats` };
   let text: string;
   try {
     text = await file.text();
   } catch (error) {
     return { ok: false, report: null, error: `${file.name} could not be read: ${(error as Error).message}` };
   }
-  return openText(app, text, file.name, `File: ${file.name}`);
+  return openText(app, text, file.name, origin);
+}
+
+/** Blob.arrayBuffer where there is one; FileReader elsewhere (older engines, jsdom). */
+function bytesOf(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsArrayBuffer(blob);
+  });
 }
 
 /** Our JSON loads as is; other formats are imported, then loaded from their canonical JSON. */
@@ -95,7 +130,7 @@ export function exportFileName(title: string, kind: ExportKind, today = new Date
 /** The text of an export: the filtered events (in the dataset's form) or the whole dataset. */
 export function exportText(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind): string {
   if (kind === 'all') return toJson(datasetFileOf(dataset));
-  const events: EventRecord[] = Array.from(visible, (row) => dataset.events[row]!);
+  const events: EventRecord[] = Array.from(visible, (row) => dataset.events.at(row)!);
   if (kind === 'csv') return toCsv(events, dataset.meta.categories);
   if (kind === 'geojson') return toGeoJson(events, dataset.meta);
   return toJson({ ...datasetFileOf(dataset), events });

@@ -1,4 +1,9 @@
 import { buildColumns, type EventColumns } from './columns';
+import { arrayStore, type EventStore } from './event-store';
+import { buildMultiColumn, type MultiColumn } from './multi-column';
+import type { StringTable } from './pack';
+import type { PackCheck } from './pack-verify';
+import { packedStore } from './packed-store';
 import { checkDepth, parseJson, positionFinder } from './json';
 import { LIMITS } from './limits';
 import { validateDataset, type RejectedEvent } from './validate';
@@ -9,9 +14,13 @@ import type { DatasetMeta, EventRecord } from './types';
 export interface Dataset {
   readonly name: string;
   readonly meta: DatasetMeta;
-  readonly events: readonly EventRecord[];
+  readonly events: EventStore;
   readonly columns: EventColumns;
-  readonly rowById: ReadonlyMap<string, number>;
+  /** Actors and tags per row, as codes into sorted dictionaries. */
+  readonly actors: MultiColumn;
+  readonly tags: MultiColumn;
+  /** A packed dataset's normalised search text per row (see pack-build.ts); null for one held as objects. */
+  readonly packedSearch: StringTable | null;
   readonly rejected: readonly RejectedEvent[];
   readonly problems: readonly Problem[];
 }
@@ -25,13 +34,13 @@ export type LoadResult =
  * Text in, dataset out: parse with positions, validate, place every problem at line:column,
  * and build the columns once. Pure, so the app, the CLI and the tests share it.
  */
-export function loadDataset(text: string, name: string): LoadResult {
-  if (text.length > LIMITS.maxFileBytes) {
-    return { ok: false, name, problems: [{ severity: 'error', pointer: '', message: `the file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${LIMITS.maxFileBytes / 1e6} MB` }] };
+export function loadDataset(text: string, name: string, limits: { maxBytes: number; maxEvents: number } = { maxBytes: LIMITS.maxFileBytes, maxEvents: LIMITS.maxEvents }): LoadResult {
+  if (text.length > limits.maxBytes) {
+    return { ok: false, name, problems: [{ severity: 'error', pointer: '', message: `the file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${limits.maxBytes / 1e6} MB` }] };
   }
   const parsed = parse(text);
   if (!parsed.ok) return { ok: false, name, problems: [parsed.error] };
-  const result = validateDataset(parsed.value);
+  const result = validateDataset(parsed.value, limits.maxEvents);
   const problems = [...parsed.warnings, ...result.problems];
   locate(text, problems, parsed.locate);
   if (!result.usable) return { ok: false, name, problems };
@@ -104,7 +113,49 @@ export function buildDataset(
   problems: readonly Problem[] = [],
 ): Dataset {
   const { events: ordered, columns } = buildColumns(events, meta.categories.map((c) => c.id));
-  const rowById = new Map<string, number>();
-  ordered.forEach((e, row) => rowById.set(e.id, row));
-  return { name, meta, events: ordered, columns, rowById, rejected, problems };
+  return {
+    name,
+    meta,
+    events: arrayStore(ordered),
+    columns,
+    actors: buildMultiColumn(ordered.length, (r) => ordered[r]!.actors),
+    tags: buildMultiColumn(ordered.length, (r) => ordered[r]!.tags),
+    packedSearch: null,
+    rejected,
+    problems,
+  };
+}
+
+/** A dataset over a verified pack's buffer: the columns are views into it, nothing is copied. */
+export function datasetFromPack(
+  name: string,
+  pack: Extract<PackCheck, { ok: true }>,
+  rejected: readonly RejectedEvent[] = [],
+  problems: readonly Problem[] = [],
+): Dataset {
+  const { arrays: a, meta, header } = pack;
+  const columns: EventColumns = {
+    size: header.size,
+    start: a.start,
+    end: a.end,
+    precision: a.precision,
+    approximate: a.approximate,
+    isRange: a.isRange,
+    category: a.category,
+    lat: a.lat,
+    lon: a.lon,
+    locationPrecision: a.locationPrecision,
+    status: a.status,
+  };
+  return {
+    name,
+    meta,
+    events: packedStore(a, meta, header.actors, header.tags),
+    columns,
+    actors: { values: header.actors, offsets: a.actorOffsets, codes: a.actorCodes },
+    tags: { values: header.tags, offsets: a.tagOffsets, codes: a.tagCodes },
+    packedSearch: { offsets: a.searchOffsets, bytes: a.searchBytes },
+    rejected,
+    problems,
+  };
 }

@@ -6,6 +6,9 @@
 export const LIMITS = {
   maxFileBytes: 64 * 1024 * 1024,
   maxEvents: 250_000,
+  /** The packed form (npm run pack) is for large data: bytes and rows are held as typed arrays. */
+  maxPackBytes: 1536 * 1024 * 1024,
+  maxPackEvents: 2_000_000,
   maxDepth: 32,
   maxIdLength: 120,
   maxTitleLength: 300,

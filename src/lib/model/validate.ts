@@ -34,7 +34,7 @@ export interface ValidationResult {
  * Checks a parsed dataset against format version 1. Every problem is reported, not only the
  * first; an invalid event is set aside with its reasons while the valid ones stay usable.
  */
-export function validateDataset(value: unknown): ValidationResult {
+export function validateDataset(value: unknown, maxEvents: number = LIMITS.maxEvents): ValidationResult {
   const c = new Checker();
   const meta: DatasetMeta = { title: 'Untitled dataset', description: '', license: '', updated: '', categories: [] };
   const result: ValidationResult = { usable: false, meta, accepted: [], rejected: [], problems: c.problems };
@@ -60,8 +60,8 @@ export function validateDataset(value: unknown): ValidationResult {
     c.report(['events'], 'the dataset has no events');
     return result;
   }
-  if (events.length > LIMITS.maxEvents) {
-    c.report(['events'], `${events.length} events is over the limit of ${LIMITS.maxEvents} for a JSON dataset`);
+  if (events.length > maxEvents) {
+    c.report(['events'], `${events.length} events is over the limit of ${maxEvents} for a JSON dataset (larger datasets load as a pack: npm run pack)`);
     return result;
   }
   result.usable = true;
@@ -87,6 +87,18 @@ export function validateDataset(value: unknown): ValidationResult {
   checkRelated(c, result.accepted, firstIndexOfId);
   c.eventIndex = undefined;
   return result;
+}
+
+/** The dataset's title, licence and categories alone: what a pack's header carries. */
+export function validateMeta(value: unknown): { meta: DatasetMeta; problems: Problem[] } {
+  const c = new Checker();
+  const meta: DatasetMeta = { title: 'Untitled dataset', description: '', license: '', updated: '', categories: [] };
+  if (!isObject(value as Json)) c.report([], `the dataset's description must be an object, not ${describe(value)}`);
+  else {
+    checkMeta(c, value as JsonObject, meta);
+    meta.categories = checkCategories(c, (value as JsonObject).categories);
+  }
+  return { meta, problems: c.problems };
 }
 
 function checkFormat(c: Checker, root: JsonObject): void {

@@ -75,8 +75,8 @@ function rowTest(index: QueryIndex, f: Filters, except?: Facet): (row: number) =
   if (f.tags.length && except !== 'tag') tests.push(anyCode(index.tags, f.tags));
   const words = queryWords(f.text);
   if (words.length) {
-    const text = index.searchText();
-    tests.push((row) => words.every((w) => text[row]!.includes(w)));
+    const text = index.matchText(words);
+    tests.push((row) => text[row] === 1);
   }
   if (f.inView && f.bounds) {
     const { south, west, north, east } = f.bounds;

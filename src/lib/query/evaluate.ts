@@ -19,7 +19,7 @@ export function evaluate(index: QueryIndex, f: Filters): { rows: Uint32Array; co
   const wantActors = f.actors.length ? mask(index.actors.values, f.actors) : null;
   const wantTags = f.tags.length ? mask(index.tags.values, f.tags) : null;
   const words = queryWords(f.text);
-  const text = words.length ? index.searchText() : null;
+  const text = words.length ? index.matchText(words) : null;
   const bounds = f.inView ? f.bounds : null;
   const wraps = bounds !== null && bounds.west > bounds.east;
   const { start, end, category, lat, lon } = columns;
@@ -31,7 +31,7 @@ export function evaluate(index: QueryIndex, f: Filters): { rows: Uint32Array; co
   let n = 0;
   for (let row = from; row < to; row++) {
     if (!(start[row]! < we && end[row]! > ws)) continue;
-    if (text && !words.every((w) => text[row]!.includes(w))) continue;
+    if (text && text[row] !== 1) continue;
     if (bounds) {
       const la = lat[row]!;
       const lo = lon[row]!;

@@ -1,6 +1,8 @@
-import { loadDataset, type Dataset } from '../model/dataset';
+import { datasetFromPack, loadDataset, type Dataset } from '../model/dataset';
+import { viewVerifiedPack } from '../model/pack-verify';
 import type { Problem } from '../model/problems';
-import { fetchText } from '../io/fetch-text';
+import { fetchBytes } from '../io/fetch-text';
+import { loadBytesOffThread } from '../io/worker-load';
 import { applyFilters } from '../query/apply';
 import { evaluate } from '../query/evaluate';
 import { NO_FILTERS, type Bounds, type Filters, type TimeWindow } from '../query/filters';
@@ -8,7 +10,7 @@ import { buildQueryIndex, type QueryIndex } from '../query/query-index';
 
 export type LoadStatus =
   | { kind: 'idle' }
-  | { kind: 'loading'; name: string; loaded?: number; total?: number | null }
+  | { kind: 'loading'; name: string; loaded?: number; total?: number | null; stage?: 'download' | 'read' }
   | { kind: 'failed'; name: string; message: string; problems: Problem[] };
 
 export interface MapView {
@@ -52,6 +54,8 @@ export class AppState {
   #lastTextAt = 0;
   #inGesture = false;
   #timelessMemo: { index: QueryIndex | null; filters: Filters; rows: Uint32Array } | null = null;
+  /** The latest load wins: an older one finishing later is dropped. */
+  #loadToken = 0;
 
   readonly index = $derived(this.dataset ? buildQueryIndex(this.dataset) : null);
 
@@ -104,49 +108,74 @@ export class AppState {
 
   readonly selectedRow = $derived.by(() => {
     if (!this.dataset || this.selectedId === null) return null;
-    return this.dataset.rowById.get(this.selectedId) ?? null;
+    return this.dataset.events.rowOf(this.selectedId) ?? null;
   });
 
   readonly hoveredRow = $derived.by(() => {
     if (!this.dataset || this.hoveredId === null) return null;
-    return this.dataset.rowById.get(this.hoveredId) ?? null;
+    return this.dataset.events.rowOf(this.hoveredId) ?? null;
   });
 
-  readonly selectedEvent = $derived(this.selectedRow === null ? null : (this.dataset?.events[this.selectedRow] ?? null));
+  readonly selectedEvent = $derived(this.selectedRow === null ? null : (this.dataset?.events.at(this.selectedRow) ?? null));
 
   /** Loads a dataset from a URL; on failure the current dataset stays and the problems are kept. */
   async loadUrl(url: string, name = url, origin = `URL: ${name}`): Promise<boolean> {
-    this.status = { kind: 'loading', name };
-    let text: string;
+    const token = ++this.#loadToken;
+    this.status = { kind: 'loading', name, stage: 'download' };
+    let buffer: ArrayBuffer;
     try {
       // Progress is throttled to whole percent (or 1 MB steps) so a big download is not a rerender per chunk.
       let shown = -1;
-      text = await fetchText(url, {
+      buffer = await fetchBytes(url, {
         onprogress: (loaded, total) => {
           const step = total ? Math.floor((100 * loaded) / total) : Math.floor(loaded / 1_048_576);
-          if (step !== shown) {
+          if (step !== shown && token === this.#loadToken) {
             shown = step;
-            this.status = { kind: 'loading', name, loaded, total };
+            this.status = { kind: 'loading', name, loaded, total, stage: 'download' };
           }
         },
       });
     } catch (error) {
-      this.status = { kind: 'failed', name, message: `Could not load ${name}: ${(error as Error).message}`, problems: [] };
+      if (token === this.#loadToken) this.status = { kind: 'failed', name, message: `Could not load ${name}: ${(error as Error).message}`, problems: [] };
       return false;
     }
-    return this.loadText(text, name, origin);
+    if (token !== this.#loadToken) return false;
+    return this.#loadBytes(buffer, name, origin, token);
   }
 
-  loadText(text: string, name: string, origin = name): boolean {
+  /** A file's bytes (a pack, or our JSON): read in a worker, then shown. */
+  loadBytes(buffer: ArrayBuffer, name: string, origin = name): Promise<boolean> {
+    return this.#loadBytes(buffer, name, origin, ++this.#loadToken);
+  }
+
+  async #loadBytes(buffer: ArrayBuffer, name: string, origin: string, token: number): Promise<boolean> {
     // User Timing marks: the benchmark measures "data arrived → interactive" from these.
+    performance.mark('faultline:data-arrived');
+    this.status = { kind: 'loading', name, stage: 'read' };
+    const result = await loadBytesOffThread(buffer, name);
+    if (token !== this.#loadToken) return false;
+    if (!result.ok) {
+      this.status = { kind: 'failed', name, message: `${name} could not be opened`, problems: result.problems };
+      return false;
+    }
+    return this.#show(datasetFromPack(name, viewVerifiedPack(result.pack), result.rejected, result.problems), origin);
+  }
+
+  /** Text already in memory (a paste, an importer's output): small, so read in place. */
+  loadText(text: string, name: string, origin = name): boolean {
+    const token = ++this.#loadToken;
     performance.mark('faultline:data-arrived');
     const result = loadDataset(text, name);
     if (!result.ok) {
       this.status = { kind: 'failed', name, message: `${name} could not be opened`, problems: result.problems };
       return false;
     }
+    return token === this.#loadToken && this.#show(result.dataset, origin);
+  }
+
+  #show(dataset: Dataset, origin: string): boolean {
     const replacing = this.dataset !== null;
-    this.dataset = result.dataset;
+    this.dataset = dataset;
     this.origin = origin;
     this.status = { kind: 'idle' };
     performance.mark('faultline:dataset-ready');
@@ -155,7 +184,7 @@ export class AppState {
       requestAnimationFrame(() => setTimeout(() => performance.mark('faultline:interactive'), 0));
     }
     // On first load the URL sync checks the selection (and says so); on a reload it just goes.
-    if (replacing && this.selectedId !== null && !result.dataset.rowById.has(this.selectedId)) this.selectedId = null;
+    if (replacing && this.selectedId !== null && dataset.events.rowOf(this.selectedId) === undefined) this.selectedId = null;
     return true;
   }
 

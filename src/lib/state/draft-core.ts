@@ -23,7 +23,7 @@ export interface Snapshot {
 /** The loaded dataset with the edits on top, rebuilt (events are immutable; the base is untouched). */
 export function applyChanges(base: Dataset, changes: Changes): Dataset {
   if (changes.size === 0) return base;
-  const kept = base.events.filter((e) => !changes.has(e.id));
+  const kept = base.events.toArray().filter((e) => !changes.has(e.id));
   const edited = [...changes.values()].filter((e): e is EventRecord => e !== null);
   return buildDataset(base.name, base.meta, [...kept, ...edited], base.rejected, base.problems);
 }

@@ -92,7 +92,7 @@ export class Draft {
   remove(id: string): void {
     const next = new Map(this.changes);
     // An event only added in this draft just goes; a loaded one is marked deleted.
-    if (this.base?.rowById.has(id)) next.set(id, null);
+    if (this.base?.events.rowOf(id) !== undefined) next.set(id, null);
     else next.delete(id);
     this.#commit(next);
   }

@@ -26,7 +26,7 @@ export class Editor {
     this.draft = new Draft((dataset) => {
       app.dataset = dataset;
       // An event deleted (or undone away) cannot stay selected.
-      if (app.selectedId !== null && !dataset.rowById.has(app.selectedId)) app.select(null);
+      if (app.selectedId !== null && dataset.events.rowOf(app.selectedId) === undefined) app.select(null);
     });
   }
 

@@ -106,7 +106,7 @@ export function reconcileUrlState(s: UrlState, dataset: Dataset, index: QueryInd
     actors: keep(s.actors, new Set(index.actors.values), 'actor'),
     tags: keep(s.tags, new Set(index.tags.values), 'tag'),
   };
-  if (state.event && !dataset.rowById.has(state.event)) {
+  if (state.event && dataset.events.rowOf(state.event) === undefined) {
     notices.push(`Ignored event="${state.event}": no event has that id in this dataset.`);
     state.event = null;
   }

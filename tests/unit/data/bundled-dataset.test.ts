@@ -23,7 +23,7 @@ describe('the curated dataset', () => {
   });
 
   it('has at least 45 events covering the five subjects', () => {
-    const events = dataset?.events ?? [];
+    const events = dataset?.events.toArray() ?? [];
     expect(events.length).toBeGreaterThanOrEqual(45);
     const subject = (prefix: RegExp) => events.filter((e) => prefix.test(e.id)).length;
     expect(subject(/^nk2[01]-/)).toBeGreaterThanOrEqual(10);
@@ -34,7 +34,7 @@ describe('the curated dataset', () => {
   });
 
   it('cites an http(s) source with publisher and title for every event', () => {
-    for (const event of dataset?.events ?? []) {
+    for (const event of dataset?.events.toArray() ?? []) {
       expect(event.sources.length, event.id).toBeGreaterThan(0);
       for (const s of event.sources) {
         expect(safeHttpUrl(s.url), `${event.id}: ${s.url}`).not.toBeNull();
@@ -46,19 +46,19 @@ describe('the curated dataset', () => {
 
   it('cites the TURAN article for the events it reports', () => {
     const turan = (id: string) =>
-      dataset?.events.find((e) => e.id === id)?.sources.some((s) => s.url === 'http://ccbsnews.info/en/news/detail/1764' && s.author === 'Alex Raufoglu');
+      dataset?.events.toArray().find((e) => e.id === id)?.sources.some((s) => s.url === 'http://ccbsnews.info/en/news/detail/1764' && s.author === 'Alex Raufoglu');
     expect(turan('nato20-fm')).toBe(true);
     expect(turan('nato20-sg-presser-1201')).toBe(true);
   });
 
   it('records New START extension as a range to 5 February 2026', () => {
-    const ext = dataset?.events.find((e) => e.id === 'nst-extension');
+    const ext = dataset?.events.toArray().find((e) => e.id === 'nst-extension');
     expect(ext?.date).toBe('2021-02-03');
     expect(ext?.end).toBe('2026-02-05');
   });
 
   it('marks contested claims', () => {
-    const disputed = dataset?.events.filter((e) => e.status && e.status.kind !== 'confirmed') ?? [];
+    const disputed = dataset?.events.toArray().filter((e) => e.status && e.status.kind !== 'confirmed') ?? [];
     expect(disputed.map((e) => e.id)).toEqual(expect.arrayContaining(['nk20-hadrut', 'nk20-shusha', 'ru25-valdai-claim']));
     for (const e of disputed) expect(e.status?.by?.length, e.id).toBeGreaterThan(0);
   });

@@ -118,7 +118,7 @@ describe('ACLED edge cases', () => {
 
   it.each([['NaN'], ['Infinity'], ['1e400'], ['12.3.4'], ['']])('treats latitude %j as missing, never 0,0', (lat) => {
     const result = parse([`X1,2020-01-01,Battles,Here,${lat},10,1,S,n`]);
-    expect(result.dataset!.events[0]!.location).toBeNull();
+    expect(result.dataset!.events.at(0)!.location).toBeNull();
     expect(messages(result, 'warning')).toEqual([lat === '' ? 'row 1: latitude is empty; location left empty' : `row 1: latitude '${lat}' is not a number; location left empty`]);
   });
 

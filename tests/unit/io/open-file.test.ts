@@ -79,7 +79,7 @@ describe('exports', () => {
 
   it('writes only the visible events, with the meta, and they load back', () => {
     const back = loadDataset(exportText(dataset, visible, 'json'), 'x');
-    expect(back.ok && back.dataset.events.map((e) => e.id)).toEqual([0, 1, 2].map((r) => dataset.events[r]!.id));
+    expect(back.ok && back.dataset.events.toArray().map((e) => e.id)).toEqual([0, 1, 2].map((r) => dataset.events.at(r)!.id));
     expect(back.ok && back.dataset.meta.title).toBe(dataset.meta.title);
   });
 

@@ -35,7 +35,7 @@ describe('values that name Object.prototype members', () => {
     const csv = 'event_id_cnty,event_date,event_type,location,latitude,longitude,geo_precision,source,notes\nX1,2020-01-01,constructor,Here,1,2,toString,__proto__,n';
     const result = acled.parse(csv, 'p.csv');
     expect(result.dataset!.categories).toEqual([{ id: 'constructor', label: 'constructor', color: expect.stringMatching(/^#[0-9a-f]{6}$/) }]);
-    expect(result.dataset!.events[0]!.location?.precision).toBe('region');
+    expect(result.dataset!.events.at(0)!.location?.precision).toBe('region');
     expect(messages(result, 'warning')).toEqual(["row 1: geo_precision 'toString' is not 1, 2 or 3; read as region"]);
     expectLoads(result);
     expect(htmlToText('&constructor; &toString;')).toBe('&constructor; &toString;');

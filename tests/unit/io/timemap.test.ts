@@ -47,13 +47,13 @@ describe('timemap bundle {events, sources, associations}', () => {
     expect(eventById(dayFirst, '1').date).toBe('2020-05-08');
     expect(messages(dayFirst, 'error')).toContain("row 5: date '02/30/2020' is not a calendar date (month 30); row skipped");
     const loose = timemap.parse(JSON.stringify([{ description: 'A thing happened somewhere.', date: '8/5/2020' }]), 'x.json', { dateFormat: 'M/D/YYYY' });
-    expect(loose.dataset!.events[0]!.date).toBe('2020-08-05');
+    expect(loose.dataset!.events.at(0)!.date).toBe('2020-08-05');
     expect(messages(timemap.parse(JSON.stringify([{ description: 'x', date: '8/5/2020' }]), 'x.json'), 'error')[0]).toBe("row 1: date '8/5/2020' does not match MM/DD/YYYY; row skipped");
   });
 
   it('accepts a bare events array, with associations as tags', () => {
     const bare = timemap.parse(JSON.stringify([{ id: 'a', description: 'Only an event.', date: '01/02/2021', associations: ['Riot police'], category: 'Arrest' }]), 'e.json');
-    expect(bare.dataset!.events[0]).toMatchObject({ id: 'a', date: '2021-01-02', category: 'arrest', tags: ['riot-police'], location: null });
+    expect(bare.dataset!.events.at(0)).toMatchObject({ id: 'a', date: '2021-01-02', category: 'arrest', tags: ['riot-police'], location: null });
     expectLoads(bare);
   });
 });

@@ -668,7 +668,7 @@ describe('a large document', () => {
     if (!result.ok) return;
     const value = result.value as { events: unknown[] };
     expect(value.events).toHaveLength(10_000);
-    expect(value.events[1234]).toStrictEqual(JSON.parse(JSON.stringify(events[1234])));
+    expect(value.events.at(1234)).toStrictEqual(JSON.parse(JSON.stringify(events[1234])));
     expect(positionFinder(text)(result.locate('/events/9999/location/lat'))).toMatchObject({ line: 10_001 });
   });
 });

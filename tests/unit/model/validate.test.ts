@@ -47,7 +47,7 @@ describe('the fixture with one problem of each kind', () => {
   it('keeps the valid events and sets the invalid ones aside', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.dataset.events.map((e) => e.id)).toEqual(['good', 'script-link', 'dangling']);
+    expect(result.dataset.events.toArray().map((e) => e.id)).toEqual(['good', 'script-link', 'dangling']);
     expect(result.dataset.rejected.map((r) => r.id)).toEqual([
       'bad-date', 'good', 'unknown-category', 'end-before-start', 'off-map', 'empty-title', 'no-source',
     ]);
@@ -95,7 +95,7 @@ describe('dates go through the strict grammar', () => {
 
   it.each(['2024-02-29', '2021', '2021-02', '0099-03-15', '2026-01-08T23:47+02:00', '2021-02-03T10:00:00.5Z'])('accepts %s', (date) => {
     const result = load(dataset({ date }));
-    expect(result.ok && result.dataset.events[0]?.date).toBe(date);
+    expect(result.ok && result.dataset.events.at(0)?.date).toBe(date);
   });
 });
 
@@ -117,7 +117,7 @@ describe('semantic checks', () => {
     const result = load(dataset(patch));
     const problems = result.ok ? result.dataset.problems : result.problems;
     expect(problems.map((p) => p.message).join('\n')).toContain(message);
-    expect(result.ok && result.dataset.events).toEqual([]);
+    expect(result.ok && result.dataset.events.toArray()).toEqual([]);
   });
 
   it('warns about unknown fields but keeps the event', () => {
@@ -128,7 +128,7 @@ describe('semantic checks', () => {
 
   it('keeps a claimed event and its status', () => {
     const result = load(dataset({ status: { kind: 'claimed', by: ['Ministry'] } }));
-    expect(result.ok && result.dataset.events[0]?.status).toEqual({ kind: 'claimed', by: ['Ministry'] });
+    expect(result.ok && result.dataset.events.at(0)?.status).toEqual({ kind: 'claimed', by: ['Ministry'] });
   });
 });
 
@@ -168,9 +168,9 @@ describe('columns', () => {
     const result = load(text);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const { events, columns, rowById } = result.dataset;
-    expect(events.map((e) => e.id)).toEqual(['a', 'b']);
-    expect(rowById.get('b')).toBe(1);
+    const { events, columns } = result.dataset;
+    expect(events.toArray().map((e) => e.id)).toEqual(["a", "b"]);
+    expect(events.rowOf('b')).toBe(1);
     expect(columns.start[0]).toBe(Date.UTC(2020, 8, 27));
     expect(columns.end[0]).toBe(Date.UTC(2020, 10, 11));
     expect(columns.isRange[0]).toBe(1);

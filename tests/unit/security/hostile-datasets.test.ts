@@ -24,7 +24,7 @@ describe('text that looks like markup stays text', () => {
     ['summary', `${'<&'.repeat(5000)}\u202e\u200d${'&amp;'.repeat(1000)}`],
   ])('%s %#', (field, text) => {
     const result = loadDataset(file([event({ [field]: text })]), 'f.json');
-    expect(result.ok && (result.dataset.events[0] as unknown as Record<string, unknown>)[field]).toBe(text);
+    expect(result.ok && (result.dataset.events.at(0) as unknown as Record<string, unknown>)[field]).toBe(text);
   });
 });
 
@@ -65,7 +65,7 @@ describe('size and shape limits', () => {
   it('lists many errors by pointer, each event set aside, the rest kept', () => {
     const bad = Array.from({ length: 1000 }, (_, i) => event({ id: `e${i}`, date: '2021-02-30' }));
     const result = loadDataset(file([...bad, event({ id: 'ok' })]), 'f.json');
-    expect(result.ok && result.dataset.events.map((e) => e.id)).toEqual(['ok']);
+    expect(result.ok && result.dataset.events.toArray().map((e) => e.id)).toEqual(['ok']);
     expect(result.ok && result.dataset.problems).toHaveLength(1000);
   });
 
@@ -103,7 +103,7 @@ describe('encodings and odd characters', () => {
   it('accepts a BOM and CRLF line endings, and keeps a lone surrogate', () => {
     const text = `\ufeff${file([event({ title: 'x\ud800y' })]).replace(/\n/g, '\r\n')}`;
     const result = loadDataset(text, 'f.json');
-    expect(result.ok && result.dataset.events[0]?.title).toBe('x\ud800y');
+    expect(result.ok && result.dataset.events.at(0)?.title).toBe('x\ud800y');
   });
 
   it('warns about duplicate keys naming both places, and duplicate ids', () => {
@@ -124,7 +124,7 @@ describe('dates', () => {
     ['2024-02-29', '29 Feb 2024'],
   ])('%s is kept as written', (date) => {
     const result = loadDataset(file([event({ date })]), 'f.json');
-    expect(result.ok && result.dataset.events[0]?.date).toBe(date);
+    expect(result.ok && result.dataset.events.at(0)?.date).toBe(date);
   });
   it.each(['-0043-03-15', '+275761-01-01'])('%s is outside the supported range', (date) => {
     expect(messages(loadDataset(file([event({ date })]), 'f.json'))).toContain('years outside 0000-9999 are not supported');

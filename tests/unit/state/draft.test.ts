@@ -8,7 +8,7 @@ import type { EventRecord } from '../../../src/lib/model/types';
 const loaded = loadDataset(readFileSync('data/events.json', 'utf8'), 'data/events.json');
 if (!loaded.ok) throw new Error('bundled dataset must load');
 const base = loaded.dataset;
-const first = base.events[0]!;
+const first = base.events.at(0)!;
 const added: EventRecord = { id: 'new-1', title: 'New', summary: 'Added in a test', date: '2020-10-01', category: first.category, location: null, sources: [{ publisher: 'P', title: 'T', url: 'https://example.org/a' }] };
 
 function memory(): KeyValue & { data: Map<string, string> } {
@@ -31,13 +31,13 @@ describe('applying edits', () => {
     const { draft, shown } = setup();
     draft.put(added);
     draft.put({ ...first, title: 'Renamed' });
-    draft.remove(base.events[1]!.id);
+    draft.remove(base.events.at(1)!.id);
     const d = shown();
     expect(d.events.length).toBe(base.events.length);
-    expect(d.rowById.has('new-1')).toBe(true);
-    expect(d.events[d.rowById.get(first.id)!]!.title).toBe('Renamed');
-    expect(d.rowById.has(base.events[1]!.id)).toBe(false);
-    expect(base.events[0]!.title).toBe(first.title);
+    expect(d.events.rowOf('new-1') !== undefined).toBe(true);
+    expect(d.events.at(d.events.rowOf(first.id)!)!.title).toBe('Renamed');
+    expect(d.events.rowOf(base.events.at(1)!.id) !== undefined).toBe(false);
+    expect(base.events.at(0)!.title).toBe(first.title);
     expect(draft.count).toBe(3);
     expect(draft.dirty).toBe(true);
   });
@@ -60,12 +60,12 @@ describe('undo and redo', () => {
     draft.put(added);
     draft.put({ ...first, title: 'Renamed' });
     draft.undo();
-    expect(shown().events[shown().rowById.get(first.id)!]!.title).toBe(first.title);
+    expect(shown().events.at(shown().events.rowOf(first.id)!)!.title).toBe(first.title);
     draft.undo();
-    expect(shown().rowById.has('new-1')).toBe(false);
+    expect(shown().events.rowOf('new-1') !== undefined).toBe(false);
     expect(draft.undoCount).toBe(0);
     draft.redo();
-    expect(shown().rowById.has('new-1')).toBe(true);
+    expect(shown().events.rowOf('new-1') !== undefined).toBe(true);
     draft.remove(first.id);
     expect(draft.redoCount).toBe(0);
   });
@@ -131,7 +131,7 @@ describe('autosave and restore', () => {
     draft.flush();
     expect(draft.autosave).toBe('unavailable');
     expect(draft.count).toBe(1);
-    expect(shown().rowById.has('new-1')).toBe(true);
+    expect(shown().events.rowOf('new-1') !== undefined).toBe(true);
     draft.markSaved();
     expect(draft.dirty).toBe(false);
   });

@@ -61,7 +61,7 @@ function canonicalRoot(dataset: Partial<DatasetFile>): Record<string, unknown> {
 
 /** A loaded dataset back in file form (events in time order, as the app holds them). */
 export function datasetFileOf(dataset: Dataset): DatasetFile {
-  return { format: 'faultline/1', ...dataset.meta, events: [...dataset.events] };
+  return { format: 'faultline/1', ...dataset.meta, events: dataset.events.toArray() };
 }
 
 /** The columns of our CSV: the agreed fixed set first, then the fields needed for a lossless round trip. */

@@ -102,7 +102,7 @@ export interface FormCheck {
   errors: number;
 }
 
-export function checkForm(v: FormValues, categories: ReadonlySet<string>, takenIds: ReadonlySet<string>, original?: EventRecord): FormCheck {
+export function checkForm(v: FormValues, categories: ReadonlySet<string>, takenIds: { has(id: string): boolean }, original?: EventRecord): FormCheck {
   const c = new Checker();
   const event = validateEvent(c, toRaw(v, original), [], categories);
   const messages: FormCheck['messages'] = {};

@@ -132,6 +132,8 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     // Vector paths (the basemap) go to one canvas, not thousands of SVG nodes.
     renderer: L.canvas({ padding: 0.3 }),
   });
+  // First moveend listener: the benchmark times the repaint from here, as it does for the peers.
+  map.on('moveend', () => performance.mark('faultline:map-moveend'));
   map.createPane('faultline-markers').style.zIndex = '450';
   const markers = new MarkerCanvas(container);
   new MarkerLayer(markers).addTo(map);

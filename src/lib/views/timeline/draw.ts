@@ -5,7 +5,7 @@
  */
 import { MarkBatch } from './batch';
 import { SHAPES } from './geometry';
-import type { Frame } from './frame';
+import type { Density, Frame } from './frame';
 
 export interface Theme {
   dark: boolean;
@@ -99,6 +99,35 @@ export function drawMarks(
       ctx.lineWidth = 1;
       ctx.stroke(path);
     }
+  }
+  ctx.globalAlpha = 1;
+}
+
+/**
+ * Density in place of marks: per lane, a column's height grows with the log of its events, so
+ * a quiet week still shows next to a surge. Colours are the lanes' (category lanes) or the text
+ * colour (actor lanes, which mix categories).
+ */
+export function drawDensity(ctx: CanvasRenderingContext2D, d: Density, laneHeight: number, laneColors: readonly (string | null)[], theme: Theme, width: number): void {
+  ctx.fillStyle = theme.stripe;
+  for (let lane = 1; lane < d.lanes; lane += 2) ctx.fillRect(0, lane * laneHeight, width, laneHeight);
+  for (let lane = 0; lane < d.lanes; lane++) {
+    let max = 0;
+    const base = lane * d.columns;
+    for (let c = 0; c < d.columns; c++) max = Math.max(max, d.weight[base + c]!);
+    if (max === 0) continue;
+    const scale = (laneHeight - 4) / Math.log1p(max);
+    const bottom = (lane + 1) * laneHeight - 2;
+    const path = new Path2D();
+    for (let c = 0; c < d.columns; c++) {
+      const w = d.weight[base + c]!;
+      if (w <= 0) continue;
+      const h = Math.max(1, Math.log1p(w) * scale);
+      path.rect(c, bottom - h, 1, h);
+    }
+    ctx.globalAlpha = 0.85;
+    ctx.fillStyle = laneColors[lane] ?? theme.text;
+    ctx.fill(path);
   }
   ctx.globalAlpha = 1;
 }

@@ -39,7 +39,26 @@ export interface Frame {
   fx1: Float32Array;
   faint: Uint8Array;
   overlap: Uint8Array;
+  /** Set instead of marks when too many events are in view to draw one by one. */
+  density: Density | null;
 }
+
+/**
+ * Events per lane and pixel column. Each event's weight (1) is spread evenly over the columns
+ * its span (and uncertainty) covers, so a year-precision event does not pile up on one day.
+ */
+export interface Density {
+  columns: number;
+  lanes: number;
+  /** lane * columns + column. */
+  weight: Float32Array;
+}
+
+/**
+ * Past this many marks in view the timeline draws density instead: a CPU rasteriser paints
+ * ~10k marks per frame budget (performance.md §1e), and marks this dense overlap anyway.
+ */
+export const DENSE_MARKS = 25_000;
 
 const MIN_SUB_ROW_PX = 10;
 const MAX_SUB_ROWS = 4;
@@ -68,9 +87,10 @@ export function layoutFrame(input: FrameInput): Frame {
     if (columns.end[row]! + fuzz > view.start && columns.start[row]! - fuzz < view.end) candidates.push(i);
   }
 
+  if (candidates.length > DENSE_MARKS) return densityFrame(input, candidates, laneCount, laneHeight);
   const n = candidates.length;
   const f: Frame = {
-    count: n, laneHeight,
+    count: n, laneHeight, density: null,
     item: Uint32Array.from(candidates), row: new Uint32Array(n), lane: new Uint16Array(n), shape: new Uint8Array(n),
     x0: new Float32Array(n), x1: new Float32Array(n), y: new Float32Array(n), h: new Float32Array(n),
     fx0: new Float32Array(n), fx1: new Float32Array(n), faint: new Uint8Array(n), overlap: new Uint8Array(n),
@@ -113,6 +133,32 @@ export function layoutFrame(input: FrameInput): Frame {
     f.h[j] = h;
   }
   return f;
+}
+
+function densityFrame(input: FrameInput, candidates: number[], laneCount: number, laneHeight: number): Frame {
+  const { columns, layout, view, width } = input;
+  const cols = Math.max(1, Math.ceil(width));
+  const weight = new Float32Array(laneCount * cols);
+  const pxPerMs = width / (view.end - view.start);
+  for (const i of candidates) {
+    const row = layout.itemRow[i]!;
+    const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
+    const a = Math.floor((columns.start[row]! - fuzz - view.start) * pxPerMs);
+    const b = Math.floor((columns.end[row]! + fuzz - view.start) * pxPerMs);
+    const from = Math.max(0, a);
+    const to = Math.min(cols - 1, Math.max(a, b));
+    if (to < from) continue;
+    const share = 1 / (Math.max(a, b) - a + 1);
+    const base = layout.itemLane[i]! * cols;
+    for (let c = from; c <= to; c++) weight[base + c]! += share;
+  }
+  const none = new Uint32Array(0);
+  const f32 = new Float32Array(0);
+  return {
+    count: 0, laneHeight, item: none, row: none, lane: new Uint16Array(0), shape: new Uint8Array(0),
+    x0: f32, x1: f32, y: f32, h: f32, fx0: f32, fx1: f32, faint: new Uint8Array(0), overlap: new Uint8Array(0),
+    density: { columns: cols, lanes: laneCount, weight },
+  };
 }
 
 /**

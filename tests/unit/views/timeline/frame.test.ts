@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutFrame, hitTest, marksAttribute, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import { DENSE_MARKS, layoutFrame, hitTest, marksAttribute, type FrameInput } from '../../../../src/lib/views/timeline/frame';
 import { SHAPES } from '../../../../src/lib/views/timeline/geometry';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
 import { allRows, at, columnsOf } from './helpers';
@@ -125,5 +125,42 @@ describe('marksAttribute', () => {
     const month = marks.find((m) => m.id === 'e1')!;
     expect(month.x).toBeCloseTo(px('2020-10-01'), 0);
     expect(month.w).toBeCloseTo(310, 0);
+  });
+});
+
+describe('density in place of marks', () => {
+  // 30,000 day events over 30 days in two lanes: more than DENSE_MARKS in view.
+  const n = 30_000;
+  const rows = Array.from({ length: n }, (_, i) => ({ date: `2020-10-${String(1 + Math.floor((i * 30) / n)).padStart(2, '0')}`, category: i % 3 === 0 ? 1 : 0 }));
+  const dense = columnsOf(rows);
+  const denseLayout = categoryLanes(CATEGORIES, dense.category, allRows(n));
+  const f = layoutFrame({ columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: new Uint8Array(n).fill(1) });
+
+  it('switches to density past DENSE_MARKS and lists no marks', () => {
+    expect(n).toBeGreaterThan(DENSE_MARKS);
+    expect(f.count).toBe(0);
+    expect(f.density).not.toBeNull();
+    expect(hitTest(f, 400, 20)).toBe(-1);
+  });
+
+  it('keeps every event once: the weights of a lane sum to its events', () => {
+    const d = f.density!;
+    const sum = (lane: number) => d.weight.slice(lane * d.columns, (lane + 1) * d.columns).reduce((a, b) => a + b, 0);
+    expect(sum(0)).toBeCloseTo(20_000, 0);
+    expect(sum(1)).toBeCloseTo(10_000, 0);
+  });
+
+  it('puts the weight where the days are: nothing before 1 Oct or after 31 Oct', () => {
+    const d = f.density!;
+    const first = Math.floor(px('2020-10-01'));
+    const last = Math.ceil(px('2020-10-31'));
+    for (let c = 0; c < d.columns; c++) if (c < first || c > last) expect(d.weight[c]).toBe(0);
+    expect(d.weight[first + 2]).toBeGreaterThan(0);
+  });
+
+  it('draws marks again below the threshold', () => {
+    const few = layoutFrame({ columns, layout, view, width: 910, height: 100, maxDuration: 45 * 86_400_000, visibleMask: new Uint8Array(5).fill(1) });
+    expect(few.density).toBeNull();
+    expect(few.count).toBe(4);
   });
 });

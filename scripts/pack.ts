@@ -1,0 +1,31 @@
+// npm run pack -- <dataset.json> [-o out.flpack]: validates a Faultline JSON dataset and writes
+// its packed form (src/lib/model/pack.ts), which the app opens in a worker and views in place.
+// Problems print as file:line:column like npm run validate; events with errors are left out.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadDataset } from '../src/lib/model/dataset.ts';
+import { LIMITS } from '../src/lib/model/limits.ts';
+import { packDataset } from '../src/lib/model/pack-build.ts';
+import { countBySeverity, formatProblem } from '../src/lib/model/problems.ts';
+
+const args = process.argv.slice(2);
+const outAt = args.indexOf('-o');
+const out = outAt >= 0 ? args[outAt + 1] : undefined;
+const input = args.find((a, i) => !a.startsWith('-') && i !== outAt + 1);
+if (!input) {
+  console.error('usage: npm run pack -- <dataset.json> [-o out.flpack]');
+  process.exit(2);
+}
+const target = out ?? input.replace(/\.json$/i, '') + '.flpack';
+const started = Date.now();
+// Node reads past the browser's JSON cap: packing is how large data gets into the app.
+const result = loadDataset(readFileSync(input, 'utf8'), input, { maxBytes: 512 * 1024 * 1024, maxEvents: LIMITS.maxPackEvents });
+const problems = result.ok ? result.dataset.problems : result.problems;
+for (const p of problems.slice(0, LIMITS.maxReportedProblems)) console.log(formatProblem(input, p));
+const { errors, warnings } = countBySeverity(problems);
+if (!result.ok) {
+  console.log(`✘ ${input} cannot be packed: ${errors} errors`);
+  process.exit(1);
+}
+const bytes = packDataset(result.dataset);
+writeFileSync(target, bytes);
+console.log(`✔ wrote ${target}: ${result.dataset.columns.size.toLocaleString('en-GB')} events, ${(bytes.byteLength / 1e6).toFixed(1)} MB, ${errors} errors (events left out), ${warnings} warnings, in ${Date.now() - started} ms`);

@@ -1,0 +1,34 @@
+import type { EventRecord } from './types';
+
+/**
+ * The events of a dataset by row (time order). Views ask for the record of the few rows they
+ * show; a packed store decodes those on demand, so a million events never exist as objects.
+ */
+export interface EventStore {
+  readonly length: number;
+  /** The full record of a row. */
+  at(row: number): EventRecord;
+  id(row: number): string;
+  title(row: number): string;
+  /** Why a row's stored record could not be read (a damaged pack); null when it is fine. */
+  problem(row: number): string | null;
+  /** Row of an event id, or undefined. */
+  rowOf(id: string): number | undefined;
+  /** Every record, in row order. Materialises a packed store: for exports and edits, not for views. */
+  toArray(): EventRecord[];
+}
+
+/** Events already held as objects: small datasets, tests, the editor's rebuilt drafts. */
+export function arrayStore(events: readonly EventRecord[]): EventStore {
+  const rowById = new Map<string, number>();
+  events.forEach((e, row) => rowById.set(e.id, row));
+  return {
+    length: events.length,
+    at: (row) => events[row]!,
+    id: (row) => events[row]!.id,
+    title: (row) => events[row]!.title,
+    problem: () => null,
+    rowOf: (id) => rowById.get(id),
+    toArray: () => events.slice(),
+  };
+}

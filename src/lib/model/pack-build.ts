@@ -1,0 +1,66 @@
+import { encodePack, type StringTable } from './pack';
+import { normalizeText } from './search-text';
+import type { Dataset } from './dataset';
+import type { EventRecord } from './types';
+
+/** Fields the pack holds as columns or string tables; the stored record leaves them out. */
+const IN_TABLES = ['id', 'title', 'category', 'actors', 'tags'] as const;
+
+/** A row's record as stored in a pack: the event minus what the tables already hold. */
+export function storedRecord(e: EventRecord): string {
+  const rest: Partial<EventRecord> = { ...e };
+  for (const key of IN_TABLES) delete rest[key];
+  return JSON.stringify(rest);
+}
+
+/**
+ * A row's search text as stored: title, summary, place and sources, normalised, with control
+ * characters blanked so the \u0001 that ends each row cannot occur inside one. Actors and tags
+ * are searched through their dictionaries instead.
+ */
+export function storedSearchText(e: EventRecord): string {
+  let text = `${e.title}\n${e.summary}\n${e.location?.name ?? ''}`;
+  for (const s of e.sources) text += `\n${s.publisher}\n${s.title}\n${s.author ?? ''}`;
+  return `${normalizeText(text).replace(/[\u0000-\u0008]/g, ' ')}\u0001`;
+}
+
+/** One string per row, UTF-8 encoded into one growing buffer (no per-row allocations kept). */
+export function stringTable(size: number, get: (row: number) => string): StringTable {
+  const encoder = new TextEncoder();
+  const offsets = new Uint32Array(size + 1);
+  let bytes = new Uint8Array(1 << 16);
+  let at = 0;
+  for (let row = 0; row < size; row++) {
+    const s = get(row);
+    const need = at + s.length * 3;
+    if (need > bytes.length) {
+      let grown = bytes.length * 2;
+      while (grown < need) grown *= 2;
+      const next = new Uint8Array(grown);
+      next.set(bytes.subarray(0, at));
+      bytes = next;
+    }
+    at += encoder.encodeInto(s, bytes.subarray(at)).written;
+    if (at > 0xffffffff) throw new Error('a pack section would exceed 4 GB');
+    offsets[row + 1] = at;
+  }
+  return { offsets, bytes: bytes.slice(0, at) };
+}
+
+/** Packs a validated dataset (rows stay in their time order). */
+export function packDataset(d: Dataset): Uint8Array {
+  const n = d.columns.size;
+  const ids = Array.from({ length: n }, (_, r) => d.events.id(r));
+  const idOrder = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  return encodePack({
+    meta: d.meta,
+    columns: d.columns,
+    actors: d.actors,
+    tags: d.tags,
+    ids: stringTable(n, (r) => ids[r]!),
+    titles: stringTable(n, (r) => d.events.title(r)),
+    records: stringTable(n, (r) => storedRecord(d.events.at(r))),
+    search: stringTable(n, (r) => storedSearchText(d.events.at(r))),
+    idOrder,
+  });
+}
