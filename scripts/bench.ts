@@ -5,7 +5,7 @@
 // events and prints each peer's figure with the ratio ours ÷ peer (p95 for latencies; below 1: we are faster).
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -175,17 +175,38 @@ const ratio = (ours: number, peer: number[] | number | 'DNF' | undefined, q = 0.
   return Number.isFinite(p) && p > 0 ? ` (×${(ours / p).toFixed(2)})` : '';
 };
 
+/**
+ * Generated inputs are kept in data/generated (git-ignored) and reused: packing a million events
+ * takes minutes, and the data is the same for a given size and seed.
+ */
+function cached(name: string, make: () => string | Uint8Array): string {
+  const path = join('data/generated', name);
+  if (!existsSync(path)) {
+    mkdirSync('data/generated', { recursive: true });
+    writeFileSync(path, make());
+  }
+  return path;
+}
+function place(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
 for (const size of sizes) {
   const packFile = `synthetic-${size}.flpack`;
-  writeFileSync(join(dataDir, packFile), generatePack(size, 1));
+  place(cached(`synthetic-${size}-seed1.flpack`, () => generatePack(size, 1)), join(dataDir, packFile));
   const targets: { label: string; url: string }[] = [{ label: 'Faultline (pack)', url: `http://127.0.0.1:4190/?data=bench-data/${packFile}` }];
-  const needsFile = withJson || peers.length > 0;
-  const file = needsFile ? generate(size, 1) : null;
-  if (withJson && file && size <= LIMITS.maxEvents) {
-    writeFileSync(join(dataDir, `synthetic-${size}.json`), JSON.stringify(file));
+  let file: ReturnType<typeof generate> | null = null;
+  const events = () => (file ??= generate(size, 1));
+  if (withJson && size <= LIMITS.maxEvents) {
+    place(cached(`synthetic-${size}-seed1.json`, () => JSON.stringify(events())), join(dataDir, `synthetic-${size}.json`));
     targets.push({ label: 'Faultline (JSON)', url: `http://127.0.0.1:4190/?data=bench-data/synthetic-${size}.json` });
   }
-  if (file && peers.length) writeFileSync(join(peerDir, `lean-${size}.json`), leanJson(file));
+  if (peers.length) place(cached(`lean-${size}-seed1.json`, () => leanJson(events())), join(peerDir, `lean-${size}.json`));
   let oursRef: { load: number; brush: number[]; facet: number[]; repaint: number[]; timelinePan: number[]; heap: number } | null = null;
   for (const target of targets) {
     const results: Ours[] = [];

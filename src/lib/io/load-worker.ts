@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-// Parsing, validating and packing run here so a large file never freezes the page; the pack's
-// one buffer goes back as a transfer, not a copy.
-import { loadBytes } from '../model/load-bytes';
+// Parsing, validating and laying out columns run here so a large file never freezes the page;
+// typed arrays (a pack's one buffer, or a JSON dataset's columns) go back as transfers, not copies.
+import { loadBytes, transferables } from '../model/load-bytes';
 
 export interface LoadRequest {
   buffer: ArrayBuffer;
@@ -16,5 +16,5 @@ self.onmessage = (message: MessageEvent<LoadRequest>) => {
   } catch (error) {
     result = { ok: false as const, problems: [{ severity: 'error' as const, pointer: '', message: `${name} could not be read: ${(error as Error).message}` }] };
   }
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(result, result.ok ? [result.pack] : []);
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(result, transferables(result));
 };

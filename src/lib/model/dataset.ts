@@ -3,6 +3,7 @@ import { arrayStore, type EventStore } from './event-store';
 import { buildMultiColumn, type MultiColumn } from './multi-column';
 import type { StringTable } from './pack';
 import type { PackCheck } from './pack-verify';
+import type { DatasetParts } from './load-bytes';
 import { packedStore } from './packed-store';
 import { checkDepth, parseJson, positionFinder } from './json';
 import { LIMITS } from './limits';
@@ -124,6 +125,11 @@ export function buildDataset(
     rejected,
     problems,
   };
+}
+
+/** A dataset from the parts a worker laid out (events in row order, columns built). */
+export function datasetFromParts(name: string, parts: DatasetParts, rejected: readonly RejectedEvent[] = [], problems: readonly Problem[] = []): Dataset {
+  return { name, meta: parts.meta, events: arrayStore(parts.events), columns: parts.columns, actors: parts.actors, tags: parts.tags, packedSearch: null, rejected, problems };
 }
 
 /** A dataset over a verified pack's buffer: the columns are views into it, nothing is copied. */

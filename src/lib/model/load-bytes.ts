@@ -1,22 +1,44 @@
 import { loadDataset } from './dataset';
+import type { EventColumns } from './columns';
 import { LIMITS } from './limits';
+import type { MultiColumn } from './multi-column';
 import { isPack } from './pack';
-import { packDataset } from './pack-build';
 import { verifyPack } from './pack-verify';
 import type { Problem } from './problems';
+import type { DatasetMeta, EventRecord } from './types';
 import type { RejectedEvent } from './validate';
 
+/** A JSON dataset read in the worker: its events (cloned across) and its columns (transferred). */
+export interface DatasetParts {
+  meta: DatasetMeta;
+  events: EventRecord[];
+  columns: EventColumns;
+  actors: MultiColumn;
+  tags: MultiColumn;
+}
+
 export type BytesResult =
-  | { ok: true; pack: ArrayBuffer; rejected: RejectedEvent[]; problems: Problem[]; events: number }
+  | { ok: true; kind: 'pack'; pack: ArrayBuffer; rejected: RejectedEvent[]; problems: Problem[] }
+  | { ok: true; kind: 'parts'; parts: DatasetParts; rejected: RejectedEvent[]; problems: Problem[] }
   | { ok: false; problems: Problem[] };
+
+/** The buffers a result can hand over without copying. */
+export function transferables(result: BytesResult): ArrayBuffer[] {
+  if (!result.ok) return [];
+  if (result.kind === 'pack') return [result.pack];
+  const { columns: c, actors, tags } = result.parts;
+  const arrays = [c.start, c.end, c.precision, c.approximate, c.isRange, c.category, c.lat, c.lon, c.locationPrecision, c.status, actors.offsets, actors.codes, tags.offsets, tags.codes];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
 
 const MB = 1024 * 1024;
 const fail = (message: string): BytesResult => ({ ok: false, problems: [{ severity: 'error', pointer: '', message }] });
 
 /**
- * Bytes of a file in, a verified pack out. A pack is checked and passed through as it is;
- * our JSON is parsed, validated and packed. The work the load worker does, kept pure so the
- * tests and the no-worker fallback run exactly the same code.
+ * Bytes of a file in, something the page can show at once out. A pack is checked and passed
+ * through as it is; our JSON is parsed, validated and laid out in columns. (Packing it too
+ * would cost more than cloning its events: JSON is capped at LIMITS.maxEvents.) The work the
+ * load worker does, kept pure so the tests and the no-worker fallback run the same code.
  */
 export function loadBytes(buffer: ArrayBuffer, name: string): BytesResult {
   const bytes = new Uint8Array(buffer);
@@ -24,7 +46,7 @@ export function loadBytes(buffer: ArrayBuffer, name: string): BytesResult {
     if (buffer.byteLength > LIMITS.maxPackBytes) return fail(`the pack is ${(buffer.byteLength / MB).toFixed(0)} MB; the limit is ${LIMITS.maxPackBytes / MB} MB`);
     const check = verifyPack(buffer);
     if (!check.ok) return fail(`${name} is a damaged pack: ${check.message}`);
-    return { ok: true, pack: buffer, rejected: [], problems: [], events: check.header.size };
+    return { ok: true, kind: 'pack', pack: buffer, rejected: [], problems: [] };
   }
   if (buffer.byteLength > LIMITS.maxFileBytes) {
     return fail(`the file is ${(buffer.byteLength / MB).toFixed(1)} MB; the limit for JSON is ${LIMITS.maxFileBytes / MB} MB (larger datasets load as a pack: npm run pack)`);
@@ -32,6 +54,6 @@ export function loadBytes(buffer: ArrayBuffer, name: string): BytesResult {
   const result = loadDataset(new TextDecoder('utf-8').decode(bytes), name);
   if (!result.ok) return { ok: false, problems: result.problems };
   const d = result.dataset;
-  const pack = packDataset(d);
-  return { ok: true, pack: pack.buffer as ArrayBuffer, rejected: [...d.rejected], problems: [...d.problems], events: d.columns.size };
+  const parts: DatasetParts = { meta: d.meta, events: d.events.toArray(), columns: d.columns, actors: d.actors, tags: d.tags };
+  return { ok: true, kind: 'parts', parts, rejected: [...d.rejected], problems: [...d.problems] };
 }

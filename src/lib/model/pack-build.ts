@@ -3,13 +3,20 @@ import { normalizeText } from './search-text';
 import type { Dataset } from './dataset';
 import type { EventRecord } from './types';
 
-/** Fields the pack holds as columns or string tables; the stored record leaves them out. */
-const IN_TABLES = ['id', 'title', 'category', 'actors', 'tags'] as const;
-
-/** A row's record as stored in a pack: the event minus what the tables already hold. */
+/**
+ * A row's record as stored in a pack: the event minus what the columns and string tables
+ * already hold (id, title, category, actors, tags). Built field by field: copying the event
+ * and deleting keys costs several times more at a million rows.
+ */
 export function storedRecord(e: EventRecord): string {
-  const rest: Partial<EventRecord> = { ...e };
-  for (const key of IN_TABLES) delete rest[key];
+  const rest: Partial<EventRecord> = { summary: e.summary, date: e.date };
+  if (e.end !== undefined) rest.end = e.end;
+  if (e.approximate !== undefined) rest.approximate = e.approximate;
+  if (e.location !== undefined) rest.location = e.location;
+  if (e.status !== undefined) rest.status = e.status;
+  if (e.fatalities !== undefined) rest.fatalities = e.fatalities;
+  rest.sources = e.sources;
+  if (e.related !== undefined) rest.related = e.related;
   return JSON.stringify(rest);
 }
 

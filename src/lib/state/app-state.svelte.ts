@@ -1,9 +1,8 @@
-import { datasetFromPack, loadDataset, type Dataset } from '../model/dataset';
+import { datasetFromPack, datasetFromParts, loadDataset, type Dataset } from '../model/dataset';
 import { viewVerifiedPack } from '../model/pack-verify';
 import type { Problem } from '../model/problems';
 import { fetchBytes } from '../io/fetch-text';
 import { loadBytesOffThread } from '../io/worker-load';
-import { applyFilters } from '../query/apply';
 import { evaluate } from '../query/evaluate';
 import { NO_FILTERS, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex, type QueryIndex } from '../query/query-index';
@@ -62,47 +61,42 @@ export class AppState {
   /** The filters as applied. Bounds are read only when they filter, so panning alone recomputes nothing. */
   readonly applied = $derived<Filters>(this.filters.inView ? { ...this.filters, bounds: this.mapBounds } : this.filters);
 
-  /** Rows shown by every view (in time order) and the facet counts, from one pass. */
-  readonly #result = $derived(this.index ? evaluate(this.index, this.applied) : null);
+  /**
+   * Rows shown by every view (in time order), the facet counts, and the rows that pass every
+   * filter but the time window (the overview's density and the timeline's lanes), from one pass.
+   * Brushing changes only the window, so the timeless rows are reused (the same array, so nothing
+   * that depends on them recomputes while the brush moves) and the pass covers only the window.
+   */
+  readonly #result = $derived.by(() => {
+    const index = this.index;
+    const f = this.applied;
+    if (!index) return null;
+    const memo = this.#timelessMemo;
+    const reuse = memo !== null && memo.index === index && sameExceptWindow(memo.filters, f);
+    const result = evaluate(index, f, !reuse);
+    const timeless = reuse ? memo.rows : result.timeless!;
+    if (!reuse) this.#timelessMemo = { index, filters: f, rows: timeless };
+    return { rows: result.rows, counts: result.counts, timeless };
+  });
 
   /** Rows shown by every view, in time order. */
   readonly visible = $derived(this.#result?.rows ?? new Uint32Array(0));
 
   /** visible as a per-row flag, for views that test membership while drawing. */
-  readonly visibleMask = $derived.by(() => {
-    const mask = new Uint8Array(this.dataset?.columns.size ?? 0);
-    for (const row of this.visible) mask[row] = 1;
-    return mask;
-  });
+  readonly visibleMask = $derived.by(() => rowMask(this.dataset?.columns.size ?? 0, this.visible));
 
-  /**
-   * Rows that pass every filter but the time window: the overview's density and the timeline's
-   * lanes. Brushing changes only the window, so the same array is handed back and nothing that
-   * depends on it recomputes while the brush moves.
-   */
-  readonly timeless = $derived.by(() => {
-    const index = this.index;
-    const f = this.applied;
-    const memo = this.#timelessMemo;
-    if (memo && memo.index === index && sameExceptWindow(memo.filters, f)) return memo.rows;
-    const rows = index ? applyFilters(index, { ...f, window: null }) : new Uint32Array(0);
-    this.#timelessMemo = { index, filters: f, rows };
-    return rows;
-  });
+  /** Rows that pass every filter but the time window. */
+  readonly timeless = $derived(this.#result?.timeless ?? new Uint32Array(0));
 
-  readonly timelessMask = $derived.by(() => {
-    const mask = new Uint8Array(this.dataset?.columns.size ?? 0);
-    for (const row of this.timeless) mask[row] = 1;
-    return mask;
-  });
+  readonly timelessMask = $derived.by(() => rowMask(this.dataset?.columns.size ?? 0, this.timeless));
 
   readonly counts = $derived(this.#result?.counts ?? null);
 
   readonly unlocatedVisible = $derived.by(() => {
     const lat = this.dataset?.columns.lat;
-    if (!lat) return [] as number[];
+    const visible = this.visible;
     const rows: number[] = [];
-    for (const row of this.visible) if (Number.isNaN(lat[row]!)) rows.push(row);
+    if (lat) for (let i = 0; i < visible.length; i++) if (Number.isNaN(lat[visible[i]!]!)) rows.push(visible[i]!);
     return rows;
   });
 
@@ -158,7 +152,11 @@ export class AppState {
       this.status = { kind: 'failed', name, message: `${name} could not be opened`, problems: result.problems };
       return false;
     }
-    return this.#show(datasetFromPack(name, viewVerifiedPack(result.pack), result.rejected, result.problems), origin);
+    const dataset =
+      result.kind === 'pack'
+        ? datasetFromPack(name, viewVerifiedPack(result.pack), result.rejected, result.problems)
+        : datasetFromParts(name, result.parts, result.rejected, result.problems);
+    return this.#show(dataset, origin);
   }
 
   /** Text already in memory (a paste, an importer's output): small, so read in place. */
@@ -290,6 +288,12 @@ export class AppState {
   dismissNotice(index: number): void {
     this.notices = this.notices.filter((_, i) => i !== index);
   }
+}
+
+function rowMask(size: number, rows: Uint32Array): Uint8Array {
+  const mask = new Uint8Array(size);
+  for (let i = 0; i < rows.length; i++) mask[rows[i]!] = 1;
+  return mask;
 }
 
 function sameExceptWindow(a: Filters, b: Filters): boolean {

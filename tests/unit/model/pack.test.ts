@@ -16,6 +16,7 @@ function roundTrip(d: Dataset): Dataset {
   const bytes = packDataset(d);
   const result = loadBytes(bytes.buffer.slice(0) as ArrayBuffer, 'p.flpack');
   if (!result.ok) throw new Error(result.problems[0]!.message);
+  if (result.kind !== 'pack') throw new Error('a pack must load as a pack');
   return datasetFromPack('p.flpack', viewVerifiedPack(result.pack));
 }
 
@@ -102,6 +103,7 @@ describe('a damaged pack is refused with a reason, never thrown', () => {
           expect(result.problems[0]!.message.length).toBeGreaterThan(0);
           return;
         }
+        if (result.kind !== 'pack') throw new Error('a pack must load as a pack');
         const d = datasetFromPack('fuzz', viewVerifiedPack(result.pack));
         for (let row = 0; row < d.events.length; row++) {
           expect(typeof d.events.at(row).id).toBe('string');
@@ -118,7 +120,7 @@ describe('a damaged pack is refused with a reason, never thrown', () => {
       b[at(h, 'recordBytes')] = 0x5b; // "{" → "[": the first record no longer parses
     });
     expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    if (!result.ok || result.kind !== 'pack') return;
     const d = datasetFromPack('x', viewVerifiedPack(result.pack));
     expect(d.events.problem(0)).toMatch(/stored record (cannot be read|is invalid)/);
     expect(d.events.at(0)).toMatchObject({ id: curated.events.id(0), title: curated.events.title(0), summary: '', sources: [] });

@@ -50,6 +50,11 @@ describe('applyFilters', () => {
         const { rows, counts } = evaluate(index, filters);
         expect([...rows]).toEqual([...applyFilters(index, filters)]);
         expect(counts).toEqual(facetCounts(index, filters));
+        // Asked for them, the same pass also gives the rows that pass every filter but the window.
+        const both = evaluate(index, filters, true);
+        expect([...both.rows]).toEqual([...rows]);
+        expect(both.counts).toEqual(counts);
+        expect([...both.timeless!]).toEqual([...applyFilters(index, { ...filters, window: null })]);
       }),
       { numRuns: 300 },
     );

@@ -79,19 +79,21 @@ export function layoutFrame(input: FrameInput): Frame {
   const px = (t: number) => Math.max(-OVERDRAW_PX, Math.min(width + OVERDRAW_PX, (t - view.start) * pxPerMs));
 
   const first = firstItemFrom(layout, columns.start, view.start - input.maxDuration - MAX_FUZZ_MS);
-  const candidates: number[] = [];
+  const inView = new Uint32Array(layout.itemRow.length - first);
+  let count = 0;
   for (let i = first; i < layout.itemRow.length; i++) {
     const row = layout.itemRow[i]!;
     if (columns.start[row]! - MAX_FUZZ_MS >= view.end) break;
     const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
-    if (columns.end[row]! + fuzz > view.start && columns.start[row]! - fuzz < view.end) candidates.push(i);
+    if (columns.end[row]! + fuzz > view.start && columns.start[row]! - fuzz < view.end) inView[count++] = i;
   }
+  const candidates = inView.subarray(0, count);
 
-  if (candidates.length > DENSE_MARKS) return densityFrame(input, candidates, laneCount, laneHeight);
+  if (count > DENSE_MARKS) return densityFrame(input, candidates, laneCount, laneHeight);
   const n = candidates.length;
   const f: Frame = {
     count: n, laneHeight, density: null,
-    item: Uint32Array.from(candidates), row: new Uint32Array(n), lane: new Uint16Array(n), shape: new Uint8Array(n),
+    item: candidates.slice(), row: new Uint32Array(n), lane: new Uint16Array(n), shape: new Uint8Array(n),
     x0: new Float32Array(n), x1: new Float32Array(n), y: new Float32Array(n), h: new Float32Array(n),
     fx0: new Float32Array(n), fx1: new Float32Array(n), faint: new Uint8Array(n), overlap: new Uint8Array(n),
   };
@@ -135,12 +137,13 @@ export function layoutFrame(input: FrameInput): Frame {
   return f;
 }
 
-function densityFrame(input: FrameInput, candidates: number[], laneCount: number, laneHeight: number): Frame {
+function densityFrame(input: FrameInput, candidates: Uint32Array, laneCount: number, laneHeight: number): Frame {
   const { columns, layout, view, width } = input;
   const cols = Math.max(1, Math.ceil(width));
   const weight = new Float32Array(laneCount * cols);
   const pxPerMs = width / (view.end - view.start);
-  for (const i of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k]!;
     const row = layout.itemRow[i]!;
     const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
     const a = Math.floor((columns.start[row]! - fuzz - view.start) * pxPerMs);

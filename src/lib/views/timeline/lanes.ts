@@ -30,7 +30,7 @@ export function categoryLanes(
   rows: Uint32Array,
 ): LaneLayout {
   const counts = new Uint32Array(categories.length);
-  for (const row of rows) counts[category[row]!]!++;
+  for (let i = 0; i < rows.length; i++) counts[category[rows[i]!]!]!++;
   const laneOf = new Int32Array(categories.length).fill(-1);
   const lanes: Lane[] = [];
   categories.forEach((c, i) => {
@@ -39,7 +39,7 @@ export function categoryLanes(
     lanes.push({ key: c.id, label: c.label, color: c.color, count: counts[i]! });
   });
   const itemLane = new Uint16Array(rows.length);
-  rows.forEach((row, i) => (itemLane[i] = laneOf[category[row]!]!));
+  for (let i = 0; i < rows.length; i++) itemLane[i] = laneOf[category[rows[i]!]!]!;
   return { lanes, itemRow: rows.slice(), itemLane };
 }
 
