@@ -89,3 +89,8 @@ export function buildColumns(
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Rows sorted by end (ties by row): brushing finds the rows that cross the window's left edge. */
+export function rowsByEnd(end: Float64Array): Uint32Array {
+  return Uint32Array.from({ length: end.length }, (_, i) => i).sort((a, b) => end[a]! - end[b]! || a - b);
+}

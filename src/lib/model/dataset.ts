@@ -22,6 +22,8 @@ export interface Dataset {
   readonly tags: MultiColumn;
   /** A packed dataset's normalised search text per row (see pack-build.ts); null for one held as objects. */
   readonly packedSearch: StringTable | null;
+  /** Rows sorted by end (ties by row), when the loader provided it; brushing builds it otherwise. */
+  readonly endOrder?: Uint32Array;
   readonly rejected: readonly RejectedEvent[];
   readonly problems: readonly Problem[];
 }
@@ -129,7 +131,7 @@ export function buildDataset(
 
 /** A dataset from the parts a worker laid out (events in row order, columns built). */
 export function datasetFromParts(name: string, parts: DatasetParts, rejected: readonly RejectedEvent[] = [], problems: readonly Problem[] = []): Dataset {
-  return { name, meta: parts.meta, events: arrayStore(parts.events), columns: parts.columns, actors: parts.actors, tags: parts.tags, packedSearch: null, rejected, problems };
+  return { name, meta: parts.meta, events: arrayStore(parts.events), columns: parts.columns, actors: parts.actors, tags: parts.tags, packedSearch: null, endOrder: parts.endOrder, rejected, problems };
 }
 
 /** A dataset over a verified pack's buffer: the columns are views into it, nothing is copied. */
@@ -161,6 +163,7 @@ export function datasetFromPack(
     actors: { values: header.actors, offsets: a.actorOffsets, codes: a.actorCodes },
     tags: { values: header.tags, offsets: a.tagOffsets, codes: a.tagCodes },
     packedSearch: { offsets: a.searchOffsets, bytes: a.searchBytes },
+    endOrder: a.endOrder,
     rejected,
     problems,
   };

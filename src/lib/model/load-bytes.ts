@@ -1,5 +1,5 @@
 import { loadDataset } from './dataset';
-import type { EventColumns } from './columns';
+import { rowsByEnd, type EventColumns } from './columns';
 import { LIMITS } from './limits';
 import type { MultiColumn } from './multi-column';
 import { isPack } from './pack';
@@ -15,6 +15,7 @@ export interface DatasetParts {
   columns: EventColumns;
   actors: MultiColumn;
   tags: MultiColumn;
+  endOrder: Uint32Array;
 }
 
 export type BytesResult =
@@ -27,7 +28,7 @@ export function transferables(result: BytesResult): ArrayBuffer[] {
   if (!result.ok) return [];
   if (result.kind === 'pack') return [result.pack];
   const { columns: c, actors, tags } = result.parts;
-  const arrays = [c.start, c.end, c.precision, c.approximate, c.isRange, c.category, c.lat, c.lon, c.locationPrecision, c.status, actors.offsets, actors.codes, tags.offsets, tags.codes];
+  const arrays = [c.start, c.end, c.precision, c.approximate, c.isRange, c.category, c.lat, c.lon, c.locationPrecision, c.status, actors.offsets, actors.codes, tags.offsets, tags.codes, result.parts.endOrder];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
@@ -54,6 +55,7 @@ export function loadBytes(buffer: ArrayBuffer, name: string): BytesResult {
   const result = loadDataset(new TextDecoder('utf-8').decode(bytes), name);
   if (!result.ok) return { ok: false, problems: result.problems };
   const d = result.dataset;
-  const parts: DatasetParts = { meta: d.meta, events: d.events.toArray(), columns: d.columns, actors: d.actors, tags: d.tags };
+  const endOrder = rowsByEnd(d.columns.end);
+  const parts: DatasetParts = { meta: d.meta, events: d.events.toArray(), columns: d.columns, actors: d.actors, tags: d.tags, endOrder };
   return { ok: true, kind: 'parts', parts, rejected: [...d.rejected], problems: [...d.problems] };
 }

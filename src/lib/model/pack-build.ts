@@ -1,3 +1,4 @@
+import { rowsByEnd } from './columns';
 import { encodePack, type StringTable } from './pack';
 import { normalizeText } from './search-text';
 import type { Dataset } from './dataset';
@@ -69,5 +70,6 @@ export function packDataset(d: Dataset): Uint8Array {
     records: stringTable(n, (r) => storedRecord(d.events.at(r))),
     search: stringTable(n, (r) => storedSearchText(d.events.at(r))),
     idOrder,
+    endOrder: d.endOrder ?? rowsByEnd(d.columns.end),
   });
 }

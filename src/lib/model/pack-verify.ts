@@ -33,7 +33,7 @@ export function verifyPack(buffer: ArrayBuffer): PackCheck {
 }
 
 function checkLengths(a: PackArrays, n: number): string | null {
-  const perRow = ['start', 'end', 'lat', 'lon', 'precision', 'approximate', 'isRange', 'locationPrecision', 'status', 'category', 'idOrder'] as const;
+  const perRow = ['start', 'end', 'lat', 'lon', 'precision', 'approximate', 'isRange', 'locationPrecision', 'status', 'category', 'idOrder', 'endOrder'] as const;
   for (const name of perRow) if (a[name].length !== n) return `section "${name}" holds ${a[name].length} values for ${n} events`;
   const tables = [['actorOffsets', 'actorCodes'], ['tagOffsets', 'tagCodes'], ['idOffsets', 'idBytes'], ['titleOffsets', 'titleBytes'], ['recordOffsets', 'recordBytes'], ['searchOffsets', 'searchBytes']] as const;
   for (const [offsets, values] of tables) {
@@ -61,6 +61,13 @@ function checkRows(a: PackArrays, n: number, categories: number): string | null 
     const r = a.idOrder[i]!;
     if (r >= n || seen[r]) return 'the id order is not a permutation of the events';
     seen[r] = 1;
+  }
+  seen.fill(0);
+  for (let i = 0; i < n; i++) {
+    const r = a.endOrder[i]!;
+    if (r >= n || seen[r]) return 'the end order is not a permutation of the events';
+    seen[r] = 1;
+    if (i > 0 && a.end[r]! < a.end[a.endOrder[i - 1]!]!) return `the end order is not sorted at position ${i}`;
   }
   return null;
 }

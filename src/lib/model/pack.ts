@@ -42,6 +42,8 @@ export const SECTIONS = {
   searchBytes: 'u8',
   /** Rows sorted by id, so an id is found by binary search without a million-entry map. */
   idOrder: 'u32',
+  /** Rows sorted by end (ties by row): brushing finds the rows crossing the window's left edge. */
+  endOrder: 'u32',
 } as const satisfies Record<string, Kind>;
 export type SectionName = keyof typeof SECTIONS;
 
@@ -75,6 +77,7 @@ export interface PackInput {
   records: StringTable;
   search: StringTable;
   idOrder: Uint32Array;
+  endOrder: Uint32Array;
 }
 
 const align8 = (n: number): number => Math.ceil(n / 8) * 8;
@@ -105,6 +108,7 @@ export function encodePack(input: PackInput): Uint8Array {
     searchOffsets: input.search.offsets,
     searchBytes: input.search.bytes,
     idOrder: input.idOrder,
+    endOrder: input.endOrder,
   };
   // The header states the offsets, and the offsets depend on the header's length: lay the
   // sections out after a generous fixed estimate, then pad the header up to it.

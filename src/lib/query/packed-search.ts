@@ -20,6 +20,13 @@ export function matchPacked(dataset: Dataset, words: readonly string[]): Uint8Ar
     const hit = new Uint8Array(n);
     markCodes(dataset.actors, word, hit);
     markCodes(dataset.tags, word, hit);
+    // UTF-8 never uses ASCII bytes inside a multi-byte character, so an ASCII word can be found
+    // in the bytes themselves, with no decoding.
+    if (/^[\x20-\x7e]+$/.test(word)) {
+      matchAsciiBytes(search.bytes, search.offsets, word, hit);
+      all = all ? and(all, hit) : hit;
+      continue;
+    }
     for (let first = 0; first < n; first += SLICE_ROWS) {
       const last = Math.min(n, first + SLICE_ROWS);
       const slice = decoder.decode(search.bytes.subarray(search.offsets[first]!, search.offsets[last]!));
@@ -36,10 +43,33 @@ export function matchPacked(dataset: Dataset, words: readonly string[]): Uint8Ar
         at = rowEnd < 0 ? -1 : slice.indexOf(word, rowEnd + 1);
       }
     }
-    if (all) for (let r = 0; r < n; r++) all[r] = all[r]! & hit[r]!;
-    else all = hit;
+    all = all ? and(all, hit) : hit;
   }
   return all ?? new Uint8Array(n).fill(1);
+}
+
+function and(a: Uint8Array, b: Uint8Array): Uint8Array {
+  for (let r = 0; r < a.length; r++) a[r] = a[r]! & b[r]!;
+  return a;
+}
+
+/** Marks the rows whose bytes contain the word: native indexOf finds each candidate first byte. */
+function matchAsciiBytes(bytes: Uint8Array, offsets: Uint32Array, word: string, hit: Uint8Array): void {
+  const pattern = Uint8Array.from(word, (ch) => ch.charCodeAt(0));
+  const head = pattern[0]!;
+  const m = pattern.length;
+  let row = 0;
+  let at = bytes.indexOf(head);
+  while (at >= 0 && at + m <= bytes.length) {
+    let k = 1;
+    while (k < m && bytes[at + k] === pattern[k]) k++;
+    if (k === m) {
+      while (offsets[row + 1]! <= at) row++;
+      hit[row] = 1;
+      // One hit per row is enough: go on from the next row.
+      at = bytes.indexOf(head, offsets[row + 1]!);
+    } else at = bytes.indexOf(head, at + 1);
+  }
 }
 
 function markCodes(column: MultiColumn, word: string, hit: Uint8Array): void {

@@ -2,10 +2,10 @@ import { datasetFromPack, datasetFromParts, loadDataset, type Dataset } from '..
 import { viewVerifiedPack } from '../model/pack-verify';
 import type { Problem } from '../model/problems';
 import { fetchBytes } from '../io/fetch-text';
-import { loadBytesOffThread } from '../io/worker-load';
-import { evaluate } from '../query/evaluate';
+import { loadBytesOffThread, prewarmLoader } from '../io/worker-load';
+import { Evaluator } from '../query/brushing';
 import { NO_FILTERS, type Bounds, type Filters, type TimeWindow } from '../query/filters';
-import { buildQueryIndex, type QueryIndex } from '../query/query-index';
+import { buildQueryIndex } from '../query/query-index';
 
 export type LoadStatus =
   | { kind: 'idle' }
@@ -52,7 +52,6 @@ export class AppState {
   historyMode: HistoryMode = 'push';
   #lastTextAt = 0;
   #inGesture = false;
-  #timelessMemo: { index: QueryIndex | null; filters: Filters; rows: Uint32Array } | null = null;
   /** The latest load wins: an older one finishing later is dropped. */
   #loadToken = 0;
 
@@ -67,17 +66,8 @@ export class AppState {
    * Brushing changes only the window, so the timeless rows are reused (the same array, so nothing
    * that depends on them recomputes while the brush moves) and the pass covers only the window.
    */
-  readonly #result = $derived.by(() => {
-    const index = this.index;
-    const f = this.applied;
-    if (!index) return null;
-    const memo = this.#timelessMemo;
-    const reuse = memo !== null && memo.index === index && sameExceptWindow(memo.filters, f);
-    const result = evaluate(index, f, !reuse);
-    const timeless = reuse ? memo.rows : result.timeless!;
-    if (!reuse) this.#timelessMemo = { index, filters: f, rows: timeless };
-    return { rows: result.rows, counts: result.counts, timeless };
-  });
+  readonly #evaluator = $derived(this.index ? new Evaluator(this.index) : null);
+  readonly #result = $derived(this.#evaluator?.run(this.applied) ?? null);
 
   /** Rows shown by every view, in time order. */
   readonly visible = $derived(this.#result?.rows ?? new Uint32Array(0));
@@ -116,6 +106,7 @@ export class AppState {
   async loadUrl(url: string, name = url, origin = `URL: ${name}`): Promise<boolean> {
     const token = ++this.#loadToken;
     this.status = { kind: 'loading', name, stage: 'download' };
+    prewarmLoader();
     let buffer: ArrayBuffer;
     try {
       // Progress is throttled to whole percent (or 1 MB steps) so a big download is not a rerender per chunk.
@@ -294,15 +285,4 @@ function rowMask(size: number, rows: Uint32Array): Uint8Array {
   const mask = new Uint8Array(size);
   for (let i = 0; i < rows.length; i++) mask[rows[i]!] = 1;
   return mask;
-}
-
-function sameExceptWindow(a: Filters, b: Filters): boolean {
-  return (
-    a.categories === b.categories &&
-    a.actors === b.actors &&
-    a.tags === b.tags &&
-    a.text === b.text &&
-    a.inView === b.inView &&
-    a.bounds === b.bounds
-  );
 }

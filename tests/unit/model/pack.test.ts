@@ -7,7 +7,7 @@ import { readPackHeader, type PackHeader } from '../../../src/lib/model/pack';
 import { packDataset } from '../../../src/lib/model/pack-build';
 import { viewVerifiedPack } from '../../../src/lib/model/pack-verify';
 import { applyFilters } from '../../../src/lib/query/apply';
-import { evaluate } from '../../../src/lib/query/evaluate';
+import { Evaluator } from '../../../src/lib/query/brushing';
 import { buildQueryIndex } from '../../../src/lib/query/query-index';
 import { eventArb, filtersArb, meta, reference, toEvents } from '../query/arbitraries';
 
@@ -47,7 +47,7 @@ describe('pack round trip', () => {
         const packed = buildQueryIndex(roundTrip(buildDataset('t', meta, events)));
         const ids = (rows: Uint32Array) => [...rows].map((r) => packed.dataset.events.id(r)).sort();
         expect(ids(applyFilters(packed, filters))).toEqual(reference(events, filters));
-        expect(ids(evaluate(packed, filters).rows)).toEqual(reference(events, filters));
+        expect(ids(new Evaluator(packed).run(filters).rows)).toEqual(reference(events, filters));
       }),
       { numRuns: 200 },
     );
@@ -78,6 +78,13 @@ describe('a damaged pack is refused with a reason, never thrown', () => {
     }, /invalid coordinates/],
     ['offsets that go backwards', (_b, h, v) => v.setUint32(at(h, 'titleOffsets') + 4, 0xffffff, true), /titleOffsets/],
     ['an actor code past the list', (_b, h, v) => v.setUint32(at(h, 'actorCodes'), 1e6, true), /code points past its list/],
+    ['an end order out of order', (_b, h, v) => {
+      const first = at(h, 'endOrder');
+      const last = first + (h.size - 1) * 4;
+      const row = v.getUint32(first, true);
+      v.setUint32(first, v.getUint32(last, true), true);
+      v.setUint32(last, row, true);
+    }, /end order is not sorted/],
     ['an id order that repeats a row', (_b, h, v) => v.setUint32(at(h, 'idOrder'), v.getUint32(at(h, 'idOrder') + 4, true), true), /not a permutation/],
   ])('%s', (_what, edit, message) => {
     const result = damaged(edit);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../../src/lib/model/dataset';
 import { applyFilters, facetCounts } from '../../../src/lib/query/apply';
-import { evaluate } from '../../../src/lib/query/evaluate';
+import { Evaluator } from '../../../src/lib/query/brushing';
 import { NO_FILTERS } from '../../../src/lib/query/filters';
 import { buildQueryIndex } from '../../../src/lib/query/query-index';
 import { normalizeText, queryWords } from '../../../src/lib/query/text';
@@ -43,21 +43,37 @@ describe('applyFilters', () => {
     );
   });
 
-  it('evaluate() gives the same rows and counts in one pass', () => {
+  it('the Evaluator gives the same rows, counts and timeless rows as the reference, through any sequence of changes', () => {
+    // A session: random filter changes, most of them window moves (the incremental path).
+    const windowArb = filtersArb.map((f) => f.window);
+    const stepArb = fc.oneof({ arbitrary: filtersArb.map((f) => ({ kind: 'filters' as const, f })), weight: 1 }, { arbitrary: windowArb.map((w) => ({ kind: 'window' as const, w })), weight: 3 });
     fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 60 }), filtersArb, (specs, filters) => {
+      fc.property(fc.array(eventArb, { maxLength: 60 }), filtersArb, fc.array(stepArb, { minLength: 1, maxLength: 12 }), (specs, initial, steps) => {
         const index = buildQueryIndex(buildDataset('t', meta, toEvents(specs)));
-        const { rows, counts } = evaluate(index, filters);
-        expect([...rows]).toEqual([...applyFilters(index, filters)]);
-        expect(counts).toEqual(facetCounts(index, filters));
-        // Asked for them, the same pass also gives the rows that pass every filter but the window.
-        const both = evaluate(index, filters, true);
-        expect([...both.rows]).toEqual([...rows]);
-        expect(both.counts).toEqual(counts);
-        expect([...both.timeless!]).toEqual([...applyFilters(index, { ...filters, window: null })]);
+        const evaluator = new Evaluator(index);
+        let filters = initial;
+        for (const step of [{ kind: 'filters' as const, f: initial }, ...steps]) {
+          filters = step.kind === 'filters' ? step.f : { ...filters, window: step.w };
+          const before = evaluator.run(filters);
+          expect([...before.rows]).toEqual([...applyFilters(index, filters)]);
+          expect(before.counts).toEqual(facetCounts(index, filters));
+          expect([...before.timeless]).toEqual([...applyFilters(index, { ...filters, window: null })]);
+        }
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('hands back the same timeless array while only the window moves', () => {
+    const index = buildQueryIndex(buildDataset('t', meta, toEvents(fc.sample(eventArb, { numRuns: 40, seed: 7 }))));
+    const evaluator = new Evaluator(index);
+    const day = 86_400_000;
+    const base = { ...NO_FILTERS, categories: [CATEGORIES[0]!], window: { start: Date.UTC(2020, 0, 5), end: Date.UTC(2020, 0, 20) } };
+    const a = evaluator.run(base);
+    const b = evaluator.run({ ...base, window: { start: base.window.start + day, end: base.window.end + day } });
+    expect(b.timeless).toBe(a.timeless);
+    const c = evaluator.run({ ...base, categories: [...CATEGORIES] });
+    expect(c.timeless).not.toBe(a.timeless);
   });
 
   it('with no filters returns every row', () => {

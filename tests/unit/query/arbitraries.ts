@@ -8,7 +8,7 @@ import type { DatasetMeta, EventRecord } from '../../../src/lib/model/types';
 export const CATEGORIES = ['strike', 'ceasefire', 'meeting'];
 export const ACTORS = ['Armenia', 'Azerbaijan', 'Russia', 'NATO'];
 export const TAGS = ['karabakh', 'new-start', 'belarus'];
-export const WORDS = ['Ganja', 'Shusha', 'Çavuşoğlu', 'truce', 'missile'];
+export const WORDS = ['Ganja', 'Shusha', 'Çavuşoğlu', 'truce', 'missile', 'Шуша'];
 export const meta: DatasetMeta = {
   title: 'T', description: '', license: '', updated: '',
   categories: CATEGORIES.map((id) => ({ id, label: id, color: '#000000' })),

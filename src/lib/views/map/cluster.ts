@@ -119,13 +119,16 @@ export function cluster(input: ClusterInput): Clusters {
   const perCell = new Uint32Array(cells);
   const cellX = new Float64Array(cells);
   const cellY = new Float64Array(cells);
+  // A view inside one world copy sees only the canonical positions: no wrapping needed.
+  const wraps = left < 0 || left + width > worldSize;
+  const centre = left + width / 2;
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
     let px = x[row]! * worldSize;
     const py = y[row]! * worldSize;
     cellOf[i] = -1;
     if (px !== px || py < top || py >= top + height) continue; // px !== px: NaN, unlocated
-    px = wrapX(px, left + width / 2, worldSize);
+    if (wraps) px = wrapX(px, centre, worldSize);
     if (px < left || px >= left + width) continue;
     const c = (Math.floor(py / cell) - row0) * cols + (Math.floor(px / cell) - col0);
     cellOf[i] = c;
@@ -164,7 +167,7 @@ export function cluster(input: ClusterInput): Clusters {
     const k = clusterOfCell[c]!;
     const row = rows[i]!;
     members[fill[k]!++] = row;
-    const px = wrapX(x[row]! * worldSize, left + width / 2, worldSize);
+    const px = wraps ? wrapX(x[row]! * worldSize, centre, worldSize) : x[row]! * worldSize;
     const py = y[row]! * worldSize;
     sx[k]! += px;
     sy[k]! += py;

@@ -1,0 +1,211 @@
+import { rowsByEnd } from '../model/columns';
+import { lowerBound, type FacetCounts } from './apply';
+import type { Filters, TimeWindow } from './filters';
+import type { MultiColumn, QueryIndex } from './query-index';
+import { queryWords } from './text';
+
+/** Why a row is out, as bits: which facet it fails; OTHER for text or map bounds (out of every count). */
+const CATEGORY = 1;
+const ACTOR = 2;
+const TAG = 4;
+const OTHER = 128;
+
+export interface Evaluation {
+  /** Rows that pass every filter, in time order. */
+  rows: Uint32Array;
+  counts: FacetCounts;
+  /** Rows that pass every filter but the window; the same array as last time when only the window moved. */
+  timeless: Uint32Array;
+}
+
+/**
+ * Filters with crossfilter's trick for the time window: when only the window moves, the facet
+ * counts change by the rows that crossed its edges, found by binary search in the rows sorted by
+ * start and by end. A brush step then costs what it changes (plus one cheap pass that lists the
+ * window's rows), not a full pass with every row's actors and tags. Any other change (a
+ * category, a search, a new dataset) runs the full pass, which also records per row which facets
+ * it fails, so the next window move can update the counts.
+ */
+export class Evaluator {
+  #index: QueryIndex;
+  #filters: Filters | null = null;
+  #flags: Uint8Array;
+  #timeless = new Uint32Array(0);
+  #counts: FacetCounts | null = null;
+  /** Rows sorted by end: from the dataset (packs carry it), else built at the first window move. */
+  #byEnd: Uint32Array | null = null;
+
+  constructor(index: QueryIndex) {
+    this.#index = index;
+    this.#flags = new Uint8Array(index.dataset.columns.size);
+  }
+
+  run(f: Filters): Evaluation {
+    const last = this.#filters;
+    const counts = last && sameExceptWindow(last, f) && this.#counts ? this.#moveWindow(last.window, f.window, this.#counts) : null;
+    if (!counts) return this.#full(f);
+    this.#filters = f;
+    this.#counts = counts;
+    return { rows: this.#windowRows(f.window), counts, timeless: this.#timeless };
+  }
+
+  #full(f: Filters): Evaluation {
+    const index = this.#index;
+    const { columns, meta } = index.dataset;
+    const counts = emptyCounts(index);
+    const allowed = f.categories === null ? null : mask(meta.categories.map((c) => c.id), f.categories);
+    const wantActors = f.actors.length ? mask(index.actors.values, f.actors) : null;
+    const wantTags = f.tags.length ? mask(index.tags.values, f.tags) : null;
+    const words = queryWords(f.text);
+    const text = words.length ? index.matchText(words) : null;
+    const bounds = f.inView ? f.bounds : null;
+    const wraps = bounds !== null && bounds.west > bounds.east;
+    const { start, end, category, lat, lon, size } = columns;
+    const ws = f.window?.start ?? -Infinity;
+    const we = f.window?.end ?? Infinity;
+    const flags = this.#flags;
+    const timeless = new Uint32Array(size);
+    const rows = new Uint32Array(size);
+    let t = 0;
+    let n = 0;
+    for (let row = 0; row < size; row++) {
+      let fl = 0;
+      if (text && text[row] !== 1) fl = OTHER;
+      else if (bounds) {
+        const la = lat[row]!;
+        const lo = lon[row]!;
+        if (Number.isNaN(la) || la < bounds.south || la > bounds.north) fl = OTHER;
+        else if (wraps ? lo < bounds.west && lo > bounds.east : lo < bounds.west || lo > bounds.east) fl = OTHER;
+      }
+      if (fl === 0) {
+        if (allowed !== null && allowed[category[row]!] !== 1) fl |= CATEGORY;
+        if (wantActors !== null && !hasAny(index.actors, row, wantActors)) fl |= ACTOR;
+        if (wantTags !== null && !hasAny(index.tags, row, wantTags)) fl |= TAG;
+      }
+      flags[row] = fl;
+      if (fl === 0) timeless[t++] = row;
+      if (fl !== OTHER && start[row]! < we && end[row]! > ws) {
+        if (fl === 0) rows[n++] = row;
+        count(index, counts, fl, row, 1);
+      }
+    }
+    this.#filters = f;
+    this.#counts = counts;
+    this.#timeless = timeless.slice(0, t);
+    return { rows: rows.slice(0, n), counts, timeless: this.#timeless };
+  }
+
+  /** New counts from the old ones and the rows that crossed the window's edges; null when a full pass is cheaper. */
+  #moveWindow(from: TimeWindow | null, to: TimeWindow | null, old: FacetCounts): FacetCounts | null {
+    if (!from || !to) return null;
+    const { start, end, size } = this.#index.dataset.columns;
+    const byEnd = (this.#byEnd ??= this.#index.dataset.endOrder ?? rowsByEnd(end));
+    // Rows whose start crossed the right edge, and rows whose end crossed the left edge.
+    const lo = Math.min(from.end, to.end);
+    const hi = Math.max(from.end, to.end);
+    const [a0, a1] = [lowerBound(start, lo), lowerBound(start, hi)];
+    const s0 = Math.min(from.start, to.start);
+    const s1 = Math.max(from.start, to.start);
+    const [b0, b1] = [firstEndAfter(byEnd, end, s0), firstEndAfter(byEnd, end, s1)];
+    if (a1 - a0 + (b1 - b0) > size / 4) return null;
+    const counts: FacetCounts = { categories: old.categories.slice(), actors: old.actors.slice(), tags: old.tags.slice() };
+    const flags = this.#flags;
+    const index = this.#index;
+    const apply = (row: number): void => {
+      const fl = flags[row]!;
+      if (fl === OTHER) return;
+      const was = start[row]! < from.end && end[row]! > from.start;
+      const is = start[row]! < to.end && end[row]! > to.start;
+      if (was !== is) count(index, counts, fl, row, is ? 1 : -1);
+    };
+    for (let row = a0; row < a1; row++) apply(row);
+    for (let k = b0; k < b1; k++) {
+      const row = byEnd[k]!;
+      // Already handled with the right edge.
+      if (start[row]! >= lo && start[row]! < hi) continue;
+      apply(row);
+    }
+    return counts;
+  }
+
+  /**
+   * The timeless rows inside the window. Every event ends after it starts, so the rows starting
+   * inside the window are all in it: one copy of a slice. Only rows starting before it (up to the
+   * longest duration earlier) need their end checked.
+   */
+  #windowRows(w: TimeWindow | null): Uint32Array {
+    const timeless = this.#timeless;
+    if (!w) return timeless.slice();
+    const { start, end } = this.#index.dataset.columns;
+    const first = firstAtOrAfter(timeless, start, w.start - this.#index.maxDuration);
+    const inside = firstAtOrAfter(timeless, start, w.start);
+    const last = Math.max(inside, firstAtOrAfter(timeless, start, w.end));
+    const out = new Uint32Array(inside - first + (last - inside));
+    let n = 0;
+    for (let i = first; i < inside; i++) {
+      const row = timeless[i]!;
+      if (end[row]! > w.start) out[n++] = row;
+    }
+    out.set(timeless.subarray(inside, last), n);
+    return out.subarray(0, n + last - inside);
+  }
+}
+
+function count(index: QueryIndex, counts: FacetCounts, fl: number, row: number, by: number): void {
+  if (fl === 0 || fl === CATEGORY) counts.categories[index.dataset.columns.category[row]!]! += by;
+  if (fl === 0 || fl === ACTOR) countRow(index.actors, row, counts.actors, by);
+  if (fl === 0 || fl === TAG) countRow(index.tags, row, counts.tags, by);
+}
+
+function emptyCounts(index: QueryIndex): FacetCounts {
+  return {
+    categories: new Uint32Array(index.dataset.meta.categories.length),
+    actors: new Uint32Array(index.actors.values.length),
+    tags: new Uint32Array(index.tags.values.length),
+  };
+}
+
+/** First position in `byEnd` whose row ends after t. */
+function firstEndAfter(byEnd: Uint32Array, end: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = byEnd.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (end[byEnd[mid]!]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First position in `rows` (time-ordered) whose start is >= t. */
+function firstAtOrAfter(rows: Uint32Array, start: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (start[rows[mid]!]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mask(values: readonly string[], wanted: readonly string[]): Uint8Array {
+  const m = new Uint8Array(values.length);
+  const set = new Set(wanted);
+  values.forEach((v, i) => (m[i] = set.has(v) ? 1 : 0));
+  return m;
+}
+
+function hasAny(column: MultiColumn, row: number, want: Uint8Array): boolean {
+  for (let k = column.offsets[row]!; k < column.offsets[row + 1]!; k++) if (want[column.codes[k]!] === 1) return true;
+  return false;
+}
+
+function countRow(column: MultiColumn, row: number, counts: Uint32Array, by: number): void {
+  for (let k = column.offsets[row]!; k < column.offsets[row + 1]!; k++) counts[column.codes[k]!]! += by;
+}
+
+/** Every filter but the window is the same (filters are replaced whole, so identity is enough). */
+export function sameExceptWindow(a: Filters, b: Filters): boolean {
+  return a.categories === b.categories && a.actors === b.actors && a.tags === b.tags && a.text === b.text && a.inView === b.inView && a.bounds === b.bounds;
+}
