@@ -2,20 +2,21 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { dataFiles } from './scripts/vite-data-plugin.ts';
-import { securityHeaders } from './scripts/security-headers.ts';
+import { securityHeadersPlugin } from './scripts/security-headers.ts';
 
 export default defineConfig({
   // Relative base so dist/ works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), dataFiles()],
-  // The production CSP and companions (docs/security.md); dev relaxes only what Vite's HMR needs.
-  preview: { headers: securityHeaders('preview') },
-  server: { headers: securityHeaders('dev') },
+  plugins: [svelte(), dataFiles(), securityHeadersPlugin()],
+  // The production CSP and companions (docs/security.md) come from securityHeadersPlugin, by path:
+  // embed.html may be framed, the explorer may not. Dev relaxes only what Vite's HMR needs.
   // The load worker is a module (it shares the model code with the page).
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Two entries, one app: embed.html is the one other sites may frame.
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
   },
   test: {
     environment: 'jsdom',

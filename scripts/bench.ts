@@ -222,7 +222,7 @@ for (const size of sizes) {
     const row = { load: median(results.map((x) => x.load)), brush: all('brush'), facet: all('facet'), repaint: all('repaint'), timelinePan: all('timelinePan'), heap: median(results.map((x) => x.heap)) };
     oursRef ??= row;
     // The pack's one ArrayBuffer (columns and text) lives outside the JS heap: reported beside it.
-    const held = statSync(join(dataDir, packFile)).size / 2 ** 20;
+    const held = target.label.includes('pack') ? statSync(join(dataDir, packFile)).size / 2 ** 20 : NaN;
     console.log(
       `| ${size.toLocaleString('en-GB')} | ${target.label} | ${fmt(row.load)} ms | ${pair(row.brush)} | ${pair(row.facet)} | ${pair(row.repaint)} | ${pair(row.timelinePan)} | ${row.heap.toFixed(0)} MB${Number.isFinite(held) ? ` + ${held.toFixed(0)} MB buffers` : ''} |`,
     );

@@ -78,7 +78,7 @@ const isType = (type: string) => (m: Received) => (m.data as Message | null)?.ty
 const replyTo = (id: string) => (m: Received) => (m.data as Message | null)?.payload?.['inReplyTo'] === id;
 
 test('the host filters the embed, hears a click as `select`, and fits the frame to `height`', async ({ page }) => {
-  const embed = await openHost(page, './?embed=1', { width: 360, height: 300 });
+  const embed = await openHost(page, './embed.html?embed=1', { width: 360, height: 300 });
   await expect(embed.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
 
   // Before the host has spoken: only a data-free ready, to '*'; no state, select or height.
@@ -134,7 +134,7 @@ test('the host filters the embed, hears a click as `select`, and fits the frame 
 });
 
 test('messages from windows other than the parent, and malformed ones, change nothing; malformed ones get an error', async ({ page }) => {
-  const embed = await openHost(page, './?embed=1', { width: 800, height: 500, sibling: true });
+  const embed = await openHost(page, './embed.html?embed=1', { width: 800, height: 500, sibling: true });
   await expect(embed.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
   await waitFor(page, isType('ready'), 'ready');
   await send(page, { v: 1, type: 'getState', id: 'before' });
@@ -190,7 +190,7 @@ test('messages from windows other than the parent, and malformed ones, change no
 
 test('with one allowlisted origin, data goes to it at once, and other origins are neither heard nor told', async ({ page }) => {
   // Allowed host: ready (with data), state and height arrive without the host speaking first.
-  const embed = await openHost(page, `./?embed=1&origins=${ORIGIN}`, { width: 360, height: 300 });
+  const embed = await openHost(page, `./embed.html?embed=1&origins=${ORIGIN}`, { width: 360, height: 300 });
   const ready = await waitFor(page, isType('ready'), 'ready');
   expect(ready).toEqual({ origin: ORIGIN, data: { v: 1, type: 'ready', payload: { title: bundled.title, count: TOTAL } } });
   await waitFor(page, isType('height'), 'height');
@@ -199,7 +199,7 @@ test('with one allowlisted origin, data goes to it at once, and other origins ar
   await expect(embed.getByTestId('event-count')).toHaveText(`${ceasefires.length} of ${TOTAL} events`);
 
   // A host on another origin (another port) embedding the same URL: it hears nothing, and its commands are ignored.
-  const other = await serveHtml(hostHtml(`${ORIGIN}/?embed=1&origins=${ORIGIN}`, { width: 360, height: 300 }));
+  const other = await serveHtml(hostHtml(`${ORIGIN}/embed.html?embed=1&origins=${ORIGIN}`, { width: 360, height: 300 }));
   try {
     await page.goto(other.url);
     const frame = page.frameLocator('#embed');
@@ -223,7 +223,7 @@ test('under sandbox="allow-scripts" alone (opaque origin, no storage) the embed 
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
   });
-  const embed = await openHost(page, './?embed=1', { sandbox: 'allow-scripts', width: 800, height: 520 });
+  const embed = await openHost(page, './embed.html?embed=1', { sandbox: 'allow-scripts', width: 800, height: 520 });
   await expect(embed.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
   await expect(embed.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
   // Storage really is off in there, and the app did not need it.
@@ -333,7 +333,7 @@ test('the Share dialog: labelled modal, focus in and back, Escape, copy, and a s
   await page.getByTestId('embed-width').fill('720');
   await page.getByTestId('embed-height').fill('520');
   const snippet = await page.getByTestId('embed-snippet').inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/\?[^"]*embed=1"/);
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/embed\.html\?[^"]*embed=1"/);
   for (const part of ['width="720"', 'height="520"', 'loading="lazy"', 'sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"', 'referrerpolicy="strict-origin-when-cross-origin"', `title="${bundled.title} (Faultline)"`]) {
     expect(snippet).toContain(part);
   }
@@ -519,3 +519,16 @@ test('dist/ works from a sub-path of a plain static server, example host page in
     server.close();
   }
 });
+
+test('T6: another page cannot frame the explorer (it holds edits); it can frame the embed entry', async ({ page, watch }) => {
+  await openHost(page, './?event=nst-extension', { width: 800, height: 500 });
+  await page.waitForTimeout(2000);
+  await expect(page.frameLocator('#embed').getByTestId('event-count')).toHaveCount(0);
+  // The browser's own report of the refusal is expected here, and only here.
+  const refused = (e: string) => /frame-ancestors|ERR_BLOCKED_BY_RESPONSE|ERR_ABORTED/.test(e);
+  watch.errors.splice(0, watch.errors.length, ...watch.errors.filter((e) => !refused(e)));
+  const embed = await openHost(page, './embed.html?event=nst-extension', { width: 800, height: 500 }, `${ORIGIN}/__host2.html`);
+  await expect(embed.getByTestId('event-count')).toHaveText('53 events');
+  await expect(embed.getByTestId('event-detail')).toBeVisible();
+});
+

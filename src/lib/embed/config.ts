@@ -22,13 +22,14 @@ export interface EmbedConfig {
   notices: string[];
 }
 
-export function readEmbedConfig(search: string): EmbedConfig {
+/** `entry`: embed.html is embed mode whatever its query says. */
+export function readEmbedConfig(search: string, entry: 'app' | 'embed' = 'app'): EmbedConfig {
   const p = new URLSearchParams(search);
   /** Notices about views= and origins= only matter in embed mode; theme= and embed= always apply. */
   const notices: string[] = [];
   const embedOnly: string[] = [];
   const embed = p.get('embed');
-  const enabled = embed === '1' || embed === 'true';
+  const enabled = entry === 'embed' || embed === '1' || embed === 'true';
   if (embed !== null && !enabled && embed !== '0' && embed !== 'false') notices.push(`Ignored embed="${embed}": use embed=1.`);
 
   let views = new Set<EmbedView>(EMBED_VIEWS);

@@ -13,6 +13,8 @@ export function appBase(href: string): string {
   const url = new URL(href);
   url.search = '';
   url.hash = '';
+  // From an embed, the full view is the explorer beside it.
+  url.pathname = url.pathname.replace(/(^|\/)(embed|index)\.html$/, '$1');
   return url.href;
 }
 
@@ -47,7 +49,8 @@ export function embedUrl(state: UrlState, href: string, options: EmbedOptions): 
   const views = EMBED_VIEWS.filter((v) => options.views.includes(v));
   if (views.length > 0 && views.length < EMBED_VIEWS.length) extra.set('views', views.join(','));
   if (options.theme) extra.set('theme', options.theme);
-  return withQuery(appBase(href), encodeUrlState(state, extra));
+  // embed.html is the entry other sites may frame (the explorer's headers refuse framing).
+  return withQuery(`${appBase(href)}embed.html`, encodeUrlState(state, extra));
 }
 
 export type SnippetSize = { kind: 'fixed'; width: number; height: number } | { kind: 'responsive'; height: number };

@@ -7,8 +7,10 @@ export const LOAD_WATCHDOG_MS = 120_000;
  * Runs loadBytes in a worker (one per load, ended after), transferring the buffer both ways.
  * Where no worker can start (jsdom, an opaque-origin sandbox) the same function runs in place.
  */
-/** Below this a file is read in place: starting a worker would cost more than the work. */
+/** Below this a file is read in place: starting a worker (loading and compiling its module) costs more than the work. */
 const IN_PLACE_BYTES = 1024 * 1024;
+/** A download this large will go to a worker: start it while the rest arrives. */
+export const PREWARM_AFTER_BYTES = IN_PLACE_BYTES;
 
 let warm: Worker | null = null;
 
@@ -17,7 +19,7 @@ function startWorker(): Worker {
   return new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module', name: 'faultline-load' });
 }
 
-/** Starts a worker while the download runs, so its script is loaded and compiled by the time the bytes arrive. */
+/** Starts a worker while a large download runs, so its script is loaded and compiled by the time the bytes arrive. */
 export function prewarmLoader(): void {
   try {
     warm ??= startWorker();

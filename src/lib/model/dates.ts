@@ -241,6 +241,25 @@ export function isEndBeforeStart(start: CalendarValue, end: CalendarValue): bool
   return spanOf(end).start < spanOf(start).start;
 }
 
+/**
+ * The ISO 8601 week of a calendar day: weeks start on Monday and belong to the year that holds
+ * their Thursday, so 31 Dec 2020 and 1 Jan 2021 are both in 2020-W53 and 30 Dec 2024 is in 2025-W01.
+ * (Weekly counts such as ACLED's are by these weeks.)
+ */
+export function isoWeek(year: number, month: number, day: number): { year: number; week: number } {
+  const days = daysFromCivil(year, month, day);
+  // 1970-01-01 was a Thursday: Monday = 0.
+  const weekday = (((days + 3) % 7) + 7) % 7;
+  const thursday = days - weekday + 3;
+  const weekYear = civilFromDays(thursday).year;
+  return { year: weekYear, week: Math.floor((thursday - daysFromCivil(weekYear, 1, 1)) / 7) + 1 };
+}
+
+/** "2020-W53". */
+export function isoWeekLabel(w: { year: number; week: number }): string {
+  return `${String(w.year).padStart(4, '0')}-W${String(w.week).padStart(2, '0')}`;
+}
+
 export function civilFromAxis(
   ms: number,
 ): { year: number; month: number; day: number; hour: number; minute: number } {

@@ -2,7 +2,7 @@ import { datasetFromPack, datasetFromParts, loadDataset, type Dataset } from '..
 import { viewVerifiedPack } from '../model/pack-verify';
 import type { Problem } from '../model/problems';
 import { fetchBytes } from '../io/fetch-text';
-import { loadBytesOffThread, prewarmLoader } from '../io/worker-load';
+import { loadBytesOffThread, prewarmLoader, PREWARM_AFTER_BYTES } from '../io/worker-load';
 import { Evaluator } from '../query/brushing';
 import { NO_FILTERS, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex } from '../query/query-index';
@@ -106,13 +106,13 @@ export class AppState {
   async loadUrl(url: string, name = url, origin = `URL: ${name}`): Promise<boolean> {
     const token = ++this.#loadToken;
     this.status = { kind: 'loading', name, stage: 'download' };
-    prewarmLoader();
     let buffer: ArrayBuffer;
     try {
       // Progress is throttled to whole percent (or 1 MB steps) so a big download is not a rerender per chunk.
       let shown = -1;
       buffer = await fetchBytes(url, {
         onprogress: (loaded, total) => {
+          if (loaded > PREWARM_AFTER_BYTES) prewarmLoader();
           const step = total ? Math.floor((100 * loaded) / total) : Math.floor(loaded / 1_048_576);
           if (step !== shown && token === this.#loadToken) {
             shown = step;

@@ -4,6 +4,10 @@ import { appBase, clampSize, embedUrl, fullViewUrl, snippetElement, snippetText,
 import { DEFAULT_URL_STATE, decodeUrlState, type UrlState } from '../../../src/lib/state/url';
 
 describe('readEmbedConfig', () => {
+  it('is always on at the embed entry', () => {
+    expect(readEmbedConfig('', 'embed').enabled).toBe(true);
+    expect(readEmbedConfig('?embed=0', 'embed').enabled).toBe(true);
+  });
   it('is off unless embed=1, with every view and no theme by default', () => {
     const c = readEmbedConfig('?q=x');
     expect(c.enabled).toBe(false);
@@ -48,7 +52,9 @@ const state: UrlState = { ...DEFAULT_URL_STATE, text: 'ganja', categories: ['str
 describe('links', () => {
   it('keeps the sub-path and drops query and fragment', () => {
     expect(appBase('https://x.example/tools/faultline/?embed=1#a')).toBe('https://x.example/tools/faultline/');
-    expect(appBase('https://x.example/tools/faultline/index.html?q=1')).toBe('https://x.example/tools/faultline/index.html');
+    // From index.html or the embed entry, the base is the folder both live in.
+    expect(appBase('https://x.example/tools/faultline/index.html?q=1')).toBe('https://x.example/tools/faultline/');
+    expect(appBase('https://x.example/tools/faultline/embed.html?embed=1')).toBe('https://x.example/tools/faultline/');
   });
   it('the full view carries the state and data=, never embed parameters', () => {
     const href = 'https://x.example/app/?embed=1&views=map&theme=dark&origins=https://h.example&data=data/x.json&q=old';
@@ -56,13 +62,15 @@ describe('links', () => {
     expect(url).toBe('https://x.example/app/?data=data%2Fx.json&q=ganja&cat=strike&event=nk20-war');
     for (const p of ['embed', 'views', 'theme', 'origins']) expect(new URL(url).searchParams.has(p)).toBe(false);
   });
-  it('the embed URL adds embed=1 and non-default views and theme', () => {
+  it('the embed URL is the embed entry with embed=1 and non-default views and theme', () => {
     const href = 'https://x.example/app/?q=old';
     expect(embedUrl(state, href, { views: ['map', 'timeline', 'list', 'details'], theme: null })).toBe(
-      'https://x.example/app/?q=ganja&cat=strike&event=nk20-war&embed=1',
+      'https://x.example/app/embed.html?q=ganja&cat=strike&event=nk20-war&embed=1',
     );
     const url = embedUrl(state, href, { views: ['list', 'map'], theme: 'light' });
-    expect(url).toBe('https://x.example/app/?q=ganja&cat=strike&event=nk20-war&embed=1&views=map,list&theme=light');
+    expect(url).toBe('https://x.example/app/embed.html?q=ganja&cat=strike&event=nk20-war&embed=1&views=map,list&theme=light');
+    // The full view of an embed is the explorer beside it.
+    expect(fullViewUrl(state, url)).toBe('https://x.example/app/?q=ganja&cat=strike&event=nk20-war');
     // …and it decodes back to the same view.
     expect(decodeUrlState(new URL(url).search).state).toMatchObject({ text: 'ganja', categories: ['strike'], event: 'nk20-war' });
   });

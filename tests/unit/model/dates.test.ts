@@ -9,6 +9,8 @@ import {
   formatDate,
   formatRange,
   isEndBeforeStart,
+  isoWeek,
+  isoWeekLabel,
   parseIsoDate,
   spanOf,
 } from '../../../src/lib/model/dates';
@@ -546,6 +548,34 @@ describe('properties', () => {
         });
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('isoWeek', () => {
+  it.each([
+    [2020, 12, 31, '2020-W53'],
+    [2021, 1, 1, '2020-W53'],
+    [2021, 1, 4, '2021-W01'],
+    [2024, 12, 30, '2025-W01'],
+    [2026, 2, 5, '2026-W06'],
+    [1999, 1, 1, '1998-W53'],
+  ])('%i-%i-%i is in %s', (y, m, d, label) => {
+    expect(isoWeekLabel(isoWeek(y, m, d))).toBe(label);
+  });
+
+  it('agrees with the definition (the week of the Thursday, counted from the year\'s first Thursday) for any day 1600–2400', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: daysFromCivil(1600, 1, 1), max: daysFromCivil(2400, 12, 31) }), (days) => {
+        const { year, month, day } = civilFromDays(days);
+        const weekday = new Date(days * DAY_MS).getUTCDay(); // 0 = Sunday
+        const thursday = days - ((weekday + 6) % 7) + 3;
+        const weekYear = civilFromDays(thursday).year;
+        let firstThursday = daysFromCivil(weekYear, 1, 1);
+        while (new Date(firstThursday * DAY_MS).getUTCDay() !== 4) firstThursday++;
+        expect(isoWeek(year, month, day)).toEqual({ year: weekYear, week: (thursday - firstThursday) / 7 + 1 });
+      }),
+      { numRuns: 500 },
     );
   });
 });
