@@ -25,6 +25,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { installLatencyProbe, takeLatencies } from './bench-probe.ts';
 
 export interface PeerResult {
   peer: string;
@@ -159,33 +160,6 @@ async function step<T>(run: () => Promise<T>, notes: string[], name: string): Pr
   }
 }
 
-/** The same probe as scripts/bench.ts: input event timeStamp → next animation frame → setTimeout 0. */
-async function installLatencyProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __lat: Record<string, number[]> };
-    w.__lat = {};
-    for (const type of ['pointermove', 'click', 'mousemove']) {
-      addEventListener(
-        type,
-        (e) => {
-          const start = e.timeStamp;
-          requestAnimationFrame(() => setTimeout(() => (w.__lat[type] ??= []).push(performance.now() - start), 0));
-        },
-        { capture: true },
-      );
-    }
-  });
-}
-async function takeLatencies(page: Page, type: string): Promise<number[]> {
-  await page.waitForTimeout(300);
-  return page.evaluate((t) => {
-    const w = window as unknown as { __lat: Record<string, number[]> };
-    const out = w.__lat[t] ?? [];
-    w.__lat[t] = [];
-    return out;
-  }, type);
-}
-
 async function box(page: Page, bench: string): Promise<{ x: number; y: number; width: number; height: number }> {
   const b = await page.locator(`[data-bench="${bench}"]`).first().boundingBox();
   if (!b) throw new Error(`[data-bench="${bench}"] is not visible`);
@@ -211,17 +185,7 @@ async function facetStep(page: Page): Promise<number[]> {
 }
 
 async function repaintStep(page: Page): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __repaint: number[] };
-    w.__repaint = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (entry.name !== 'peer:map-moveend') continue;
-        const start = entry.startTime;
-        requestAnimationFrame(() => setTimeout(() => w.__repaint.push(performance.now() - start), 0));
-      }
-    }).observe({ type: 'mark' });
-  });
+  await takeLatencies(page, 'repaint');
   const b = await box(page, 'map');
   const cx = b.x + b.width / 2;
   const cy = b.y + b.height / 2;
@@ -235,7 +199,7 @@ async function repaintStep(page: Page): Promise<number[]> {
     await page.mouse.wheel(0, deltaY);
     await page.waitForTimeout(900);
   }
-  return page.evaluate(() => (window as unknown as { __repaint: number[] }).__repaint.slice());
+  return takeLatencies(page, 'repaint');
 }
 
 async function timelinePanStep(page: Page, notes: string[]): Promise<number[]> {
@@ -318,7 +282,7 @@ export async function measurePeer(browser: Browser, peer: string, serverUrl: str
     result.load = loaded.interactive - loaded.arrived;
     if (Number.isFinite(loaded.parse) && Number.isFinite(loaded.adapter)) result.phases = { parse: loaded.parse, adapter: loaded.adapter };
 
-    await installLatencyProbe(page);
+    await installLatencyProbe(page, 'peer:map-moveend');
     if (peer === 'crossfilter') {
       result.brush = await step(() => brushStep(page), notes, 'brush');
       result.facet = await step(() => facetStep(page), notes, 'facet');

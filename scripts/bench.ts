@@ -14,6 +14,7 @@ import { findChromium } from './browser.mjs';
 import { generate, generatePack } from './synthetic.ts';
 import { leanJson } from './bench-peer-data.ts';
 import { measurePeer, PEERS, startPeerServer, type PeerResult } from './bench-peers.ts';
+import { installLatencyProbe, takeLatencies } from './bench-probe.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
 
 function arg(name: string, fallback: string): string {
@@ -33,39 +34,6 @@ const quantile = (values: number[], q: number): number => {
 };
 const median = (values: number[]): number => quantile(values, 0.5);
 const fmt = (v: number): string => (Number.isFinite(v) ? (v >= 1000 ? `${Math.round(v).toLocaleString('en-GB')}` : v.toFixed(1)) : 'n/a');
-
-/** Latency from each input event to the next animation frame: what the user waits to see. */
-async function installProbes(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __lat: Record<string, number[]> };
-    w.__lat = {};
-    for (const type of ['pointermove', 'click', 'mousemove']) {
-      addEventListener(
-        type,
-        (e) => {
-          const start = e.timeStamp;
-          requestAnimationFrame(() => setTimeout(() => (w.__lat[type] ??= []).push(performance.now() - start), 0));
-        },
-        { capture: true },
-      );
-    }
-    // Map repaint: from the map's moveend (marked by its first listener) to the next frame, as for the peers.
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        requestAnimationFrame(() => setTimeout(() => (w.__lat.repaint ??= []).push(performance.now() - entry.startTime), 0));
-      }
-    }).observe({ type: 'mark' });
-  });
-}
-async function take(page: Page, type: string): Promise<number[]> {
-  await page.waitForTimeout(300);
-  return page.evaluate((t) => {
-    const w = window as unknown as { __lat: Record<string, number[]> };
-    const out = w.__lat[t] ?? [];
-    w.__lat[t] = [];
-    return out;
-  }, type);
-}
 
 interface Ours {
   load: number;
@@ -89,7 +57,7 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
       () => performance.getEntriesByName('faultline:interactive').at(-1)!.startTime - performance.getEntriesByName('faultline:data-arrived').at(-1)!.startTime,
     );
     await page.waitForTimeout(500);
-    await installProbes(page);
+    await installLatencyProbe(page, 'faultline:map-moveend');
 
     // Brush: drag across the overview in 40 steps.
     const overview = (await page.getByTestId('overview').boundingBox())!;
@@ -98,14 +66,14 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
     await page.mouse.down();
     for (let i = 0; i <= 40; i++) await page.mouse.move(overview.x + overview.width * (0.25 + (i / 40) * 0.4), y);
     await page.mouse.up();
-    const brush = await take(page, 'pointermove');
+    const brush = await takeLatencies(page, 'pointermove');
 
     // Facet: toggle the first category off and on, three times (with the brushed window active).
     const box = page.getByTestId('facet-categories').getByRole('checkbox').first();
-    await take(page, 'click');
+    await takeLatencies(page, 'click');
     for (let i = 0; i < 6; i++) await box.click();
-    const facet = await take(page, 'click');
-    await take(page, 'repaint');
+    const facet = await takeLatencies(page, 'click');
+    await takeLatencies(page, 'repaint');
 
     // Map: a 30-step drag, then wheel zooms; each moveend → next frame.
     const map = (await page.getByTestId('map').boundingBox())!;
@@ -121,18 +89,18 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
       await page.mouse.wheel(0, dy);
       await page.waitForTimeout(900);
     }
-    const repaint = await take(page, 'repaint');
+    const repaint = await takeLatencies(page, 'repaint');
 
     // Timeline: drag the plot 30 steps to the left (pairs with vis-timeline's pan).
     const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
     const px = plot.x + plot.width / 2;
     const py = plot.y + plot.height / 2;
-    await take(page, 'pointermove');
+    await takeLatencies(page, 'pointermove');
     await page.mouse.move(px, py);
     await page.mouse.down();
     for (let i = 1; i <= 30; i++) await page.mouse.move(px - i * 10, py);
     await page.mouse.up();
-    const timelinePan = await take(page, 'pointermove');
+    const timelinePan = await takeLatencies(page, 'pointermove');
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');

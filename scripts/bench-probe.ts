@@ -1,0 +1,41 @@
+// The one latency probe of the benchmark, installed the same way in our app and in every peer page,
+// so their figures compare: per input event, from its timeStamp to a task after the next animation
+// frame; per map moveend (a User Timing mark set by the map's first moveend listener), from the mark
+// to a task after the next frame. Values are read (and cleared) by type: pointermove, click,
+// mousemove, repaint.
+import type { Page } from '@playwright/test';
+
+export async function installLatencyProbe(page: Page, moveendMark: string | null = null): Promise<void> {
+  // No named helpers inside evaluate: tsx would wrap them in a __name() call the page lacks.
+  await page.evaluate((mark) => {
+    const w = window as unknown as { __lat: Record<string, number[]> };
+    w.__lat = {};
+    for (const type of ['pointermove', 'click', 'mousemove']) {
+      addEventListener(
+        type,
+        (e) => {
+          const start = e.timeStamp;
+          requestAnimationFrame(() => setTimeout(() => (w.__lat[type] ??= []).push(performance.now() - start), 0));
+        },
+        { capture: true },
+      );
+    }
+    if (mark === null) return;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name !== mark) continue;
+        requestAnimationFrame(() => setTimeout(() => (w.__lat.repaint ??= []).push(performance.now() - entry.startTime), 0));
+      }
+    }).observe({ type: 'mark' });
+  }, moveendMark);
+}
+
+export async function takeLatencies(page: Page, type: string): Promise<number[]> {
+  await page.waitForTimeout(300);
+  return page.evaluate((t) => {
+    const w = window as unknown as { __lat: Record<string, number[]> };
+    const out = w.__lat[t] ?? [];
+    w.__lat[t] = [];
+    return out;
+  }, type);
+}
