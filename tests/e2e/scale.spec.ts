@@ -64,6 +64,10 @@ test('100,000 events: the explorer opens them, filters them in every view and sh
   await expect(detail).toContainText('Faultline generator');
   await expect(detail).toContainText('Sahel');
   await expect(page).toHaveURL(/event=syn-1-\d+/);
+  // A pack this large is edited at its source: no Edit, Delete or Add that would decode it whole.
+  await expect(detail.getByTestId('read-only')).toContainText('edit its JSON source and run npm run pack again');
+  await expect(page.getByTestId('edit-event')).toHaveCount(0);
+  await expect(page.getByTestId('add-event')).toHaveCount(0);
 });
 
 test('a pack opened from disk loads in the worker; a damaged one is refused with its reason and the data shown stays', async ({ page }) => {
