@@ -2,6 +2,10 @@ import type { Filters, TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
 import { queryWords } from './text';
 
+// applyFilters and facetCounts are the plain filter engine: one predicate per filter, one scan per
+// facet. The app runs the Evaluator (brushing.ts); the tests hold it to these, which in turn are
+// held to a brute-force reference over event objects.
+
 /** Which filter a facet count leaves out, so each facet shows what choosing it would give. */
 export type Facet = 'category' | 'actor' | 'tag';
 
