@@ -79,6 +79,22 @@ export function locatedBounds(events) {
   return s === Infinity ? null : [[s, w], [n, e]];
 }
 
+/** Frames the located events, or the world when none has a place. */
+export function fitToData(map, bounds) {
+  if (bounds) map.fitBounds(bounds);
+  else map.setView([20, 0], 2);
+}
+
+/** One canvas circle (r=3, category colour) per located event: the marker both Leaflet peers draw. */
+export function circleMarkersOf(events) {
+  const markers = [];
+  for (const ev of events) {
+    if (ev[2] === null || ev[3] === null) continue;
+    markers.push(L.circleMarker([ev[2], ev[3]], { radius: 3, stroke: false, fillColor: color(ev[4]), fillOpacity: 0.8 }));
+  }
+  return markers;
+}
+
 /**
  * A Leaflet map as every map peer uses it: no tiles, no inertia, default zoom animation, and
  * the moveend mark registered before anything else listens, so the mark precedes each layer's

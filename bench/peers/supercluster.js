@@ -1,6 +1,6 @@
 // Peer (c): supercluster index over GeoJSON points; on every moveend the clusters for the
 // view replace an L.geoJSON layer of circleMarkers (canvas renderer).
-import { color, createMap, fail, loadLean, locatedBounds, markAdapted, markInteractive } from './common.js';
+import { color, createMap, fail, fitToData, loadLean, locatedBounds, markAdapted, markInteractive } from './common.js';
 
 const map = createMap(document.querySelector('[data-bench="map"]'), { preferCanvas: true });
 
@@ -34,8 +34,7 @@ try {
   };
   // Registered after the peer:map-moveend mark (createMap), so the mark comes first.
   map.on('moveend', refresh);
-  if (bounds) map.fitBounds(bounds);
-  else map.setView([20, 0], 2);
+  fitToData(map, bounds);
   markInteractive();
 } catch (error) {
   fail(error);

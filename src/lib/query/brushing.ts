@@ -1,5 +1,5 @@
 import { rowsByEnd } from '../model/columns';
-import { lowerBound, type FacetCounts } from './apply';
+import { firstIndex, lowerBound, type FacetCounts } from './apply';
 import type { Filters, TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
 import { queryWords } from './text';
@@ -106,7 +106,8 @@ export class Evaluator {
     const [a0, a1] = [lowerBound(start, lo), lowerBound(start, hi)];
     const s0 = Math.min(from.start, to.start);
     const s1 = Math.max(from.start, to.start);
-    const [b0, b1] = [firstEndAfter(byEnd, end, s0), firstEndAfter(byEnd, end, s1)];
+    const after = (t: number): number => firstIndex(byEnd.length, (k) => end[byEnd[k]!]! <= t);
+    const [b0, b1] = [after(s0), after(s1)];
     if (a1 - a0 + (b1 - b0) > size / 4) return null;
     const counts: FacetCounts = { categories: old.categories.slice(), actors: old.actors.slice(), tags: old.tags.slice() };
     const flags = this.#flags;
@@ -137,9 +138,10 @@ export class Evaluator {
     const timeless = this.#timeless;
     if (!w) return timeless.slice();
     const { start, end } = this.#index.dataset.columns;
-    const first = firstAtOrAfter(timeless, start, w.start - this.#index.maxDuration);
-    const inside = firstAtOrAfter(timeless, start, w.start);
-    const last = Math.max(inside, firstAtOrAfter(timeless, start, w.end));
+    const from = (t: number): number => firstIndex(timeless.length, (i) => start[timeless[i]!]! < t);
+    const first = from(w.start - this.#index.maxDuration);
+    const inside = from(w.start);
+    const last = Math.max(inside, from(w.end));
     const out = new Uint32Array(inside - first + (last - inside));
     let n = 0;
     for (let i = first; i < inside; i++) {
@@ -163,30 +165,6 @@ function emptyCounts(index: QueryIndex): FacetCounts {
     actors: new Uint32Array(index.actors.values.length),
     tags: new Uint32Array(index.tags.values.length),
   };
-}
-
-/** First position in `byEnd` whose row ends after t. */
-function firstEndAfter(byEnd: Uint32Array, end: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = byEnd.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (end[byEnd[mid]!]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First position in `rows` (time-ordered) whose start is >= t. */
-function firstAtOrAfter(rows: Uint32Array, start: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (start[rows[mid]!]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function mask(values: readonly string[], wanted: readonly string[]): Uint8Array {

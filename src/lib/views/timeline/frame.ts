@@ -6,6 +6,7 @@
 import type { EventColumns } from '../../model/columns';
 import { fuzzMs, shapeOf, SHAPES, type Domain } from './geometry';
 import { stackItems, type LaneLayout } from './lanes';
+import { firstIndex } from '../../query/apply';
 
 export interface FrameInput {
   columns: EventColumns;
@@ -78,7 +79,9 @@ export function layoutFrame(input: FrameInput): Frame {
   const pxPerMs = width / (view.end - view.start);
   const px = (t: number) => Math.max(-OVERDRAW_PX, Math.min(width + OVERDRAW_PX, (t - view.start) * pxPerMs));
 
-  const first = firstItemFrom(layout, columns.start, view.start - input.maxDuration - MAX_FUZZ_MS);
+  // First item whose row starts late enough to reach into the view (items are in time order).
+  const reach = view.start - input.maxDuration - MAX_FUZZ_MS;
+  const first = firstIndex(layout.itemRow.length, (i) => columns.start[layout.itemRow[i]!]! < reach);
   const inView = new Uint32Array(layout.itemRow.length - first);
   let count = 0;
   for (let i = first; i < layout.itemRow.length; i++) {
@@ -172,18 +175,6 @@ export function withVisibility(f: Frame, visibleMask: Uint8Array): Frame {
   const faint = new Uint8Array(f.count);
   for (let j = 0; j < f.count; j++) faint[j] = visibleMask[f.row[j]!] === 1 ? 0 : 1;
   return { ...f, faint };
-}
-
-/** First item whose row starts at or after `t` (items are in time order). */
-function firstItemFrom(layout: LaneLayout, start: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = layout.itemRow.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (start[layout.itemRow[mid]!]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
