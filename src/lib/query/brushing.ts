@@ -16,6 +16,15 @@ export interface Evaluation {
   counts: FacetCounts;
   /** Rows that pass every filter but the window; the same array as last time when only the window moved. */
   timeless: Uint32Array;
+  /** When only the window moved: how `rows` differ from the previous evaluation's rows. */
+  delta: RowDelta | null;
+}
+
+/** rows = from + entered − left, each list ascending; views that keep sums update by it. */
+export interface RowDelta {
+  from: Uint32Array;
+  entered: Uint32Array;
+  left: Uint32Array;
 }
 
 /**
@@ -32,6 +41,8 @@ export class Evaluator {
   #flags: Uint8Array;
   #timeless = new Uint32Array(0);
   #counts: FacetCounts | null = null;
+  /** The rows of the last evaluation, which a delta refers to. */
+  #rows: Uint32Array = new Uint32Array(0);
   /** Rows sorted by end: from the dataset (packs carry it), else built at the first window move. */
   #byEnd: Uint32Array | null = null;
 
@@ -42,11 +53,13 @@ export class Evaluator {
 
   run(f: Filters): Evaluation {
     const last = this.#filters;
-    const counts = last && sameExceptWindow(last, f) && this.#counts ? this.#moveWindow(last.window, f.window, this.#counts) : null;
-    if (!counts) return this.#full(f);
+    const moved = last && sameExceptWindow(last, f) && this.#counts ? this.#moveWindow(last.window, f.window, this.#counts) : null;
+    if (!moved) return this.#full(f);
     this.#filters = f;
-    this.#counts = counts;
-    return { rows: this.#windowRows(f.window), counts, timeless: this.#timeless };
+    this.#counts = moved.counts;
+    const from = this.#rows;
+    this.#rows = this.#windowRows(f.window);
+    return { rows: this.#rows, counts: moved.counts, timeless: this.#timeless, delta: { from, entered: moved.entered, left: moved.left } };
   }
 
   #full(f: Filters): Evaluation {
@@ -92,11 +105,15 @@ export class Evaluator {
     this.#filters = f;
     this.#counts = counts;
     this.#timeless = timeless.slice(0, t);
-    return { rows: rows.slice(0, n), counts, timeless: this.#timeless };
+    this.#rows = rows.slice(0, n);
+    return { rows: this.#rows, counts, timeless: this.#timeless, delta: null };
   }
 
-  /** New counts from the old ones and the rows that crossed the window's edges; null when a full pass is cheaper. */
-  #moveWindow(from: TimeWindow | null, to: TimeWindow | null, old: FacetCounts): FacetCounts | null {
+  /**
+   * New counts from the old ones and the rows that crossed the window's edges, with the rows
+   * (passing every other filter) that entered and left; null when a full pass is cheaper.
+   */
+  #moveWindow(from: TimeWindow | null, to: TimeWindow | null, old: FacetCounts): { counts: FacetCounts; entered: Uint32Array; left: Uint32Array } | null {
     if (!from || !to) return null;
     const { start, end, size } = this.#index.dataset.columns;
     const byEnd = (this.#byEnd ??= this.#index.dataset.endOrder ?? rowsByEnd(end));
@@ -112,12 +129,16 @@ export class Evaluator {
     const counts: FacetCounts = { categories: old.categories.slice(), actors: old.actors.slice(), tags: old.tags.slice() };
     const flags = this.#flags;
     const index = this.#index;
+    const entered: number[] = [];
+    const left: number[] = [];
     const apply = (row: number): void => {
       const fl = flags[row]!;
       if (fl === OTHER) return;
       const was = start[row]! < from.end && end[row]! > from.start;
       const is = start[row]! < to.end && end[row]! > to.start;
-      if (was !== is) count(index, counts, fl, row, is ? 1 : -1);
+      if (was === is) return;
+      count(index, counts, fl, row, is ? 1 : -1);
+      if (fl === 0) (is ? entered : left).push(row);
     };
     for (let row = a0; row < a1; row++) apply(row);
     for (let k = b0; k < b1; k++) {
@@ -126,24 +147,34 @@ export class Evaluator {
       if (start[row]! >= lo && start[row]! < hi) continue;
       apply(row);
     }
-    return counts;
+    // Typed arrays sort numerically.
+    return { counts, entered: Uint32Array.from(entered).sort(), left: Uint32Array.from(left).sort() };
   }
 
   /**
    * The timeless rows inside the window. Every event ends after it starts, so the rows starting
-   * inside the window are all in it: one copy of a slice. Only rows starting before it (up to the
-   * longest duration earlier) need their end checked.
+   * inside the window are all in it: one copy of a slice. Only rows starting before it need their
+   * end checked: those up to shortSpan earlier, and the index's few long rows.
    */
   #windowRows(w: TimeWindow | null): Uint32Array {
     const timeless = this.#timeless;
     if (!w) return timeless.slice();
     const { start, end } = this.#index.dataset.columns;
+    const { shortSpan, longRows } = this.#index;
+    const flags = this.#flags;
     const from = (t: number): number => firstIndex(timeless.length, (i) => start[timeless[i]!]! < t);
-    const first = from(w.start - this.#index.maxDuration);
+    const reach = w.start - shortSpan;
+    const first = from(reach);
     const inside = from(w.start);
     const last = Math.max(inside, from(w.end));
-    const out = new Uint32Array(inside - first + (last - inside));
+    // Long rows starting before the scanned stretch: they come first in time order.
+    const longBefore = firstIndex(longRows.length, (k) => start[longRows[k]!]! < reach);
+    const out = new Uint32Array(longBefore + (inside - first) + (last - inside));
     let n = 0;
+    for (let k = 0; k < longBefore; k++) {
+      const row = longRows[k]!;
+      if (flags[row] === 0 && end[row]! > w.start) out[n++] = row;
+    }
     for (let i = first; i < inside; i++) {
       const row = timeless[i]!;
       if (end[row]! > w.start) out[n++] = row;

@@ -72,6 +72,9 @@ export class AppState {
   /** Rows shown by every view, in time order. */
   readonly visible = $derived(this.#result?.rows ?? new Uint32Array(0));
 
+  /** How visible differs from the previous visible when only the time window moved, else null. */
+  readonly visibleDelta = $derived(this.#result?.delta ?? null);
+
   /** visible as a per-row flag, for views that test membership while drawing. */
   readonly visibleMask = $derived.by(() => rowMask(this.dataset?.columns.size ?? 0, this.visible));
 
@@ -82,12 +85,21 @@ export class AppState {
 
   readonly counts = $derived(this.#result?.counts ?? null);
 
-  readonly unlocatedVisible = $derived.by(() => {
+  /** Rows without a place, found once per dataset. */
+  readonly #unlocated = $derived.by(() => {
     const lat = this.dataset?.columns.lat;
-    const visible = this.visible;
     const rows: number[] = [];
-    if (lat) for (let i = 0; i < visible.length; i++) if (Number.isNaN(lat[visible[i]!]!)) rows.push(visible[i]!);
+    if (lat) for (let row = 0; row < lat.length; row++) if (Number.isNaN(lat[row]!)) rows.push(row);
     return rows;
+  });
+
+  /** Visible rows without a place: the unlocated rows checked against the filters, not every visible row per brush step. */
+  readonly unlocatedVisible = $derived.by(() => {
+    const columns = this.dataset?.columns;
+    const mask = this.timelessMask;
+    const w = this.filters.window;
+    if (!columns) return [];
+    return this.#unlocated.filter((row) => mask[row] === 1 && (!w || (columns.start[row]! < w.end && columns.end[row]! > w.start)));
   });
 
   readonly selectedRow = $derived.by(() => {

@@ -5,28 +5,61 @@ import { restoreUrlState } from './url-restore.svelte';
 import { applyUrlState, snapshotOf } from './url-apply';
 
 /**
+ * Continuous changes (a brush drag, playback, a map pan) reach the URL at most this often.
+ * Each history write costs Chromium a same-document navigation (and a favicon reload): written
+ * on every brush step it took more main-thread time than the filtering.
+ */
+export const REPLACE_EVERY_MS = 300;
+
+/**
  * Keeps the query string and the app state in step: state → URL on every change (pushing
- * discrete changes, replacing continuous ones), URL → state on load and on back/forward.
- * Call during App's initialisation.
+ * discrete changes at once, replacing continuous ones at most every REPLACE_EVERY_MS, the last
+ * one always), URL → state on load and on back/forward. Call during App's initialisation.
  */
 export function useUrlSync(app: AppState): void {
   restoreUrlState(app);
+  let pending: string | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const flush = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (pending !== null && pending !== here()) history.replaceState(null, '', pending);
+    pending = null;
+  };
 
   $effect(() => {
     const encoded = encodeUrlState(snapshotOf(app), new URLSearchParams(location.search));
     untrack(() => {
-      const current = location.search.replace(/^\?/, '');
       const mode = app.historyMode;
       app.historyMode = 'push';
-      if (encoded === current) return;
       const url = `${location.pathname}${encoded ? `?${encoded}` : ''}${location.hash}`;
-      if (mode === 'push') history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
+      if (mode === 'replace') {
+        pending = url;
+        timer ??= setTimeout(flush, REPLACE_EVERY_MS);
+        return;
+      }
+      // The entry a gesture made keeps the gesture's last state; then the discrete change gets its own.
+      flush();
+      if (url !== here()) history.pushState(null, '', url);
     });
   });
 
   $effect(() => {
+    // A reload or a closed tab right after a drag still leaves its final state in the address.
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  });
+
+  $effect(() => {
     const onpop = () => {
+      // The entry we arrived at is not the one the pending write was meant for.
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      pending = null;
       const { state, notices } = decodeUrlState(location.search);
       const dataset = app.dataset;
       const index = app.index;
@@ -38,4 +71,8 @@ export function useUrlSync(app: AppState): void {
     window.addEventListener('popstate', onpop);
     return () => window.removeEventListener('popstate', onpop);
   });
+}
+
+function here(): string {
+  return `${location.pathname}${location.search}${location.hash}`;
 }

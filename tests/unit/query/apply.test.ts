@@ -4,9 +4,9 @@ import { buildDataset } from '../../../src/lib/model/dataset';
 import { applyFilters, facetCounts } from '../../../src/lib/query/apply';
 import { Evaluator } from '../../../src/lib/query/brushing';
 import { NO_FILTERS } from '../../../src/lib/query/filters';
-import { buildQueryIndex } from '../../../src/lib/query/query-index';
+import { buildQueryIndex, splitBySpan } from '../../../src/lib/query/query-index';
 import { normalizeText, queryWords } from '../../../src/lib/query/text';
-import { CATEGORIES, eventArb, filtersArb, meta, reference, toEvents } from './arbitraries';
+import { CATEGORIES, eventArb, filtersArb, meta, reference, toEvents, type Spec } from './arbitraries';
 
 describe('applyFilters', () => {
   it('agrees with a brute-force reference on random data and filters', () => {
@@ -47,21 +47,57 @@ describe('applyFilters', () => {
     // A session: random filter changes, most of them window moves (the incremental path).
     const windowArb = filtersArb.map((f) => f.window);
     const stepArb = fc.oneof({ arbitrary: filtersArb.map((f) => ({ kind: 'filters' as const, f })), weight: 1 }, { arbitrary: windowArb.map((w) => ({ kind: 'window' as const, w })), weight: 3 });
+    let deltas = 0;
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 60 }), filtersArb, fc.array(stepArb, { minLength: 1, maxLength: 12 }), (specs, initial, steps) => {
         const index = buildQueryIndex(buildDataset('t', meta, toEvents(specs)));
         const evaluator = new Evaluator(index);
         let filters = initial;
+        let previous: Uint32Array | null = null;
         for (const step of [{ kind: 'filters' as const, f: initial }, ...steps]) {
           filters = step.kind === 'filters' ? step.f : { ...filters, window: step.w };
           const before = evaluator.run(filters);
           expect([...before.rows]).toEqual([...applyFilters(index, filters)]);
           expect(before.counts).toEqual(facetCounts(index, filters));
           expect([...before.timeless]).toEqual([...applyFilters(index, { ...filters, window: null })]);
+          // A delta refers to the previous rows and turns them into these.
+          if (before.delta) {
+            deltas += before.delta.entered.length + before.delta.left.length;
+            expect(before.delta.from).toBe(previous);
+            const left = new Set(before.delta.left);
+            const rebuilt = [...previous!].filter((r) => !left.has(r)).concat([...before.delta.entered]).sort((a, b) => a - b);
+            expect(rebuilt).toEqual([...before.rows]);
+            expect(before.delta.left.every((r) => previous!.includes(r))).toBe(true);
+            expect(before.delta.entered.every((r) => !previous!.includes(r))).toBe(true);
+          }
+          previous = before.rows;
         }
       }),
       { numRuns: 300 },
     );
+    // The incremental path ran, with rows crossing the window's edges.
+    expect(deltas).toBeGreaterThan(0);
+  });
+
+  it('lists the window\u2019s rows right when a few long ranges sit among many short events', () => {
+    // Over 256 rows, so shortSpan is a day or so and the year-long rows take the long-row path.
+    const specs = fc.sample(eventArb, { numRuns: 1500, seed: 11 }).map((s, i) => ({ ...s, precision: i % 97 === 0 ? 'year' : 'day' }) as Spec);
+    const index = buildQueryIndex(buildDataset('t', meta, toEvents(specs)));
+    expect(index.longRows.length).toBeGreaterThan(0);
+    expect(index.longRows.length).toBeLessThan(40);
+    const evaluator = new Evaluator(index);
+    const windows = fc.sample(filtersArb.map((f) => f.window), { numRuns: 300, seed: 13 });
+    let moved = 0;
+    for (const base of fc.sample(filtersArb, { numRuns: 8, seed: 12 })) {
+      // Brushing: the other filters stay, the window moves (the incremental path).
+      for (const window of windows) {
+        const filters = { ...base, window };
+        const result = evaluator.run(filters);
+        if (result.delta) moved++;
+        expect([...result.rows]).toEqual([...applyFilters(index, filters)]);
+      }
+    }
+    expect(moved).toBeGreaterThan(100);
   });
 
   it('hands back the same timeless array while only the window moves', () => {
@@ -72,6 +108,8 @@ describe('applyFilters', () => {
     const a = evaluator.run(base);
     const b = evaluator.run({ ...base, window: { start: base.window.start + day, end: base.window.end + day } });
     expect(b.timeless).toBe(a.timeless);
+    expect(a.delta).toBeNull();
+    expect(b.delta?.from).toBe(a.rows);
     const c = evaluator.run({ ...base, categories: [...CATEGORIES] });
     expect(c.timeless).not.toBe(a.timeless);
   });
@@ -93,5 +131,34 @@ describe('text search', () => {
   });
   it('splits a query into words', () => {
     expect(queryWords('  Ganja   STRIKE ')).toEqual(['ganja', 'strike']);
+  });
+});
+
+describe('splitBySpan', () => {
+  it('every row outside longRows spans at most shortSpan, and longRows holds at most `most` rows, in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 1e11 })), { maxLength: 300 }), fc.integer({ min: 0, max: 50 }), (spans, most) => {
+        const start = Float64Array.from(spans, ([s]) => s);
+        const end = Float64Array.from(spans, ([s, d]) => s + d);
+        const { shortSpan, longRows } = splitBySpan(start, end, most);
+        const long = new Set(longRows);
+        for (let i = 0; i < start.length; i++) expect(end[i]! - start[i]! > shortSpan).toBe(long.has(i));
+        expect([...longRows]).toEqual([...longRows].sort((a, b) => a - b));
+        // At most `most` rows, unless even the shortest bucket (spans over 1 ms) holds more.
+        if (shortSpan > 1) expect(longRows.length).toBeLessThanOrEqual(most);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the one multi-year range apart from thousands of one-day events', () => {
+    const day = 86_400_000;
+    const n = 5000;
+    const start = Float64Array.from({ length: n }, (_, i) => i * day);
+    const end = Float64Array.from({ length: n }, (_, i) => i * day + (i === 10 ? 3000 * day : day));
+    const { shortSpan, longRows } = splitBySpan(start, end, 50);
+    expect([...longRows]).toEqual([10]);
+    expect(shortSpan).toBeGreaterThanOrEqual(day);
+    expect(shortSpan).toBeLessThan(2 * day);
   });
 });

@@ -4,14 +4,15 @@
  * paint, hit-test); leaflet-adapter.ts owns the Leaflet layer that positions the canvas and
  * hands it a Viewport after every move.
  */
-import { cluster, isOneSpot, membersOf, type Clusters } from './cluster';
+import { ClusterGrid, isOneSpot, membersOf, type Clusters } from './cluster';
 import { paintCluster, paintHoverHalo, paintHoverRing, paintMarker, paintSelectionRing, prepareLabels, PALETTES, type Palette, type Scheme } from './paint';
+import type { RowDelta } from '../../query/brushing';
 import type { Projected } from './projection';
 import { CLUSTER_CELL, CLUSTER_MERGE, clusterRadius, hitRadius, markerStyle, shapeFor, type Emphasis } from './symbols';
 
 export interface MarkerData {
   projected: Projected;
-  /** Visible rows, in time order (a cluster's members keep that order). */
+  /** Visible rows, ascending (row numbers are in time order; a cluster's members keep it). */
   rows: Uint32Array;
   category: Uint16Array;
   locationPrecision: Uint8Array;
@@ -52,6 +53,8 @@ export class MarkerCanvas {
   #data: MarkerData | null = null;
   #view: Viewport | null = null;
   #clusters: Clusters | null = null;
+  /** The sums behind #clusters, for the current view and data. */
+  #grid: ClusterGrid | null = null;
   /** Cluster indices in paint order: coarse places first so finer marks stay on top. */
   #order = new Uint32Array(0);
   #selected: number | null = null;
@@ -64,10 +67,19 @@ export class MarkerCanvas {
     this.canvas.style.pointerEvents = 'none';
   }
 
-  setData(data: MarkerData): void {
+  /** New rows to draw; with `delta`, the clusters are updated by the rows that changed. */
+  setData(data: MarkerData, delta: RowDelta | null = null): void {
+    const last = this.#data;
+    const same = last !== null && last.projected === data.projected && last.category === data.category;
     this.#data = data;
-    this.#recluster();
+    if (delta && same && this.#grid && delta.from === last.rows) this.#update(delta);
+    else this.#recluster();
     this.#paint();
+  }
+
+  /** The same rows in a new array (a filter result that changed nothing): later deltas refer to it. */
+  follow(rows: Uint32Array): void {
+    if (this.#data) this.#data = { ...this.#data, rows };
   }
 
   setHighlight(selected: number | null, hovered: number | null): void {
@@ -104,31 +116,36 @@ export class MarkerCanvas {
     if (!data || !view) return;
     const started = performance.now();
     const { x, y } = data.projected;
-    const c = cluster({ x, y, rows: data.rows, category: data.category, cell: CLUSTER_CELL, merge: CLUSTER_MERGE, ...view });
+    const grid = new ClusterGrid({ x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE, ...view });
+    grid.add(data.rows, 1);
+    this.#grid = grid;
+    this.#setClusters(grid.clusters(data.rows));
+    this.timings.cluster = performance.now() - started;
+  }
+
+  #update(delta: RowDelta): void {
+    const started = performance.now();
+    const grid = this.#grid!;
+    grid.add(delta.left, -1);
+    grid.add(delta.entered, 1);
+    this.#setClusters(grid.clusters(this.#data!.rows));
+    this.timings.cluster = performance.now() - started;
+  }
+
+  #setClusters(c: Clusters): void {
+    const data = this.#data!;
     // Paint order by bucket: country (0), region, city, site (3) singles, then clusters (4) on top.
-    const bucketOf = (k: number): number => (c.count[k]! > 1 ? 4 : 4 - Math.min(4, data.locationPrecision[c.members[c.offset[k]!]!]!));
+    const bucketOf = (k: number): number => (c.count[k]! > 1 ? 4 : 4 - Math.min(4, data.locationPrecision[c.single[k]!]!));
     const order = new Uint32Array(c.length);
     let at = 0;
     for (let bucket = 0; bucket <= 4; bucket++) for (let k = 0; k < c.length; k++) if (bucketOf(k) === bucket) order[at++] = k;
     this.#clusters = c;
     this.#order = order;
-    this.timings.cluster = performance.now() - started;
   }
 
   /** The cluster that drew a row, or -1 when the row is not drawn (filtered out or off canvas). */
   #clusterOf(row: number | null): number {
-    const c = this.#clusters;
-    const at = row === null || !c ? -1 : c.members.indexOf(row);
-    if (!c || at < 0) return -1;
-    // offset is sorted: find the last cluster starting at or before `at`.
-    let lo = 0;
-    let hi = c.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (c.offset[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return row === null || !this.#clusters ? -1 : this.#clusters.clusterOf(row);
   }
 
   #paintRow(ctx: CanvasRenderingContext2D, row: number, x: number, y: number, emphasis: Emphasis): void {
@@ -155,7 +172,7 @@ export class MarkerCanvas {
       const x = c.x[k]! - view.left;
       const y = c.y[k]! - view.top;
       if (c.count[k]! > 1) paintCluster(ctx, x, y, c.count[k]!, c.category[k]! >= 0 ? (data.colors[c.category[k]!] ?? null) : null, this.#palette);
-      else this.#paintRow(ctx, c.members[c.offset[k]!]!, x, y, 'normal');
+      else this.#paintRow(ctx, c.single[k]!, x, y, 'normal');
     }
     // Hovered and selected rows are drawn again on top. Inside a cluster the disc gets the ring
     // instead, so its count stays readable and it stays the thing to click.
@@ -188,7 +205,7 @@ export class MarkerCanvas {
       if (c.count[k]! > 1) {
         if (near(x, y, clusterRadius(c.count[k]!) + 2)) return { kind: 'cluster', rows: membersOf(c, k), x, y, oneSpot: isOneSpot(c, k, view.maxZoom) };
       } else {
-        const row = c.members[c.offset[k]!]!;
+        const row = c.single[k]!;
         if (near(x, y, hitRadius(markerStyle(data.locationPrecision[row]!, data.status[row]!)))) return { kind: 'marker', row, x, y };
       }
     }
@@ -206,7 +223,7 @@ export class MarkerCanvas {
       const k = this.#order[i]!;
       const count = c.count[k]!;
       items.push({
-        id: count === 1 ? data.idOf(c.members[c.offset[k]!]!) : null,
+        id: count === 1 ? data.idOf(c.single[k]!) : null,
         count,
         x: Math.round((c.x[k]! - view.containerLeft) * 10) / 10,
         y: Math.round((c.y[k]! - view.containerTop) * 10) / 10,

@@ -7,6 +7,7 @@ import type { EventColumns } from '../../model/columns';
 import { fuzzMs, shapeOf, SHAPES, type Domain } from './geometry';
 import { stackItems, type LaneLayout } from './lanes';
 import { firstIndex } from '../../query/apply';
+import type { TimeWindow } from '../../query/filters';
 
 export interface FrameInput {
   columns: EventColumns;
@@ -168,12 +169,14 @@ function densityFrame(input: FrameInput, candidates: Uint32Array, laneCount: num
 }
 
 /**
- * The same frame with faint flags from another mask. Geometry is laid out against the rows that
- * pass every filter but the time window, so brushing only re-flags, never re-lays out.
+ * The same frame with the marks outside the time window faint. Geometry is laid out against the
+ * rows that pass every filter but the window, so brushing only re-flags, never re-lays out, and
+ * needs no per-row mask of a million events to do it.
  */
-export function withVisibility(f: Frame, visibleMask: Uint8Array): Frame {
+export function withWindow(f: Frame, columns: Pick<EventColumns, 'start' | 'end'>, window: TimeWindow | null): Frame {
+  if (f.count === 0) return f;
   const faint = new Uint8Array(f.count);
-  for (let j = 0; j < f.count; j++) faint[j] = visibleMask[f.row[j]!] === 1 ? 0 : 1;
+  if (window) for (let j = 0; j < f.count; j++) faint[j] = columns.start[f.row[j]!]! < window.end && columns.end[f.row[j]!]! > window.start ? 0 : 1;
   return { ...f, faint };
 }
 

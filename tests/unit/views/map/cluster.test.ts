@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cluster, isOneSpot, membersOf, sameRows, wrapX, type ClusterInput, type Clusters } from '../../../../src/lib/views/map/cluster';
+import { cluster, ClusterGrid, isOneSpot, membersOf, sameRows, wrapX, type ClusterInput, type Clusters } from '../../../../src/lib/views/map/cluster';
 import { mercatorX, mercatorY, worldSize } from '../../../../src/lib/views/map/projection';
 
 const CELL = 48;
@@ -161,5 +162,56 @@ describe('sameRows', () => {
     { a: [], b: [], same: true },
   ])('$a vs $b → $same', ({ a, b, same }) => {
     expect(sameRows(Uint32Array.from(a), Uint32Array.from(b))).toBe(same);
+  });
+});
+
+describe('ClusterGrid: updated by the rows that changed', () => {
+  // Mostly crowded into a few cells (so cells go from many rows to one and back), some anywhere.
+  const coord = (max: number) => fc.double({ min: 0, max, noNaN: true });
+  const pointArb = fc.option(
+    fc.oneof({ arbitrary: fc.tuple(coord(200).map((v) => v + 120), coord(150).map((v) => v + 60)), weight: 4 }, { arbitrary: fc.tuple(coord(1023.99), coord(1023.99)), weight: 1 }),
+    { freq: 8 },
+  );
+  const view = { worldSize: 1024, left: 100, top: 50, width: 700, height: 600, cell: CELL, merge: 28, categories: 3 };
+
+  it('gives the clusters a from-scratch pass gives, after any sequence of additions and removals', () => {
+    fc.assert(
+      fc.property(fc.array(pointArb, { minLength: 1, maxLength: 80 }), fc.array(fc.array(fc.boolean(), { minLength: 80, maxLength: 80 }), { minLength: 1, maxLength: 6 }), (points, sets) => {
+        const { x, y } = fromPixels(points, 2);
+        const category = points.map((_, i) => i % 3);
+        const grid = new ClusterGrid({ x, y, category, ...view });
+        let current: number[] = [];
+        for (const set of sets) {
+          const next = points.map((_, i) => i).filter((i) => set[i]);
+          grid.add(current.filter((r) => !next.includes(r)), -1);
+          grid.add(next.filter((r) => !current.includes(r)), 1);
+          current = next;
+          const got = grid.clusters(current);
+          const want = cluster({ x, y, rows: current, category, ...view });
+          expect(summary(got)).toEqual(summary(want));
+          expect(Array.from(got.category)).toEqual(Array.from(want.category));
+          expect(Array.from(got.single)).toEqual(Array.from(want.single));
+          for (let k = 0; k < want.length; k++) {
+            expect(got.x[k]).toBeCloseTo(want.x[k]!, 6);
+            expect(got.y[k]).toBeCloseTo(want.y[k]!, 6);
+            expect(got.spread(k)).toBeCloseTo(want.spread(k), 9);
+            for (const row of membersOf(want, k)) expect(got.clusterOf(row)).toBe(k);
+          }
+          // A row that is not clustered belongs to no cluster, even where its cell has others.
+          for (let row = 0; row < points.length; row++) if (!current.includes(row)) expect(got.clusterOf(row)).toBe(-1);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a cluster of one is its exact row at its exact position', () => {
+    const { x, y } = fromPixels([[150.125, 99.75], [700, 500], [702, 503]], 2);
+    const grid = new ClusterGrid({ x, y, ...view });
+    grid.add([0, 1, 2], 1);
+    grid.add([2], -1);
+    const c = grid.clusters([0, 1]);
+    expect(Array.from(c.single)).toEqual([0, 1]);
+    expect([c.x[0], c.y[0]]).toEqual([150.125, 99.75]);
   });
 });

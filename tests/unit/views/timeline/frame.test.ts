@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_MARKS, layoutFrame, hitTest, marksAttribute, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import { DENSE_MARKS, layoutFrame, hitTest, marksAttribute, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
 import { SHAPES } from '../../../../src/lib/views/timeline/geometry';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
 import { allRows, at, columnsOf } from './helpers';
@@ -162,5 +162,28 @@ describe('density in place of marks', () => {
     const few = layoutFrame({ columns, layout, view, width: 910, height: 100, maxDuration: 45 * 86_400_000, visibleMask: new Uint8Array(5).fill(1) });
     expect(few.density).toBeNull();
     expect(few.count).toBe(4);
+  });
+});
+
+describe('withWindow', () => {
+  const f = frameOf({ visibleMask: new Uint8Array(5).fill(1) });
+  const faintRows = (w: { start: number; end: number } | null) => {
+    const g = withWindow(f, columns, w);
+    return [...g.row].filter((_, j) => g.faint[j] === 1);
+  };
+
+  it('fades the marks outside the time window and keeps the geometry', () => {
+    // 5–12 Oct: the range (0), the month (1) and 9 Oct (2) overlap it; 15 Oct (3) does not.
+    expect(faintRows({ start: at('2020-10-05'), end: at('2020-10-12') })).toEqual([3]);
+    expect(withWindow(f, columns, { start: at('2020-10-05'), end: at('2020-10-12') }).x0).toBe(f.x0);
+  });
+
+  it('window edges are half-open: an event ending where the window starts is out', () => {
+    // 9 Oct ends at 10 Oct 00:00; a window from 10 Oct leaves it out, as the filters do.
+    expect(faintRows({ start: at('2020-10-10'), end: at('2020-10-12') })).toContain(2);
+  });
+
+  it('no window: nothing is faint', () => {
+    expect(faintRows(null)).toEqual([]);
   });
 });
