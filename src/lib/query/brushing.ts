@@ -16,7 +16,7 @@ export interface Evaluation {
   counts: FacetCounts;
   /** Rows that pass every filter but the window; the same array as last time when only the window moved. */
   timeless: Uint32Array;
-  /** When only the window moved: how `rows` differ from the previous evaluation's rows. */
+  /** When only the window or the categories changed: how `rows` differ from the previous evaluation's rows. */
   delta: RowDelta | null;
 }
 
@@ -43,6 +43,8 @@ export class Evaluator {
   #counts: FacetCounts | null = null;
   /** The rows of the last evaluation, which a delta refers to. */
   #rows: Uint32Array = new Uint32Array(0);
+  /** Rows grouped by category, built at the first category toggle. */
+  #byCategory: { offsets: Uint32Array; rows: Uint32Array } | null = null;
   /** Rows sorted by end: from the dataset (packs carry it), else built at the first window move. */
   #byEnd: Uint32Array | null = null;
 
@@ -53,6 +55,7 @@ export class Evaluator {
 
   run(f: Filters): Evaluation {
     const last = this.#filters;
+    if (last && this.#counts && onlyCategoriesChanged(last, f)) return this.#toggleCategories(last, f, this.#counts);
     const moved = last && sameExceptWindow(last, f) && this.#counts ? this.#moveWindow(last.window, f.window, this.#counts) : null;
     if (!moved) return this.#full(f);
     this.#filters = f;
@@ -110,6 +113,62 @@ export class Evaluator {
   }
 
   /**
+   * A category ticked or unticked: only that category's rows change their flags, so only they
+   * move the counts (crossfilter's approach per dimension). The rows passing every filter are
+   * then re-listed from the flags, one byte per row.
+   */
+  #toggleCategories(from: Filters, to: Filters, old: FacetCounts): Evaluation {
+    const index = this.#index;
+    const { start, end, size } = index.dataset.columns;
+    const ids = index.dataset.meta.categories.map((c) => c.id);
+    const before = from.categories === null ? null : mask(ids, from.categories);
+    const after = to.categories === null ? null : mask(ids, to.categories);
+    const byCategory = (this.#byCategory ??= rowsByCode(index.dataset.columns.category, ids.length));
+    const counts: FacetCounts = { categories: old.categories.slice(), actors: old.actors.slice(), tags: old.tags.slice() };
+    const flags = this.#flags;
+    const ws = to.window?.start ?? -Infinity;
+    const we = to.window?.end ?? Infinity;
+    const entered: number[] = [];
+    const left: number[] = [];
+    let changed = 0;
+    for (let c = 0; c < ids.length; c++) {
+      const was = before === null || before[c] === 1;
+      const is = after === null || after[c] === 1;
+      if (was === is) continue;
+      changed++;
+      const by = is ? 1 : -1;
+      const moved = is ? entered : left;
+      for (let k = byCategory.offsets[c]!; k < byCategory.offsets[c + 1]!; k++) {
+        const row = byCategory.rows[k]!;
+        const fl = flags[row]!;
+        if (fl === OTHER) continue;
+        // The category's own count does not depend on the category filter; the actor and tag
+        // counts do, for rows that pass everything else (or fail only that facet).
+        const others = fl & ~CATEGORY;
+        flags[row] = is ? others : others | CATEGORY;
+        if (!(start[row]! < we && end[row]! > ws)) continue;
+        if (others === 0) {
+          countRow(index.actors, row, counts.actors, by);
+          countRow(index.tags, row, counts.tags, by);
+          moved.push(row);
+        } else if (others === ACTOR) countRow(index.actors, row, counts.actors, by);
+        else if (others === TAG) countRow(index.tags, row, counts.tags, by);
+      }
+    }
+    const timeless = new Uint32Array(size);
+    let t = 0;
+    for (let row = 0; row < size; row++) if (flags[row] === 0) timeless[t++] = row;
+    const from0 = this.#rows;
+    this.#filters = to;
+    this.#counts = counts;
+    this.#timeless = timeless.slice(0, t);
+    this.#rows = this.#windowRows(to.window);
+    // One category's rows come ascending; several need sorting (typed arrays sort numerically).
+    const list = (rows: number[]): Uint32Array => (changed > 1 ? Uint32Array.from(rows).sort() : Uint32Array.from(rows));
+    return { rows: this.#rows, counts, timeless: this.#timeless, delta: { from: from0, entered: list(entered), left: list(left) } };
+  }
+
+  /**
    * New counts from the old ones and the rows that crossed the window's edges, with the rows
    * (passing every other filter) that entered and left; null when a full pass is cheaper.
    */
@@ -154,33 +213,31 @@ export class Evaluator {
   /**
    * The timeless rows inside the window. Every event ends after it starts, so the rows starting
    * inside the window are all in it: one copy of a slice. Only rows starting before it need their
-   * end checked: those up to shortSpan earlier, and the index's few long rows.
+   * end checked, found through the index's span groups.
    */
   #windowRows(w: TimeWindow | null): Uint32Array {
     const timeless = this.#timeless;
     if (!w) return timeless.slice();
     const { start, end } = this.#index.dataset.columns;
-    const { shortSpan, longRows } = this.#index;
     const flags = this.#flags;
-    const from = (t: number): number => firstIndex(timeless.length, (i) => start[timeless[i]!]! < t);
-    const reach = w.start - shortSpan;
-    const first = from(reach);
-    const inside = from(w.start);
-    const last = Math.max(inside, from(w.end));
-    // Long rows starting before the scanned stretch: they come first in time order.
-    const longBefore = firstIndex(longRows.length, (k) => start[longRows[k]!]! < reach);
-    const out = new Uint32Array(longBefore + (inside - first) + (last - inside));
-    let n = 0;
-    for (let k = 0; k < longBefore; k++) {
-      const row = longRows[k]!;
-      if (flags[row] === 0 && end[row]! > w.start) out[n++] = row;
+    const inside = firstIndex(timeless.length, (i) => start[timeless[i]!]! < w.start);
+    const last = Math.max(inside, firstIndex(timeless.length, (i) => start[timeless[i]!]! < w.end));
+    // Rows starting before the window and still running at its start: each span group is
+    // scanned back only as far as its longest span reaches.
+    const before: number[] = [];
+    for (const { span, rows } of this.#index.spanGroups) {
+      const hi = firstIndex(rows.length, (k) => start[rows[k]!]! < w.start);
+      for (let k = firstIndex(hi, (k) => start[rows[k]!]! < w.start - span); k < hi; k++) {
+        const row = rows[k]!;
+        if (flags[row] === 0 && end[row]! > w.start) before.push(row);
+      }
     }
-    for (let i = first; i < inside; i++) {
-      const row = timeless[i]!;
-      if (end[row]! > w.start) out[n++] = row;
-    }
-    out.set(timeless.subarray(inside, last), n);
-    return out.subarray(0, n + last - inside);
+    const out = new Uint32Array(before.length + (last - inside));
+    out.set(before);
+    // From several groups: back into row (= time) order.
+    out.subarray(0, before.length).sort();
+    out.set(timeless.subarray(inside, last), before.length);
+    return out;
   }
 }
 
@@ -212,6 +269,23 @@ function hasAny(column: MultiColumn, row: number, want: Uint8Array): boolean {
 
 function countRow(column: MultiColumn, row: number, counts: Uint32Array, by: number): void {
   for (let k = column.offsets[row]!; k < column.offsets[row + 1]!; k++) counts[column.codes[k]!]! += by;
+}
+
+/** Only the categories differ (the window too may not move: counts are for one window). */
+function onlyCategoriesChanged(a: Filters, b: Filters): boolean {
+  const sameWindow = a.window === b.window || (a.window !== null && b.window !== null && a.window.start === b.window.start && a.window.end === b.window.end);
+  return a.categories !== b.categories && sameWindow && a.actors === b.actors && a.tags === b.tags && a.text === b.text && a.inView === b.inView && a.bounds === b.bounds;
+}
+
+/** Rows grouped by a small code (CSR): the rows with code c are rows[offsets[c]] .. rows[offsets[c + 1] - 1], ascending. */
+function rowsByCode(code: ArrayLike<number>, codes: number): { offsets: Uint32Array; rows: Uint32Array } {
+  const offsets = new Uint32Array(codes + 1);
+  for (let row = 0; row < code.length; row++) offsets[code[row]! + 1]!++;
+  for (let c = 0; c < codes; c++) offsets[c + 1]! += offsets[c]!;
+  const fill = offsets.slice(0, codes);
+  const rows = new Uint32Array(code.length);
+  for (let row = 0; row < code.length; row++) rows[fill[code[row]!]!++] = row;
+  return { offsets, rows };
 }
 
 /** Every filter but the window is the same (filters are replaced whole, so identity is enough). */

@@ -17,25 +17,26 @@ export interface QueryIndex {
   /** Longest span in the data: bounds the backwards search for ranges overlapping a window. */
   readonly maxDuration: number;
   /**
-   * Every row spans at most shortSpan but the few in longRows (ascending). A search for ranges
-   * overlapping a window's start then scans back shortSpan and checks the long rows one by one,
-   * instead of scanning back over the one multi-year range in a million events.
+   * Rows grouped by span (one group per power of two of milliseconds), each ascending, with its
+   * longest span. The ranges overlapping a window's start but starting before it are found by
+   * scanning each group back by its own span: a day back for the days, a year for the years,
+   * instead of a year back for every event because a few events are years.
    */
-  readonly shortSpan: number;
-  readonly longRows: Uint32Array;
+  readonly spanGroups: readonly SpanGroup[];
   /** 1 for each row whose text holds every word (normalised); the last answer is kept. */
   matchText(words: readonly string[]): Uint8Array;
 }
 
-/** At most this share of rows (or LONG_MIN rows) count as long. */
-const LONG_SHARE = 0.01;
-const LONG_MIN = 256;
+export interface SpanGroup {
+  span: number;
+  rows: Uint32Array;
+}
 
 export function buildQueryIndex(dataset: Dataset): QueryIndex {
   const { start, end } = dataset.columns;
   let maxDuration = 0;
   for (let i = 0; i < start.length; i++) maxDuration = Math.max(maxDuration, end[i]! - start[i]!);
-  const { shortSpan, longRows } = splitBySpan(start, end, Math.max(LONG_MIN, Math.floor(start.length * LONG_SHARE)));
+  const spanGroups = groupBySpan(start, end);
   let text: string[] | undefined;
   let last: { key: string; mask: Uint8Array } | undefined;
   const matchText = (words: readonly string[]): Uint8Array => {
@@ -52,22 +53,32 @@ export function buildQueryIndex(dataset: Dataset): QueryIndex {
     last = { key, mask };
     return mask;
   };
-  return { dataset, actors: dataset.actors, tags: dataset.tags, maxDuration, shortSpan, longRows, matchText };
+  return { dataset, actors: dataset.actors, tags: dataset.tags, maxDuration, spanGroups, matchText };
 }
 
-/** The shortest power-of-two span that at most `most` rows exceed, and those rows. */
-export function splitBySpan(start: Float64Array, end: Float64Array, most: number): { shortSpan: number; longRows: Uint32Array } {
-  // Rows per power of two of their span (in ms); bucket b holds spans in (2^(b-1), 2^b].
+/** Rows by power of two of their span, ascending; each group's span is its longest member's. */
+export function groupBySpan(start: Float64Array, end: Float64Array): SpanGroup[] {
+  const bucket = new Uint8Array(start.length);
   const perBucket = new Uint32Array(64);
-  const bucket = (d: number): number => (d <= 1 ? 0 : Math.min(63, Math.ceil(Math.log2(d))));
-  for (let i = 0; i < start.length; i++) perBucket[bucket(end[i]! - start[i]!)]!++;
-  let b = 63;
-  let above = 0;
-  // Buckets from the longest down, while the rows above stay few.
-  while (b > 0 && above + perBucket[b]! <= most) above += perBucket[b--]!;
-  const shortSpan = 2 ** b;
-  // Listed by the test itself, not by the buckets' count, so rounding in log2 cannot lose a row.
-  const long: number[] = [];
-  for (let i = 0; i < start.length; i++) if (end[i]! - start[i]! > shortSpan) long.push(i);
-  return { shortSpan, longRows: Uint32Array.from(long) };
+  const longest = new Float64Array(64);
+  for (let i = 0; i < start.length; i++) {
+    const d = end[i]! - start[i]!;
+    const b = d <= 1 ? 0 : Math.min(63, Math.ceil(Math.log2(d)));
+    bucket[i] = b;
+    perBucket[b]!++;
+    if (d > longest[b]!) longest[b] = d;
+  }
+  const groups: SpanGroup[] = [];
+  const groupOf = new Int32Array(64).fill(-1);
+  for (let b = 0; b < 64; b++) {
+    if (!perBucket[b]) continue;
+    groupOf[b] = groups.length;
+    groups.push({ span: longest[b]!, rows: new Uint32Array(perBucket[b]!) });
+  }
+  const fill = new Uint32Array(groups.length);
+  for (let i = 0; i < start.length; i++) {
+    const g = groupOf[bucket[i]!]!;
+    groups[g]!.rows[fill[g]!++] = i;
+  }
+  return groups;
 }

@@ -72,7 +72,7 @@ export class AppState {
   /** Rows shown by every view, in time order. */
   readonly visible = $derived(this.#result?.rows ?? new Uint32Array(0));
 
-  /** How visible differs from the previous visible when only the time window moved, else null. */
+  /** How visible differs from the previous visible when only the time window or the categories changed, else null. */
   readonly visibleDelta = $derived(this.#result?.delta ?? null);
 
   /** visible as a per-row flag, for views that test membership while drawing. */

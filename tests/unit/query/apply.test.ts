@@ -4,7 +4,7 @@ import { buildDataset } from '../../../src/lib/model/dataset';
 import { applyFilters, facetCounts } from '../../../src/lib/query/apply';
 import { Evaluator } from '../../../src/lib/query/brushing';
 import { NO_FILTERS } from '../../../src/lib/query/filters';
-import { buildQueryIndex, splitBySpan } from '../../../src/lib/query/query-index';
+import { buildQueryIndex, groupBySpan } from '../../../src/lib/query/query-index';
 import { normalizeText, queryWords } from '../../../src/lib/query/text';
 import { CATEGORIES, eventArb, filtersArb, meta, reference, toEvents, type Spec } from './arbitraries';
 
@@ -46,7 +46,12 @@ describe('applyFilters', () => {
   it('the Evaluator gives the same rows, counts and timeless rows as the reference, through any sequence of changes', () => {
     // A session: random filter changes, most of them window moves (the incremental path).
     const windowArb = filtersArb.map((f) => f.window);
-    const stepArb = fc.oneof({ arbitrary: filtersArb.map((f) => ({ kind: 'filters' as const, f })), weight: 1 }, { arbitrary: windowArb.map((w) => ({ kind: 'window' as const, w })), weight: 3 });
+    const categoriesArb = filtersArb.map((f) => f.categories);
+    const stepArb = fc.oneof(
+      { arbitrary: filtersArb.map((f) => ({ kind: 'filters' as const, f })), weight: 1 },
+      { arbitrary: windowArb.map((w) => ({ kind: 'window' as const, w })), weight: 3 },
+      { arbitrary: categoriesArb.map((c) => ({ kind: 'categories' as const, c })), weight: 2 },
+    );
     let deltas = 0;
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 60 }), filtersArb, fc.array(stepArb, { minLength: 1, maxLength: 12 }), (specs, initial, steps) => {
@@ -55,7 +60,7 @@ describe('applyFilters', () => {
         let filters = initial;
         let previous: Uint32Array | null = null;
         for (const step of [{ kind: 'filters' as const, f: initial }, ...steps]) {
-          filters = step.kind === 'filters' ? step.f : { ...filters, window: step.w };
+          filters = step.kind === 'filters' ? step.f : step.kind === 'window' ? { ...filters, window: step.w } : { ...filters, categories: step.c };
           const before = evaluator.run(filters);
           expect([...before.rows]).toEqual([...applyFilters(index, filters)]);
           expect(before.counts).toEqual(facetCounts(index, filters));
@@ -80,11 +85,10 @@ describe('applyFilters', () => {
   });
 
   it('lists the window\u2019s rows right when a few long ranges sit among many short events', () => {
-    // Over 256 rows, so shortSpan is a day or so and the year-long rows take the long-row path.
+    // Days and short ranges, with a year-long event now and then: several span groups.
     const specs = fc.sample(eventArb, { numRuns: 1500, seed: 11 }).map((s, i) => ({ ...s, precision: i % 97 === 0 ? 'year' : 'day' }) as Spec);
     const index = buildQueryIndex(buildDataset('t', meta, toEvents(specs)));
-    expect(index.longRows.length).toBeGreaterThan(0);
-    expect(index.longRows.length).toBeLessThan(40);
+    expect(index.spanGroups.length).toBeGreaterThan(2);
     const evaluator = new Evaluator(index);
     const windows = fc.sample(filtersArb.map((f) => f.window), { numRuns: 300, seed: 13 });
     let moved = 0;
@@ -134,18 +138,21 @@ describe('text search', () => {
   });
 });
 
-describe('splitBySpan', () => {
-  it('every row outside longRows spans at most shortSpan, and longRows holds at most `most` rows, in order', () => {
+describe('groupBySpan', () => {
+  it('puts every row in one group, ascending, with no row longer than its group\u2019s span', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 1e11 })), { maxLength: 300 }), fc.integer({ min: 0, max: 50 }), (spans, most) => {
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 1e11 })), { maxLength: 300 }), (spans) => {
         const start = Float64Array.from(spans, ([s]) => s);
         const end = Float64Array.from(spans, ([s, d]) => s + d);
-        const { shortSpan, longRows } = splitBySpan(start, end, most);
-        const long = new Set(longRows);
-        for (let i = 0; i < start.length; i++) expect(end[i]! - start[i]! > shortSpan).toBe(long.has(i));
-        expect([...longRows]).toEqual([...longRows].sort((a, b) => a - b));
-        // At most `most` rows, unless even the shortest bucket (spans over 1 ms) holds more.
-        if (shortSpan > 1) expect(longRows.length).toBeLessThanOrEqual(most);
+        const groups = groupBySpan(start, end);
+        expect(groups.flatMap((g) => [...g.rows]).sort((a, b) => a - b)).toEqual(spans.map((_, i) => i));
+        for (const g of groups) {
+          expect([...g.rows]).toEqual([...g.rows].sort((a, b) => a - b));
+          for (const row of g.rows) expect(end[row]! - start[row]!).toBeLessThanOrEqual(g.span);
+          // Within a power of two: the group's shortest member is over half its span.
+          const shortest = Math.min(...[...g.rows].map((r) => end[r]! - start[r]!));
+          expect(shortest === 0 || shortest <= 1 || shortest * 2 > g.span).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );
@@ -156,9 +163,7 @@ describe('splitBySpan', () => {
     const n = 5000;
     const start = Float64Array.from({ length: n }, (_, i) => i * day);
     const end = Float64Array.from({ length: n }, (_, i) => i * day + (i === 10 ? 3000 * day : day));
-    const { shortSpan, longRows } = splitBySpan(start, end, 50);
-    expect([...longRows]).toEqual([10]);
-    expect(shortSpan).toBeGreaterThanOrEqual(day);
-    expect(shortSpan).toBeLessThan(2 * day);
+    const groups = groupBySpan(start, end);
+    expect(groups.map((g) => [g.span / day, g.rows.length])).toEqual([[1, n - 1], [3000, 1]]);
   });
 });

@@ -40,7 +40,8 @@ export function categoryLanes(
   });
   const itemLane = new Uint16Array(rows.length);
   for (let i = 0; i < rows.length; i++) itemLane[i] = laneOf[category[rows[i]!]!]!;
-  return { lanes, itemRow: rows.slice(), itemLane };
+  // Row lists from the filters are never written to, so the layout can share the array.
+  return { lanes, itemRow: rows, itemLane };
 }
 
 /**
