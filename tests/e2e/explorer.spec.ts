@@ -170,3 +170,34 @@ test('search, a category toggle and the time window change map, timeline and lis
   expect(inWindow).toBeGreaterThan(2);
   await consistent(inWindow);
 });
+
+test('a brush drag makes one history entry, writes the URL sparingly and leaves the final window in it', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __replaced: number };
+    w.__replaced = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      w.__replaced++;
+      replace(...args);
+    };
+  });
+  await openApp(page);
+  const before = await page.evaluate(() => history.length);
+  const overview = (await page.getByTestId('overview').boundingBox())!;
+  const y = overview.y + overview.height / 2;
+  await page.mouse.move(overview.x + overview.width * 0.3, y);
+  await page.mouse.down();
+  const steps = 30;
+  await page.mouse.move(overview.x + overview.width * 0.8, y, { steps });
+  await page.mouse.up();
+  const label = page.getByTestId('window-label');
+  await expect(label).not.toHaveText('');
+  // The last step reaches the URL, and one entry stands for the whole drag.
+  await expect(page).toHaveURL(/from=.*&to=|to=.*&from=/);
+  const shown = await label.textContent();
+  await page.reload();
+  await expect(page.getByTestId('window-label')).toHaveText(shown!);
+  expect(await page.evaluate(() => history.length)).toBe(before + 1);
+  // Thinned: far fewer history writes than drag steps (each one costs the browser a navigation).
+  expect(await page.evaluate(() => (window as unknown as { __replaced: number }).__replaced)).toBeLessThan(steps / 3);
+});

@@ -20,8 +20,11 @@ export interface MapView {
 
 export type LaneMode = 'category' | 'actor';
 
-/** How a change enters browser history: discrete actions push, continuous ones (drags, typing) replace. */
-export type HistoryMode = 'push' | 'replace';
+/**
+ * How a change enters browser history: discrete actions push, continuous ones (drags, typing)
+ * replace, and the last step of a gesture settles (replaces at once, so a reload keeps it).
+ */
+export type HistoryMode = 'push' | 'replace' | 'settle';
 
 /**
  * The one app-wide state. Views read it and call its methods; nothing else holds events.
@@ -48,6 +51,8 @@ export class AppState {
   pickLocation = $state.raw<((lat: number, lon: number) => void) | null>(null);
   /** Bumped to ask the map to fit the filtered events. */
   fitRequest = $state(0);
+  /** Bumped when a gesture ends without a change, so the URL sync writes what it held back. */
+  settled = $state(0);
   /** How the next URL change is written to history; read by the URL sync. */
   historyMode: HistoryMode = 'push';
   #lastTextAt = 0;
@@ -238,10 +243,17 @@ export class AppState {
   setWindow(next: TimeWindow | null, final = true): void {
     // Whole milliseconds, so the window survives the trip through the URL exactly.
     const window = next && { start: Math.round(next.start), end: Math.round(next.end) };
-    const mode: HistoryMode = this.#inGesture ? 'replace' : 'push';
+    const mode: HistoryMode = !this.#inGesture ? 'push' : final ? 'settle' : 'replace';
     this.#inGesture = !final;
     const w = this.filters.window;
-    if (w === window || (w && window && w.start === window.start && w.end === window.end)) return;
+    if (w === window || (w && window && w.start === window.start && w.end === window.end)) {
+      // A gesture ending where its last step was: nothing changed, but its state must now settle.
+      if (mode === 'settle') {
+        this.historyMode = mode;
+        this.settled++;
+      }
+      return;
+    }
     this.setFilters({ window }, mode);
   }
 

@@ -13,35 +13,53 @@ export const REPLACE_EVERY_MS = 300;
 
 /**
  * Keeps the query string and the app state in step: state → URL on every change (pushing
- * discrete changes at once, replacing continuous ones at most every REPLACE_EVERY_MS, the last
- * one always), URL → state on load and on back/forward. Call during App's initialisation.
+ * discrete changes at once; replacing continuous ones at once after a quiet spell, else at most
+ * every REPLACE_EVERY_MS, the last one always), URL → state on load and on back/forward. Call
+ * during App's initialisation.
  */
 export function useUrlSync(app: AppState): void {
   restoreUrlState(app);
   let pending: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
+  let lastWrite = -Infinity;
+
   const flush = (): void => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    if (pending !== null && pending !== here()) history.replaceState(null, '', pending);
+    if (pending !== null && pending !== here()) {
+      history.replaceState(null, '', pending);
+      lastWrite = performance.now();
+    }
     pending = null;
   };
 
   $effect(() => {
+    void app.settled;
     const encoded = encodeUrlState(snapshotOf(app), new URLSearchParams(location.search));
     untrack(() => {
       const mode = app.historyMode;
       app.historyMode = 'push';
       const url = `${location.pathname}${encoded ? `?${encoded}` : ''}${location.hash}`;
+      if (mode === 'settle') {
+        pending = url;
+        flush();
+        return;
+      }
       if (mode === 'replace') {
         pending = url;
-        timer ??= setTimeout(flush, REPLACE_EVERY_MS);
+        // A lone change (the search box cleared) is written at once; a stream of them is thinned.
+        const wait = lastWrite + REPLACE_EVERY_MS - performance.now();
+        if (wait <= 0) flush();
+        else timer ??= setTimeout(flush, wait);
         return;
       }
       // The entry a gesture made keeps the gesture's last state; then the discrete change gets its own.
       flush();
-      if (url !== here()) history.pushState(null, '', url);
+      if (url !== here()) {
+        history.pushState(null, '', url);
+        lastWrite = performance.now();
+      }
     });
   });
 
