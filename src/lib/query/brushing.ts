@@ -1,6 +1,6 @@
 import { rowsByEnd } from '../model/columns';
 import { firstIndex, lowerBound, type FacetCounts } from './apply';
-import type { Filters, TimeWindow } from './filters';
+import { sameWindow, type Filters, type TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
 import { queryWords } from './text';
 
@@ -273,8 +273,7 @@ function countRow(column: MultiColumn, row: number, counts: Uint32Array, by: num
 
 /** Only the categories differ (the window too may not move: counts are for one window). */
 function onlyCategoriesChanged(a: Filters, b: Filters): boolean {
-  const sameWindow = a.window === b.window || (a.window !== null && b.window !== null && a.window.start === b.window.start && a.window.end === b.window.end);
-  return a.categories !== b.categories && sameWindow && a.actors === b.actors && a.tags === b.tags && a.text === b.text && a.inView === b.inView && a.bounds === b.bounds;
+  return a.categories !== b.categories && sameWindow(a.window, b.window) && sameExceptWindow({ ...a, categories: b.categories }, b);
 }
 
 /** Rows grouped by a small code (CSR): the rows with code c are rows[offsets[c]] .. rows[offsets[c + 1] - 1], ascending. */

@@ -45,3 +45,8 @@ export const NO_FILTERS: Filters = {
 export function isFiltered(f: Filters): boolean {
   return f.categories !== null || f.actors.length > 0 || f.tags.length > 0 || f.text.trim() !== '' || f.window !== null || f.inView;
 }
+
+/** The same window (or both none): windows are rebuilt on every brush step, so compare by value. */
+export function sameWindow(a: TimeWindow | null, b: TimeWindow | null): boolean {
+  return a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end);
+}

@@ -4,7 +4,7 @@ import type { Problem } from '../model/problems';
 import { fetchBytes } from '../io/fetch-text';
 import { loadBytesOffThread, prewarmLoader, PREWARM_AFTER_BYTES } from '../io/worker-load';
 import { Evaluator } from '../query/brushing';
-import { NO_FILTERS, type Bounds, type Filters, type TimeWindow } from '../query/filters';
+import { NO_FILTERS, sameWindow, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex } from '../query/query-index';
 
 export type LoadStatus =
@@ -246,7 +246,7 @@ export class AppState {
     const mode: HistoryMode = !this.#inGesture ? 'push' : final ? 'settle' : 'replace';
     this.#inGesture = !final;
     const w = this.filters.window;
-    if (w === window || (w && window && w.start === window.start && w.end === window.end)) {
+    if (sameWindow(w, window)) {
       // A gesture ending where its last step was: nothing changed, but its state must now settle.
       if (mode === 'settle') {
         this.historyMode = mode;
