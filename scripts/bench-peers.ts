@@ -9,6 +9,8 @@
 //                adapter and the first render have been requested.
 //   brush        crossfilter: mouse down on the brush canvas at 20 % of its width, 41 moves from
 //                25 % to 65 %, mouse up; per pointermove, e.timeStamp → next rAF → setTimeout 0.
+//   brushFrame   the same steps, from the pointermove's dispatch → next rAF → setTimeout 0: the
+//                main-thread time of the frame that shows the step (scripts/bench-probe.ts).
 //   facet        crossfilter: 6 clicks on the first category checkbox; per click, same probe.
 //   repaint      map peers: per 'peer:map-moveend' mark (registered by the page before any layer
 //                listens to moveend), next rAF → setTimeout 0 − mark.startTime, for a 30-step map
@@ -31,6 +33,7 @@ export interface PeerResult {
   peer: string;
   load: number | 'DNF';
   brush?: number[] | 'DNF';
+  brushFrame?: number[] | 'DNF';
   facet?: number[] | 'DNF';
   repaint?: number[] | 'DNF';
   timelinePan?: number[] | 'DNF';
@@ -166,15 +169,16 @@ async function box(page: Page, bench: string): Promise<{ x: number; y: number; w
   return b;
 }
 
-async function brushStep(page: Page): Promise<number[]> {
+async function brushStep(page: Page): Promise<{ latency: number[]; frame: number[] }> {
   const b = await box(page, 'brush');
   const y = b.y + b.height / 2;
   await takeLatencies(page, 'pointermove');
+  await takeLatencies(page, 'pointermove-frame');
   await page.mouse.move(b.x + b.width * 0.2, y);
   await page.mouse.down();
   for (let i = 0; i <= 40; i++) await page.mouse.move(b.x + b.width * (0.25 + (i / 40) * 0.4), y);
   await page.mouse.up();
-  return takeLatencies(page, 'pointermove');
+  return { latency: await takeLatencies(page, 'pointermove'), frame: await takeLatencies(page, 'pointermove-frame') };
 }
 
 async function facetStep(page: Page): Promise<number[]> {
@@ -284,7 +288,9 @@ export async function measurePeer(browser: Browser, peer: string, serverUrl: str
 
     await installLatencyProbe(page, 'peer:map-moveend');
     if (peer === 'crossfilter') {
-      result.brush = await step(() => brushStep(page), notes, 'brush');
+      const brush = await step(() => brushStep(page), notes, 'brush');
+      result.brush = brush === 'DNF' ? brush : brush.latency;
+      result.brushFrame = brush === 'DNF' ? brush : brush.frame;
       result.facet = await step(() => facetStep(page), notes, 'facet');
     } else if (peer === 'vis-timeline') {
       result.timelinePan = await step(() => timelinePanStep(page, notes), notes, 'timelinePan');

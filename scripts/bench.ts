@@ -38,6 +38,7 @@ const fmt = (v: number): string => (Number.isFinite(v) ? (v >= 1000 ? `${Math.ro
 interface Ours {
   load: number;
   brush: number[];
+  brushFrame: number[];
   facet: number[];
   repaint: number[];
   timelinePan: number[];
@@ -67,6 +68,7 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
     for (let i = 0; i <= 40; i++) await page.mouse.move(overview.x + overview.width * (0.25 + (i / 40) * 0.4), y);
     await page.mouse.up();
     const brush = await takeLatencies(page, 'pointermove');
+    const brushFrame = await takeLatencies(page, 'pointermove-frame');
 
     // Facet: toggle the first category off and on, three times (with the brushed window active).
     const box = page.getByTestId('facet-categories').getByRole('checkbox').first();
@@ -96,6 +98,7 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
     const px = plot.x + plot.width / 2;
     const py = plot.y + plot.height / 2;
     await takeLatencies(page, 'pointermove');
+    await takeLatencies(page, 'pointermove-frame');
     await page.mouse.move(px, py);
     await page.mouse.down();
     for (let i = 1; i <= 30; i++) await page.mouse.move(px - i * 10, py);
@@ -105,7 +108,7 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return { load, brush, facet, repaint, timelinePan, heap: usedSize / 2 ** 20 };
+    return { load, brush, brushFrame, facet, repaint, timelinePan, heap: usedSize / 2 ** 20 };
   } finally {
     await context.close();
   }
@@ -132,8 +135,8 @@ const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'u
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, Chromium ${version} headless, --disable-gpu; app ${sha}; ${new Date().toISOString().slice(0, 10)}`);
 console.log(`Ours: ${runs} runs per size, medians; p50/p95 pool every step of every run. Peers: 1 run per size. Ratios are ours ÷ peer, on the median for load and heap and on p95 for latencies (below 1: Faultline is faster).`);
 console.log('');
-console.log('| events | tool | load → interactive | brush p50 / p95 | facet click p50 / p95 | map repaint p50 / p95 | timeline pan p50 / p95 | JS heap |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| events | tool | load → interactive | brush frame p50 / p95 | brush p50 / p95 | facet click p50 / p95 | map repaint p50 / p95 | timeline pan p50 / p95 | JS heap |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 
 const pair = (v: number[] | 'DNF' | undefined): string => (v === undefined ? '—' : v === 'DNF' ? 'DNF (> 60 s)' : `${fmt(median(v))} / ${fmt(quantile(v, 0.95))} ms`);
 const ratio = (ours: number, peer: number[] | number | 'DNF' | undefined, q = 0.5): string => {
@@ -175,7 +178,7 @@ for (const size of sizes) {
     targets.push({ label: 'Faultline (JSON)', url: `http://127.0.0.1:4190/?data=bench-data/synthetic-${size}.json` });
   }
   if (peers.length) place(cached(`lean-${size}-seed1.json`, () => leanJson(events())), join(peerDir, `lean-${size}.json`));
-  let oursRef: { load: number; brush: number[]; facet: number[]; repaint: number[]; timelinePan: number[]; heap: number } | null = null;
+  let oursRef: { load: number; brush: number[]; brushFrame: number[]; facet: number[]; repaint: number[]; timelinePan: number[]; heap: number } | null = null;
   for (const target of targets) {
     const results: Ours[] = [];
     for (let r = 0; r < runs; r++) {
@@ -186,13 +189,13 @@ for (const size of sizes) {
         await browser.close();
       }
     }
-    const all = (key: 'brush' | 'facet' | 'repaint' | 'timelinePan') => results.flatMap((x) => x[key]);
-    const row = { load: median(results.map((x) => x.load)), brush: all('brush'), facet: all('facet'), repaint: all('repaint'), timelinePan: all('timelinePan'), heap: median(results.map((x) => x.heap)) };
+    const all = (key: 'brush' | 'brushFrame' | 'facet' | 'repaint' | 'timelinePan') => results.flatMap((x) => x[key]);
+    const row = { load: median(results.map((x) => x.load)), brush: all('brush'), brushFrame: all('brushFrame'), facet: all('facet'), repaint: all('repaint'), timelinePan: all('timelinePan'), heap: median(results.map((x) => x.heap)) };
     oursRef ??= row;
     // The pack's one ArrayBuffer (columns and text) lives outside the JS heap: reported beside it.
     const held = target.label.includes('pack') ? statSync(join(dataDir, packFile)).size / 2 ** 20 : NaN;
     console.log(
-      `| ${size.toLocaleString('en-GB')} | ${target.label} | ${fmt(row.load)} ms | ${pair(row.brush)} | ${pair(row.facet)} | ${pair(row.repaint)} | ${pair(row.timelinePan)} | ${row.heap.toFixed(0)} MB${Number.isFinite(held) ? ` + ${held.toFixed(0)} MB buffers` : ''} |`,
+      `| ${size.toLocaleString('en-GB')} | ${target.label} | ${fmt(row.load)} ms | ${pair(row.brushFrame)} | ${pair(row.brush)} | ${pair(row.facet)} | ${pair(row.repaint)} | ${pair(row.timelinePan)} | ${row.heap.toFixed(0)} MB${Number.isFinite(held) ? ` + ${held.toFixed(0)} MB buffers` : ''} |`,
     );
   }
   for (const peer of peers) {
@@ -208,7 +211,7 @@ for (const size of sizes) {
     const cell = (mine: number[], theirs: number[] | 'DNF' | undefined) =>
       theirs === undefined ? '—' : `${pair(theirs)}${theirs === 'DNF' ? '' : ratio(quantile(mine, 0.95), theirs, 0.95)}`;
     const heap = res.heap === 'DNF' ? 'DNF' : `${res.heap.toFixed(0)} MB${ratio(o.heap, res.heap)}`;
-    console.log(`| ${size.toLocaleString('en-GB')} | ${peer} | ${load} | ${cell(o.brush, res.brush)} | ${cell(o.facet, res.facet)} | ${cell(o.repaint, res.repaint)} | ${cell(o.timelinePan, res.timelinePan)} | ${heap} |`);
+    console.log(`| ${size.toLocaleString('en-GB')} | ${peer} | ${load} | ${cell(o.brushFrame, res.brushFrame)} | ${cell(o.brush, res.brush)} | ${cell(o.facet, res.facet)} | ${cell(o.repaint, res.repaint)} | ${cell(o.timelinePan, res.timelinePan)} | ${heap} |`);
     if (res.note) console.error(`  ${peer} at ${size}: ${res.note}`);
   }
   rmSync(join(dataDir, packFile), { force: true });

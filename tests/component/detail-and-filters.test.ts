@@ -85,4 +85,27 @@ describe('FilterPanel', () => {
     expect(app.filters.categories).toBeNull();
     expect(app.visible.length).toBe(2);
   });
+
+  it('shows the ten busiest actors, keeps a checked one shown, and lists every actor on request', async () => {
+    // Twelve actors: "Actor 01" in one event, ..., "Actor 12" in twelve.
+    const events = Array.from({ length: 12 }, (_, a) =>
+      Array.from({ length: a + 1 }, (_, k) => ({
+        id: `a${a}-${k}`, title: 'T', summary: 'S', date: '2020-10-17', category: 'strike', actors: [`Actor ${String(a + 1).padStart(2, '0')}`],
+        location: null, sources: [SOURCE],
+      })),
+    ).flat();
+    const app = new AppState();
+    expect(app.loadText(JSON.stringify({ ...JSON.parse(DATASET), events }), 'actors.json')).toBe(true);
+    app.toggleActor('Actor 01');
+    render(FilterPanel, { props: { onclose: () => undefined }, context: new Map([[APP_STATE_KEY, app]]) });
+    const names = () => [...screen.getByTestId('facet-actors').querySelectorAll('.label')].map((n) => n.textContent);
+    // Counts under the other filters: the checked actor does not narrow its own facet.
+    expect(names()).toEqual(['Actor 12', 'Actor 11', 'Actor 10', 'Actor 09', 'Actor 08', 'Actor 07', 'Actor 06', 'Actor 05', 'Actor 04', 'Actor 03', 'Actor 01']);
+    await fireEvent.click(screen.getByRole('button', { name: 'Show all 12' }));
+    expect(names()).toHaveLength(12);
+    expect(names().at(-2)).toBe('Actor 02');
+    await fireEvent.click(screen.getByRole('button', { name: 'Show fewer' }));
+    expect(names()).toHaveLength(11);
+  });
 });
+

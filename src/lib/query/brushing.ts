@@ -18,6 +18,8 @@ export interface Evaluation {
   timeless: Uint32Array;
   /** When only the window or the categories changed: how `rows` differ from the previous evaluation's rows. */
   delta: RowDelta | null;
+  /** How many of `rows` have no place (the map says so), kept by difference like the counts. */
+  unlocated: number;
 }
 
 /** rows = from + entered − left, each list ascending; views that keep sums update by it. */
@@ -43,6 +45,7 @@ export class Evaluator {
   #counts: FacetCounts | null = null;
   /** The rows of the last evaluation, which a delta refers to. */
   #rows: Uint32Array = new Uint32Array(0);
+  #unlocated = 0;
   /** Rows grouped by category, built at the first category toggle. */
   #byCategory: { offsets: Uint32Array; rows: Uint32Array } | null = null;
   /** Rows sorted by end: from the dataset (packs carry it), else built at the first window move. */
@@ -62,7 +65,8 @@ export class Evaluator {
     this.#counts = moved.counts;
     const from = this.#rows;
     this.#rows = this.#windowRows(f.window);
-    return { rows: this.#rows, counts: moved.counts, timeless: this.#timeless, delta: { from, entered: moved.entered, left: moved.left } };
+    this.#unlocated += this.#unlocatedAmong(moved.entered) - this.#unlocatedAmong(moved.left);
+    return { rows: this.#rows, counts: moved.counts, timeless: this.#timeless, delta: { from, entered: moved.entered, left: moved.left }, unlocated: this.#unlocated };
   }
 
   #full(f: Filters): Evaluation {
@@ -84,6 +88,7 @@ export class Evaluator {
     const rows = new Uint32Array(size);
     let t = 0;
     let n = 0;
+    let unlocated = 0;
     for (let row = 0; row < size; row++) {
       let fl = 0;
       if (text && text[row] !== 1) fl = OTHER;
@@ -101,7 +106,10 @@ export class Evaluator {
       flags[row] = fl;
       if (fl === 0) timeless[t++] = row;
       if (fl !== OTHER && start[row]! < we && end[row]! > ws) {
-        if (fl === 0) rows[n++] = row;
+        if (fl === 0) {
+          rows[n++] = row;
+          if (Number.isNaN(lat[row]!)) unlocated++;
+        }
         count(index, counts, fl, row, 1);
       }
     }
@@ -109,7 +117,8 @@ export class Evaluator {
     this.#counts = counts;
     this.#timeless = timeless.slice(0, t);
     this.#rows = rows.slice(0, n);
-    return { rows: this.#rows, counts, timeless: this.#timeless, delta: null };
+    this.#unlocated = unlocated;
+    return { rows: this.#rows, counts, timeless: this.#timeless, delta: null, unlocated };
   }
 
   /**
@@ -165,7 +174,16 @@ export class Evaluator {
     this.#rows = this.#windowRows(to.window);
     // One category's rows come ascending; several need sorting (typed arrays sort numerically).
     const list = (rows: number[]): Uint32Array => (changed > 1 ? Uint32Array.from(rows).sort() : Uint32Array.from(rows));
-    return { rows: this.#rows, counts, timeless: this.#timeless, delta: { from: from0, entered: list(entered), left: list(left) } };
+    const delta = { from: from0, entered: list(entered), left: list(left) };
+    this.#unlocated += this.#unlocatedAmong(delta.entered) - this.#unlocatedAmong(delta.left);
+    return { rows: this.#rows, counts, timeless: this.#timeless, delta, unlocated: this.#unlocated };
+  }
+
+  #unlocatedAmong(rows: Uint32Array): number {
+    const lat = this.#index.dataset.columns.lat;
+    let n = 0;
+    for (let i = 0; i < rows.length; i++) if (Number.isNaN(lat[rows[i]!]!)) n++;
+    return n;
   }
 
   /**

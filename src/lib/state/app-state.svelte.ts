@@ -90,21 +90,19 @@ export class AppState {
 
   readonly counts = $derived(this.#result?.counts ?? null);
 
-  /** Rows without a place, found once per dataset. */
-  readonly #unlocated = $derived.by(() => {
-    const lat = this.dataset?.columns.lat;
-    const rows: number[] = [];
-    if (lat) for (let row = 0; row < lat.length; row++) if (Number.isNaN(lat[row]!)) rows.push(row);
-    return rows;
-  });
+  /** How many visible rows have no place: kept by the evaluator by difference, so brushing never rescans. */
+  readonly unlocatedCount = $derived(this.#result?.unlocated ?? 0);
 
-  /** Visible rows without a place: the unlocated rows checked against the filters, not every visible row per brush step. */
+  /**
+   * The visible rows without a place. A scan of the visible rows: only the "no location" list
+   * reads it, while it is open (deriveds are lazy), never a brush step with the list closed.
+   */
   readonly unlocatedVisible = $derived.by(() => {
-    const columns = this.dataset?.columns;
-    const mask = this.timelessMask;
-    const w = this.filters.window;
-    if (!columns) return [];
-    return this.#unlocated.filter((row) => mask[row] === 1 && (!w || (columns.start[row]! < w.end && columns.end[row]! > w.start)));
+    const lat = this.dataset?.columns.lat;
+    const visible = this.visible;
+    const rows: number[] = [];
+    if (lat) for (let i = 0; i < visible.length; i++) if (Number.isNaN(lat[visible[i]!]!)) rows.push(visible[i]!);
+    return rows;
   });
 
   readonly selectedRow = $derived.by(() => {

@@ -65,6 +65,8 @@ describe('applyFilters', () => {
           expect([...before.rows]).toEqual([...applyFilters(index, filters)]);
           expect(before.counts).toEqual(facetCounts(index, filters));
           expect([...before.timeless]).toEqual([...applyFilters(index, { ...filters, window: null })]);
+          // The map's "no location" count, kept by difference, matches a count of the rows.
+          expect(before.unlocated).toBe([...before.rows].filter((r) => Number.isNaN(index.dataset.columns.lat[r]!)).length);
           // A delta refers to the previous rows and turns them into these.
           if (before.delta) {
             deltas += before.delta.entered.length + before.delta.left.length;

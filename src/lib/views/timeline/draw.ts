@@ -4,6 +4,7 @@
  * hovering never repaints 100k marks.
  */
 import { MarkBatch } from './batch';
+import { densityPixels, type Rgba } from './density';
 import { SHAPES } from './geometry';
 import type { Density, Frame } from './frame';
 
@@ -108,28 +109,24 @@ export function drawMarks(
  * a quiet week still shows next to a surge. Colours are the lanes' (category lanes) or the text
  * colour (actor lanes, which mix categories).
  */
-export function drawDensity(ctx: CanvasRenderingContext2D, d: Density, laneHeight: number, laneColors: readonly (string | null)[], theme: Theme, width: number): void {
-  ctx.fillStyle = theme.stripe;
-  for (let lane = 1; lane < d.lanes; lane += 2) ctx.fillRect(0, lane * laneHeight, width, laneHeight);
-  for (let lane = 0; lane < d.lanes; lane++) {
-    let max = 0;
-    const base = lane * d.columns;
-    for (let c = 0; c < d.columns; c++) max = Math.max(max, d.weight[base + c]!);
-    if (max === 0) continue;
-    const scale = (laneHeight - 4) / Math.log1p(max);
-    const bottom = (lane + 1) * laneHeight - 2;
-    const path = new Path2D();
-    for (let c = 0; c < d.columns; c++) {
-      const w = d.weight[base + c]!;
-      if (w <= 0) continue;
-      const h = Math.max(1, Math.log1p(w) * scale);
-      path.rect(c, bottom - h, 1, h);
-    }
-    ctx.globalAlpha = 0.85;
-    ctx.fillStyle = laneColors[lane] ?? theme.text;
-    ctx.fill(path);
-  }
-  ctx.globalAlpha = 1;
+export function drawDensity(ctx: CanvasRenderingContext2D, d: Density, laneHeight: number, laneColors: readonly (string | null)[], theme: Theme): void {
+  const { width, height } = ctx.canvas;
+  if (width === 0 || height === 0) return;
+  const dpr = window.devicePixelRatio || 1;
+  const colors = Array.from({ length: d.lanes }, (_, lane) => rgbaOf(ctx, laneColors[lane] ?? theme.text));
+  const pixels = densityPixels(d, laneHeight, colors, rgbaOf(ctx, theme.stripe), width, height, dpr);
+  ctx.putImageData(new ImageData(pixels, width, height), 0, 0);
+}
+
+/** Any CSS colour as RGBA, through the context's own parser (it normalises to #rrggbb or rgba()). */
+function rgbaOf(ctx: CanvasRenderingContext2D, color: string): Rgba {
+  ctx.fillStyle = '#000000';
+  ctx.fillStyle = color;
+  const value = String(ctx.fillStyle);
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value);
+  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16), 1];
+  const rgba = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(value);
+  return rgba ? [Number(rgba[1]), Number(rgba[2]), Number(rgba[3]), rgba[4] === undefined ? 1 : Number(rgba[4])] : [0, 0, 0, 1];
 }
 
 /** Faint before visible, then extents, ranges, points. */

@@ -4,6 +4,8 @@
  * that recomputes on every zoom step at 100k rows; draw.ts paints it and hit testing reads it.
  */
 import type { EventColumns } from '../../model/columns';
+import { densityByLane, densityOf, inView as reachesView, type Density, type LaneMemo } from './density';
+export type { Density } from './density';
 import { fuzzMs, shapeOf, SHAPES, type Domain } from './geometry';
 import { stackItems, type LaneLayout } from './lanes';
 import { firstIndex } from '../../query/apply';
@@ -46,17 +48,6 @@ export interface Frame {
 }
 
 /**
- * Events per lane and pixel column. Each event's weight (1) is spread evenly over the columns
- * its span (and uncertainty) covers, so a year-precision event does not pile up on one day.
- */
-export interface Density {
-  columns: number;
-  lanes: number;
-  /** lane * columns + column. */
-  weight: Float32Array;
-}
-
-/**
  * Past this many marks in view the timeline draws density instead: a CPU rasteriser paints
  * ~10k marks per frame budget (performance.md §1e), and marks this dense overlap anyway.
  */
@@ -70,7 +61,28 @@ const OVERDRAW_PX = 50;
 const MAX_FUZZ_MS = 366 * 86_400_000;
 export const MAX_LISTED_MARKS = 500;
 
-export function layoutFrame(input: FrameInput): Frame {
+/** Density in place of marks: no marks to hit or list. */
+function densityFrame(laneHeight: number, density: Density): Frame {
+  const none = new Uint32Array(0);
+  const f32 = new Float32Array(0);
+  return {
+    count: 0, laneHeight, item: none, row: none, lane: new Uint16Array(0), shape: new Uint8Array(0),
+    x0: f32, x1: f32, y: f32, h: f32, fx0: f32, fx1: f32, faint: new Uint8Array(0), overlap: new Uint8Array(0),
+    density,
+  };
+}
+
+/** Lanes whose rows are decided by their key and `parts` alone (category lanes), remembered in `memo`. */
+export interface KeyedLanes {
+  memo: LaneMemo;
+  parts: readonly unknown[];
+}
+
+/**
+ * The marks in view, or their density past DENSE_MARKS. With keyed lanes, the density reuses
+ * the lanes whose rows did not change (density.ts).
+ */
+export function layoutFrame(input: FrameInput, keyed?: KeyedLanes): Frame {
   const { columns, layout, visibleMask, view, width, height } = input;
   const laneCount = Math.max(1, layout.lanes.length);
   const laneHeight = height / laneCount;
@@ -83,17 +95,22 @@ export function layoutFrame(input: FrameInput): Frame {
   // First item whose row starts late enough to reach into the view (items are in time order).
   const reach = view.start - input.maxDuration - MAX_FUZZ_MS;
   const first = firstIndex(layout.itemRow.length, (i) => columns.start[layout.itemRow[i]!]! < reach);
+  const stopAt = view.end + MAX_FUZZ_MS;
+  if (keyed) {
+    const memo = keyed.memo.check(keyed.parts, view, Math.ceil(width));
+    const density = densityByLane(columns, layout, first, stopAt, view, width, memo, DENSE_MARKS);
+    if (density) return densityFrame(laneHeight, density);
+  }
   const inView = new Uint32Array(layout.itemRow.length - first);
   let count = 0;
   for (let i = first; i < layout.itemRow.length; i++) {
     const row = layout.itemRow[i]!;
-    if (columns.start[row]! - MAX_FUZZ_MS >= view.end) break;
-    const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
-    if (columns.end[row]! + fuzz > view.start && columns.start[row]! - fuzz < view.end) inView[count++] = i;
+    if (columns.start[row]! >= stopAt) break;
+    if (reachesView(columns, row, view)) inView[count++] = i;
   }
   const candidates = inView.subarray(0, count);
 
-  if (count > DENSE_MARKS) return densityFrame(input, candidates, laneCount, laneHeight);
+  if (count > DENSE_MARKS) return densityFrame(laneHeight, densityOf(columns, layout, candidates, laneCount, view, width));
   const n = candidates.length;
   const f: Frame = {
     count: n, laneHeight, density: null,
@@ -139,33 +156,6 @@ export function layoutFrame(input: FrameInput): Frame {
     f.h[j] = h;
   }
   return f;
-}
-
-function densityFrame(input: FrameInput, candidates: Uint32Array, laneCount: number, laneHeight: number): Frame {
-  const { columns, layout, view, width } = input;
-  const cols = Math.max(1, Math.ceil(width));
-  const weight = new Float32Array(laneCount * cols);
-  const pxPerMs = width / (view.end - view.start);
-  for (let k = 0; k < candidates.length; k++) {
-    const i = candidates[k]!;
-    const row = layout.itemRow[i]!;
-    const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
-    const a = Math.floor((columns.start[row]! - fuzz - view.start) * pxPerMs);
-    const b = Math.floor((columns.end[row]! + fuzz - view.start) * pxPerMs);
-    const from = Math.max(0, a);
-    const to = Math.min(cols - 1, Math.max(a, b));
-    if (to < from) continue;
-    const share = 1 / (Math.max(a, b) - a + 1);
-    const base = layout.itemLane[i]! * cols;
-    for (let c = from; c <= to; c++) weight[base + c]! += share;
-  }
-  const none = new Uint32Array(0);
-  const f32 = new Float32Array(0);
-  return {
-    count: 0, laneHeight, item: none, row: none, lane: new Uint16Array(0), shape: new Uint8Array(0),
-    x0: f32, x1: f32, y: f32, h: f32, fx0: f32, fx1: f32, faint: new Uint8Array(0), overlap: new Uint8Array(0),
-    density: { columns: cols, lanes: laneCount, weight },
-  };
 }
 
 /**

@@ -1,0 +1,160 @@
+// npm run bench:profile [-- --size 1000000 --scenario brush|facet|zoom|pan]
+// Where the time of one benchmark scenario goes: runs it in a non-minified build with Chrome's
+// sampling profiler and a timeline trace, then prints the functions with the most self time and
+// the main thread's time by trace phase (script, style, layout, paint, commit…). For finding
+// what to make faster; `npm run bench` is what measures.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { findChromium } from './browser.mjs';
+import { generatePack } from './synthetic.ts';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const size = Number(arg('size', '1000000'));
+const scenario = arg('scenario', 'brush');
+const outDir = 'dist-profile';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+async function run(page: Page): Promise<void> {
+  if (scenario === 'brush') {
+    const overview = (await page.getByTestId('overview').boundingBox())!;
+    const y = overview.y + overview.height / 2;
+    await page.mouse.move(overview.x + overview.width * 0.2, y);
+    await page.mouse.down();
+    for (let i = 0; i <= 40; i++) await page.mouse.move(overview.x + overview.width * (0.25 + (i / 40) * 0.4), y);
+    await page.mouse.up();
+  } else if (scenario === 'facet') {
+    const box = page.getByTestId('facet-categories').getByRole('checkbox').first();
+    for (let i = 0; i < 6; i++) {
+      await box.click();
+      await page.waitForTimeout(200);
+    }
+  } else {
+    const map = (await page.getByTestId('map').boundingBox())!;
+    const cx = map.x + map.width / 2;
+    const cy = map.y + map.height / 2;
+    await page.mouse.move(cx, cy);
+    if (scenario === 'pan') {
+      await page.mouse.down();
+      for (let i = 1; i <= 30; i++) await page.mouse.move(cx - i * 6, cy - i * 3);
+      await page.mouse.up();
+    } else {
+      for (const dy of [-120, 120, -120, 120]) {
+        await page.mouse.wheel(0, dy);
+        await page.waitForTimeout(900);
+      }
+    }
+  }
+  await page.waitForTimeout(500);
+}
+
+/** Self time per function (ms), from the sampling profile. */
+function selfTimes(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const file = frame.url.split('/').pop() ?? '';
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+/** Total (self + callees) time per function (ms): each sample counts once for every function on its stack. */
+function totalTimes(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): [string, number][] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      if (!frame.url) continue;
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      totals.set(key, (totals.get(key) ?? 0) + ms);
+    }
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+/** Main-thread time by trace event name (complete events, ms), on the renderer's main thread. */
+function phases(events: TraceEvent[]): [string, number][] {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const totals = new Map<string, number>();
+  for (const e of events) {
+    if (!main || e.tid !== main.tid || e.pid !== main.pid || e.ph !== 'X' || !e.dur) continue;
+    totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+const chromiumPath = findChromium();
+if (!chromiumPath) throw new Error('No Chromium found: set CHROMIUM_PATH or install chromium.');
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', outDir], { stdio: 'inherit' });
+const pack = join('data/generated', `synthetic-${size}-seed1.flpack`);
+if (!existsSync(pack)) {
+  mkdirSync('data/generated', { recursive: true });
+  writeFileSync(pack, generatePack(size, 1));
+}
+mkdirSync(join(outDir, 'bench-data'), { recursive: true });
+execFileSync('cp', ['-l', pack, join(outDir, 'bench-data', 'data.flpack')]);
+const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 4191, strictPort: true }, logLevel: 'warn' });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto('http://127.0.0.1:4191/?data=bench-data/data.flpack');
+  await page.getByTestId('event-count').filter({ hasText: `${size.toLocaleString('en-GB')} events` }).waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(1000);
+  if (scenario === 'facet') {
+    // As in the benchmark: facet clicks happen with a brushed window.
+    const overview = (await page.getByTestId('overview').boundingBox())!;
+    await page.mouse.move(overview.x + overview.width * 0.25, overview.y + overview.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(overview.x + overview.width * 0.65, overview.y + overview.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(500);
+  }
+  const cdp: CDPSession = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await cdp.send('Profiler.start');
+  await run(page);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  console.log(`\n${scenario} at ${size.toLocaleString('en-GB')} events: self time by function (ms)`);
+  for (const [name, ms] of selfTimes(profile).slice(0, 30)) console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+  console.log('\ntotal time by function, callees included (ms)');
+  for (const [name, ms] of totalTimes(profile).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+  console.log('\nmain thread by trace event (ms, nested events overlap)');
+  for (const [name, ms] of phases(trace.traceEvents).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+} finally {
+  await browser.close();
+  server.httpServer.close();
+  if (!process.argv.includes('--keep')) rmSync(outDir, { recursive: true, force: true });
+}

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { densityPixels, LaneMemo } from '../../../../src/lib/views/timeline/density';
+import { DENSE_MARKS, layoutFrame } from '../../../../src/lib/views/timeline/frame';
+import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
+import { at, columnsOf } from './helpers';
+
+const CATEGORIES = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, label: id.toUpperCase(), color: `#${String(i).repeat(6)}` }));
+// 40,000 events over October–November 2020 (above DENSE_MARKS in view), some as month-precision
+// or approximate, in four categories of different sizes.
+const n = 40_000;
+const columns = columnsOf(
+  Array.from({ length: n }, (_, i) => {
+    const day = 1 + Math.floor((i * 60) / n);
+    const date = day <= 31 ? `2020-10-${String(day).padStart(2, '0')}` : `2020-11-${String(Math.min(30, day - 31)).padStart(2, '0')}`;
+    return { date: i % 97 === 0 ? date.slice(0, 7) : date, approximate: i % 13 === 0, category: i % 7 === 0 ? 3 : i % 3 };
+  }),
+);
+const view = { start: at('2020-09-20'), end: at('2020-12-10') };
+const rowsOf = (shown: Set<number>) => Uint32Array.from({ length: n }, (_, row) => row).filter((row) => shown.has(columns.category[row]!));
+const frameOf = (shown: Set<number>, keyed?: { memo: LaneMemo; parts: unknown[] }) =>
+  layoutFrame({ columns, layout: categoryLanes(CATEGORIES, columns.category, rowsOf(shown)), view, width: 800, height: 120, maxDuration: 31 * 86_400_000, visibleMask: new Uint8Array(n).fill(1) }, keyed);
+
+describe('density remembered per category lane', () => {
+  it('gives the same weights as a fresh layout through any sequence of category toggles', () => {
+    const memo = new LaneMemo();
+    const parts = ['same filters'];
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.array(fc.subarray([0, 1, 2, 3], { minLength: 1 }), { minLength: 1, maxLength: 6 }), (steps) => {
+        for (const step of steps) {
+          const shown = new Set(step);
+          const fresh = frameOf(shown);
+          const kept = frameOf(shown, { memo, parts });
+          expect(kept.density === null).toBe(fresh.density === null);
+          if (fresh.density) {
+            checked++;
+            expect(kept.density!.lanes).toBe(fresh.density.lanes);
+            expect([...kept.density!.weight]).toEqual([...fresh.density.weight]);
+          } else expect(kept.count).toBe(fresh.count);
+        }
+      }),
+      { numRuns: 25 },
+    );
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('forgets the lanes when another filter, the view or the width changes', () => {
+    const memo = new LaneMemo();
+    const all = new Set([0, 1, 2, 3]);
+    frameOf(all, { memo, parts: ['x'] });
+    expect(memo.lanes.size).toBe(4);
+    memo.check(['y'], view, 800);
+    expect(memo.lanes.size).toBe(0);
+    frameOf(all, { memo, parts: ['y'] });
+    memo.check(['y'], { ...view, end: view.end + 1 }, 800);
+    expect(memo.lanes.size).toBe(0);
+  });
+
+  it('draws marks, not density, when the shown lanes hold DENSE_MARKS or fewer in view', () => {
+    const memo = new LaneMemo();
+    frameOf(new Set([0, 1, 2, 3]), { memo, parts: [] });
+    // Category d alone: every seventh event, 5,715 of them.
+    const few = frameOf(new Set([3]), { memo, parts: [] });
+    expect(few.density).toBeNull();
+    expect(few.count).toBeLessThanOrEqual(DENSE_MARKS);
+    expect(few.count).toBe(rowsOf(new Set([3])).length);
+  });
+});
+
+describe('densityPixels', () => {
+  // Two lanes of 20 px, four columns; dpr 1.
+  const d = { columns: 4, lanes: 2, weight: Float32Array.of(0, 9, 2, 0, 5, 0, 0, 5) };
+  const red = [200, 0, 0, 1] as const;
+  const blue = [0, 0, 200, 1] as const;
+  const stripe = [0, 0, 0, 0.1] as const;
+  const px = densityPixels(d, 20, [red, blue], stripe, 4, 40, 1);
+  const at = (x: number, y: number) => [...px.subarray((y * 4 + x) * 4, (y * 4 + x) * 4 + 4)];
+
+  it('leaves empty columns of a plain lane transparent and stripes every other lane', () => {
+    expect(at(0, 10)).toEqual([0, 0, 0, 0]);
+    expect(at(1, 25)).toEqual([0, 0, 0, Math.round(0.1 * 255)]);
+  });
+
+  it('draws the fullest column from the lane floor (2 px up) to 4 px below its top, in the lane colour at 85 %', () => {
+    // Lane 0: bottom at y = 18, the full bar 16 px tall: rows 2..17.
+    expect(at(1, 17)).toEqual([200, 0, 0, Math.round(0.85 * 255)]);
+    expect(at(1, 2)).toEqual([200, 0, 0, Math.round(0.85 * 255)]);
+    expect(at(1, 1)[3]).toBe(0);
+    expect(at(1, 18)[3]).toBe(0);
+  });
+
+  it('scales the other columns by the log of their weight, shorter than the fullest', () => {
+    const height = (x: number) => [...Array(20).keys()].filter((y) => at(x, y)[3]! > 0).length;
+    expect(height(2)).toBe(Math.ceil((Math.log1p(2) / Math.log1p(9)) * 16));
+    expect(height(2)).toBeLessThan(height(1));
+  });
+
+  it('blends a bar over the stripe', () => {
+    const [r, g, b, a] = at(0, 37);
+    expect(b).toBeGreaterThan(150);
+    expect(r! + g!).toBe(0);
+    expect(a).toBeGreaterThan(Math.round(0.85 * 255));
+  });
+});
