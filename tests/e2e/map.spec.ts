@@ -56,8 +56,8 @@ async function marker(page: Page, id: string): Promise<Drawn> {
 
 const row = (page: Page, id: string) => page.locator(`[data-event-id="${id}"]`);
 
-/** Alpha of a canvas pixel under a point of the map container (0 = nothing drawn there). */
-async function alphaAt(page: Page, selector: string, x: number, y: number): Promise<number> {
+/** RGBA of a canvas pixel under a point of the map container. */
+async function pixelAt(page: Page, selector: string, x: number, y: number): Promise<number[]> {
   return page.getByTestId('map').evaluate(
     (map, { selector, x, y }) => {
       const canvas = map.querySelector<HTMLCanvasElement>(selector)!;
@@ -65,11 +65,12 @@ async function alphaAt(page: Page, selector: string, x: number, y: number): Prom
       const at = map.getBoundingClientRect();
       const px = Math.round(((at.left + x - box.left) * canvas.width) / box.width);
       const py = Math.round(((at.top + y - box.top) * canvas.height) / box.height);
-      return canvas.getContext('2d')!.getImageData(px, py, 1, 1).data[3]!;
+      return [...canvas.getContext('2d')!.getImageData(px, py, 1, 1).data];
     },
     { selector, x, y },
   );
 }
+const alphaAt = async (page: Page, selector: string, x: number, y: number) => (await pixelAt(page, selector, x, y))[3]!;
 
 test('the map draws the offline basemap (land vs sea) and one canvas of markers, with no marker images or tiles', async ({ page }) => {
   const requests: string[] = [];
@@ -77,9 +78,11 @@ test('the map draws the offline basemap (land vs sea) and one canvas of markers,
   await open(page);
   const paris = await marker(page, 'paris');
   const caracas = await marker(page, 'caracas');
-  // Land under Paris is filled; the Atlantic between Paris and Venezuela is left to the sea colour.
-  expect(await alphaAt(page, '.leaflet-overlay-pane canvas', paris.x, paris.y)).toBe(255);
-  expect(await alphaAt(page, '.leaflet-overlay-pane canvas', (paris.x + caracas.x) / 2, (paris.y + caracas.y) / 2)).toBe(0);
+  // Land under Paris has the land colour; the Atlantic between Paris and Venezuela the sea's.
+  expect(await pixelAt(page, 'canvas.faultline-basemap', paris.x, paris.y)).toEqual([246, 244, 239, 255]);
+  expect(await pixelAt(page, 'canvas.faultline-basemap', (paris.x + caracas.x) / 2, (paris.y + caracas.y) / 2)).toEqual([211, 226, 236, 255]);
+  // One canvas for the whole basemap, whatever the number of tiles it was put together from.
+  await expect(page.getByTestId('map').locator('canvas.faultline-basemap')).toHaveCount(1);
   expect(await alphaAt(page, 'canvas.faultline-markers', paris.x, paris.y)).toBeGreaterThan(0);
   await expect(page.getByTestId('map').locator('canvas.faultline-markers')).toHaveCount(1);
   await expect(page.getByTestId('map').locator('.leaflet-marker-icon')).toHaveCount(0);
@@ -159,8 +162,8 @@ test('"Zoom to filtered events" fits the visible located events, by mouse and by
 
 test('zoom buttons work by keyboard, a list selection pans to an off-screen event, and the map is never re-created', async ({ page }) => {
   await open(page, '&map=48.85,2.35,6');
-  // Tag Leaflet's basemap canvas: if a move re-created the map, the tag would be gone.
-  const basemap = page.getByTestId('map').locator('.leaflet-overlay-pane canvas');
+  // Tag the basemap canvas: if a move re-created the map, the tag would be gone.
+  const basemap = page.getByTestId('map').locator('canvas.faultline-basemap');
   await basemap.evaluate((el) => el.setAttribute('data-probe', 'first'));
   const zoomIn = page.getByRole('button', { name: 'Zoom map in' });
   await zoomIn.focus();
@@ -181,10 +184,13 @@ test('zoom buttons work by keyboard, a list selection pans to an off-screen even
 test('reads in the dark theme: dark sea and land, light cluster discs', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await open(page);
-  await marker(page, 'paris');
+  const paris = await marker(page, 'paris');
   const sea = await page.getByTestId('map').evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(sea).toBe('rgb(11, 19, 28)');
+  await expect.poll(() => pixelAt(page, 'canvas.faultline-basemap', paris.x, paris.y)).toEqual([39, 49, 62, 255]);
   await page.screenshot({ path: '/tmp/map-dark.png' });
+  // Switching back repaints the basemap's tiles in the light colours.
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(() => page.getByTestId('map').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(211, 226, 236)');
+  await expect.poll(() => pixelAt(page, 'canvas.faultline-basemap', paris.x, paris.y)).toEqual([246, 244, 239, 255]);
 });

@@ -5,9 +5,10 @@
  */
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { BASEMAP_ATTRIBUTION, BASEMAP_COLORS, detailFor, loadBasemap, type Detail } from './basemap';
+import { BASEMAP_ATTRIBUTION, BASEMAP_COLORS, detailFor, loadPainter, type Detail } from './basemap';
+import { BasemapView, type BasemapPainter, type BasemapSource } from './basemap-tiles';
 import type { MapCallbacks, MapHandle } from './map-handle';
-import { MarkerCanvas, type Picked } from './marker-layer';
+import { MarkerCanvas, type Picked, type Viewport } from './marker-layer';
 import type { Scheme } from './paint';
 import { normaliseExtent, round, worldSize, type Extent } from './projection';
 
@@ -34,20 +35,28 @@ const MAX_ZOOM = ONLINE_TILES?.maxZoom ?? 12;
 /** The marker canvas overhangs the view by this share of its size, so a drag shows markers. */
 const OVERHANG = 0.25;
 
-/** Hosts the MarkerCanvas in its own pane and keeps it aligned through pans and zooms. */
-class MarkerLayer extends L.Layer {
+/**
+ * Hosts a canvas that covers the view (and an overhang, so a drag shows what lies beyond the
+ * edge) in its own pane, keeps it aligned through pans and zooms, and has it drawn after each
+ * move: the markers (marker-layer.ts) and the basemap (basemap-tiles.ts) are both such canvases.
+ */
+class ViewCanvasLayer extends L.Layer {
   #zoom = 0;
   #left = 0;
   #top = 0;
 
-  constructor(readonly markers: MarkerCanvas) {
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    readonly pane: string,
+    readonly draw: (view: Viewport) => void,
+  ) {
     super();
   }
 
   override onAdd(map: L.Map): this {
-    // The class opts the canvas into Leaflet's CSS transition, so it glides with the basemap.
-    L.DomUtil.addClass(this.markers.canvas, 'leaflet-zoom-animated');
-    map.getPane('faultline-markers')!.appendChild(this.markers.canvas);
+    // The class opts the canvas into Leaflet's CSS transition, so it glides during a zoom.
+    L.DomUtil.addClass(this.canvas, 'leaflet-zoom-animated');
+    map.getPane(this.pane)!.appendChild(this.canvas);
     map.on('moveend viewreset resize', this.redraw, this);
     map.on('zoomanim', this.#onZoomAnim, this);
     map.on('zoom', this.#onZoom, this);
@@ -59,7 +68,7 @@ class MarkerLayer extends L.Layer {
     map.off('moveend viewreset resize', this.redraw, this);
     map.off('zoomanim', this.#onZoomAnim, this);
     map.off('zoom', this.#onZoom, this);
-    this.markers.canvas.remove();
+    this.canvas.remove();
     return this;
   }
 
@@ -70,13 +79,11 @@ class MarkerLayer extends L.Layer {
     const topLeft = map.containerPointToLayerPoint([-pad.x, -pad.y]).round();
     const origin = map.getPixelOrigin();
     const container = map.containerPointToLayerPoint([0, 0]).add(origin);
-    L.DomUtil.setPosition(this.markers.canvas, topLeft);
+    L.DomUtil.setPosition(this.canvas, topLeft);
     this.#zoom = map.getZoom();
     this.#left = topLeft.x + origin.x;
     this.#top = topLeft.y + origin.y;
-    // Measured by npm run bench as "map redraw".
-    const started = performance.now();
-    this.markers.render({
+    this.draw({
       zoom: this.#zoom,
       maxZoom: map.getMaxZoom(),
       worldSize: worldSize(this.#zoom),
@@ -88,7 +95,6 @@ class MarkerLayer extends L.Layer {
       containerTop: container.y,
       pixelRatio: window.devicePixelRatio || 1,
     });
-    performance.measure('faultline:map-redraw', { start: started });
   }
 
   #onZoomAnim(event: L.ZoomAnimEvent): void {
@@ -107,7 +113,7 @@ class MarkerLayer extends L.Layer {
     const pane = L.DomUtil.getPosition(map.getPane('mapPane')!);
     // The layer origin Leaflet will use at that view (Map._getNewPixelOrigin, which is private).
     const origin = map.project(center, zoom).subtract(map.getSize().divideBy(2)).add(pane).round();
-    L.DomUtil.setTransform(this.markers.canvas, L.point(this.#left * scale, this.#top * scale).subtract(origin), scale);
+    L.DomUtil.setTransform(this.canvas, L.point(this.#left * scale, this.#top * scale).subtract(origin), scale);
   }
 }
 
@@ -117,7 +123,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   const still: L.ZoomPanOptions = motion ? {} : { animate: false };
   const map = L.map(container, {
     zoomAnimation: motion,
-    fadeAnimation: motion,
+    fadeAnimation: false,
     markerZoomAnimation: motion,
     inertia: motion,
     zoomControl: false, // our own Svelte buttons, styled for both themes
@@ -129,50 +135,62 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     maxBoundsViscosity: 1,
     worldCopyJump: false,
     zoomSnap: 0.25, // fits can frame the events tightly; the +/- buttons still step whole levels
-    // Vector paths (the basemap) go to one canvas, not thousands of SVG nodes.
-    renderer: L.canvas({ padding: 0.3 }),
   });
   // First moveend listener: the benchmark times the repaint from here, as it does for the peers.
   map.on('moveend', () => performance.mark('faultline:map-moveend'));
+  map.createPane('faultline-basemap').style.zIndex = '200';
   map.createPane('faultline-markers').style.zIndex = '450';
   const markers = new MarkerCanvas(container);
-  new MarkerLayer(markers).addTo(map);
+  new ViewCanvasLayer(markers.canvas, 'faultline-markers', (view) => markers.render(view)).addTo(map);
 
   let scheme: Scheme | null = null;
-  let land: L.GeoJSON | null = null;
-  let lines: L.GeoJSON | null = null;
   let removed = false;
-  const paintBasemap = (): void => {
-    const colors = BASEMAP_COLORS[scheme ?? 'light'];
-    container.style.background = colors.sea;
-    land?.setStyle({ stroke: false, fillColor: colors.land, fillOpacity: 1 });
-    lines?.setStyle({ color: colors.line, weight: 0.7, opacity: 1, fill: false });
+  // The offline basemap: coarse shapes first, the detailed ones loaded (in a worker) the first
+  // time a view needs them; until then the coarse ones stand in.
+  const painters: Partial<Record<Detail, BasemapPainter>> = {};
+  let basemap: BasemapView | null = null;
+  let basemapLayer: ViewCanvasLayer | null = null;
+  const source: BasemapSource = {
+    painter(zoom) {
+      const fine = detailFor(zoom) === 'fine' ? painters.fine : undefined;
+      if (detailFor(zoom) === 'fine' && !fine) loadFine();
+      return fine ? { detail: 'fine', painter: fine } : { detail: 'coarse', painter: painters.coarse! };
+    },
+    colors: () => BASEMAP_COLORS[scheme ?? 'light'],
   };
-  // The basemap follows the zoom: the new detail replaces the old once it has loaded, so
-  // there is never a blank frame between them.
-  let detail: Detail | null = null;
-  const showBasemap = (): void => {
-    const wanted = detailFor(map.getZoom());
-    if (wanted === detail) return;
-    detail = wanted;
-    loadBasemap(wanted).then(
-      (shapes) => {
-        if (removed || detail !== wanted) return;
-        land?.remove();
-        lines?.remove();
-        land = L.geoJSON(shapes.land, { interactive: false }).addTo(map);
-        lines = L.geoJSON(shapes.lines, { interactive: false }).addTo(map);
-        paintBasemap();
-        container.dataset['basemap'] = 'ready';
+  let fineRequested = false;
+  const loadFine = (): void => {
+    if (fineRequested) return;
+    fineRequested = true;
+    loadPainter('fine').then(
+      (fine) => {
+        painters.fine = fine;
+        if (!removed) basemapLayer?.redraw();
       },
       (error: unknown) => {
-        detail = null; // try again on the next zoom
-        console.warn('Faultline: the basemap could not be loaded;', error);
+        fineRequested = false; // try again on the next view that needs it
+        console.warn('Faultline: the detailed basemap could not be loaded;', error);
       },
     );
   };
+  const paintBasemap = (): void => {
+    container.style.background = BASEMAP_COLORS[scheme ?? 'light'].sea;
+    basemap?.invalidate();
+  };
   if (ONLINE_TILES) L.tileLayer(ONLINE_TILES.url, { maxZoom: ONLINE_TILES.maxZoom }).addTo(map);
-  else map.on('zoomend', showBasemap).whenReady(showBasemap);
+  else {
+    loadPainter('coarse').then(
+      (coarse) => {
+        if (removed) return;
+        painters.coarse = coarse;
+        basemap = new BasemapView(source);
+        // Set once every tile of the first view is drawn (tests and the PNG export wait for it).
+        basemap.onsettled = () => (container.dataset['basemap'] = 'ready');
+        basemapLayer = new ViewCanvasLayer(basemap.canvas, 'faultline-basemap', (view) => basemap!.render(view)).addTo(map);
+      },
+      (error: unknown) => console.warn('Faultline: the basemap could not be loaded;', error),
+    );
+  }
 
   // Pointer → picked item. Hit-testing works in world pixels, so a half-finished pan is fine.
   let moving = false;
@@ -253,6 +271,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     },
     remove() {
       removed = true;
+      basemap?.dispose();
       resize.disconnect();
       cancelAnimationFrame(frame);
       map.remove();
