@@ -173,23 +173,35 @@ test('search, a category toggle and the time window change map, timeline and lis
 
 test('a brush drag makes one history entry, writes the URL sparingly and leaves the final window in it', async ({ page }) => {
   await page.addInitScript(() => {
-    const w = window as unknown as { __replaced: number };
+    const w = window as unknown as { __replaced: number; __pushed: number };
     w.__replaced = 0;
+    w.__pushed = 0;
     const replace = history.replaceState.bind(history);
     history.replaceState = (...args: Parameters<History['replaceState']>) => {
       w.__replaced++;
       replace(...args);
     };
+    const push = history.pushState.bind(history);
+    history.pushState = (...args: Parameters<History['pushState']>) => {
+      w.__pushed++;
+      push(...args);
+    };
   });
   await openApp(page);
   const before = await page.evaluate(() => history.length);
+  const pushed = () => page.evaluate(() => (window as unknown as { __pushed: number }).__pushed);
   const overview = (await page.getByTestId('overview').boundingBox())!;
   const y = overview.y + overview.height / 2;
   await page.mouse.move(overview.x + overview.width * 0.3, y);
   await page.mouse.down();
+  // The drag's first step sets a window but writes no history yet: that would cost its frame a navigation.
+  await page.mouse.move(overview.x + overview.width * 0.35, y);
+  await expect(page.getByTestId('window-label')).not.toHaveText('');
+  expect(await pushed()).toBe(0);
   const steps = 30;
   await page.mouse.move(overview.x + overview.width * 0.8, y, { steps });
   await page.mouse.up();
+  await expect.poll(pushed).toBe(1);
   const label = page.getByTestId('window-label');
   await expect(label).not.toHaveText('');
   // The last step reaches the URL, and one entry stands for the whole drag.

@@ -59,8 +59,10 @@ export class Evaluator {
   run(f: Filters): Evaluation {
     const last = this.#filters;
     if (last && this.#counts && onlyCategoriesChanged(last, f)) return this.#toggleCategories(last, f, this.#counts);
-    const moved = last && sameExceptWindow(last, f) && this.#counts ? this.#moveWindow(last.window, f.window, this.#counts) : null;
-    if (!moved) return this.#full(f);
+    const onlyWindow = last !== null && sameExceptWindow(last, f) && this.#counts !== null;
+    const moved = onlyWindow ? this.#moveWindow(last.window, f.window, this.#counts!) : null;
+    // A window set, cleared or moved far: the flags still hold, so only the window's rows are counted.
+    if (!moved) return onlyWindow ? this.#recount(f) : this.#full(f);
     this.#filters = f;
     this.#counts = moved.counts;
     const from = this.#rows;
@@ -117,6 +119,41 @@ export class Evaluator {
     this.#counts = counts;
     this.#timeless = timeless.slice(0, t);
     this.#rows = rows.slice(0, n);
+    this.#unlocated = unlocated;
+    return { rows: this.#rows, counts, timeless: this.#timeless, delta: null, unlocated };
+  }
+
+  /**
+   * The counts and rows for a new window under the same other filters: every row's flags are
+   * still right, so this visits only the rows in the window (found as #windowRows finds them)
+   * instead of testing every row against every filter. The first step of a brush (no window
+   * before it) and a jump of the window take this path.
+   */
+  #recount(f: Filters): Evaluation {
+    const index = this.#index;
+    const { start, end, lat, size } = index.dataset.columns;
+    const flags = this.#flags;
+    const counts = emptyCounts(index);
+    const w = f.window;
+    let unlocated = 0;
+    const visit = (row: number): void => {
+      const fl = flags[row]!;
+      if (fl === OTHER) return;
+      count(index, counts, fl, row, 1);
+      if (fl === 0 && Number.isNaN(lat[row]!)) unlocated++;
+    };
+    if (!w) for (let row = 0; row < size; row++) visit(row);
+    else {
+      // Rows starting inside the window are in it; of those starting before, the ones still running.
+      for (const { span, rows } of index.spanGroups) {
+        const hi = firstIndex(rows.length, (k) => start[rows[k]!]! < w.start);
+        for (let k = firstIndex(hi, (k) => start[rows[k]!]! < w.start - span); k < hi; k++) if (end[rows[k]!]! > w.start) visit(rows[k]!);
+      }
+      for (let row = lowerBound(start, w.start), to = lowerBound(start, w.end); row < to; row++) visit(row);
+    }
+    this.#filters = f;
+    this.#counts = counts;
+    this.#rows = this.#windowRows(w);
     this.#unlocated = unlocated;
     return { rows: this.#rows, counts, timeless: this.#timeless, delta: null, unlocated };
   }

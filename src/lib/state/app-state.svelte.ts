@@ -22,9 +22,10 @@ export type LaneMode = 'category' | 'actor';
 
 /**
  * How a change enters browser history: discrete actions push, continuous ones (drags, typing)
- * replace, and the last step of a gesture settles (replaces at once, so a reload keeps it).
+ * replace, a gesture's first step begins a new entry (written with the gesture's later steps,
+ * not in its first frame), and its last step settles (written at once, so a reload keeps it).
  */
-export type HistoryMode = 'push' | 'replace' | 'settle';
+export type HistoryMode = 'push' | 'begin' | 'replace' | 'settle';
 
 /**
  * The one app-wide state. Views read it and call its methods; nothing else holds events.
@@ -241,7 +242,7 @@ export class AppState {
   setWindow(next: TimeWindow | null, final = true): void {
     // Whole milliseconds, so the window survives the trip through the URL exactly.
     const window = next && { start: Math.round(next.start), end: Math.round(next.end) };
-    const mode: HistoryMode = !this.#inGesture ? 'push' : final ? 'settle' : 'replace';
+    const mode: HistoryMode = !this.#inGesture ? (final ? 'push' : 'begin') : final ? 'settle' : 'replace';
     this.#inGesture = !final;
     const w = this.filters.window;
     if (sameWindow(w, window)) {

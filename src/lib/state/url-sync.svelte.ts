@@ -22,6 +22,8 @@ export const REPLACE_EVERY_MS = 1000;
 export function useUrlSync(app: AppState): void {
   restoreUrlState(app);
   let pending: string | null = null;
+  /** The pending write opens a history entry: a gesture's first write. */
+  let opens = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   let lastWrite = -Infinity;
@@ -30,10 +32,12 @@ export function useUrlSync(app: AppState): void {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     if (pending !== null && pending !== here()) {
-      history.replaceState(null, '', pending);
+      if (opens) history.pushState(null, '', pending);
+      else history.replaceState(null, '', pending);
       lastWrite = performance.now();
     }
     pending = null;
+    opens = false;
   };
 
   $effect(() => {
@@ -48,12 +52,22 @@ export function useUrlSync(app: AppState): void {
         flush();
         return;
       }
+      if (mode === 'begin') {
+        // A gesture's entry is pushed with its later steps, not in its first frame (each
+        // history write is a same-document navigation): by the thinning timer or when it settles.
+        flush();
+        pending = url;
+        opens = true;
+        timer ??= setTimeout(flush, REPLACE_EVERY_MS);
+        return;
+      }
       if (mode === 'replace') {
         pending = url;
         // A lone change (the search box cleared) is written at once; a stream of them is thinned.
+        // Within a gesture whose entry is not written yet, the begin step's timer writes it.
         const wait = lastWrite + REPLACE_EVERY_MS - performance.now();
-        if (wait <= 0) flush();
-        else timer ??= setTimeout(flush, wait);
+        if (wait <= 0 && !opens) flush();
+        else timer ??= setTimeout(flush, Math.max(0, wait));
         return;
       }
       // The entry a gesture made keeps the gesture's last state; then the discrete change gets its own.
@@ -80,6 +94,7 @@ export function useUrlSync(app: AppState): void {
       if (timer !== null) clearTimeout(timer);
       timer = null;
       pending = null;
+      opens = false;
       const { state, notices } = decodeUrlState(location.search);
       const dataset = app.dataset;
       const index = app.index;

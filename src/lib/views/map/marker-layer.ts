@@ -5,7 +5,8 @@
  * hands it a Viewport after every move.
  */
 import { ClusterGrid, isOneSpot, membersOf, type Clusters } from './cluster';
-import { paintCluster, paintHoverHalo, paintHoverRing, paintMarker, paintSelectionRing, prepareLabels, PALETTES, type Palette, type Scheme } from './paint';
+import { CountLabels } from './count-labels';
+import { paintCluster, paintHoverHalo, paintHoverRing, paintMarker, paintSelectionRing, PALETTES, type Palette, type Scheme } from './paint';
 import type { RowDelta } from '../../query/brushing';
 import type { Projected } from './projection';
 import { CLUSTER_CELL, CLUSTER_MERGE, clusterRadius, hitRadius, markerStyle, shapeFor, type Emphasis } from './symbols';
@@ -60,8 +61,7 @@ export class MarkerCanvas {
   #selected: number | null = null;
   #hovered: number | null = null;
   #palette: Palette = PALETTES.light;
-  /** Whether the context holds the label font: setting it costs ~1 ms a frame in Chromium, and only a resize resets it. */
-  #labels = false;
+  readonly #labels = new CountLabels();
 
   /** @param hook element that gets the data-markers attribute that browser tests read */
   constructor(private readonly hook: HTMLElement | null) {
@@ -105,7 +105,6 @@ export class MarkerCanvas {
     if (this.canvas.width !== w || this.canvas.height !== h) {
       this.canvas.width = w;
       this.canvas.height = h;
-      this.#labels = false;
       this.canvas.style.width = `${view.width}px`;
       this.canvas.style.height = `${view.height}px`;
     }
@@ -170,12 +169,10 @@ export class MarkerCanvas {
     ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
     ctx.clearRect(0, 0, view.width, view.height);
     if (!data || !c) return;
-    if (!this.#labels) prepareLabels(ctx);
-    this.#labels = true;
     for (const k of this.#order) {
       const x = c.x[k]! - view.left;
       const y = c.y[k]! - view.top;
-      if (c.count[k]! > 1) paintCluster(ctx, x, y, c.count[k]!, c.category[k]! >= 0 ? (data.colors[c.category[k]!] ?? null) : null, this.#palette);
+      if (c.count[k]! > 1) paintCluster(ctx, x, y, c.count[k]!, c.category[k]! >= 0 ? (data.colors[c.category[k]!] ?? null) : null, this.#palette, this.#labels, view.pixelRatio);
       else this.#paintRow(ctx, c.single[k]!, x, y, 'normal');
     }
     // Hovered and selected rows are drawn again on top. Inside a cluster the disc gets the ring

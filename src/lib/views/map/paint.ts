@@ -3,6 +3,7 @@
  * Kept apart from marker-layer.ts so the layer reads as bookkeeping (what to draw, in which
  * order, what was hit) and this file as the look.
  */
+import type { CountLabels } from './count-labels';
 import { clusterRadius, countLabel, textColorOn, tracePath, type MarkerStyle, type Shape } from './symbols';
 
 export type Scheme = 'light' | 'dark';
@@ -114,7 +115,7 @@ export function paintSelectionRing(ctx: CanvasRenderingContext2D, x: number, y: 
 }
 
 /** Several events in one cell: a disc with the count, in the shared category colour if any. */
-export function paintCluster(ctx: CanvasRenderingContext2D, x: number, y: number, count: number, color: string | null, palette: Palette): void {
+export function paintCluster(ctx: CanvasRenderingContext2D, x: number, y: number, count: number, color: string | null, palette: Palette, labels: CountLabels, dpr: number): void {
   const r = clusterRadius(count);
   const fill = color ?? palette.mixed;
   ctx.setLineDash([]);
@@ -131,13 +132,5 @@ export function paintCluster(ctx: CanvasRenderingContext2D, x: number, y: number
   ctx.lineWidth = 1.5;
   ctx.strokeStyle = palette.edge;
   ctx.stroke();
-  ctx.fillStyle = textColorOn(fill);
-  ctx.fillText(countLabel(count), x, y + 0.5);
-}
-
-/** Text settings shared by every cluster label; set once per frame, not per disc. */
-export function prepareLabels(ctx: CanvasRenderingContext2D): void {
-  ctx.font = '600 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
+  labels.draw(ctx, countLabel(count), x, y, textColorOn(fill), dpr);
 }
