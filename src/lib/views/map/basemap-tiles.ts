@@ -68,8 +68,8 @@ function trace(path: Path2D, set: ShapeSet, shape: number, closed: boolean): voi
 }
 
 /**
- * Runs tile jobs between frames: each task draws tiles until it has spent `budgetMs`, then
- * yields, so a zoom that needs twenty tiles never makes one long frame.
+ * Runs tile jobs between frames: after each frame, one task draws tiles until it has spent
+ * `budgetMs`, so a zoom that needs twenty tiles never makes one long frame.
  */
 export class TileQueue {
   #jobs: { key: string; draw: () => void }[] = [];
@@ -97,7 +97,10 @@ export class TileQueue {
   #schedule(): void {
     if (this.#scheduled || this.#jobs.length === 0) return;
     this.#scheduled = true;
-    setTimeout(() => this.#run(), 0);
+    // Right after the next frame: the frame that shows a move (markers, the stand-in basemap)
+    // goes first, then one batch of tiles per frame.
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => this.#run(), 0));
+    else setTimeout(() => this.#run(), 0);
   }
 
   #run(): void {
@@ -117,6 +120,11 @@ export class TileCache {
   /** Keeps at least this many (a large screen's view needs more tiles). */
   ensure(capacity: number): void {
     this.capacity = Math.max(this.capacity, capacity);
+  }
+
+  /** A kept tile, without counting it as used. */
+  peek(key: string): HTMLCanvasElement | undefined {
+    return this.#tiles.get(key);
   }
 
   take(key: string): HTMLCanvasElement | undefined {
@@ -148,14 +156,13 @@ export interface BasemapSource {
 /**
  * The view's basemap canvas, put together from tiles at the view's exact zoom (zooms snap to
  * quarter levels, so tiles are never scaled and lines stay sharp). Missing tiles are queued;
- * until they arrive the last picture, scaled to the new view, stands in for them (as Leaflet's
+ * until they arrive, the kept tiles of the zoom before stand in for them, scaled (as Leaflet's
  * tile layers keep their old tiles), and each tile is copied in as soon as it is drawn.
  */
 export class BasemapView {
   readonly canvas: HTMLCanvasElement = document.createElement('canvas');
   readonly #queue = new TileQueue();
   readonly #cache: TileCache;
-  readonly #scratch = document.createElement('canvas');
   #view: Viewport | null = null;
   /** Tiles the current view needs and lacks. */
   #missing = new Set<string>();
@@ -184,13 +191,6 @@ export class BasemapView {
     // Room for this view and the one before it (zooming back costs nothing).
     this.#cache.ensure(2 * tiles.length);
     const missing = tiles.filter((t) => !this.#cache.take(t.key));
-    // The last picture, scaled and moved to where it belongs now, stands in for missing tiles.
-    const stand = missing.length > 0 && last !== null && this.canvas.width > 0;
-    if (stand) {
-      this.#scratch.width = this.canvas.width;
-      this.#scratch.height = this.canvas.height;
-      this.#scratch.getContext('2d')!.drawImage(this.canvas, 0, 0);
-    }
     if (this.canvas.width !== w || this.canvas.height !== h) {
       this.canvas.width = w;
       this.canvas.height = h;
@@ -201,12 +201,8 @@ export class BasemapView {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = colors.sea;
     ctx.fillRect(0, 0, w, h);
-    if (stand) {
-      const scale = 2 ** (view.zoom - last.zoom);
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.drawImage(this.#scratch, last.left * scale - view.left, last.top * scale - view.top, last.width * scale, last.height * scale);
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-    }
+    // The zoom before (or this one, drawn in the other detail) stands in for what is missing.
+    if (missing.length > 0) this.#standIn(ctx, missing, last?.zoom ?? view.zoom, view);
     this.#missing = new Set(missing.map((t) => t.key));
     this.#queue.retain((key) => this.#missing.has(key));
     for (const t of tiles) {
@@ -225,6 +221,28 @@ export class BasemapView {
   dispose(): void {
     this.#queue.retain(() => false);
     this.#cache.clear();
+  }
+
+  /**
+   * Draws the kept tiles of zoom `from` that cover the missing tiles, scaled to `view`. Tiles
+   * that arrive later are copied over them; the available ones are copied over them right after.
+   */
+  #standIn(ctx: CanvasRenderingContext2D, missing: readonly { x: number; y: number }[], from: number, view: Viewport): void {
+    // New world px → old world px.
+    const scale = 2 ** (from - view.zoom);
+    const old = (v: number) => Math.floor((v * TILE_SIZE * scale) / TILE_SIZE);
+    const x0 = Math.min(...missing.map((t) => old(t.x)));
+    const y0 = Math.min(...missing.map((t) => old(t.y)));
+    const x1 = Math.max(...missing.map((t) => old(t.x + 1 - 1e-9)));
+    const y1 = Math.max(...missing.map((t) => old(t.y + 1 - 1e-9)));
+    const dpr = view.pixelRatio;
+    const size = (TILE_SIZE / scale) * dpr;
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) {
+        const tile = this.#cache.peek(`fine/${from}/${x}/${y}/${dpr}`) ?? this.#cache.peek(`coarse/${from}/${x}/${y}/${dpr}`);
+        if (tile) ctx.drawImage(tile, ((x * TILE_SIZE) / scale - view.left) * dpr, ((y * TILE_SIZE) / scale - view.top) * dpr, size, size);
+      }
+    }
   }
 
   #tilesFor(view: Viewport): { key: string; x: number; y: number; zoom: number }[] {
