@@ -56,6 +56,19 @@ export class Evaluator {
     this.#flags = new Uint8Array(index.dataset.columns.size);
   }
 
+  /**
+   * Builds ahead what the first category toggle and the first window move would otherwise
+   * build on the spot (rows by category; rows by end when the dataset does not carry them):
+   * meant for idle time after a load, so the first click is as quick as the next. One piece per
+   * call (each is a pass or a sort over every row); true while pieces remain.
+   */
+  prepare(): boolean {
+    const { columns, meta, endOrder } = this.#index.dataset;
+    if (!this.#byCategory) this.#byCategory = rowsByCode(columns.category, meta.categories.length);
+    else if (!this.#byEnd) this.#byEnd = endOrder ?? rowsByEnd(columns.end);
+    return !this.#byEnd;
+  }
+
   run(f: Filters): Evaluation {
     const last = this.#filters;
     if (last && this.#counts && onlyCategoriesChanged(last, f)) return this.#toggleCategories(last, f, this.#counts);

@@ -188,6 +188,12 @@ export class AppState {
     if (typeof requestAnimationFrame === 'function') {
       requestAnimationFrame(() => setTimeout(() => performance.mark('faultline:interactive'), 0));
     }
+    // Once the page is idle, build what the first toggle or brush step would otherwise build.
+    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    const prepare = (): void => {
+      if (this.dataset === dataset && this.#evaluator?.prepare()) idle(prepare);
+    };
+    idle(prepare);
     // On first load the URL sync checks the selection (and says so); on a reload it just goes.
     if (replacing && this.selectedId !== null && dataset.events.rowOf(this.selectedId) === undefined) this.selectedId = null;
     return true;

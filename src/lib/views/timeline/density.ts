@@ -142,26 +142,37 @@ export type Rgba = readonly [number, number, number, number];
 /** Opacity of the density bars over the lane stripes. */
 const BAR_ALPHA = 0.85;
 
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** Source-over of `c` at `alpha` on a background, both unpremultiplied, as one RGBA pixel word. */
+function over(c: Rgba, alpha: number, bg: Rgba): number {
+  const below = bg[3];
+  const out = alpha + below * (1 - alpha);
+  if (out <= 0) return 0;
+  const ch = (k: 0 | 1 | 2) => Math.round((c[k] * alpha + bg[k] * below * (1 - alpha)) / out) & 255;
+  const [r, g, b, a] = [ch(0), ch(1), ch(2), Math.round(out * 255) & 255];
+  // ImageData holds bytes R, G, B, A in memory order, whatever the platform's word order.
+  return (LITTLE_ENDIAN ? r | (g << 8) | (b << 16) | (a << 24) : (r << 24) | (g << 16) | (b << 8) | a) >>> 0;
+}
+
 /**
  * The density as pixels (device pixels, RGBA, not premultiplied), to hand to putImageData:
  * alternate lanes striped, each column a bar whose height grows with the log of its weight,
- * the top pixel partly covered so the bars stay smooth. A canvas path of a thousand rects per
- * lane cost ~9 ms to rasterise on the CPU at every category toggle; this is one pass over the
- * bars' pixels.
+ * the top and bottom pixels partly covered so the bars stay smooth. A canvas path of a thousand
+ * rects per lane cost ~9 ms to rasterise on the CPU at every category toggle; here a lane's
+ * fully covered pixels all get one precomputed colour, written four bytes at a time.
  */
 export function densityPixels(d: Density, laneHeight: number, laneColors: readonly Rgba[], stripe: Rgba, width: number, height: number, dpr: number): Uint8ClampedArray<ArrayBuffer> {
   const px = new Uint8ClampedArray(width * height * 4);
-  const blend = (x: number, y: number, c: Rgba, alpha: number): void => {
-    const at = (y * width + x) * 4;
-    const below = px[at + 3]! / 255;
-    const out = alpha + below * (1 - alpha);
-    if (out <= 0) return;
-    for (let k = 0; k < 3; k++) px[at + k] = (c[k]! * alpha + px[at + k]! * below * (1 - alpha)) / out;
-    px[at + 3] = out * 255;
-  };
+  const words = new Uint32Array(px.buffer);
+  const none: Rgba = [0, 0, 0, 0];
+  const laneTop = (lane: number) => Math.min(height, Math.round(lane * laneHeight * dpr));
+  // Odd lanes striped: one row filled, then copied down the lane.
+  const stripeWord = over(stripe, stripe[3], none);
   for (let lane = 1; lane < d.lanes; lane += 2) {
-    const y1 = Math.min(height, Math.round((lane + 1) * laneHeight * dpr));
-    for (let y = Math.round(lane * laneHeight * dpr); y < y1; y++) for (let x = 0; x < width; x++) blend(x, y, stripe, stripe[3]);
+    const y0 = laneTop(lane);
+    const y1 = laneTop(lane + 1);
+    if (y1 > y0) words.fill(stripeWord, y0 * width, y1 * width);
   }
   for (let lane = 0; lane < d.lanes; lane++) {
     const base = lane * d.columns;
@@ -169,19 +180,24 @@ export function densityPixels(d: Density, laneHeight: number, laneColors: readon
     for (let c = 0; c < d.columns; c++) max = Math.max(max, d.weight[base + c]!);
     if (max === 0) continue;
     const color = laneColors[lane]!;
+    const alpha = color[3] * BAR_ALPHA;
+    const bg = lane % 2 === 1 ? stripe : none;
+    const solid = over(color, alpha, bg);
     const scale = (laneHeight - 4) / Math.log1p(max);
     const bottom = ((lane + 1) * laneHeight - 2) * dpr;
     for (let c = 0; c < d.columns; c++) {
       const w = d.weight[base + c]!;
       if (w <= 0) continue;
       const top = bottom - Math.max(1, Math.log1p(w) * scale) * dpr;
+      const x0 = Math.floor(c * dpr);
       const x1 = Math.min(width, Math.floor((c + 1) * dpr));
       const y1 = Math.min(height, Math.ceil(bottom));
       for (let y = Math.max(0, Math.floor(top)); y < y1; y++) {
         // How much of this pixel row the bar covers: the top and bottom rows only partly.
-        const cover = Math.min(y + 1, bottom) - Math.max(y, top);
+        const cover = Math.min(1, Math.min(y + 1, bottom) - Math.max(y, top));
         if (cover <= 0) continue;
-        for (let x = Math.floor(c * dpr); x < x1; x++) blend(x, y, color, color[3] * BAR_ALPHA * Math.min(1, cover));
+        const value = cover >= 1 ? solid : over(color, alpha * cover, bg);
+        words.fill(value, y * width + x0, y * width + x1);
       }
     }
   }

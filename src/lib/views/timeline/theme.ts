@@ -7,14 +7,22 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { Theme } from './draw';
 
+/** Themes read so far, per element; dropped whenever the theme may have changed. */
+let read = new WeakMap<Element, Theme>();
+
 const subscribe = createSubscriber((update) => {
+  const changed = (): void => {
+    read = new WeakMap();
+    update();
+  };
   const media = window.matchMedia('(prefers-color-scheme: dark)');
-  media.addEventListener('change', update);
-  const observer = new MutationObserver(update);
+  media.addEventListener('change', changed);
+  const observer = new MutationObserver(changed);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
   return () => {
-    media.removeEventListener('change', update);
+    media.removeEventListener('change', changed);
     observer.disconnect();
+    read = new WeakMap();
   };
 });
 
@@ -37,8 +45,21 @@ export function markColor(hex: string, dark: boolean): string {
   return `#${mix(m[1]!)}${mix(m[2]!)}${mix(m[3]!)}`;
 }
 
+/**
+ * The theme's colours as the element sees them. Reading computed style after a filter change
+ * forces a style recalculation of the page, so each element's answer is kept until the theme
+ * changes (the subscriber drops them).
+ */
 export function readTheme(element: Element): Theme {
   subscribe();
+  const known = read.get(element);
+  if (known) return known;
+  const theme = computeTheme(element);
+  read.set(element, theme);
+  return theme;
+}
+
+function computeTheme(element: Element): Theme {
   const style = getComputedStyle(element);
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const panel = v('--panel', '#ffffff');
