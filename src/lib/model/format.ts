@@ -20,8 +20,16 @@ export function locationPrecisionLabel(precision: LocationPrecision): string {
   return PRECISION_WORDS[precision];
 }
 
+/** One formatter for every count: toLocaleString builds a new one per call (~10 µs, several per brush frame). */
+const COUNT = new Intl.NumberFormat('en-GB');
+
+/** 1234567 → "1,234,567". */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

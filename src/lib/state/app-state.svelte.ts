@@ -87,8 +87,6 @@ export class AppState {
   /** Rows that pass every filter but the time window. */
   readonly timeless = $derived(this.#result?.timeless ?? new Uint32Array(0));
 
-  readonly timelessMask = $derived.by(() => rowMask(this.dataset?.columns.size ?? 0, this.timeless));
-
   readonly counts = $derived(this.#result?.counts ?? null);
 
   /** How many visible rows have no place: kept by the evaluator by difference, so brushing never rescans. */

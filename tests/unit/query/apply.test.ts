@@ -106,6 +106,20 @@ describe('applyFilters', () => {
     expect(moved).toBeGreaterThan(100);
   });
 
+  it('prepares its row orders ahead, one per call, and gives the same answers after', () => {
+    const specs = fc.sample(eventArb, { numRuns: 300, seed: 21 });
+    const index = buildQueryIndex(buildDataset('t', meta, toEvents(specs)));
+    const evaluator = new Evaluator(index);
+    expect(evaluator.prepare()).toBe(true);
+    expect(evaluator.prepare()).toBe(false);
+    for (const base of fc.sample(filtersArb, { numRuns: 20, seed: 22 })) {
+      for (const categories of [null, ['strike'], ['strike', 'meeting']]) {
+        const filters = { ...base, categories };
+        expect([...evaluator.run(filters).rows]).toEqual([...applyFilters(index, filters)]);
+      }
+    }
+  });
+
   it('hands back the same timeless array while only the window moves', () => {
     const index = buildQueryIndex(buildDataset('t', meta, toEvents(fc.sample(eventArb, { numRuns: 40, seed: 7 }))));
     const evaluator = new Evaluator(index);

@@ -185,19 +185,23 @@ export function densityPixels(d: Density, laneHeight: number, laneColors: readon
     const solid = over(color, alpha, bg);
     const scale = (laneHeight - 4) / Math.log1p(max);
     const bottom = ((lane + 1) * laneHeight - 2) * dpr;
+    const floor = Math.min(height, Math.ceil(bottom));
     for (let c = 0; c < d.columns; c++) {
       const w = d.weight[base + c]!;
       if (w <= 0) continue;
       const top = bottom - Math.max(1, Math.log1p(w) * scale) * dpr;
       const x0 = Math.floor(c * dpr);
       const x1 = Math.min(width, Math.floor((c + 1) * dpr));
-      const y1 = Math.min(height, Math.ceil(bottom));
-      for (let y = Math.max(0, Math.floor(top)); y < y1; y++) {
+      if (x1 <= x0) continue;
+      const first = Math.max(0, Math.floor(top));
+      for (let y = first; y < floor; y++) {
         // How much of this pixel row the bar covers: the top and bottom rows only partly.
         const cover = Math.min(1, Math.min(y + 1, bottom) - Math.max(y, top));
         if (cover <= 0) continue;
         const value = cover >= 1 ? solid : over(color, alpha * cover, bg);
-        words.fill(value, y * width + x0, y * width + x1);
+        const at = y * width;
+        if (x1 - x0 === 1) words[at + x0] = value;
+        else words.fill(value, at + x0, at + x1);
       }
     }
   }

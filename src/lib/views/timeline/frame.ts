@@ -14,8 +14,8 @@ import type { TimeWindow } from '../../query/filters';
 export interface FrameInput {
   columns: EventColumns;
   layout: LaneLayout;
-  /** 1 for rows that pass every filter; 0 draws the row as faint context. */
-  visibleMask: Uint8Array;
+  /** 1 for rows that pass every filter; 0 draws the row as faint context. Null: every laid-out row passes (the lanes hold only those). */
+  visibleMask: Uint8Array | null;
   view: Domain;
   width: number;
   /** Height of the lane area (the axis sits below it). */
@@ -128,7 +128,7 @@ export function layoutFrame(input: FrameInput, keyed?: KeyedLanes): Frame {
     f.row[j] = row;
     f.lane[j] = layout.itemLane[i]!;
     f.shape[j] = SHAPES.indexOf(shape);
-    f.faint[j] = visibleMask[row] === 1 ? 0 : 1;
+    f.faint[j] = visibleMask === null || visibleMask[row] === 1 ? 0 : 1;
     if (shape === 'point') {
       const c = px((start + end) / 2);
       f.x0[j] = c - size / 2;

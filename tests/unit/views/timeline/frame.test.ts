@@ -115,6 +115,13 @@ describe('hitTest', () => {
     const hit = hitTest(faint, (faint.x0[j]! + faint.x1[j]!) / 2, faint.y[j]! + faint.h[j]! / 2);
     expect(faint.row[hit]).toBe(0);
   });
+
+  it('with no mask (lanes of passing rows only), draws no mark faint', () => {
+    const all = frameOf({ visibleMask: null });
+    expect([...all.row]).toEqual([0, 1, 2, 3]);
+    expect([...all.faint]).toEqual([0, 0, 0, 0]);
+    expect([...frameOf().faint]).toEqual([0, 0, 1, 0]);
+  });
 });
 
 describe('marksAttribute', () => {
