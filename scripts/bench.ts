@@ -15,6 +15,7 @@ import { generate, generatePack } from './synthetic.ts';
 import { leanJson } from './bench-peer-data.ts';
 import { measurePeer, PEERS, startPeerServer, type PeerResult } from './bench-peers.ts';
 import { installLatencyProbe, takeLatencies } from './bench-probe.ts';
+import { calibrate } from './bench-calibrate.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
 
 function arg(name: string, fallback: string): string {
@@ -129,16 +130,20 @@ const peerServer = peers.length ? await startPeerServer(4192, peerDir) : null;
 const launch = () => chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'] });
 const probe = await launch();
 const version = probe.version();
+const calibration = await calibrate(probe);
 await probe.close();
 const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, Chromium ${version} headless, --disable-gpu; app ${sha}; ${new Date().toISOString().slice(0, 10)}`);
+const pair = (v: number[] | 'DNF' | undefined): string => (v === undefined ? '—' : v === 'DNF' ? 'DNF (> 60 s)' : `${fmt(median(v))} / ${fmt(quantile(v, 0.95))} ms`);
+console.log(
+  `Calibration (blank page, same browser): a fixed loop ${fmt(calibration.loopMs)} ms; brush frame probe with nothing to do ${pair(calibration.idleFrame)}, with an 8 ms handler ${pair(calibration.busyFrame)}.`,
+);
 console.log(`Ours: ${runs} runs per size, medians; p50/p95 pool every step of every run. Peers: 1 run per size. Ratios are ours ÷ peer, on the median for load and heap and on p95 for latencies (below 1: Faultline is faster).`);
 console.log('');
 console.log('| events | tool | load → interactive | brush frame p50 / p95 | brush p50 / p95 | facet click p50 / p95 | map repaint p50 / p95 | timeline pan p50 / p95 | JS heap |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 
-const pair = (v: number[] | 'DNF' | undefined): string => (v === undefined ? '—' : v === 'DNF' ? 'DNF (> 60 s)' : `${fmt(median(v))} / ${fmt(quantile(v, 0.95))} ms`);
 const ratio = (ours: number, peer: number[] | number | 'DNF' | undefined, q = 0.5): string => {
   if (peer === undefined) return '';
   if (peer === 'DNF') return ' (peer DNF)';
