@@ -21,11 +21,12 @@ export interface MapView {
 export type LaneMode = 'category' | 'actor';
 
 /**
- * How a change enters browser history: discrete actions push, continuous ones (drags, typing)
- * replace, a gesture's first step begins a new entry (written with the gesture's later steps,
- * not in its first frame), and its last step settles (written at once, so a reload keeps it).
+ * How a change enters browser history: discrete actions push; changes that share an entry
+ * (a burst of typing, map moves) replace; a gesture (a brush drag, playback) begins a new entry
+ * (written with its later steps, not in its first frame), streams its steps (thinned), and
+ * settles with its last one (written at once, so a reload keeps it).
  */
-export type HistoryMode = 'push' | 'begin' | 'replace' | 'settle';
+export type HistoryMode = 'push' | 'replace' | 'begin' | 'stream' | 'settle';
 
 /**
  * The one app-wide state. Views read it and call its methods; nothing else holds events.
@@ -246,7 +247,7 @@ export class AppState {
   setWindow(next: TimeWindow | null, final = true): void {
     // Whole milliseconds, so the window survives the trip through the URL exactly.
     const window = next && { start: Math.round(next.start), end: Math.round(next.end) };
-    const mode: HistoryMode = !this.#inGesture ? (final ? 'push' : 'begin') : final ? 'settle' : 'replace';
+    const mode: HistoryMode = !this.#inGesture ? (final ? 'push' : 'begin') : final ? 'settle' : 'stream';
     this.#inGesture = !final;
     const w = this.filters.window;
     if (sameWindow(w, window)) {

@@ -5,8 +5,8 @@ import { restoreUrlState } from './url-restore.svelte';
 import { applyUrlState, snapshotOf } from './url-apply';
 
 /**
- * Continuous changes (a brush drag, playback, typing) reach the URL at most this often; a
- * gesture's last step is written at once when it ends, and a page hide writes what is held back.
+ * A gesture's continuous steps (a brush drag, playback) reach the URL at most this often; its
+ * last step is written at once when it ends, and a page hide writes what is held back.
  * Each history write costs Chromium a same-document navigation and a favicon reload (2–7 ms of
  * main thread, measured at 100k events): at 300 ms one brush frame in eighteen carried one, which
  * made them the slowest 5 % of frames. Nobody reads the address bar during a drag.
@@ -14,10 +14,10 @@ import { applyUrlState, snapshotOf } from './url-apply';
 export const REPLACE_EVERY_MS = 1000;
 
 /**
- * Keeps the query string and the app state in step: state → URL on every change (pushing
- * discrete changes at once; replacing continuous ones at once after a quiet spell, else at most
- * every REPLACE_EVERY_MS, the last one always), URL → state on load and on back/forward. Call
- * during App's initialisation.
+ * Keeps the query string and the app state in step: state → URL on every change (discrete
+ * changes at once, pushed or replacing; a gesture's entry after its first frame, its steps at
+ * most every REPLACE_EVERY_MS, its last one at once), URL → state on load and on back/forward.
+ * Call during App's initialisation.
  */
 export function useUrlSync(app: AppState): void {
   restoreUrlState(app);
@@ -61,13 +61,21 @@ export function useUrlSync(app: AppState): void {
         timer ??= setTimeout(flush, REPLACE_EVERY_MS);
         return;
       }
-      if (mode === 'replace') {
+      if (mode === 'stream') {
+        // A gesture's steps are thinned: written at most every REPLACE_EVERY_MS (the begin
+        // step's timer, if its entry is not written yet, covers the first).
         pending = url;
-        // A lone change (the search box cleared) is written at once; a stream of them is thinned.
-        // Within a gesture whose entry is not written yet, the begin step's timer writes it.
-        const wait = lastWrite + REPLACE_EVERY_MS - performance.now();
-        if (wait <= 0 && !opens) flush();
-        else timer ??= setTimeout(flush, Math.max(0, wait));
+        timer ??= setTimeout(flush, Math.max(0, lastWrite + REPLACE_EVERY_MS - performance.now()));
+        return;
+      }
+      if (mode === 'replace') {
+        // Discrete changes that share an entry (a burst of typing, a map move) are written at
+        // once: they come at the pace of a hand, and a reload right after one must keep it.
+        flush();
+        if (url !== here()) {
+          history.replaceState(null, '', url);
+          lastWrite = performance.now();
+        }
         return;
       }
       // The entry a gesture made keeps the gesture's last state; then the discrete change gets its own.

@@ -65,7 +65,9 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
   for (const key of new Set(p.keys())) if (!known.has(key)) notices.push(`Ignored unknown parameter "${key}".`);
 
   state.data = p.get('data');
-  state.text = p.get('q') ?? '';
+  // A blank search (spaces, a tab) finds everything: it is no search, as encodeUrlState writes it.
+  const q = p.get('q') ?? '';
+  state.text = q.trim() ? q : '';
   const cat = p.get('cat');
   if (cat !== null) state.categories = cat === '' ? [] : cat.split(',');
   state.actors = p.getAll('actor').filter(Boolean);

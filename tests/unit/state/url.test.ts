@@ -50,6 +50,15 @@ describe('URL state', () => {
     );
   });
 
+  it('reads a blank search (a tab, spaces) as no search, so it round-trips', () => {
+    for (const q of ['?q=%09', '?q=++', '?q=%20%0A']) {
+      const { state } = decodeUrlState(q);
+      expect(state.text).toBe('');
+      expect(decodeUrlState(encodeUrlState(state)).state).toEqual(state);
+    }
+    expect(decodeUrlState('?q=+ganja').state.text).toBe(' ganja');
+  });
+
   it('leaves defaults out of the URL', () => {
     expect(encodeUrlState(DEFAULT_URL_STATE)).toBe('');
   });
