@@ -1,7 +1,8 @@
 // The benchmark's calibration (performance.md §2.5): what this machine does right now on fixed
 // work that involves no app code, so results from a busy or slow moment can be told apart from
 // a slower app. Measured in a blank page of the same browser:
-//   loop       a fixed integer loop (3·10⁷ steps), ms: the CPU's speed at the moment
+//   loop       a fixed integer loop (3·10⁷ steps), median of 5 after 3 warm-up runs (the first
+//              runs time the JIT, not the CPU), ms: the CPU's speed at the moment
 //   frame      the brush probe on a page that does nothing per pointer move, p50/p95 ms: the
 //              floor of "brush frame" on this machine (frame production alone)
 //   frame 8 ms the same with a handler that burns 8 ms: the probe should read about 8 ms more
@@ -20,7 +21,11 @@ export async function calibrate(browser: Browser): Promise<Calibration> {
   try {
     await page.setContent('<div style="width:1000px;height:300px;background:#ddd"></div>');
     // Strings, not functions: tsx would wrap named helpers in a __name() call the page lacks.
-    const loopMs = Number(await page.evaluate('(() => { const t = performance.now(); let x = 0; for (let i = 0; i < 3e7; i++) x += i % 7; return x > 0 ? performance.now() - t : -1; })()'));
+    const loopMs = Number(
+      await page.evaluate(
+        '(() => { const run = () => { const t = performance.now(); let x = 0; for (let i = 0; i < 3e7; i++) x += i % 7; return x > 0 ? performance.now() - t : -1; }; for (let i = 0; i < 3; i++) run(); const times = [run(), run(), run(), run(), run()].sort((a, b) => a - b); return times[2]; })()',
+      ),
+    );
     await installLatencyProbe(page);
     const drag = async (): Promise<number[]> => {
       await takeLatencies(page, 'pointermove-frame');
