@@ -10,6 +10,7 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
 import { generatePack } from './synthetic.ts';
+import { brushDrag, facetClicks, mapDrag, mapZooms } from './bench-gestures.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,35 +36,10 @@ interface TraceEvent {
 }
 
 async function run(page: Page): Promise<void> {
-  if (scenario === 'brush') {
-    const overview = (await page.getByTestId('overview').boundingBox())!;
-    const y = overview.y + overview.height / 2;
-    await page.mouse.move(overview.x + overview.width * 0.2, y);
-    await page.mouse.down();
-    for (let i = 0; i <= 40; i++) await page.mouse.move(overview.x + overview.width * (0.25 + (i / 40) * 0.4), y);
-    await page.mouse.up();
-  } else if (scenario === 'facet') {
-    const box = page.getByTestId('facet-categories').getByRole('checkbox').first();
-    for (let i = 0; i < 6; i++) {
-      await box.click();
-      await page.waitForTimeout(200);
-    }
-  } else {
-    const map = (await page.getByTestId('map').boundingBox())!;
-    const cx = map.x + map.width / 2;
-    const cy = map.y + map.height / 2;
-    await page.mouse.move(cx, cy);
-    if (scenario === 'pan') {
-      await page.mouse.down();
-      for (let i = 1; i <= 30; i++) await page.mouse.move(cx - i * 6, cy - i * 3);
-      await page.mouse.up();
-    } else {
-      for (const dy of [-120, 120, -120, 120]) {
-        await page.mouse.wheel(0, dy);
-        await page.waitForTimeout(900);
-      }
-    }
-  }
+  if (scenario === 'brush') await brushDrag(page);
+  else if (scenario === 'facet') await facetClicks(page, 200);
+  else if (scenario === 'pan') await mapDrag(page);
+  else await mapZooms(page);
   await page.waitForTimeout(500);
 }
 
@@ -132,11 +108,7 @@ try {
   await page.waitForTimeout(1000);
   if (scenario === 'facet') {
     // As in the benchmark: facet clicks happen with a brushed window.
-    const overview = (await page.getByTestId('overview').boundingBox())!;
-    await page.mouse.move(overview.x + overview.width * 0.25, overview.y + overview.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(overview.x + overview.width * 0.65, overview.y + overview.height / 2, { steps: 5 });
-    await page.mouse.up();
+    await brushDrag(page);
     await page.waitForTimeout(500);
   }
   const cdp: CDPSession = await context.newCDPSession(page);

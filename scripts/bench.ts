@@ -16,6 +16,7 @@ import { leanJson } from './bench-peer-data.ts';
 import { measurePeer, PEERS, startPeerServer, type PeerResult } from './bench-peers.ts';
 import { installLatencyProbe, takeLatencies } from './bench-probe.ts';
 import { calibrate } from './bench-calibrate.ts';
+import { brushDrag, facetClicks, mapDrag, mapZooms, timelineDrag } from './bench-gestures.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
 
 function arg(name: string, fallback: string): string {
@@ -61,49 +62,25 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
     await page.waitForTimeout(500);
     await installLatencyProbe(page, 'faultline:map-moveend');
 
-    // Brush: drag across the overview in 40 steps.
-    const overview = (await page.getByTestId('overview').boundingBox())!;
-    const y = overview.y + overview.height / 2;
-    await page.mouse.move(overview.x + overview.width * 0.2, y);
-    await page.mouse.down();
-    for (let i = 0; i <= 40; i++) await page.mouse.move(overview.x + overview.width * (0.25 + (i / 40) * 0.4), y);
-    await page.mouse.up();
+    await brushDrag(page);
     const brush = await takeLatencies(page, 'pointermove');
     const brushFrame = await takeLatencies(page, 'pointermove-frame');
 
-    // Facet: toggle the first category off and on, three times (with the brushed window active).
-    const box = page.getByTestId('facet-categories').getByRole('checkbox').first();
+    // With the brushed window active.
     await takeLatencies(page, 'click');
-    for (let i = 0; i < 6; i++) await box.click();
+    await facetClicks(page);
     const facet = await takeLatencies(page, 'click');
     await takeLatencies(page, 'repaint');
 
-    // Map: a 30-step drag, then wheel zooms; each moveend → next frame.
-    const map = (await page.getByTestId('map').boundingBox())!;
-    const cx = map.x + map.width / 2;
-    const cy = map.y + map.height / 2;
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    for (let i = 1; i <= 30; i++) await page.mouse.move(cx - i * 6, cy - i * 3);
-    await page.mouse.up();
+    // Each moveend → next frame.
+    await mapDrag(page);
     await page.waitForTimeout(800);
-    for (const dy of [-120, 120, -120, 120]) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.wheel(0, dy);
-      await page.waitForTimeout(900);
-    }
+    await mapZooms(page);
     const repaint = await takeLatencies(page, 'repaint');
 
-    // Timeline: drag the plot 30 steps to the left (pairs with vis-timeline's pan).
-    const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
-    const px = plot.x + plot.width / 2;
-    const py = plot.y + plot.height / 2;
     await takeLatencies(page, 'pointermove');
     await takeLatencies(page, 'pointermove-frame');
-    await page.mouse.move(px, py);
-    await page.mouse.down();
-    for (let i = 1; i <= 30; i++) await page.mouse.move(px - i * 10, py);
-    await page.mouse.up();
+    await timelineDrag(page);
     const timelinePan = await takeLatencies(page, 'pointermove');
 
     const cdp = await context.newCDPSession(page);

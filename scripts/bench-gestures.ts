@@ -1,0 +1,55 @@
+// The benchmark's gestures on our app, shared by the benchmark (scripts/bench.ts) and the profiler
+// (scripts/bench-profile.ts) so that a profile shows the steps the benchmark times.
+import type { Page } from '@playwright/test';
+
+/** Drags across the timeline overview in 41 steps (20 % → 25–65 % of its width). */
+export async function brushDrag(page: Page): Promise<void> {
+  const overview = (await page.getByTestId('overview').boundingBox())!;
+  const y = overview.y + overview.height / 2;
+  await page.mouse.move(overview.x + overview.width * 0.2, y);
+  await page.mouse.down();
+  for (let i = 0; i <= 40; i++) await page.mouse.move(overview.x + overview.width * (0.25 + (i / 40) * 0.4), y);
+  await page.mouse.up();
+}
+
+/** Toggles the first category off and on, three times; `pauseMs` between clicks. */
+export async function facetClicks(page: Page, pauseMs = 0): Promise<void> {
+  const box = page.getByTestId('facet-categories').getByRole('checkbox').first();
+  for (let i = 0; i < 6; i++) {
+    await box.click();
+    if (pauseMs) await page.waitForTimeout(pauseMs);
+  }
+}
+
+function mapCentre(box: { x: number; y: number; width: number; height: number }): [number, number] {
+  return [box.x + box.width / 2, box.y + box.height / 2];
+}
+
+/** Drags the map 30 steps up and to the left from its centre. */
+export async function mapDrag(page: Page): Promise<void> {
+  const [cx, cy] = mapCentre((await page.getByTestId('map').boundingBox())!);
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) await page.mouse.move(cx - i * 6, cy - i * 3);
+  await page.mouse.up();
+}
+
+/** Four wheel steps at the map's centre (in, out, in, out), 900 ms apart. */
+export async function mapZooms(page: Page): Promise<void> {
+  const [cx, cy] = mapCentre((await page.getByTestId('map').boundingBox())!);
+  for (const dy of [-120, 120, -120, 120]) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.wheel(0, dy);
+    await page.waitForTimeout(900);
+  }
+}
+
+/** Drags the main timeline 30 steps to the left (pairs with vis-timeline's pan). */
+export async function timelineDrag(page: Page): Promise<void> {
+  const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
+  const [px, py] = mapCentre(plot);
+  await page.mouse.move(px, py);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) await page.mouse.move(px - i * 10, py);
+  await page.mouse.up();
+}
