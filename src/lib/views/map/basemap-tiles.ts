@@ -147,6 +147,11 @@ export class TileCache {
   }
 }
 
+/** A drawn tile's name in the cache: the shapes' detail, the zoom, the tile and the pixel ratio. */
+function tileKey(detail: string, zoom: number, x: number, y: number, dpr: number): string {
+  return `${detail}/${zoom}/${x}/${y}/${dpr}`;
+}
+
 /** What the view draws with: the painter for a zoom, its detail, and the colours. */
 export interface BasemapSource {
   painter(zoom: number): { detail: string; painter: BasemapPainter };
@@ -219,7 +224,7 @@ export class BasemapView {
   }
 
   dispose(): void {
-    this.#queue.retain(() => false);
+    this.#queue.clear();
     this.#cache.clear();
   }
 
@@ -228,18 +233,17 @@ export class BasemapView {
    * that arrive later are copied over them; the available ones are copied over them right after.
    */
   #standIn(ctx: CanvasRenderingContext2D, missing: readonly { x: number; y: number }[], from: number, view: Viewport): void {
-    // New world px → old world px.
+    // New world px → old world px; tile coordinates scale the same way.
     const scale = 2 ** (from - view.zoom);
-    const old = (v: number) => Math.floor((v * TILE_SIZE * scale) / TILE_SIZE);
-    const x0 = Math.min(...missing.map((t) => old(t.x)));
-    const y0 = Math.min(...missing.map((t) => old(t.y)));
-    const x1 = Math.max(...missing.map((t) => old(t.x + 1 - 1e-9)));
-    const y1 = Math.max(...missing.map((t) => old(t.y + 1 - 1e-9)));
+    const x0 = Math.floor(Math.min(...missing.map((t) => t.x)) * scale);
+    const y0 = Math.floor(Math.min(...missing.map((t) => t.y)) * scale);
+    const x1 = Math.floor((Math.max(...missing.map((t) => t.x)) + 1 - 1e-9) * scale);
+    const y1 = Math.floor((Math.max(...missing.map((t) => t.y)) + 1 - 1e-9) * scale);
     const dpr = view.pixelRatio;
     const size = (TILE_SIZE / scale) * dpr;
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
-        const tile = this.#cache.peek(`fine/${from}/${x}/${y}/${dpr}`) ?? this.#cache.peek(`coarse/${from}/${x}/${y}/${dpr}`);
+        const tile = this.#cache.peek(tileKey('fine', from, x, y, dpr)) ?? this.#cache.peek(tileKey('coarse', from, x, y, dpr));
         if (tile) ctx.drawImage(tile, ((x * TILE_SIZE) / scale - view.left) * dpr, ((y * TILE_SIZE) / scale - view.top) * dpr, size, size);
       }
     }
@@ -258,7 +262,7 @@ export class BasemapView {
     const cy = (view.top + view.height / 2) / TILE_SIZE;
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
-        out.push({ key: `${detail}/${view.zoom}/${x}/${y}/${view.pixelRatio}`, x, y, zoom: view.zoom, d: (x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2 });
+        out.push({ key: tileKey(detail, view.zoom, x, y, view.pixelRatio), x, y, zoom: view.zoom, d: (x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2 });
       }
     }
     return out.sort((a, b) => a.d - b.d);

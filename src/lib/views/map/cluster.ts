@@ -195,49 +195,27 @@ export class ClusterGrid {
     return (Math.floor(py / this.#cell) - this.#row0) * this.#cols + (Math.floor(px / this.#cell) - this.#col0);
   }
 
-  /**
-   * Adds (by 1) or removes (by -1) rows; a row removed must have been added. The loop works on
-   * locals, not fields: it runs over every visible row after each map move (100k rows: 11 ms
-   * with field reads and method calls per row, a few ms like this).
-   */
+  /** Adds (by 1) or removes (by -1) rows; a row removed must have been added. */
   add(rows: ArrayLike<number>, by: 1 | -1): void {
-    const xs = this.#x;
-    const ys = this.#y;
-    const size = this.#worldSize;
-    const wraps = this.#wraps;
-    const centre = this.#centre;
-    const [left, top] = [this.#left, this.#top];
-    const right = left + this.#width;
-    const bottom = top + this.#height;
     const cell = this.#cell;
-    const [col0, row0, cols] = [this.#col0, this.#row0, this.#cols];
     const count = this.#count;
-    const [dx, dy, rowSum] = [this.#dx, this.#dy, this.#rowSum];
-    const category = this.#category;
-    const categories = this.#categories;
     const perCategory = this.#perCategory;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      const py = ys[row]! * size;
-      let px = xs[row]! * size;
-      if (wraps) px = wrapX(px, centre, size);
-      // px !== px: NaN, unlocated
-      if (px !== px || py < top || py >= bottom || px < left || px >= right) continue;
-      const col = Math.floor(px / cell);
-      const line = Math.floor(py / cell);
-      const c = (line - row0) * cols + (col - col0);
+      const c = this.cellOf(row);
+      if (c < 0) continue;
+      const px = this.#px(row);
+      const py = this.#y[row]! * this.#worldSize;
       count[c]! += by;
       if (count[c] === 0) {
-        dx[c] = dy[c] = rowSum[c] = 0;
+        this.#dx[c] = this.#dy[c] = this.#rowSum[c] = 0;
       } else {
-        dx[c]! += by * (px - col * cell);
-        dy[c]! += by * (py - line * cell);
-        rowSum[c]! += by * row;
+        this.#dx[c]! += by * (px - Math.floor(px / cell) * cell);
+        this.#dy[c]! += by * (py - Math.floor(py / cell) * cell);
+        this.#rowSum[c]! += by * row;
       }
-      if (perCategory) {
-        const k = category![row]!;
-        if (k >= 0 && k < categories) perCategory[c * categories + k]! += by;
-      }
+      const k = this.#category?.[row] ?? -1;
+      if (perCategory && k >= 0 && k < this.#categories) perCategory[c * this.#categories + k]! += by;
     }
   }
 

@@ -123,7 +123,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   const still: L.ZoomPanOptions = motion ? {} : { animate: false };
   const map = L.map(container, {
     zoomAnimation: motion,
-    fadeAnimation: false,
+    fadeAnimation: motion,
     markerZoomAnimation: motion,
     inertia: motion,
     zoomControl: false, // our own Svelte buttons, styled for both themes
@@ -152,9 +152,10 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   let basemapLayer: ViewCanvasLayer | null = null;
   const source: BasemapSource = {
     painter(zoom) {
-      const fine = detailFor(zoom) === 'fine' ? painters.fine : undefined;
-      if (detailFor(zoom) === 'fine' && !fine) loadFine();
-      return fine ? { detail: 'fine', painter: fine } : { detail: 'coarse', painter: painters.coarse! };
+      if (detailFor(zoom) === 'coarse') return { detail: 'coarse', painter: painters.coarse! };
+      if (painters.fine) return { detail: 'fine', painter: painters.fine };
+      loadFine();
+      return { detail: 'coarse', painter: painters.coarse! };
     },
     colors: () => BASEMAP_COLORS[scheme ?? 'light'],
   };
