@@ -1,12 +1,9 @@
 /**
- * Where things are in a JSON text: offsets to line:column, and RFC 6901 pointers.
- * Split from json.ts so the parser file holds only the parser.
+ * Where things are in a JSON text: offsets to line:column, RFC 6901 pointers, and the tree of
+ * value offsets the parser records. Split from json.ts so the parser file holds only the parser.
  */
 import type { TextPosition } from './json';
-
-const LF = 0x0a;
-const CR = 0x0d;
-const BOM = 0xfeff;
+import { BOM, CR, LF } from './json-chars';
 
 
 /** Builds a line-start index once; returns a fast offset -> position function (binary search). */
@@ -58,4 +55,49 @@ function escapePointerToken(token: string): string {
   // Most keys contain neither character; skip the two regex passes for them.
   if (token.indexOf('~') < 0 && token.indexOf('/') < 0) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * Where values start, as a tree mirroring the value: a scalar is just its offset; a container
+ * also holds the positions of its members. A member's offset is that of its key's opening quote
+ * in an object (the key is where a person looks) and of its value in an array.
+ *
+ * This replaces one Map keyed by pointer strings: building and hashing a pointer for every value
+ * of a large file cost about as much as the rest of the parse. It is also independent of the
+ * returned value, so callers may mutate that freely.
+ */
+export type PositionEntry = number | PositionNode;
+
+export interface PositionNode {
+  offset: number;
+  members: PositionEntry[] | Map<string, PositionEntry>;
+}
+
+export function offsetOf(entry: PositionEntry): number {
+  return typeof entry === 'number' ? entry : entry.offset;
+}
+
+/** Offset of the value at `pointer`, or of its deepest existing ancestor when it is missing. O(depth). */
+export function locateIn(root: PositionEntry, pointer: string): number {
+  let entry = root;
+  if (pointer.startsWith('/')) {
+    for (const token of pointer.slice(1).split('/')) {
+      if (typeof entry === 'number') break; // a scalar has no members
+      const name = unescapePointerToken(token);
+      const members = entry.members;
+      const next = Array.isArray(members) ? (isArrayIndex(name) ? members[Number(name)] : undefined) : members.get(name);
+      if (next === undefined) break;
+      entry = next;
+    }
+  }
+  return offsetOf(entry);
+}
+
+function unescapePointerToken(token: string): string {
+  if (token.indexOf('~') < 0) return token;
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function isArrayIndex(token: string): boolean {
+  return /^(?:0|[1-9][0-9]*)$/.test(token);
 }

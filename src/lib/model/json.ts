@@ -39,36 +39,11 @@ export type JsonParseResult =
   | { ok: false; error: JsonProblem };
 
 // Character codes, named so the scanning code reads as grammar.
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const SPACE = 0x20;
-const QUOTE = 0x22; // "
-const DOLLAR = 0x24;
-const APOSTROPHE = 0x27; // '
-const STAR = 0x2a;
-const PLUS = 0x2b;
-const COMMA = 0x2c;
-const MINUS = 0x2d;
-const DOT = 0x2e;
-const SLASH = 0x2f;
-const DIGIT_0 = 0x30;
-const DIGIT_1 = 0x31;
-const DIGIT_9 = 0x39;
-const COLON = 0x3a;
-const UPPER_E = 0x45;
-const OPEN_BRACKET = 0x5b; // [
-const BACKSLASH = 0x5c;
-const CLOSE_BRACKET = 0x5d; // ]
-const UNDERSCORE = 0x5f;
-const LOWER_E = 0x65;
-const LOWER_U = 0x75;
-const OPEN_BRACE = 0x7b; // {
-const CLOSE_BRACE = 0x7d; // }
-const BOM = 0xfeff;
 
+import { APOSTROPHE, BACKSLASH, BOM, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, CR, DIGIT_0, DIGIT_1, DIGIT_9, DOLLAR, DOT, LF, LOWER_E, LOWER_U, MINUS, OPEN_BRACE, OPEN_BRACKET, PLUS, QUOTE, SLASH, SPACE, STAR, TAB, UNDERSCORE, UPPER_E } from './json-chars';
 import { checkDepth, depthProblem } from './json-depth';
-import { pointerOf, positionFinder } from './json-position';
+import { controlCharacterMessage, describeCharacter, quoteForMessage, quoteSource, shorten, wordMessage } from './json-messages';
+import { locateIn, offsetOf, pointerOf, positionFinder, type PositionEntry, type PositionNode } from './json-position';
 
 export { checkDepth, pointerOf, positionFinder };
 
@@ -105,51 +80,6 @@ export function parseJson(text: string, limits?: Partial<JsonLimits>): JsonParse
  */
 function limitOr(value: number | undefined, fallback: number): number {
   return value === undefined || Number.isNaN(value) ? fallback : value;
-}
-
-/**
- * Where values start, as a tree mirroring the value: a scalar is just its offset; a container
- * also holds the positions of its members. A member's offset is that of its key's opening quote
- * in an object (the key is where a person looks) and of its value in an array.
- *
- * This replaces one Map keyed by pointer strings: building and hashing a pointer for every value
- * of a large file cost about as much as the rest of the parse. It is also independent of the
- * returned value, so callers may mutate that freely.
- */
-type PositionEntry = number | PositionNode;
-
-interface PositionNode {
-  offset: number;
-  members: PositionEntry[] | Map<string, PositionEntry>;
-}
-
-function offsetOf(entry: PositionEntry): number {
-  return typeof entry === 'number' ? entry : entry.offset;
-}
-
-/** Offset of the value at `pointer`, or of its deepest existing ancestor when it is missing. O(depth). */
-function locateIn(root: PositionEntry, pointer: string): number {
-  let entry = root;
-  if (pointer.startsWith('/')) {
-    for (const token of pointer.slice(1).split('/')) {
-      if (typeof entry === 'number') break; // a scalar has no members
-      const name = unescapePointerToken(token);
-      const members = entry.members;
-      const next = Array.isArray(members) ? (isArrayIndex(name) ? members[Number(name)] : undefined) : members.get(name);
-      if (next === undefined) break;
-      entry = next;
-    }
-  }
-  return offsetOf(entry);
-}
-
-function unescapePointerToken(token: string): string {
-  if (token.indexOf('~') < 0) return token;
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function isArrayIndex(token: string): boolean {
-  return /^(?:0|[1-9][0-9]*)$/.test(token);
 }
 
 /** Thrown inside the parser to unwind to parseJson; never escapes it. */
@@ -678,48 +608,4 @@ function hexValue(c: number): number {
   if (isDigit(c)) return c - DIGIT_0;
   const lower = c | 0x20;
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
-}
-
-function wordMessage(word: string): string {
-  if (word === 'NaN' || word === 'Infinity' || word === 'undefined') return `${word} is not a JSON value`;
-  const lower = word.toLowerCase();
-  if (lower === 'true' || lower === 'false' || lower === 'null') {
-    return `${quoteForMessage(word)} is not a JSON value; write ${lower} in lower case`;
-  }
-  if (lower === 'none' || lower === 'nil') return `${quoteForMessage(word)} is not a JSON value; use null`;
-  return `unexpected word ${quoteForMessage(word)}; strings must be in double quotes`;
-}
-
-function controlCharacterMessage(c: number): string {
-  if (c === LF || c === CR) return 'line break inside a string: write \\n, or close the string with a double quote';
-  if (c === TAB) return 'tab character inside a string: write \\t';
-  return `control character ${unicodeName(c)} inside a string: write \\u${hex4(c)}`;
-}
-
-function describeCharacter(text: string, at: number): string {
-  const c = text.charCodeAt(at);
-  if (c > SPACE && c < 0x7f) return `'${String.fromCharCode(c)}'`;
-  return `character ${unicodeName(text.codePointAt(at) ?? c)}`;
-}
-
-function unicodeName(codePoint: number): string {
-  return 'U+' + (codePoint > 0xffff ? codePoint.toString(16).toUpperCase() : hex4(codePoint));
-}
-
-function hex4(c: number): string {
-  return c.toString(16).toUpperCase().padStart(4, '0');
-}
-
-/** Shows a few characters of source as typed, e.g. '\x'; JSON-quoted if any is not printable ASCII. */
-function quoteSource(s: string): string {
-  return /^[\x20-\x7e]*$/.test(s) ? `'${s}'` : JSON.stringify(s);
-}
-
-/** Quotes a piece of the input for a message, cut short so a huge key cannot flood the report. */
-function quoteForMessage(s: string): string {
-  return JSON.stringify(shorten(s));
-}
-
-function shorten(s: string): string {
-  return s.length > 40 ? s.slice(0, 40) + '…' : s;
 }
