@@ -1,4 +1,4 @@
-// npm run bench:profile [-- --size 1000000 --scenario brush|facet|zoom|pan]
+// npm run bench:profile [-- --size 1000000 --scenario brush|facet|zoom|pan|load] [--trace out.json]
 // Where the time of one benchmark scenario goes: runs it in a non-minified build with Chrome's
 // sampling profiler and a timeline trace, then prints the functions with the most self time and
 // the main thread's time by trace phase (script, style, layout, paint, commit…). For finding
@@ -19,6 +19,9 @@ function arg(name: string, fallback: string): string {
 const size = Number(arg('size', '1000000'));
 const scenario = arg('scenario', 'brush');
 const outDir = 'dist-profile';
+// The raw trace (with invalidation tracking) and the CPU profile beside it (.cpuprofile), for
+// DevTools or a script that asks what was invalidated or who called what.
+const traceFile = arg('trace', '');
 
 interface ProfileNode {
   id: number;
@@ -35,8 +38,13 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
+const url = 'http://127.0.0.1:4191/?data=bench-data/data.flpack';
+
 async function run(page: Page): Promise<void> {
-  if (scenario === 'brush') await brushDrag(page);
+  if (scenario === 'load') {
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('faultline:interactive').length > 0, null, { timeout: 120_000 });
+  } else if (scenario === 'brush') await brushDrag(page);
   else if (scenario === 'facet') await facetClicks(page, 200);
   else if (scenario === 'pan') await mapDrag(page);
   else await mapZooms(page);
@@ -103,9 +111,13 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.goto('http://127.0.0.1:4191/?data=bench-data/data.flpack');
-  await page.getByTestId('event-count').filter({ hasText: `${size.toLocaleString('en-GB')} events` }).waitFor({ timeout: 120_000 });
-  await page.waitForTimeout(1000);
+  // A load is profiled from a page of the same origin, so the navigation keeps the profiled process.
+  if (scenario === 'load') await page.goto('http://127.0.0.1:4191/favicon.svg');
+  else {
+    await page.goto(url);
+    await page.getByTestId('event-count').filter({ hasText: `${size.toLocaleString('en-GB')} events` }).waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(1000);
+  }
   if (scenario === 'facet') {
     // As in the benchmark: facet clicks happen with a brushed window.
     await brushDrag(page);
@@ -114,11 +126,22 @@ try {
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+  if (traceFile) categories.push('disabled-by-default-devtools.timeline.invalidationTracking');
+  await browser.startTracing(page, { categories });
   await cdp.send('Profiler.start');
   await run(page);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
-  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  const raw = (await browser.stopTracing()).toString();
+  if (traceFile) {
+    writeFileSync(traceFile, raw);
+    writeFileSync(traceFile.replace(/(\.json)?$/, '.cpuprofile'), JSON.stringify(profile));
+  }
+  const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] };
+  if (scenario === 'load') {
+    const ms = await page.evaluate(() => performance.getEntriesByName('faultline:interactive')[0]!.startTime - performance.getEntriesByName('faultline:data-arrived')[0]!.startTime);
+    console.log(`\nload → interactive (profiled, so slower than in the benchmark): ${ms.toFixed(1)} ms`);
+  }
   console.log(`\n${scenario} at ${size.toLocaleString('en-GB')} events: self time by function (ms)`);
   for (const [name, ms] of selfTimes(profile).slice(0, 30)) console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
   console.log('\ntotal time by function, callees included (ms)');

@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000,100000,1000000 --runs 3 --peers all|none|a,b --json]
+// npm run bench [-- --sizes 1000,10000,100000,1000000 --runs 3 --peers all|none|a,b --json --dist DIR]
 // Opens the production build in headless Chromium on deterministic synthetic data and measures
 // what an analyst feels: load to interactive, brush and facet latency, map repaint, timeline pan
 // and the JS heap. In the same run it measures the peers (scripts/bench-peers.ts) on the same
@@ -97,12 +97,14 @@ if (!chromiumPath) {
   console.error('No Chromium found: set CHROMIUM_PATH or install chromium.');
   process.exit(1);
 }
-if (!existsSync('dist/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-// The benchmark's data is served by vite preview from dist/bench-data (removed at the end).
-const dataDir = 'dist/bench-data';
+// --dist serves another build (an A/B comparison: two builds, runs alternated on one machine).
+const distDir = arg('dist', 'dist');
+if (!existsSync(join(distDir, 'index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir], { stdio: 'inherit' });
+// The benchmark's data is served by vite preview from <dist>/bench-data (removed at the end).
+const dataDir = join(distDir, 'bench-data');
 mkdirSync(dataDir, { recursive: true });
 const peerDir = mkdtempSync(join(tmpdir(), 'faultline-peers-'));
-const server = await preview({ preview: { host: '127.0.0.1', port: 4190, strictPort: true }, logLevel: 'warn' });
+const server = await preview({ build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 4190, strictPort: true }, logLevel: 'warn' });
 const peerServer = peers.length ? await startPeerServer(4192, peerDir) : null;
 const launch = () => chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'] });
 const probe = await launch();

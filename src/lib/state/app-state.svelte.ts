@@ -57,8 +57,9 @@ export class AppState {
   settled = $state(0);
   /** How the next URL change is written to history; read by the URL sync. */
   historyMode: HistoryMode = 'push';
+  /** True while a brush is dragged or playback runs: views may hold what would jump under the pointer. */
+  gesture = $state(false);
   #lastTextAt = 0;
-  #inGesture = false;
   /** The latest load wins: an older one finishing later is dropped. */
   #loadToken = 0;
 
@@ -247,8 +248,8 @@ export class AppState {
   setWindow(next: TimeWindow | null, final = true): void {
     // Whole milliseconds, so the window survives the trip through the URL exactly.
     const window = next && { start: Math.round(next.start), end: Math.round(next.end) };
-    const mode: HistoryMode = !this.#inGesture ? (final ? 'push' : 'begin') : final ? 'settle' : 'stream';
-    this.#inGesture = !final;
+    const mode: HistoryMode = !this.gesture ? (final ? 'push' : 'begin') : final ? 'settle' : 'stream';
+    this.gesture = !final;
     const w = this.filters.window;
     if (sameWindow(w, window)) {
       // A gesture ending where its last step was: nothing changed, but its state must now settle.

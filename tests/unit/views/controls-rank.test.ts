@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collationRanks, topByCount } from '../../../src/lib/views/controls/rank';
+import { collationRanks, HeldRanking, topByCount } from '../../../src/lib/views/controls/rank';
 
 /** The reference: every value sorted by count, then name; the first `limit`, plus the always-shown ones in place. */
 function reference(values: string[], counts: number[], limit: number, always: number[]): number[] {
@@ -33,5 +33,31 @@ describe('facet ranking', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('held ranking', () => {
+  const ranks = collationRanks(['a', 'b', 'c', 'd']);
+
+  it('keeps the order and values while held, and re-ranks when the hold ends', () => {
+    const ranking = new HeldRanking();
+    expect(ranking.order(Uint32Array.of(5, 1, 3, 0), ranks, 2, [], false)).toEqual([0, 2]);
+    // Mid-gesture, 'd' overtakes everything: the shown values stay put.
+    expect(ranking.order(Uint32Array.of(1, 1, 0, 9), ranks, 2, [], true)).toEqual([0, 2]);
+    expect(ranking.order(Uint32Array.of(1, 1, 0, 9), ranks, 2, [], false)).toEqual([3, 0]);
+  });
+
+  it('re-ranks while held when the limit or the checked values change', () => {
+    const ranking = new HeldRanking();
+    ranking.order(Uint32Array.of(5, 1, 3, 0), ranks, 2, [], false);
+    const counts = Uint32Array.of(5, 1, 3, 0);
+    expect(ranking.order(counts, ranks, 2, [3], true)).toEqual([0, 2, 3]);
+    expect(ranking.order(counts, ranks, Infinity, [3], true)).toEqual([0, 2, 1, 3]);
+  });
+
+  it('re-ranks while held when the values themselves change (another dataset)', () => {
+    const ranking = new HeldRanking();
+    ranking.order(Uint32Array.of(5, 1, 3, 0), ranks, 2, [], false);
+    expect(ranking.order(Uint32Array.of(0, 4, 0), collationRanks(['x', 'y', 'z']), 2, [], true)).toEqual([1, 0]);
   });
 });

@@ -37,3 +37,24 @@ export function topByCount(counts: ArrayLike<number>, ranks: Uint32Array, limit:
   const extra = always.filter((i) => i >= 0 && i < n && !top.includes(i));
   return extra.length ? [...top, ...extra].sort(order) : top;
 }
+
+/**
+ * A ranking that can be held: while a gesture runs (a brush drag, playback) the counts change on
+ * every frame, and re-ranking them would move the values under the pointer and rebuild the list's
+ * rows each frame. Held, the same values stay in the same order with live counts; the ranking is
+ * redone when the hold ends or when what must be shown changes (the limit, the checked values).
+ */
+export class HeldRanking {
+  #last: number[] | null = null;
+  #ranks: Uint32Array | null = null;
+  #key = '';
+
+  order(counts: ArrayLike<number>, ranks: Uint32Array, limit: number, always: readonly number[], hold: boolean): number[] {
+    const key = `${limit} ${always.join(',')}`;
+    if (hold && this.#last && ranks === this.#ranks && key === this.#key) return this.#last;
+    this.#ranks = ranks;
+    this.#key = key;
+    this.#last = topByCount(counts, ranks, limit, always);
+    return this.#last;
+  }
+}
