@@ -126,7 +126,7 @@ try {
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
   if (traceFile) categories.push('disabled-by-default-devtools.timeline.invalidationTracking');
   await browser.startTracing(page, { categories });
   await cdp.send('Profiler.start');

@@ -107,5 +107,32 @@ describe('FilterPanel', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Show fewer' }));
     expect(names()).toHaveLength(11);
   });
+
+  it('keeps the actors in place while the brush moves, with live counts, and re-ranks when it is let go', () => {
+    // "Early" acts three times in 2020, "Late" once in 2020 and four times in 2021.
+    const event = (id: string, date: string, actor: string) => ({ id, title: 'T', summary: 'S', date, category: 'strike', actors: [actor], location: null, sources: [SOURCE] });
+    const events = [
+      ...['01', '02', '03'].map((d) => event(`e${d}`, `2020-03-${d}`, 'Early')),
+      event('l0', '2020-03-04', 'Late'),
+      ...['01', '02', '03', '04'].map((d) => event(`l${d}`, `2021-05-${d}`, 'Late')),
+    ];
+    const app = new AppState();
+    expect(app.loadText(JSON.stringify({ ...JSON.parse(DATASET), events }), 'brush.json')).toBe(true);
+    render(FilterPanel, { props: { onclose: () => undefined }, context: new Map([[APP_STATE_KEY, app]]) });
+    const shown = () =>
+      [...screen.getByTestId('facet-actors').querySelectorAll('label')].map((l) => `${l.querySelector('.label')!.textContent} ${l.querySelector('.count')!.textContent}`);
+    const spring2020 = { start: Date.UTC(2020, 0, 1), end: Date.UTC(2020, 6, 1) };
+    const spring2021 = { start: Date.UTC(2021, 0, 1), end: Date.UTC(2021, 6, 1) };
+    app.setWindow(spring2020, true);
+    flushSync();
+    expect(shown()).toEqual(['Early 3', 'Late 1']);
+    // Mid-drag: the counts follow the window, the order does not jump under the pointer.
+    app.setWindow(spring2021, false);
+    flushSync();
+    expect(shown()).toEqual(['Early 0', 'Late 4']);
+    app.setWindow(spring2021, true);
+    flushSync();
+    expect(shown()).toEqual(['Late 4', 'Early 0']);
+  });
 });
 
