@@ -181,6 +181,29 @@ test('zoom buttons work by keyboard, a list selection pans to an off-screen even
   await expect(basemap).toHaveAttribute('data-probe', 'first');
 });
 
+test('mid-drag, the basemap still fills the view: it follows a pan far past its overhang', async ({ page }) => {
+  await open(page, '&map=48.85,2.35,5');
+  const map = page.getByTestId('map');
+  const box = (await map.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  await page.mouse.down();
+  // Half the view's width to the left, the button still held: no moveend has happened.
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width * (0.8 - 0.05 * i), box.y + box.height / 2);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const cover = await map.evaluate((el) => {
+    const view = el.getBoundingClientRect();
+    const canvas = el.querySelector('canvas.faultline-basemap')!.getBoundingClientRect();
+    return { left: canvas.left - view.left, right: canvas.right - view.right, top: canvas.top - view.top, bottom: canvas.bottom - view.bottom };
+  });
+  expect(cover.left).toBeLessThanOrEqual(0);
+  expect(cover.top).toBeLessThanOrEqual(0);
+  expect(cover.right).toBeGreaterThanOrEqual(0);
+  expect(cover.bottom).toBeGreaterThanOrEqual(0);
+  // The strip the drag uncovered on the right is painted (opaque land or sea), not empty.
+  expect(await alphaAt(page, 'canvas.faultline-basemap', box.width - 4, box.height / 2)).toBe(255);
+  await page.mouse.up();
+});
+
 test('reads in the dark theme: dark sea and land, light cluster discs', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await open(page);
