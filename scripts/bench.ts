@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000,100000,1000000 --runs 3 --peers all|none|a,b --json --dist DIR]
+// npm run bench [-- --sizes 1000,10000,100000,1000000 --runs 3 --peers all|none|a,b --json --dist DIR --raw]
 // Opens the production build in headless Chromium on deterministic synthetic data and measures
 // what an analyst feels: load to interactive, brush and facet latency, map repaint, timeline pan
 // and the JS heap. In the same run it measures the peers (scripts/bench-peers.ts) on the same
@@ -28,6 +28,8 @@ const runs = Number(arg('runs', '3'));
 const peerArg = arg('peers', 'all');
 const peers = peerArg === 'none' ? [] : peerArg === 'all' ? [...PEERS] : peerArg.split(',');
 const withJson = process.argv.includes('--json');
+// Every sample of every run, in order (which step of a gesture is the slow one).
+const raw = process.argv.includes('--raw');
 const STEP_MS = 60_000;
 
 const quantile = (values: number[], q: number): number => {
@@ -176,6 +178,12 @@ for (const size of sizes) {
     const all = (key: 'brush' | 'brushFrame' | 'facet' | 'repaint' | 'timelinePan') => results.flatMap((x) => x[key]);
     const row = { load: median(results.map((x) => x.load)), brush: all('brush'), brushFrame: all('brushFrame'), facet: all('facet'), repaint: all('repaint'), timelinePan: all('timelinePan'), heap: median(results.map((x) => x.heap)) };
     oursRef ??= row;
+    if (raw) {
+      for (const [i, x] of results.entries()) {
+        const list = (v: number[]) => v.map((ms) => ms.toFixed(1)).join(' ');
+        console.log(`  run ${i + 1}: load ${x.load.toFixed(1)}; brush frame ${list(x.brushFrame)}; facet ${list(x.facet)}; repaint ${list(x.repaint)}`);
+      }
+    }
     // The pack's one ArrayBuffer (columns and text) lives outside the JS heap: reported beside it.
     const held = target.label.includes('pack') ? statSync(join(dataDir, packFile)).size / 2 ** 20 : NaN;
     console.log(
