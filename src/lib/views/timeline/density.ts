@@ -145,12 +145,16 @@ const BAR_ALPHA = 0.85;
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /** Source-over of `c` at `alpha` on a background, both unpremultiplied, as one RGBA pixel word. */
-function over(c: Rgba, alpha: number, bg: Rgba): number {
+export function over(c: Rgba, alpha: number, bg: Rgba): number {
   const below = bg[3];
   const out = alpha + below * (1 - alpha);
   if (out <= 0) return 0;
-  const ch = (k: 0 | 1 | 2) => Math.round((c[k] * alpha + bg[k] * below * (1 - alpha)) / out) & 255;
-  const [r, g, b, a] = [ch(0), ch(1), ch(2), Math.round(out * 255) & 255];
+  // No closure or array here: a click's repaint calls this for two rows of every bar.
+  const under = below * (1 - alpha);
+  const r = Math.round((c[0] * alpha + bg[0] * under) / out) & 255;
+  const g = Math.round((c[1] * alpha + bg[1] * under) / out) & 255;
+  const b = Math.round((c[2] * alpha + bg[2] * under) / out) & 255;
+  const a = Math.round(out * 255) & 255;
   // ImageData holds bytes R, G, B, A in memory order, whatever the platform's word order.
   return (LITTLE_ENDIAN ? r | (g << 8) | (b << 16) | (a << 24) : (r << 24) | (g << 16) | (b << 8) | a) >>> 0;
 }
@@ -194,16 +198,39 @@ export function densityPixels(d: Density, laneHeight: number, laneColors: readon
       const x1 = Math.min(width, Math.floor((c + 1) * dpr));
       if (x1 <= x0) continue;
       const first = Math.max(0, Math.floor(top));
-      for (let y = first; y < floor; y++) {
-        // How much of this pixel row the bar covers: the top and bottom rows only partly.
-        const cover = Math.min(1, Math.min(y + 1, bottom) - Math.max(y, top));
-        if (cover <= 0) continue;
-        const value = cover >= 1 ? solid : over(color, alpha * cover, bg);
-        const at = y * width;
-        if (x1 - x0 === 1) words[at + x0] = value;
-        else words.fill(value, at + x0, at + x1);
+      // Rows the bar covers whole (y ≥ top, y + 1 ≤ bottom) take the one solid word, in a loop
+      // that only stores: it runs before the JIT has optimised anything, on a category click.
+      let solidFrom = Math.max(first, Math.ceil(top));
+      let solidTo = Math.min(floor, Math.floor(bottom));
+      if (solidTo <= solidFrom) solidFrom = solidTo = floor;
+      const bar: Bar = { x0, x1, top, bottom, color, alpha, bg, solid };
+      for (let y = first; y < solidFrom; y++) partialRow(words, width, y, bar);
+      if (x1 - x0 === 1) {
+        for (let at = solidFrom * width + x0, end = solidTo * width; at < end; at += width) words[at] = solid;
+      } else {
+        for (let y = solidFrom; y < solidTo; y++) words.fill(solid, y * width + x0, y * width + x1);
       }
+      for (let y = solidTo; y < floor; y++) partialRow(words, width, y, bar);
     }
   }
   return px;
+}
+
+interface Bar {
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  color: Rgba;
+  alpha: number;
+  bg: Rgba;
+  solid: number;
+}
+
+/** A row a bar covers partly (its top and bottom rows), blended by the covered share. */
+function partialRow(words: Uint32Array, width: number, y: number, bar: Bar): void {
+  const cover = Math.min(1, Math.min(y + 1, bar.bottom) - Math.max(y, bar.top));
+  if (cover <= 0) return;
+  const value = cover >= 1 ? bar.solid : over(bar.color, bar.alpha * cover, bar.bg);
+  words.fill(value, y * width + bar.x0, y * width + bar.x1);
 }

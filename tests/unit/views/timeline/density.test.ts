@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { densityPixels, LaneMemo } from '../../../../src/lib/views/timeline/density';
+import { densityPixels, LaneMemo, over } from '../../../../src/lib/views/timeline/density';
 import { DENSE_MARKS, layoutFrame } from '../../../../src/lib/views/timeline/frame';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
 import { at, columnsOf } from './helpers';
@@ -94,6 +94,55 @@ describe('densityPixels', () => {
     const height = (x: number) => [...Array(20).keys()].filter((y) => at(x, y)[3]! > 0).length;
     expect(height(2)).toBe(Math.ceil((Math.log1p(2) / Math.log1p(9)) * 16));
     expect(height(2)).toBeLessThan(height(1));
+  });
+
+  it('paints exactly what blending every covered pixel one by one would, at any size, weights and pixel ratio', () => {
+    type Color = readonly [number, number, number, number];
+    // The reference: each pixel's word from the lane stripe, then each bar's coverage of that pixel.
+    function reference(d: { columns: number; lanes: number; weight: Float32Array }, laneHeight: number, colors: readonly Color[], width: number, height: number, dpr: number): Uint32Array {
+      const out = new Uint32Array(width * height);
+      const laneTop = (lane: number) => Math.min(height, Math.round(lane * laneHeight * dpr));
+      for (let y = 0; y < height; y++) {
+        for (let lane = 1; lane < d.lanes; lane += 2) if (y >= laneTop(lane) && y < laneTop(lane + 1)) out.fill(over(stripe, stripe[3], [0, 0, 0, 0]), y * width, (y + 1) * width);
+      }
+      for (let lane = 0; lane < d.lanes; lane++) {
+        const weights = [...d.weight.subarray(lane * d.columns, (lane + 1) * d.columns)];
+        const max = Math.max(...weights);
+        if (max === 0) continue;
+        const bg: Color = lane % 2 === 1 ? stripe : [0, 0, 0, 0];
+        const alpha = colors[lane]![3] * 0.85;
+        const bottom = ((lane + 1) * laneHeight - 2) * dpr;
+        const scale = (laneHeight - 4) / Math.log1p(max);
+        weights.forEach((w, c) => {
+          if (w <= 0) return;
+          const top = bottom - Math.max(1, Math.log1p(w) * scale) * dpr;
+          for (let x = Math.floor(c * dpr); x < Math.min(width, Math.floor((c + 1) * dpr)); x++) {
+            for (let y = Math.max(0, Math.floor(top)); y < Math.min(height, Math.ceil(bottom)); y++) {
+              const cover = Math.min(1, Math.min(y + 1, bottom) - Math.max(y, top));
+              if (cover > 0) out[y * width + x] = over(colors[lane]!, alpha * Math.min(1, cover), bg);
+            }
+          }
+        });
+      }
+      return out;
+    }
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 6, max: 30 }),
+        fc.constantFrom(1, 1.25, 1.5, 2),
+        fc.array(fc.constantFrom(0, 0, 1, 2, 7, 40, 1000), { minLength: 36, maxLength: 36 }),
+        (columns, lanes, laneHeight, dpr, pool) => {
+          const d = { columns, lanes, weight: Float32Array.from({ length: columns * lanes }, (_, i) => pool[i]!) };
+          const width = Math.floor(columns * dpr);
+          const height = Math.ceil(lanes * laneHeight * dpr);
+          const colors: Color[] = [red, blue, [0, 120, 0, 0.5]];
+          const fast = new Uint32Array(densityPixels(d, laneHeight, colors, stripe, width, height, dpr).buffer);
+          expect([...fast]).toEqual([...reference(d, laneHeight, colors, width, height, dpr)]);
+        },
+      ),
+    );
   });
 
   it('blends a bar over the stripe', () => {
