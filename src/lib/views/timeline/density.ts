@@ -198,39 +198,16 @@ export function densityPixels(d: Density, laneHeight: number, laneColors: readon
       const x1 = Math.min(width, Math.floor((c + 1) * dpr));
       if (x1 <= x0) continue;
       const first = Math.max(0, Math.floor(top));
-      // Rows the bar covers whole (y ≥ top, y + 1 ≤ bottom) take the one solid word, in a loop
-      // that only stores: it runs before the JIT has optimised anything, on a category click.
-      let solidFrom = Math.max(first, Math.ceil(top));
-      let solidTo = Math.min(floor, Math.floor(bottom));
-      if (solidTo <= solidFrom) solidFrom = solidTo = floor;
-      const bar: Bar = { x0, x1, top, bottom, color, alpha, bg, solid };
-      for (let y = first; y < solidFrom; y++) partialRow(words, width, y, bar);
-      if (x1 - x0 === 1) {
-        for (let at = solidFrom * width + x0, end = solidTo * width; at < end; at += width) words[at] = solid;
-      } else {
-        for (let y = solidFrom; y < solidTo; y++) words.fill(solid, y * width + x0, y * width + x1);
+      for (let y = first; y < floor; y++) {
+        // How much of this pixel row the bar covers: the top and bottom rows only partly.
+        const cover = Math.min(1, Math.min(y + 1, bottom) - Math.max(y, top));
+        if (cover <= 0) continue;
+        const value = cover >= 1 ? solid : over(color, alpha * cover, bg);
+        const at = y * width;
+        if (x1 - x0 === 1) words[at + x0] = value;
+        else words.fill(value, at + x0, at + x1);
       }
-      for (let y = solidTo; y < floor; y++) partialRow(words, width, y, bar);
     }
   }
   return px;
-}
-
-interface Bar {
-  x0: number;
-  x1: number;
-  top: number;
-  bottom: number;
-  color: Rgba;
-  alpha: number;
-  bg: Rgba;
-  solid: number;
-}
-
-/** A row a bar covers partly (its top and bottom rows), blended by the covered share. */
-function partialRow(words: Uint32Array, width: number, y: number, bar: Bar): void {
-  const cover = Math.min(1, Math.min(y + 1, bar.bottom) - Math.max(y, bar.top));
-  if (cover <= 0) return;
-  const value = cover >= 1 ? bar.solid : over(bar.color, bar.alpha * cover, bar.bg);
-  words.fill(value, y * width + bar.x0, y * width + bar.x1);
 }
