@@ -217,3 +217,62 @@ test('reads in the dark theme: dark sea and land, light cluster discs', async ({
   await expect.poll(() => page.getByTestId('map').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(211, 226, 236)');
   await expect.poll(() => pixelAt(page, 'canvas.faultline-basemap', paris.x, paris.y)).toEqual([246, 244, 239, 255]);
 });
+
+/** Container-pixel lists compared as sets, after moving `from` by (dx, dy), within `inset` of the edges. */
+function shifted(from: Drawn[], dx: number, dy: number, box: { width: number; height: number }, inset: number): string[] {
+  const key = (d: Drawn) => `${d.id ?? 'cluster'}:${d.count}@${Math.round(d.x + dx)},${Math.round(d.y + dy)}`;
+  return from.filter((d) => d.x + dx > inset && d.y + dy > inset && d.x + dx < box.width - inset && d.y + dy < box.height - inset).map(key).sort();
+}
+
+test('clusters stay the same through a pan and a zoom there and back; a filter changed while zoomed in shows after zooming out', async ({ page }) => {
+  // Thirty tight groups of eight and twenty lone events, a degree and a half apart.
+  const crowd = Array.from({ length: 240 }, (_, i) => {
+    const spot = Math.floor(i / 8);
+    const jitter = ((i % 8) - 3.5) * 0.012;
+    return { id: `crowd-${i}`, lat: 40 + (spot % 6) * 0.5 + jitter, lon: 41 + Math.floor(spot / 6) * 1.2 - jitter, category: 'abc'[i % 3]! };
+  });
+  const lone = Array.from({ length: 20 }, (_, j) => ({ id: `lone-${j}`, lat: j % 2 ? 38.6 : 43.6, lon: 37 + j * 1.5, category: 'abc'[j % 3]! }));
+  const many = [...crowd, ...lone].map((e, i) => ({
+    id: e.id, title: e.id, summary: 'S', sources: source, category: e.category,
+    date: `2021-${String(1 + (i % 12)).padStart(2, '0')}-01`,
+    location: place(e.id, e.lat, e.lon, 'site'),
+  }));
+  await page.route('**/fixtures/many.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...JSON.parse(fixture), events: many }) }));
+  await openApp(page, '?data=fixtures/many.json&map=41.5,44,6');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-basemap', 'ready');
+  const box = (await map.boundingBox())!;
+  const before = await drawn(page);
+  expect(before.some((d) => d.id === null && d.count > 1)).toBe(true);
+
+  // A slow drag (no inertia), then the same clusters moved by the drag, compared through a lone event.
+  const anchor = before.find((d) => d.id?.startsWith('lone-') && d.x > 40 && d.x < box.width - 200 && d.y > 40 && d.y < box.height - 120)!;
+  expect(anchor).toBeDefined();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 12, box.y + box.height / 2 + i * 7);
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+  await expect.poll(async () => (await drawn(page)).find((d) => d.id === anchor.id)?.x).not.toBe(anchor.x);
+  const after = await drawn(page);
+  const moved = after.find((d) => d.id === anchor.id)!;
+  const [dx, dy] = [moved.x - anchor.x, moved.y - anchor.y];
+  expect(Math.abs(dx)).toBeGreaterThan(60);
+  expect(shifted(after, 0, 0, box, 60)).toEqual(shifted(before, dx, dy, box, 60));
+
+  // Untick a category at this view, then tick it again: what that view shows without it.
+  const categoryA = page.getByTestId('facet-categories').getByRole('checkbox', { name: /^A\b/ });
+  await categoryA.uncheck();
+  await expect.poll(async () => (await drawn(page)).length).not.toBe(after.length);
+  const withoutA = await drawn(page);
+  await categoryA.check();
+  await expect.poll(async () => JSON.stringify(await drawn(page))).toBe(JSON.stringify(after));
+
+  // Zoom in, untick it there, zoom back out: the clusters must be those without it.
+  await page.getByRole('button', { name: 'Zoom map in' }).click();
+  await expect(page).toHaveURL(/(%2C|,)7(&|$)/);
+  await categoryA.uncheck();
+  await page.getByRole('button', { name: 'Zoom map out' }).click();
+  await expect(page).toHaveURL(/(%2C|,)6(&|$)/);
+  await expect.poll(async () => shifted(await drawn(page), 0, 0, box, 60)).toEqual(shifted(withoutA, 0, 0, box, 60));
+});

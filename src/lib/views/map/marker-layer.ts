@@ -47,6 +47,15 @@ export type Picked =
 /** The test hook lists at most this many drawn items, in container pixels. */
 const HOOK_LIMIT = 500;
 
+/**
+ * A grid sums its view and this share of the view's size beyond each edge, so a pan that ends
+ * within it reclusters nothing: cells are fixed to the world, only which of them show changes.
+ */
+const AREA_MARGIN = 0.5;
+
+/** Grids kept for zooms left, so zooming back (in and out again) reclusters nothing either. */
+const ZOOMS_KEPT = 6;
+
 export class MarkerCanvas {
   readonly canvas: HTMLCanvasElement = document.createElement('canvas');
   /** Milliseconds spent in the last cluster and paint passes (read by benchmarks). */
@@ -54,8 +63,10 @@ export class MarkerCanvas {
   #data: MarkerData | null = null;
   #view: Viewport | null = null;
   #clusters: Clusters | null = null;
-  /** The sums behind #clusters, for the current view and data. */
+  /** The sums behind #clusters, for the current zoom and data. */
   #grid: ClusterGrid | null = null;
+  /** Grids of the current data for other zooms or places, most recent last. */
+  #kept: ClusterGrid[] = [];
   /** Cluster indices in paint order: coarse places first so finer marks stay on top. */
   #order = new Uint32Array(0);
   #selected: number | null = null;
@@ -74,8 +85,13 @@ export class MarkerCanvas {
     const last = this.#data;
     const same = last !== null && last.projected === data.projected && last.category === data.category;
     this.#data = data;
+    // Grids of other zooms would need the same update; they are rebuilt when asked for again.
+    this.#kept = [];
     if (delta && same && this.#grid && delta.from === last.rows) this.#update(delta);
-    else this.#recluster();
+    else {
+      this.#grid = null;
+      this.#recluster();
+    }
     this.#paint();
   }
 
@@ -108,20 +124,47 @@ export class MarkerCanvas {
       this.canvas.style.width = `${view.width}px`;
       this.canvas.style.height = `${view.height}px`;
     }
-    this.#recluster();
+    this.#regrid();
     this.#paint();
   }
 
+  /** After a move: the clusters of the new view, from a grid that already covers it when there is one. */
+  #regrid(): void {
+    const data = this.#data;
+    const view = this.#view;
+    if (!data || !view) return;
+    if (this.#grid?.covers(view)) return this.#recount();
+    const kept = this.#kept.findIndex((g) => g.covers(view));
+    const grid = kept < 0 ? null : this.#kept.splice(kept, 1)[0]!;
+    if (this.#grid) this.#keep(this.#grid);
+    this.#grid = grid;
+    if (grid) this.#recount();
+    else this.#recluster();
+  }
+
+  #keep(grid: ClusterGrid): void {
+    this.#kept.push(grid);
+    if (this.#kept.length > ZOOMS_KEPT) this.#kept.shift();
+  }
+
+  /** A new grid over the view and its margin, summing every visible row. */
   #recluster(): void {
     const data = this.#data;
     const view = this.#view;
     if (!data || !view) return;
     const started = performance.now();
     const { x, y } = data.projected;
-    const grid = new ClusterGrid({ x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE, ...view });
+    const grid = new ClusterGrid({ x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE, ...areaAround(view) });
     grid.add(data.rows, 1);
     this.#grid = grid;
-    this.#setClusters(grid.clusters(data.rows));
+    this.#setClusters(grid.clusters(data.rows, view));
+    this.timings.cluster = performance.now() - started;
+  }
+
+  /** The clusters of the view from the current grid's sums. */
+  #recount(): void {
+    const started = performance.now();
+    this.#setClusters(this.#grid!.clusters(this.#data!.rows, this.#view!));
     this.timings.cluster = performance.now() - started;
   }
 
@@ -130,7 +173,7 @@ export class MarkerCanvas {
     const grid = this.#grid!;
     grid.add(delta.left, -1);
     grid.add(delta.entered, 1);
-    this.#setClusters(grid.clusters(this.#data!.rows));
+    this.#setClusters(grid.clusters(this.#data!.rows, this.#view!));
     this.timings.cluster = performance.now() - started;
   }
 
@@ -232,4 +275,11 @@ export class MarkerCanvas {
     }
     this.hook.dataset['markers'] = JSON.stringify(items);
   }
+}
+
+/** The view and a margin around it (the grid keeps to the world's edges). */
+function areaAround(view: Viewport): { worldSize: number; left: number; top: number; width: number; height: number } {
+  const mx = view.width * AREA_MARGIN;
+  const my = view.height * AREA_MARGIN;
+  return { worldSize: view.worldSize, left: view.left - mx, top: view.top - my, width: view.width + 2 * mx, height: view.height + 2 * my };
 }

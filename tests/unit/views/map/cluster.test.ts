@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cluster, ClusterGrid, isOneSpot, membersOf, sameRows, wrapX, type ClusterInput, type Clusters } from '../../../../src/lib/views/map/cluster';
+import { cluster, ClusterGrid, isOneSpot, membersOf, sameRows, type ClusterInput, type Clusters } from '../../../../src/lib/views/map/cluster';
 import { mercatorX, mercatorY, worldSize } from '../../../../src/lib/views/map/projection';
 
 const CELL = 48;
@@ -31,7 +31,9 @@ describe('cluster: grid cells', () => {
     { name: 'points in separate cells stay apart', points: [[10, 10], [200, 300]], zoom: 2, expected: [[1, [0]], [1, [1]]] },
     { name: 'counts per cell, in grid order', points: [[500, 500], [5, 5], [6, 6], [7, 7], [501, 502]], zoom: 3, expected: [[3, [1, 2, 3]], [2, [0, 4]]] },
     { name: 'unlocated rows are skipped', points: [null, [10, 10], null], zoom: 2, expected: [[1, [1]]] },
-    { name: 'cell edges are half-open: 47.9 and 48 fall apart', points: [[47.9, 5], [48, 5]], zoom: 2, expected: [[1, [0]], [1, [1]]] },
+    // The world holds a whole number of cells: at zoom 2, 21 cells of 1024 / 21 = 48.76 px.
+    { name: 'cell edges are half-open: 48.76 and 48.77 fall apart', points: [[48.76, 5], [48.77, 5]], zoom: 2, expected: [[1, [0]], [1, [1]]] },
+    { name: 'a cell is the world width over a whole number: 47.9 and 48.7 share one', points: [[47.9, 5], [48.7, 5]], zoom: 2, expected: [[2, [0, 1]]] },
     { name: 'nothing to cluster', points: [], zoom: 2, expected: [] },
   ];
   for (const { name, points, zoom, expected } of cases) {
@@ -92,7 +94,8 @@ describe('cluster: antimeridian', () => {
   const y = mercatorY(-17) * ws;
 
   it('lon 179.99 and -179.99 share a cluster in a view centred on the antimeridian', () => {
-    const c = run([[east, y], [west, y]], zoom, { left: ws - 400, top: y - 300, width: 800, height: 600 });
+    // The antimeridian is a cell edge (the world holds whole cells): the two cells merge.
+    const c = run([[east, y], [west, y]], zoom, { left: ws - 400, top: y - 300, width: 800, height: 600, merge: 28 });
     expect(summary(c)).toEqual([[2, [0, 1]]]);
     // The -179.99 point was moved into this world copy, past the right edge of the world.
     expect(c.x[0]).toBeGreaterThan(ws - 1);
@@ -101,18 +104,6 @@ describe('cluster: antimeridian', () => {
 
   it('the same points are far apart in a view of the whole world', () => {
     expect(run([[east, y], [west, y]], zoom).length).toBe(2);
-  });
-
-  it.each([
-    { px: 10, centre: 512, expected: 10 },
-    { px: 10, centre: 1400, expected: 10 + 1024 },
-    { px: 3000, centre: 512, expected: 3000 - 2048 },
-    { px: -5, centre: 0, expected: -5 },
-    { px: -5, centre: 600, expected: 1019 },
-    // A view wider than the world, centred on it, keeps points where the basemap is.
-    { px: 270, centre: 256, expected: 270 },
-  ])('wrapX($px, centre $centre) = $expected', ({ px, centre, expected }) => {
-    expect(wrapX(px, centre, 1024)).toBe(expected);
   });
 
   it('a view wider than the world draws each point once, on the world shown', () => {
@@ -167,7 +158,8 @@ describe('sameRows', () => {
 
 describe('ClusterGrid: updated by the rows that changed', () => {
   // Mostly crowded into a few cells (so cells go from many rows to one and back), some anywhere.
-  const coord = (max: number) => fc.double({ min: 0, max, noNaN: true });
+  // Hundredths of a pixel: fc.double would crowd the points onto 0 and the maximum.
+  const coord = (max: number) => fc.integer({ min: 0, max: Math.floor(max * 100) }).map((v) => v / 100);
   const pointArb = fc.option(
     fc.oneof({ arbitrary: fc.tuple(coord(200).map((v) => v + 120), coord(150).map((v) => v + 60)), weight: 4 }, { arbitrary: fc.tuple(coord(1023.99), coord(1023.99)), weight: 1 }),
     { freq: 8 },
@@ -186,7 +178,7 @@ describe('ClusterGrid: updated by the rows that changed', () => {
           grid.add(current.filter((r) => !next.includes(r)), -1);
           grid.add(next.filter((r) => !current.includes(r)), 1);
           current = next;
-          const got = grid.clusters(current);
+          const got = grid.clusters(current, view);
           const want = cluster({ x, y, rows: current, category, ...view });
           expect(summary(got)).toEqual(summary(want));
           expect(Array.from(got.category)).toEqual(Array.from(want.category));
@@ -210,8 +202,81 @@ describe('ClusterGrid: updated by the rows that changed', () => {
     const grid = new ClusterGrid({ x, y, ...view });
     grid.add([0, 1, 2], 1);
     grid.add([2], -1);
-    const c = grid.clusters([0, 1]);
+    const c = grid.clusters([0, 1], view);
     expect(Array.from(c.single)).toEqual([0, 1]);
     expect([c.x[0], c.y[0]]).toEqual([150.125, 99.75]);
+  });
+});
+
+describe('ClusterGrid: one grid for many views', () => {
+  const ws = 2048;
+  // Hundredths of a pixel: fc.double would crowd the points onto 0 and the world's edge.
+  const coord = fc.integer({ min: 0, max: ws * 100 - 1 }).map((v) => v / 100);
+  const spec = { worldSize: ws, cell: CELL, merge: 28, categories: 3 };
+
+  it('a view inside the summed area gets the clusters of a grid built for that view alone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(coord, coord), { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 1, max: 600 }),
+        fc.integer({ min: 1, max: 600 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 300 }),
+        (points, left, top, width, height, wide, margin) => {
+          const { x, y } = fromPixels(points, 3);
+          const category = points.map((_, i) => i % 3);
+          const rows = points.map((_, i) => i);
+          const view = { left, top, width, height };
+          // The whole world, or a band of columns around the view.
+          const bounds = wide ? { left: 0, top: 0, width: ws, height: ws } : { left: left - margin, top: top - margin, width: width + 2 * margin, height: height + 2 * margin };
+          const area = new ClusterGrid({ x, y, category, ...spec, ...bounds });
+          area.add(rows, 1);
+          expect(area.covers({ worldSize: ws, ...view })).toBe(true);
+          const got = area.clusters(rows, view);
+          const want = cluster({ x, y, rows, category, ...spec, ...view });
+          expect(summary(got)).toEqual(summary(want));
+          expect(Array.from(got.category)).toEqual(Array.from(want.category));
+          for (let k = 0; k < want.length; k++) {
+            expect(got.x[k]).toBeCloseTo(want.x[k]!, 6);
+            expect(got.y[k]).toBeCloseTo(want.y[k]!, 6);
+            // Drawn in the world copy the view shows, within a cell of its edges.
+            expect(got.x[k]).toBeGreaterThanOrEqual(left - CELL);
+            expect(got.x[k]).toBeLessThanOrEqual(left + width + CELL);
+            for (const row of membersOf(want, k)) expect(got.clusterOf(row)).toBe(k);
+          }
+          // Rows in cells the view does not reach belong to no drawn cluster.
+          const drawn = new Set(Array.from({ length: want.length }, (_, k) => Array.from(membersOf(want, k))).flat());
+          for (const row of rows) if (!drawn.has(row)) expect(got.clusterOf(row)).toBe(-1);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a cell at the view\u2019s edge keeps its members beyond the edge, so sliding the view does not change it', () => {
+    const { x, y } = fromPixels([[100, 100], [140, 110]], 3);
+    const grid = new ClusterGrid({ x, y, ...spec, left: 0, top: 0, width: 1000, height: 1000 });
+    grid.add([0, 1], 1);
+    for (const left of [0, 110, 120]) {
+      const c = grid.clusters([0, 1], { left, top: 0, width: 400, height: 400 });
+      expect(summary(c)).toEqual([[2, [0, 1]]]);
+    }
+    // Once the view has left the cell, the cluster is not drawn.
+    expect(grid.clusters([0, 1], { left: 150, top: 0, width: 400, height: 400 }).length).toBe(0);
+  });
+
+  it.each([
+    { name: 'a view inside the area', area: { left: 0, width: 1000 }, view: { left: 100, width: 500 }, zoomed: false, covers: true },
+    { name: 'a view past the area\u2019s edge', area: { left: 0, width: 1000 }, view: { left: 600, width: 500 }, zoomed: false, covers: false },
+    { name: 'another zoom', area: { left: 0, width: 1000 }, view: { left: 100, width: 500 }, zoomed: true, covers: false },
+    { name: 'the same view wider than the world', area: { left: -200, width: 2500 }, view: { left: -200, width: 2500 }, zoomed: false, covers: true },
+    { name: 'any view at that zoom, when the area spans the world', area: { left: -200, width: 2500 }, view: { left: 5000, width: 1000 }, zoomed: false, covers: true },
+    { name: 'a band of columns across the antimeridian', area: { left: 1500, width: 1000 }, view: { left: -300, width: 400 }, zoomed: false, covers: true },
+    { name: 'a view past that band, in another world copy', area: { left: 1500, width: 1000 }, view: { left: 2200 + 2048, width: 400 }, zoomed: false, covers: false },
+  ])('covers: $name → $covers', ({ area, view, zoomed, covers }) => {
+    const grid = new ClusterGrid({ x: new Float64Array(0), y: new Float64Array(0), ...spec, ...area, top: 0, height: 800 });
+    expect(grid.covers({ worldSize: zoomed ? ws * 2 : ws, ...view, top: 100, height: 400 })).toBe(covers);
   });
 });
