@@ -157,13 +157,11 @@ export class MarkerCanvas {
     const grid = new ClusterGrid({ x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE, ...areaAround(view) });
     grid.add(data.rows, 1);
     this.#grid = grid;
-    this.#setClusters(grid.clusters(data.rows, view));
-    this.timings.cluster = performance.now() - started;
+    this.#recount(started);
   }
 
   /** The clusters of the view from the current grid's sums. */
-  #recount(): void {
-    const started = performance.now();
+  #recount(started = performance.now()): void {
     this.#setClusters(this.#grid!.clusters(this.#data!.rows, this.#view!));
     this.timings.cluster = performance.now() - started;
   }
@@ -173,8 +171,7 @@ export class MarkerCanvas {
     const grid = this.#grid!;
     grid.add(delta.left, -1);
     grid.add(delta.entered, 1);
-    this.#setClusters(grid.clusters(this.#data!.rows, this.#view!));
-    this.timings.cluster = performance.now() - started;
+    this.#recount(started);
   }
 
   #setClusters(c: Clusters): void {
