@@ -181,7 +181,7 @@ for (const size of sizes) {
     if (raw) {
       for (const [i, x] of results.entries()) {
         const list = (v: number[]) => v.map((ms) => ms.toFixed(1)).join(' ');
-        console.log(`  run ${i + 1}: load ${x.load.toFixed(1)}; brush frame ${list(x.brushFrame)}; facet ${list(x.facet)}; repaint ${list(x.repaint)}`);
+        console.log(`  run ${i + 1}: load ${x.load.toFixed(1)}; brush frame ${list(x.brushFrame)}; facet ${list(x.facet)}; repaint ${list(x.repaint)}; timeline pan ${list(x.timelinePan)}`);
       }
     }
     // The pack's one ArrayBuffer (columns and text) lives outside the JS heap: reported beside it.

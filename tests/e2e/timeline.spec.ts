@@ -88,6 +88,53 @@ test('clicking a mark selects its event in the list', async ({ page }) => {
   await expect(page.locator('[data-event-id="spring-2014"]')).toHaveAttribute('aria-selected', 'true');
 });
 
+/** Whether the marks canvas has paint at a point of the plot (CSS px). */
+async function paintedAt(page: Page, x: number, y: number): Promise<boolean> {
+  return page.getByTestId('timeline-canvas').evaluate((el, [px, py]) => {
+    const canvas = el as HTMLCanvasElement;
+    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    return canvas.getContext('2d')!.getImageData(Math.round(px! * dpr), Math.round(py! * dpr), 1, 1).data[3]! > 0;
+  }, [x, y]);
+}
+
+test('dragging the zoomed timeline moves marks with the pointer, near and past where they were laid out', async ({ page }) => {
+  await open(page);
+  const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
+  const y = plot.y + plot.height / 3;
+  await page.mouse.move(plot.x + plot.width / 2, y);
+  for (let i = 0; i < 2; i++) await page.mouse.wheel(0, -500);
+  await expect.poll(async () => (await marks(page)).length).toBeLessThan(TOTAL - 4);
+  await page.waitForTimeout(300);
+  const before = new Map((await marks(page)).map((m) => [m.id, m]));
+  let moved = 0;
+  // Three drags of 200 px: the first within the laid-out sheet, the later ones past it.
+  for (let drag = 0; drag < 3; drag++) {
+    const from = plot.x + plot.width / 2;
+    await page.mouse.move(from, y);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++) await page.mouse.move(from - step * 20, y);
+    // No hover while panning: the tooltip does not chase the marks under the pointer.
+    await expect(page.getByTestId('timeline-tooltip')).toHaveCount(0);
+    await page.mouse.up();
+    moved += 200;
+    await expect.poll(async () => {
+      const now = await marks(page);
+      const shifted = now.filter((m) => before.has(m.id) && m.w < 20 && before.get(m.id)!.w < 20);
+      return shifted.length > 0 && shifted.every((m) => Math.abs(before.get(m.id)!.x - moved - m.x) <= 1);
+    }).toBe(true);
+    const points = (await marks(page)).filter((m) => m.w < 20 && m.x > 5 && m.x + m.w < plot.width - 5);
+    expect(points.length).toBeGreaterThan(0);
+    for (const m of points) expect(await paintedAt(page, m.x + m.w / 2, m.y + m.h / 2)).toBe(true);
+  }
+  // A mark that came into view with the pans is hovered and clicked where it is drawn.
+  const arrived = (await marks(page)).find((m) => !before.has(m.id) && m.w < 20 && m.x > 5 && m.x + m.w < plot.width - 5)!;
+  expect(arrived).toBeTruthy();
+  await page.mouse.move(plot.x + arrived.x + arrived.w / 2, plot.y + arrived.y + arrived.h / 2);
+  await expect(page.getByTestId('timeline-tooltip')).toBeVisible();
+  await page.mouse.click(plot.x + arrived.x + arrived.w / 2, plot.y + arrived.y + arrived.h / 2);
+  await expect(page.locator(`[data-event-id="${arrived.id}"]`)).toHaveAttribute('aria-selected', 'true');
+});
+
 test('wheel zoom turns year ticks into month ticks', async ({ page }) => {
   await open(page);
   const labels = () => page.getByTestId('timeline-axis').locator('text').allTextContents();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_MARKS, layoutFrame, hitTest, marksAttribute, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import { DENSE_MARKS, layoutFrame, hitTest, marksAttribute, originOf, sheetHolds, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
 import { SHAPES } from '../../../../src/lib/views/timeline/geometry';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
 import { allRows, at, columnsOf } from './helpers';
@@ -169,6 +169,72 @@ describe('density in place of marks', () => {
     const few = layoutFrame({ columns, layout, view, width: 910, height: 100, maxDuration: 45 * 86_400_000, visibleMask: new Uint8Array(5).fill(1) });
     expect(few.density).toBeNull();
     expect(few.count).toBe(4);
+  });
+});
+
+describe('a sheet wider than the view (margin)', () => {
+  // Half a view each side: 16 Jul – 16 Jan, 1,820 px at the same 10 px a day.
+  const input = { columns, layout, view, width: 910, height: 100, maxDuration: 45 * 86_400_000, visibleMask: Uint8Array.of(1, 1, 0, 1, 1) };
+  const sheet = layoutFrame(input, undefined, 0.5);
+  const plain = layoutFrame(input);
+  const origin = originOf(sheet, view);
+
+  it('lays out over the view widened by the margin, at the view\'s scale', () => {
+    expect(sheet.width).toBe(1820);
+    expect(sheet.domain.start).toBe(view.start - 45.5 * 86_400_000);
+    expect(origin).toBeCloseTo(455);
+    expect(originOf(plain, view)).toBe(0);
+  });
+
+  it('puts every mark of the view where the view alone puts it, shifted by the origin', () => {
+    expect([...sheet.row]).toEqual([...plain.row]);
+    for (let j = 0; j < plain.count; j++) {
+      expect(sheet.x0[j]! - origin).toBeCloseTo(plain.x0[j]!, 3);
+      expect(sheet.x1[j]! - origin).toBeCloseTo(plain.x1[j]!, 3);
+      expect(sheet.y[j]).toBe(plain.y[j]);
+    }
+  });
+
+  it('hit-tests and lists marks in the view\'s px once the origin is added', () => {
+    const point = itemOf(plain, 2);
+    const cx = (plain.x0[point]! + plain.x1[point]!) / 2;
+    const cy = plain.y[point]! + plain.h[point]! / 2;
+    expect(sheet.row[hitTest(sheet, cx + origin, cy)]).toBe(2);
+    expect(marksAttribute(sheet, (row) => `e${row}`, 910, origin)).toBe(marksAttribute(plain, (row) => `e${row}`, 910));
+  });
+
+  it('holds for any pan that stays inside it, not for a zoom or a pan past its edge', () => {
+    const day = 86_400_000;
+    const pan = (days: number) => ({ start: view.start + days * day, end: view.end + days * day });
+    expect(sheetHolds(sheet, view, 910)).toBe(true);
+    expect(sheetHolds(sheet, pan(45), 910)).toBe(true);
+    expect(sheetHolds(sheet, pan(-45), 910)).toBe(true);
+    expect(sheetHolds(sheet, pan(46), 910)).toBe(false);
+    expect(sheetHolds(sheet, { start: view.start, end: view.end - day }, 910)).toBe(false);
+    expect(sheetHolds(sheet, view, 900)).toBe(false);
+    expect(sheetHolds(plain, view, 910)).toBe(false);
+  });
+
+  it('shows a pan within it as the same marks at the new origin', () => {
+    const moved = { start: view.start + 20 * 86_400_000, end: view.end + 20 * 86_400_000 };
+    const fresh = layoutFrame({ ...input, view: moved });
+    const shift = originOf(sheet, moved);
+    const listed = (f: typeof sheet, o: number) => JSON.parse(marksAttribute(f, (row) => `e${row}`, 910, o)) as { id: string; x: number }[];
+    expect(listed(sheet, shift).map((m) => [m.id, Math.round(m.x)])).toEqual(listed(fresh, 0).map((m) => [m.id, Math.round(m.x)]));
+  });
+
+  it('is given up for the view alone when the sheet would hold more than DENSE_MARKS marks', () => {
+    // 20,000 days in view and 10,000 more on each side (the view itself stays below DENSE_MARKS).
+    const n = 40_000;
+    const first = at('1950-01-01');
+    const wide = columnsOf(Array.from({ length: n }, (_, i) => ({ date: new Date(first + i * 86_400_000).toISOString().slice(0, 10) })));
+    const wideLayout = categoryLanes(CATEGORIES, wide.category, allRows(n));
+    const middle = { start: first + 10_000 * 86_400_000, end: first + 30_000 * 86_400_000 };
+    const f = layoutFrame({ columns: wide, layout: wideLayout, view: middle, width: 1000, height: 100, maxDuration: 86_400_000, visibleMask: null }, undefined, 0.5);
+    expect(f.density).toBeNull();
+    expect(f.domain).toEqual(middle);
+    expect(f.width).toBe(1000);
+    expect(f.count).toBe(20_000);
   });
 });
 
