@@ -102,6 +102,7 @@ class ViewCanvasLayer extends L.Layer {
     this.#top = topLeft.y + origin.y;
     this.draw({
       zoom: this.#zoom,
+      minZoom: map.getMinZoom(),
       maxZoom: map.getMaxZoom(),
       worldSize: worldSize(this.#zoom),
       left: this.#left,
@@ -299,6 +300,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     remove() {
       removed = true;
       basemap?.dispose();
+      markers.dispose();
       resize.disconnect();
       cancelAnimationFrame(frame);
       map.remove();

@@ -4,7 +4,8 @@
  * paint, hit-test); leaflet-adapter.ts owns the Leaflet layer that positions the canvas and
  * hands it a Viewport after every move.
  */
-import { ClusterGrid, isOneSpot, membersOf, type Clusters } from './cluster';
+import { isOneSpot, membersOf, type Clusters } from './cluster';
+import { GridCache } from './grid-cache';
 import { CountLabels } from './count-labels';
 import { paintCluster, paintHoverHalo, paintHoverRing, paintMarker, paintSelectionRing, PALETTES, type Palette, type Scheme } from './paint';
 import type { RowDelta } from '../../query/brushing';
@@ -26,6 +27,7 @@ export interface MarkerData {
 /** Where the canvas sits in the world at the current zoom, all in CSS pixels. */
 export interface Viewport {
   zoom: number;
+  minZoom: number;
   maxZoom: number;
   worldSize: number;
   /** World pixel of the canvas's top-left corner. */
@@ -47,14 +49,8 @@ export type Picked =
 /** The test hook lists at most this many drawn items, in container pixels. */
 const HOOK_LIMIT = 500;
 
-/**
- * A grid sums its view and this share of the view's size beyond each edge, so a pan that ends
- * within it reclusters nothing: cells are fixed to the world, only which of them show changes.
- */
-const AREA_MARGIN = 0.5;
-
-/** Grids kept for zooms left, so zooming back (in and out again) reclusters nothing either. */
-const ZOOMS_KEPT = 6;
+/** How long the map must be still (no move, no new rows) before grids are built ahead. */
+const QUIET_MS = 200;
 
 export class MarkerCanvas {
   readonly canvas: HTMLCanvasElement = document.createElement('canvas');
@@ -63,10 +59,10 @@ export class MarkerCanvas {
   #data: MarkerData | null = null;
   #view: Viewport | null = null;
   #clusters: Clusters | null = null;
-  /** The sums behind #clusters, for the current zoom and data. */
-  #grid: ClusterGrid | null = null;
-  /** Grids of the current data for other zooms or places, most recent last. */
-  #kept: ClusterGrid[] = [];
+  /** The sums behind #clusters: for this zoom, kept from others, built ahead for the next. */
+  readonly grids = new GridCache();
+  #ahead = 0;
+  #aheadIdle = 0;
   /** Cluster indices in paint order: coarse places first so finer marks stay on top. */
   #order = new Uint32Array(0);
   #selected: number | null = null;
@@ -85,19 +81,26 @@ export class MarkerCanvas {
     const last = this.#data;
     const same = last !== null && last.projected === data.projected && last.category === data.category;
     this.#data = data;
-    // Grids of other zooms would need the same update; they are rebuilt when asked for again.
-    this.#kept = [];
-    if (delta && same && this.#grid && delta.from === last.rows) this.#update(delta);
-    else {
-      this.#grid = null;
-      this.#recluster();
+    const started = performance.now();
+    if (!(delta && same && this.grids.update(delta, data.rows))) {
+      const { x, y } = data.projected;
+      this.grids.reset({ x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE }, data.rows);
     }
+    this.#recount(started);
     this.#paint();
+    this.#planAhead();
   }
 
   /** The same rows in a new array (a filter result that changed nothing): later deltas refer to it. */
   follow(rows: Uint32Array): void {
     if (this.#data) this.#data = { ...this.#data, rows };
+    this.grids.follow(rows);
+  }
+
+  /** Stops building ahead (the layer is leaving the map). */
+  dispose(): void {
+    clearTimeout(this.#ahead);
+    cancelIdle(this.#aheadIdle);
   }
 
   setHighlight(selected: number | null, hovered: number | null): void {
@@ -124,54 +127,36 @@ export class MarkerCanvas {
       this.canvas.style.width = `${view.width}px`;
       this.canvas.style.height = `${view.height}px`;
     }
-    this.#regrid();
+    this.#recount(performance.now());
     this.#paint();
+    this.#planAhead();
   }
 
-  /** After a move: the clusters of the new view, from a grid that already covers it when there is one. */
-  #regrid(): void {
-    const data = this.#data;
+  /** The clusters of the view, from a grid that covers it (summed now only when none does). */
+  #recount(started: number): void {
     const view = this.#view;
-    if (!data || !view) return;
-    if (this.#grid?.covers(view)) return this.#recount();
-    const kept = this.#kept.findIndex((g) => g.covers(view));
-    const grid = kept < 0 ? null : this.#kept.splice(kept, 1)[0]!;
-    if (this.#grid) this.#keep(this.#grid);
-    this.#grid = grid;
-    if (grid) this.#recount();
-    else this.#recluster();
-  }
-
-  #keep(grid: ClusterGrid): void {
-    this.#kept.push(grid);
-    if (this.#kept.length > ZOOMS_KEPT) this.#kept.shift();
-  }
-
-  /** A new grid over the view and its margin, summing every visible row. */
-  #recluster(): void {
-    const data = this.#data;
-    const view = this.#view;
-    if (!data || !view) return;
-    const started = performance.now();
-    const { x, y } = data.projected;
-    const grid = new ClusterGrid({ x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE, ...areaAround(view) });
-    grid.add(data.rows, 1);
-    this.#grid = grid;
-    this.#recount(started);
-  }
-
-  /** The clusters of the view from the current grid's sums. */
-  #recount(started = performance.now()): void {
-    this.#setClusters(this.#grid!.clusters(this.#data!.rows, this.#view!));
+    const grid = view && this.grids.gridFor(view);
+    if (!grid) return;
+    this.#setClusters(grid.clusters(this.grids.rows, view));
     this.timings.cluster = performance.now() - started;
   }
 
-  #update(delta: RowDelta): void {
-    const started = performance.now();
-    const grid = this.#grid!;
-    grid.add(delta.left, -1);
-    grid.add(delta.entered, 1);
-    this.#recount(started);
+  /**
+   * Once the map has been still for QUIET_MS, builds the grids of the next zooms in idle slices
+   * (a few ms each), so the next zoom only reads cells. Any move or new rows starts over.
+   */
+  #planAhead(): void {
+    clearTimeout(this.#ahead);
+    cancelIdle(this.#aheadIdle);
+    this.#ahead = window.setTimeout(() => {
+      const view = this.#view;
+      if (!view) return;
+      this.grids.plan(view);
+      const slice = (more: () => boolean): void => {
+        if (this.grids.work(more)) this.#aheadIdle = whenIdle(slice);
+      };
+      this.#aheadIdle = whenIdle(slice);
+    }, QUIET_MS);
   }
 
   #setClusters(c: Clusters): void {
@@ -274,9 +259,16 @@ export class MarkerCanvas {
   }
 }
 
-/** The view and a margin around it (the grid keeps to the world's edges). */
-function areaAround(view: Viewport): { worldSize: number; left: number; top: number; width: number; height: number } {
-  const mx = view.width * AREA_MARGIN;
-  const my = view.height * AREA_MARGIN;
-  return { worldSize: view.worldSize, left: view.left - mx, top: view.top - my, width: view.width + 2 * mx, height: view.height + 2 * my };
+/** Calls `task` in idle time with a test of whether there is time left; setTimeout where requestIdleCallback is missing. */
+function whenIdle(task: (more: () => boolean) => void): number {
+  if (typeof requestIdleCallback === 'function') return requestIdleCallback((deadline) => task(() => deadline.timeRemaining() > 2));
+  return window.setTimeout(() => {
+    const until = performance.now() + 4;
+    task(() => performance.now() < until);
+  }, 0);
+}
+
+function cancelIdle(handle: number): void {
+  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+  clearTimeout(handle);
 }
