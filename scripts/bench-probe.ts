@@ -52,3 +52,23 @@ export async function takeLatencies(page: Page, type: string): Promise<number[]>
     return out;
   }, type);
 }
+
+/**
+ * Our load is done once every view shows the data: the page's first render
+ * ('faultline:interactive') and the map's markers ('faultline:map-interactive'; the map's code
+ * arrives in a chunk of its own, so it may draw later). Each mark is set in a task after the
+ * frame that shows it.
+ */
+const LOADED = ['faultline:interactive', 'faultline:map-interactive'];
+
+export async function waitLoaded(page: Page, timeout: number): Promise<void> {
+  await page.waitForFunction((marks) => marks.every((m) => performance.getEntriesByName(m).length > 0), LOADED, { timeout });
+}
+
+/** ms from 'faultline:data-arrived' to the later of the LOADED marks. */
+export async function loadTime(page: Page): Promise<number> {
+  return page.evaluate(
+    (marks) => Math.max(...marks.map((m) => performance.getEntriesByName(m).at(-1)!.startTime)) - performance.getEntriesByName('faultline:data-arrived').at(-1)!.startTime,
+    LOADED,
+  );
+}

@@ -11,6 +11,7 @@ import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
 import { generatePack } from './synthetic.ts';
 import { brushDrag, facetClicks, mapDrag, mapZooms, timelineDrag } from './bench-gestures.ts';
+import { loadTime, waitLoaded } from './bench-probe.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -43,7 +44,7 @@ const url = 'http://127.0.0.1:4191/?data=bench-data/data.flpack';
 async function run(page: Page): Promise<void> {
   if (scenario === 'load') {
     await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('faultline:interactive').length > 0, null, { timeout: 120_000 });
+    await waitLoaded(page, 120_000);
   } else if (scenario === 'brush') await brushDrag(page);
   else if (scenario === 'facet') await facetClicks(page, 200);
   else if (scenario === 'pan') await mapDrag(page);
@@ -140,7 +141,7 @@ try {
   }
   const trace = JSON.parse(raw) as { traceEvents: TraceEvent[] };
   if (scenario === 'load') {
-    const ms = await page.evaluate(() => performance.getEntriesByName('faultline:interactive')[0]!.startTime - performance.getEntriesByName('faultline:data-arrived')[0]!.startTime);
+    const ms = await loadTime(page);
     console.log(`\nload → interactive (profiled, so slower than in the benchmark): ${ms.toFixed(1)} ms`);
   }
   console.log(`\n${scenario} at ${size.toLocaleString('en-GB')} events: self time by function (ms)`);

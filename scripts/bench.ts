@@ -14,7 +14,7 @@ import { findChromium } from './browser.mjs';
 import { generate, generatePack } from './synthetic.ts';
 import { leanJson } from './bench-peer-data.ts';
 import { measurePeer, PEERS, startPeerServer, type PeerResult } from './bench-peers.ts';
-import { installLatencyProbe, takeLatencies } from './bench-probe.ts';
+import { installLatencyProbe, loadTime, takeLatencies, waitLoaded } from './bench-probe.ts';
 import { calibrate } from './bench-calibrate.ts';
 import { brushDrag, facetClicks, mapDrag, mapZooms, timelineDrag } from './bench-gestures.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
@@ -56,11 +56,8 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
   try {
     await page.goto(url);
     await page.getByTestId('event-count').filter({ hasText: `${total.toLocaleString('en-GB')} events` }).waitFor({ timeout: STEP_MS });
-    await page.waitForFunction(() => performance.getEntriesByName('faultline:interactive').length > 0, null, { timeout: STEP_MS });
-    // No named helper inside evaluate: tsx would wrap it in a __name() call the page lacks.
-    const load = await page.evaluate(
-      () => performance.getEntriesByName('faultline:interactive').at(-1)!.startTime - performance.getEntriesByName('faultline:data-arrived').at(-1)!.startTime,
-    );
+    await waitLoaded(page, STEP_MS);
+    const load = await loadTime(page);
     await page.waitForTimeout(500);
     await installLatencyProbe(page, 'faultline:map-moveend');
 

@@ -72,6 +72,25 @@ async function pixelAt(page: Page, selector: string, x: number, y: number): Prom
 }
 const alphaAt = async (page: Page, selector: string, x: number, y: number) => (await pixelAt(page, selector, x, y))[3]!;
 
+test('the map\u2019s code and basemap download while the data is still on its way', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  let release = (): void => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/data/events.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  // Asked for at start-up, not once the data is in and the map mounts.
+  await expect.poll(() => requested.some((p) => /\/leaflet-adapter-[\w-]+\.js$/.test(p))).toBe(true);
+  await expect.poll(() => requested.some((p) => /\/countries-110m-[\w-]+\.json$/.test(p))).toBe(true);
+  await expect(page.getByTestId('event-count')).toHaveCount(0);
+  release();
+  await expect(page.getByTestId('event-count')).toHaveText(/\d+ events/);
+  await expect.poll(async () => ((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]').length).toBeGreaterThan(2);
+});
+
 test('the map draws the offline basemap (land vs sea) and one canvas of markers, with no marker images or tiles', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
