@@ -6,6 +6,7 @@
  */
 import { isOneSpot, membersOf, type Clusters } from './cluster';
 import { GridCache } from './grid-cache';
+import { cancelIdle, whenIdle } from '../idle';
 import { CountLabels } from './count-labels';
 import { paintCluster, paintHoverHalo, paintHoverRing, paintMarker, paintSelectionRing, PALETTES, type Palette, type Scheme } from './paint';
 import type { RowDelta } from '../../query/brushing';
@@ -257,18 +258,4 @@ export class MarkerCanvas {
     }
     this.hook.dataset['markers'] = JSON.stringify(items);
   }
-}
-
-/** Calls `task` in idle time with a test of whether there is time left; setTimeout where requestIdleCallback is missing. */
-function whenIdle(task: (more: () => boolean) => void): number {
-  if (typeof requestIdleCallback === 'function') return requestIdleCallback((deadline) => task(() => deadline.timeRemaining() > 2));
-  return window.setTimeout(() => {
-    const until = performance.now() + 4;
-    task(() => performance.now() < until);
-  }, 0);
-}
-
-function cancelIdle(handle: number): void {
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-  clearTimeout(handle);
 }
