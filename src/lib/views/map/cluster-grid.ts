@@ -255,7 +255,7 @@ export class ClusterGrid {
       }
       if (category[k] === -2) category[k] = -1;
     }
-    let members: { rows: Uint32Array; offset: Uint32Array } | null = null;
+    let listing: MemberListing | null = null;
     const spreads = new Float64Array(length).fill(-1);
     const grid = this;
     return {
@@ -270,8 +270,13 @@ export class ClusterGrid {
         return c < 0 || !contains(rows, row) ? -1 : clusterOfHeld[c]!;
       },
       members(i: number): Uint32Array {
-        members ??= grid.#members(rows, clusterOfHeld, n);
-        return members.rows.subarray(members.offset[i]!, members.offset[i + 1]!);
+        listing ??= new MemberListing(rows, grid, clusterOfHeld, n);
+        listing.run(() => true);
+        return listing.out.subarray(listing.offset[i]!, listing.offset[i + 1]!);
+      },
+      listMembers(more: () => boolean): boolean {
+        listing ??= new MemberListing(rows, grid, clusterOfHeld, n);
+        return listing.run(more);
       },
       spread(i: number): number {
         if (spreads[i]! < 0) spreads[i] = grid.#spread(this.members(i));
@@ -293,18 +298,6 @@ export class ClusterGrid {
     return found;
   }
 
-  #members(rows: ArrayLike<number>, clusterOfHeld: Int32Array, n: Uint32Array): { rows: Uint32Array; offset: Uint32Array } {
-    const offset = new Uint32Array(n.length + 1);
-    for (let k = 0; k < n.length; k++) offset[k + 1] = offset[k]! + n[k]!;
-    const out = new Uint32Array(offset[n.length]!);
-    const fill = offset.slice(0, n.length);
-    for (let i = 0; i < rows.length; i++) {
-      const c = this.cellOf(rows[i]!);
-      if (c >= 0 && clusterOfHeld[c]! >= 0) out[fill[clusterOfHeld[c]!]!++] = rows[i]!;
-    }
-    return { rows: out, offset };
-  }
-
   /** Normalised; x is measured across the antimeridian when that is shorter (a cluster may straddle it). */
   #spread(members: Uint32Array): number {
     if (!members.length) return 0;
@@ -322,6 +315,48 @@ export class ClusterGrid {
       maxY = Math.max(maxY, this.#y[row]!);
     }
     return Math.max(maxX - minX, maxY - minY);
+  }
+}
+
+/** Rows per slice of a member listing: about a millisecond. */
+const LISTING_SLICE = 65_536;
+
+/**
+ * Every cluster's rows in one array, grouped by cluster and in the given order within each,
+ * listed a slice at a time so that it can be done in idle time.
+ */
+class MemberListing {
+  readonly offset: Uint32Array;
+  readonly out: Uint32Array;
+  readonly #fill: Uint32Array;
+  #next = 0;
+
+  constructor(
+    private readonly rows: ArrayLike<number>,
+    private readonly grid: ClusterGrid,
+    private readonly clusterOfHeld: Int32Array,
+    n: Uint32Array,
+  ) {
+    this.offset = new Uint32Array(n.length + 1);
+    for (let k = 0; k < n.length; k++) this.offset[k + 1] = this.offset[k]! + n[k]!;
+    this.out = new Uint32Array(this.offset[n.length]!);
+    this.#fill = this.offset.slice(0, n.length);
+  }
+
+  /** Lists slices while `more()` allows; true while rows remain. */
+  run(more: () => boolean): boolean {
+    const { rows, grid, clusterOfHeld, out } = this;
+    const fill = this.#fill;
+    while (this.#next < rows.length) {
+      const end = Math.min(rows.length, this.#next + LISTING_SLICE);
+      for (let i = this.#next; i < end; i++) {
+        const c = grid.cellOf(rows[i]!);
+        if (c >= 0 && clusterOfHeld[c]! >= 0) out[fill[clusterOfHeld[c]!]!++] = rows[i]!;
+      }
+      this.#next = end;
+      if (!more()) break;
+    }
+    return this.#next < rows.length;
   }
 }
 

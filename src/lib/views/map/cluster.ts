@@ -53,6 +53,12 @@ export interface Clusters {
   clusterOf(row: number): number;
   /** The rows of cluster i, in the order they were given (built on first use). */
   members(i: number): Uint32Array;
+  /**
+   * Lists every cluster's members ahead of their first use (a hover asks for them), a slice of
+   * rows at a time while `more()` allows; true while rows remain. At 1M that listing is a pass
+   * over every visible row (11–24 ms), too long for a hover to wait for.
+   */
+  listMembers(more: () => boolean): boolean;
   /** Largest of cluster i's x and y spans, normalised: 0 when the members all sit on one spot. */
   spread(i: number): number;
 }

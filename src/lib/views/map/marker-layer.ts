@@ -143,18 +143,21 @@ export class MarkerCanvas {
   }
 
   /**
-   * Once the map has been still for QUIET_MS, builds the grids of the next zooms in idle slices
-   * (a few ms each), so the next zoom only reads cells. Any move or new rows starts over.
+   * Once the map has been still for QUIET_MS, lists the clusters' members (a hover asks for them)
+   * and builds the grids of the next zooms, in idle slices of a few ms, so that neither waits for
+   * a pass over every visible row. Any move or new rows starts over.
    */
   #planAhead(): void {
     clearTimeout(this.#ahead);
     cancelIdle(this.#aheadIdle);
     this.#ahead = window.setTimeout(() => {
       const view = this.#view;
+      const clusters = this.#clusters;
       if (!view) return;
       this.grids.plan(view);
       const slice = (more: () => boolean): void => {
-        if (this.grids.work(more)) this.#aheadIdle = whenIdle(slice);
+        const left = (clusters?.listMembers(more) ?? false) || this.grids.work(more);
+        if (left) this.#aheadIdle = whenIdle(slice);
       };
       this.#aheadIdle = whenIdle(slice);
     }, QUIET_MS);

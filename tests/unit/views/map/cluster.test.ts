@@ -280,3 +280,24 @@ describe('ClusterGrid: one grid for many views', () => {
     expect(grid.covers({ worldSize: zoomed ? ws * 2 : ws, ...view, top: 100, height: 400 })).toBe(covers);
   });
 });
+
+describe('Clusters.listMembers: the member lists built ahead, in slices', () => {
+  it('lists in slices the members members() lists at once', () => {
+    const n = 200_000;
+    let s = 3;
+    const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
+    const x = Float64Array.from({ length: n }, () => 0.4 + 0.2 * rnd());
+    const y = Float64Array.from({ length: n }, () => 0.3 + 0.1 * rnd());
+    const rows = Uint32Array.from({ length: n }, (_, i) => i).filter((r) => r % 5 !== 0);
+    const input = { x, y, rows, worldSize: worldSize(4), left: 0.45 * worldSize(4), top: 0.32 * worldSize(4), width: 900, height: 600, cell: CELL, merge: 28 };
+    const ahead = cluster(input);
+    const slices: boolean[] = [];
+    for (let left = true; left; ) slices.push((left = ahead.listMembers(() => false)));
+    // 160,000 rows at 65,536 a slice: three slices, the last one finishing.
+    expect(slices).toEqual([true, true, false]);
+    expect(ahead.listMembers(() => false)).toBe(false);
+    const fresh = cluster(input);
+    expect(fresh.length).toBeGreaterThan(1);
+    for (let k = 0; k < fresh.length; k++) expect(Array.from(membersOf(ahead, k))).toEqual(Array.from(membersOf(fresh, k)));
+  });
+});
