@@ -15,7 +15,8 @@
 //   repaint      map peers: per 'peer:map-moveend' mark (registered by the page before any layer
 //                listens to moveend), next rAF → setTimeout 0 − mark.startTime, for a 30-step map
 //                drag (−6, −3 px per step) and then 4 wheel steps (∓120) 900 ms apart.
-//   timelinePan  vis-timeline: 30-step horizontal drag (−10 px per step) from the centre; per
+//   timelinePan  vis-timeline: 30-step horizontal drag (−10 px per step) from the centre, on the
+//                window our timeline shows once zoomed in by TIMELINE_ZOOM (bench-gestures.ts); per
 //                pointermove (hammer.js uses Pointer Events in Chromium), same probe.
 //   heap         CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage usedSize, in MB,
 //                after the steps.

@@ -86,13 +86,13 @@ export interface KeyedLanes {
  * The marks in view, or their density past DENSE_MARKS. With keyed lanes, the density reuses
  * the lanes whose rows did not change (density.ts).
  *
- * A margin (a fraction of the view's span, on each side) lays the marks out over a sheet wider
- * than the view: a pan inside the sheet then only shifts the picture, where laying out and
+ * A margin (a fraction of the view's span, on each side, kept within `bounds`) lays the marks
+ * out over a sheet wider than the view: a pan inside the sheet then only shifts the picture, where laying out and
  * rasterising every mark again cost ~16 ms per pan step at 10k. The sheet is dropped (the frame
  * is the view's alone) when it would hold more than DENSE_MARKS marks, so it never costs more
  * to paint than the densest view drawn as marks.
  */
-export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0): Frame {
+export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0, bounds?: Domain): Frame {
   const { columns, layout, view, width, height } = input;
   const laneCount = Math.max(1, layout.lanes.length);
   const laneHeight = height / laneCount;
@@ -109,7 +109,10 @@ export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0): 
     if (density) return densityFrame(laneHeight, density, view, width);
   }
   const span = view.end - view.start;
-  const sheet = margin > 0 ? { start: view.start - span * margin, end: view.end + span * margin } : view;
+  // No further than a pan can go (`bounds`): at the widest zoom the sheet is the view itself.
+  const start = Math.max(view.start - span * margin, bounds?.start ?? -Infinity);
+  const end = Math.min(view.end + span * margin, bounds?.end ?? Infinity);
+  const sheet = start < view.start || end > view.end ? { start: Math.min(start, view.start), end: Math.max(end, view.end) } : view;
   const from = sheet === view ? first : firstFor(sheet);
   const stopAt = sheet.end + MAX_FUZZ_MS;
   const inSheet = new Uint32Array(items.length - from);
@@ -123,7 +126,7 @@ export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0): 
     if (sheet !== view && reachesView(columns, row, view)) inView++;
   }
   if (sheet === view) inView = count;
-  if (count <= DENSE_MARKS) return marksFrame(input, inSheet.subarray(0, count), sheet, width * (1 + 2 * margin));
+  if (count <= DENSE_MARKS) return marksFrame(input, inSheet.subarray(0, count), sheet, (width * (sheet.end - sheet.start)) / span);
   const candidates = sheet === view ? inSheet.subarray(0, count) : inSheet.filter((i) => reachesView(columns, items[i]!, view));
   if (inView > DENSE_MARKS) return densityFrame(laneHeight, densityOf(columns, layout, candidates, laneCount, view, width), view, width);
   return marksFrame(input, candidates, view, width);

@@ -11,6 +11,11 @@ export interface Domain {
   end: number;
 }
 
+/** The same instants (two objects for one view are common: each zoom event makes a new one). */
+export function sameDomain(a: Domain, b: Domain): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
 export const HOUR_MS = 3_600_000;
 /** The deepest zoom: about an hour across the plot. */
 export const MIN_DOMAIN_MS = HOUR_MS;

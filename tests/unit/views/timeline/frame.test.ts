@@ -223,6 +223,18 @@ describe('a sheet wider than the view (margin)', () => {
     expect(listed(sheet, shift).map((m) => [m.id, Math.round(m.x)])).toEqual(listed(fresh, 0).map((m) => [m.id, Math.round(m.x)]));
   });
 
+  it('keeps within the bounds a pan can reach: none at the whole span, only inward at its edge', () => {
+    const whole = layoutFrame(input, undefined, 0.5, view);
+    expect(whole.domain).toEqual(view);
+    expect(whole.width).toBe(910);
+    // The view's first 45.5 days beyond its end are reachable; nothing before its start.
+    const edge = layoutFrame(input, undefined, 0.5, { start: view.start, end: view.end + 200 * 86_400_000 });
+    expect(edge.domain).toEqual({ start: view.start, end: view.end + 45.5 * 86_400_000 });
+    expect(edge.width).toBeCloseTo(1365);
+    expect(originOf(edge, view)).toBe(0);
+    expect(sheetHolds(edge, view, 910)).toBe(true);
+  });
+
   it('is given up for the view alone when the sheet would hold more than DENSE_MARKS marks', () => {
     // 20,000 days in view and 10,000 more on each side (the view itself stays below DENSE_MARKS).
     const n = 40_000;
