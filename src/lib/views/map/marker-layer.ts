@@ -61,7 +61,7 @@ export class MarkerCanvas {
   #view: Viewport | null = null;
   #clusters: Clusters | null = null;
   /** The sums behind #clusters: for this zoom, kept from others, built ahead for the next. */
-  readonly grids = new GridCache();
+  readonly #grids = new GridCache();
   #ahead = 0;
   #aheadIdle = 0;
   /** Cluster indices in paint order: coarse places first so finer marks stay on top. */
@@ -83,9 +83,9 @@ export class MarkerCanvas {
     const same = last !== null && last.projected === data.projected && last.category === data.category;
     this.#data = data;
     const started = performance.now();
-    if (!(delta && same && this.grids.update(delta, data.rows))) {
+    if (!(delta && same && this.#grids.update(delta, data.rows))) {
       const { x, y } = data.projected;
-      this.grids.reset({ x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE }, data.rows);
+      this.#grids.reset({ x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE }, data.rows);
     }
     this.#recount(started);
     this.#paint();
@@ -95,7 +95,7 @@ export class MarkerCanvas {
   /** The same rows in a new array (a filter result that changed nothing): later deltas refer to it. */
   follow(rows: Uint32Array): void {
     if (this.#data) this.#data = { ...this.#data, rows };
-    this.grids.follow(rows);
+    this.#grids.follow(rows);
   }
 
   /** Stops building ahead (the layer is leaving the map). */
@@ -136,9 +136,9 @@ export class MarkerCanvas {
   /** The clusters of the view, from a grid that covers it (summed now only when none does). */
   #recount(started: number): void {
     const view = this.#view;
-    const grid = view && this.grids.gridFor(view);
+    const grid = view && this.#grids.gridFor(view);
     if (!grid) return;
-    this.#setClusters(grid.clusters(this.grids.rows, view));
+    this.#setClusters(grid.clusters(this.#grids.rows, view));
     this.timings.cluster = performance.now() - started;
   }
 
@@ -154,9 +154,9 @@ export class MarkerCanvas {
       const view = this.#view;
       const clusters = this.#clusters;
       if (!view) return;
-      this.grids.plan(view);
+      this.#grids.plan(view);
       const slice = (more: () => boolean): void => {
-        const left = (clusters?.listMembers(more) ?? false) || this.grids.work(more);
+        const left = (clusters?.listMembers(more) ?? false) || this.#grids.work(more);
         if (left) this.#aheadIdle = whenIdle(slice);
       };
       this.#aheadIdle = whenIdle(slice);
