@@ -6,7 +6,7 @@
 import type { EventColumns } from '../../model/columns';
 import { densityByLane, densityOf, inView as reachesView, type Density, type LaneMemo } from './density';
 export type { Density } from './density';
-import { fuzzMs, shapeOf, SHAPES, type Domain } from './geometry';
+import { fuzzMs, sameDomain, shapeOf, SHAPES, type Domain } from './geometry';
 import { stackItems, type LaneLayout } from './lanes';
 import { firstIndex } from '../../query/apply';
 import type { TimeWindow } from '../../query/filters';
@@ -87,10 +87,10 @@ export interface KeyedLanes {
  * the lanes whose rows did not change (density.ts).
  *
  * A margin (a fraction of the view's span, on each side, kept within `bounds`) lays the marks
- * out over a sheet wider than the view: a pan inside the sheet then only shifts the picture, where laying out and
- * rasterising every mark again cost ~16 ms per pan step at 10k. The sheet is dropped (the frame
- * is the view's alone) when it would hold more than DENSE_MARKS marks, so it never costs more
- * to paint than the densest view drawn as marks.
+ * out over a sheet wider than the view: a pan inside the sheet then only shifts the picture,
+ * where laying out and rasterising every mark again cost ~16 ms per pan step at 10k. The sheet
+ * is dropped (the frame is the view's alone) when it would hold more than DENSE_MARKS marks, so
+ * it never costs more to paint than the densest view drawn as marks.
  */
 export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0, bounds?: Domain): Frame {
   const { columns, layout, view, width, height } = input;
@@ -244,6 +244,14 @@ export function marksAttribute(f: Frame, ids: (row: number) => string, width: nu
 /** Where the view starts in the frame's px: 0 unless the frame is a sheet wider than the view. */
 export function originOf(f: Frame, view: Domain): number {
   return ((view.start - f.domain.start) * f.width) / (f.domain.end - f.domain.start);
+}
+
+/**
+ * Whether a frame still serves `view`, laid out from the same inputs: it is that view's own (a
+ * drag d3-zoom cannot move reports the same view at every step), or a sheet the view lies in.
+ */
+export function frameServes(f: Frame, view: Domain, width: number): boolean {
+  return sameDomain(f.domain, view) || sheetHolds(f, view, width);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_MARKS, layoutFrame, hitTest, marksAttribute, originOf, sheetHolds, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import { DENSE_MARKS, frameServes, layoutFrame, hitTest, marksAttribute, originOf, sheetHolds, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
 import { SHAPES } from '../../../../src/lib/views/timeline/geometry';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
 import { allRows, at, columnsOf } from './helpers';
@@ -213,6 +213,13 @@ describe('a sheet wider than the view (margin)', () => {
     expect(sheetHolds(sheet, { start: view.start, end: view.end - day }, 910)).toBe(false);
     expect(sheetHolds(sheet, view, 900)).toBe(false);
     expect(sheetHolds(plain, view, 910)).toBe(false);
+  });
+
+  it('a frame serves the same view again (a new object for the same instants) and, as a sheet, a pan', () => {
+    const day = 86_400_000;
+    expect(frameServes(plain, { ...view }, 910)).toBe(true);
+    expect(frameServes(plain, { start: view.start + day, end: view.end + day }, 910)).toBe(false);
+    expect(frameServes(sheet, { start: view.start + day, end: view.end + day }, 910)).toBe(true);
   });
 
   it('shows a pan within it as the same marks at the new origin', () => {
