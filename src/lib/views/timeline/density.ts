@@ -6,7 +6,7 @@
  * every row and a cheap scan of the lane codes.
  */
 import type { EventColumns } from '../../model/columns';
-import { fuzzMs, type Domain } from './geometry';
+import { fuzzMs, sameDomain, type Domain } from './geometry';
 import type { LaneLayout } from './lanes';
 
 /**
@@ -23,30 +23,32 @@ export interface Density {
 type DensityColumns = Pick<EventColumns, 'start' | 'end' | 'precision' | 'approximate'>;
 
 interface LaneEntry {
-  /** Items of the lane in view. */
+  /** Items of the lane in the view (the weights may cover a sheet wider than it). */
   inView: number;
   weight: Float32Array;
 }
 
 /**
- * Per-lane densities for one view, width and row set per lane. `parts` names what decides a
- * lane's rows besides its key (the dataset and every filter but the categories and the time
+ * Per-lane densities for one sheet, view, width and row set per lane. `parts` names what decides
+ * a lane's rows besides its key (the dataset and every filter but the categories and the time
  * window): when any part changes identity, nothing is reused.
  */
 export class LaneMemo {
   #parts: readonly unknown[] = [];
+  #sheet: Domain | null = null;
   #view: Domain | null = null;
   #columns = 0;
   readonly lanes = new Map<string, LaneEntry>();
 
-  /** Forgets everything unless parts, view and width are what the remembered lanes were made for. */
-  check(parts: readonly unknown[], view: Domain, columns: number): this {
+  /** Forgets everything unless parts, sheet, view and width are what the remembered lanes were made for. */
+  check(parts: readonly unknown[], sheet: Domain, view: Domain, columns: number): this {
     const same =
-      this.#view !== null && this.#view.start === view.start && this.#view.end === view.end && this.#columns === columns &&
-      parts.length === this.#parts.length && parts.every((p, i) => p === this.#parts[i]);
+      this.#sheet !== null && sameDomain(this.#sheet, sheet) && this.#view !== null && sameDomain(this.#view, view) &&
+      this.#columns === columns && parts.length === this.#parts.length && parts.every((p, i) => p === this.#parts[i]);
     if (!same) {
       this.lanes.clear();
       this.#parts = parts;
+      this.#sheet = sheet;
       this.#view = view;
       this.#columns = columns;
     }
@@ -54,27 +56,49 @@ export class LaneMemo {
   }
 }
 
-/** Adds one item's weight to a lane's columns (its row's span and uncertainty, spread evenly). */
-function spread(weight: Float32Array, base: number, cols: number, columns: DensityColumns, row: number, view: Domain, pxPerMs: number): void {
-  const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
-  const a = Math.floor((columns.start[row]! - fuzz - view.start) * pxPerMs);
-  const b = Math.floor((columns.end[row]! + fuzz - view.start) * pxPerMs);
+/**
+ * Adds one item's weight, spread evenly over the columns of [lo, hi] (its span and uncertainty),
+ * to a lane's difference array (`cols + 1` entries from `base`): two writes however many columns
+ * it covers. At the widest zoom a year-precision event covers ~40 columns, and a loop over them
+ * was most of a pan step's time at a million events.
+ */
+function spread(diff: Float64Array, base: number, cols: number, lo: number, hi: number, origin: number, pxPerMs: number): void {
+  const a = Math.floor((lo - origin) * pxPerMs);
+  const b = Math.max(a, Math.floor((hi - origin) * pxPerMs));
   const from = Math.max(0, a);
-  const to = Math.min(cols - 1, Math.max(a, b));
+  const to = Math.min(cols - 1, b);
   if (to < from) return;
-  const share = 1 / (Math.max(a, b) - a + 1);
-  for (let c = from; c <= to; c++) weight[base + c]! += share;
+  const share = 1 / (b - a + 1);
+  diff[base + from]! += share;
+  diff[base + to + 1]! -= share;
 }
 
-/** The density of items (indices into the layout) already known to be in view. */
-export function densityOf(columns: DensityColumns, layout: LaneLayout, items: Uint32Array, laneCount: number, view: Domain, width: number): Density {
+/**
+ * A lane's weights from its difference array: the running sum, with what is left of rounding
+ * where no item lies taken as none (the smallest real weight, one item over millions of columns,
+ * is far above it), so an empty column never gets a bar.
+ */
+function settle(diff: Float64Array, base: number, cols: number, out: Float32Array, at: number): void {
+  let run = 0;
+  for (let c = 0; c < cols; c++) {
+    run += diff[base + c]!;
+    out[at + c] = run > 1e-10 ? run : 0;
+  }
+}
+
+/** The density over `domain`, `width` px wide, of items (indices into the layout) known to reach it. */
+export function densityOf(columns: DensityColumns, layout: LaneLayout, items: Uint32Array, laneCount: number, domain: Domain, width: number): Density {
   const cols = Math.max(1, Math.ceil(width));
-  const weight = new Float32Array(laneCount * cols);
-  const pxPerMs = width / (view.end - view.start);
+  const diff = new Float64Array(laneCount * (cols + 1));
+  const pxPerMs = width / (domain.end - domain.start);
   for (let k = 0; k < items.length; k++) {
     const i = items[k]!;
-    spread(weight, layout.itemLane[i]! * cols, cols, columns, layout.itemRow[i]!, view, pxPerMs);
+    const row = layout.itemRow[i]!;
+    const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
+    spread(diff, layout.itemLane[i]! * (cols + 1), cols, columns.start[row]! - fuzz, columns.end[row]! + fuzz, domain.start, pxPerMs);
   }
+  const weight = new Float32Array(laneCount * cols);
+  for (let lane = 0; lane < laneCount; lane++) settle(diff, lane * (cols + 1), cols, weight, lane * cols);
   return { columns: cols, lanes: laneCount, weight };
 }
 
@@ -85,15 +109,16 @@ export function inView(columns: DensityColumns, row: number, view: Domain): bool
 }
 
 /**
- * The density of the items from `first` on (items starting at or after `stopAt` are past the
- * view), with the lanes the memo holds reused, or null when `limit` or fewer items are in view:
- * then the caller lays out marks.
+ * The density over `sheet` (`width` px wide; the view or wider, see frame.ts) of the items from
+ * `first` on (items starting at or after `stopAt` are past the sheet), with the lanes the memo
+ * holds reused, or null when `limit` or fewer items are in the view: then the caller lays out marks.
  */
 export function densityByLane(
   columns: DensityColumns,
   layout: LaneLayout,
   first: number,
   stopAt: number,
+  sheet: Domain,
   view: Domain,
   width: number,
   memo: LaneMemo,
@@ -101,7 +126,7 @@ export function densityByLane(
 ): Density | null {
   const laneCount = Math.max(1, layout.lanes.length);
   const cols = Math.max(1, Math.ceil(width));
-  const pxPerMs = width / (view.end - view.start);
+  const pxPerMs = width / (sheet.end - sheet.start);
   const entries: LaneEntry[] = [];
   // Lanes not remembered yet, by lane index.
   const fresh = new Uint8Array(laneCount);
@@ -118,15 +143,21 @@ export function densityByLane(
   });
   if (missing > 0) {
     const { itemRow, itemLane } = layout;
+    const { start, end, precision, approximate } = columns;
+    const diff = new Float64Array(laneCount * (cols + 1));
     for (let i = first; i < itemRow.length; i++) {
       const row = itemRow[i]!;
-      if (columns.start[row]! >= stopAt) break;
+      if (start[row]! >= stopAt) break;
       const lane = itemLane[i]!;
-      if (fresh[lane] === 0 || !inView(columns, row, view)) continue;
-      const entry = entries[lane]!;
-      entry.inView++;
-      spread(entry.weight, 0, cols, columns, row, view, pxPerMs);
+      if (fresh[lane] === 0) continue;
+      const fuzz = fuzzMs(precision[row]!, approximate[row] === 1);
+      const lo = start[row]! - fuzz;
+      const hi = end[row]! + fuzz;
+      if (hi <= sheet.start || lo >= sheet.end) continue;
+      if (hi > view.start && lo < view.end) entries[lane]!.inView++;
+      spread(diff, lane * (cols + 1), cols, lo, hi, sheet.start, pxPerMs);
     }
+    for (let l = 0; l < laneCount; l++) if (fresh[l] === 1) settle(diff, l * (cols + 1), cols, entries[l]!.weight, 0);
   }
   let total = 0;
   for (const entry of entries) total += entry.inView;

@@ -89,8 +89,11 @@ export interface KeyedLanes {
  * A margin (a fraction of the view's span, on each side, kept within `bounds`) lays the marks
  * out over a sheet wider than the view: a pan inside the sheet then only shifts the picture,
  * where laying out and rasterising every mark again cost ~16 ms per pan step at 10k. The sheet
- * is dropped (the frame is the view's alone) when it would hold more than DENSE_MARKS marks, so
- * it never costs more to paint than the densest view drawn as marks.
+ * is dropped (the frame is the view's alone) when it would hold more than DENSE_MARKS marks while
+ * the view holds fewer, so it never costs more to paint than the densest view drawn as marks.
+ * Density is binned over the sheet too: at a million events a pan no longer bins every event in
+ * view at every step. Each lane's bars are then scaled to the sheet's fullest column, which also
+ * keeps them from rescaling at every step of a pan.
  */
 export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0, bounds?: Domain): Frame {
   const { columns, layout, view, width, height } = input;
@@ -102,19 +105,19 @@ export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0, b
     const reach = d.start - input.maxDuration - MAX_FUZZ_MS;
     return firstIndex(items.length, (i) => columns.start[items[i]!]! < reach);
   };
-  const first = firstFor(view);
-  if (keyed) {
-    const memo = keyed.memo.check(keyed.parts, view, Math.ceil(width));
-    const density = densityByLane(columns, layout, first, view.end + MAX_FUZZ_MS, view, width, memo, DENSE_MARKS);
-    if (density) return densityFrame(laneHeight, density, view, width);
-  }
   const span = view.end - view.start;
   // No further than a pan can go (`bounds`): at the widest zoom the sheet is the view itself.
   const start = Math.max(view.start - span * margin, bounds?.start ?? -Infinity);
   const end = Math.min(view.end + span * margin, bounds?.end ?? Infinity);
   const sheet = start < view.start || end > view.end ? { start: Math.min(start, view.start), end: Math.max(end, view.end) } : view;
-  const from = sheet === view ? first : firstFor(sheet);
+  const sheetWidth = (width * (sheet.end - sheet.start)) / span;
+  const from = firstFor(sheet);
   const stopAt = sheet.end + MAX_FUZZ_MS;
+  if (keyed) {
+    const memo = keyed.memo.check(keyed.parts, sheet, view, Math.ceil(sheetWidth));
+    const density = densityByLane(columns, layout, from, stopAt, sheet, view, sheetWidth, memo, DENSE_MARKS);
+    if (density) return densityFrame(laneHeight, density, sheet, sheetWidth);
+  }
   const inSheet = new Uint32Array(items.length - from);
   let count = 0;
   let inView = 0;
@@ -126,10 +129,10 @@ export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0, b
     if (sheet !== view && reachesView(columns, row, view)) inView++;
   }
   if (sheet === view) inView = count;
-  if (count <= DENSE_MARKS) return marksFrame(input, inSheet.subarray(0, count), sheet, (width * (sheet.end - sheet.start)) / span);
-  const candidates = sheet === view ? inSheet.subarray(0, count) : inSheet.filter((i) => reachesView(columns, items[i]!, view));
-  if (inView > DENSE_MARKS) return densityFrame(laneHeight, densityOf(columns, layout, candidates, laneCount, view, width), view, width);
-  return marksFrame(input, candidates, view, width);
+  const all = inSheet.subarray(0, count);
+  if (count <= DENSE_MARKS) return marksFrame(input, all, sheet, sheetWidth);
+  if (inView > DENSE_MARKS) return densityFrame(laneHeight, densityOf(columns, layout, all, laneCount, sheet, sheetWidth), sheet, sheetWidth);
+  return marksFrame(input, all.filter((i) => reachesView(columns, items[i]!, view)), view, width);
 }
 
 /** The marks of `candidates` (items) laid out over `domain`, `width` px wide. */
@@ -254,12 +257,17 @@ export function frameServes(f: Frame, view: Domain, width: number): boolean {
   return sameDomain(f.domain, view) || sheetHolds(f, view, width);
 }
 
+/** Whether `view`, `width` px wide, is at the frame's scale: a pan of it (or the same view), not a zoom. */
+export function sameScale(f: Frame, view: Domain, width: number): boolean {
+  const scale = f.width / (f.domain.end - f.domain.start);
+  return Math.abs(width / (view.end - view.start) / scale - 1) < 1e-6;
+}
+
 /**
  * Whether a frame laid out over a sheet still serves `view` by shifting: the view lies inside
  * it at the same scale (a pan). Zooms change the scale and need a new layout.
  */
 export function sheetHolds(f: Frame, view: Domain, width: number): boolean {
   if (f.width <= width || view.start < f.domain.start || view.end > f.domain.end) return false;
-  const scale = f.width / (f.domain.end - f.domain.start);
-  return Math.abs(width / (view.end - view.start) / scale - 1) < 1e-6;
+  return sameScale(f, view, width);
 }

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { densityPixels, LaneMemo, over } from '../../../../src/lib/views/timeline/density';
+import { densityOf, densityPixels, LaneMemo, over } from '../../../../src/lib/views/timeline/density';
+import { fuzzMs } from '../../../../src/lib/views/timeline/geometry';
 import { DENSE_MARKS, layoutFrame } from '../../../../src/lib/views/timeline/frame';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
-import { at, columnsOf } from './helpers';
+import { allRows, at, columnsOf } from './helpers';
 
 const CATEGORIES = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, label: id.toUpperCase(), color: `#${String(i).repeat(6)}` }));
 // 40,000 events over October–November 2020 (above DENSE_MARKS in view), some as month-precision
@@ -50,10 +51,10 @@ describe('density remembered per category lane', () => {
     const all = new Set([0, 1, 2, 3]);
     frameOf(all, { memo, parts: ['x'] });
     expect(memo.lanes.size).toBe(4);
-    memo.check(['y'], view, 800);
+    memo.check(['y'], view, view, 800);
     expect(memo.lanes.size).toBe(0);
     frameOf(all, { memo, parts: ['y'] });
-    memo.check(['y'], { ...view, end: view.end + 1 }, 800);
+    memo.check(['y'], view, { ...view, end: view.end + 1 }, 800);
     expect(memo.lanes.size).toBe(0);
   });
 
@@ -65,6 +66,53 @@ describe('density remembered per category lane', () => {
     expect(few.density).toBeNull();
     expect(few.count).toBeLessThanOrEqual(DENSE_MARKS);
     expect(few.count).toBe(rowsOf(new Set([3])).length);
+  });
+});
+
+describe('densityOf', () => {
+  // The plain definition: each item's weight 1 shared evenly by every column its widened span
+  // covers (on screen or not), added column by column.
+  function reference(rows: { start: number; end: number; precision: number; approximate: boolean; lane: number }[], lanes: number, domain: { start: number; end: number }, width: number): number[] {
+    const cols = Math.ceil(width);
+    const out = new Array<number>(lanes * cols).fill(0);
+    const pxPerMs = width / (domain.end - domain.start);
+    for (const r of rows) {
+      const fuzz = fuzzMs(r.precision, r.approximate);
+      const a = Math.floor((r.start - fuzz - domain.start) * pxPerMs);
+      const b = Math.max(a, Math.floor((r.end + fuzz - domain.start) * pxPerMs));
+      for (let c = Math.max(0, a); c <= Math.min(cols - 1, b); c++) out[r.lane * cols + c]! += 1 / (b - a + 1);
+    }
+    return out;
+  }
+
+  it('matches adding each share column by column, for any dates, precisions and view', () => {
+    const dates = ['2020-10-03', '2020-10', '2020', '2020-10-20', '2020-11-15', '2021-02', '2019-12-31'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ date: fc.constantFrom(...dates), end: fc.option(fc.constantFrom('2021-03-01', '2021-06'), { nil: undefined }), approximate: fc.boolean(), category: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: -200, max: 200 }),
+        fc.integer({ min: 5, max: 400 }),
+        fc.integer({ min: 10, max: 900 }),
+        (rows, offsetDays, days, width) => {
+          const sorted = [...rows].sort((a, b) => at(a.date) - at(b.date));
+          const cols = columnsOf(sorted);
+          const layout = categoryLanes(CATEGORIES.slice(0, 3), cols.category, allRows(sorted.length));
+          const domain = { start: at('2020-10-01') + offsetDays * 86_400_000, end: at('2020-10-01') + (offsetDays + days) * 86_400_000 };
+          const d = densityOf(cols, layout, allRows(sorted.length), layout.lanes.length, domain, width);
+          const expected = reference(
+            [...layout.itemRow].map((row, i) => ({ start: cols.start[row]!, end: cols.end[row]!, precision: cols.precision[row]!, approximate: cols.approximate[row] === 1, lane: layout.itemLane[i]! })),
+            layout.lanes.length, domain, width,
+          );
+          expect(d.weight.length).toBe(expected.length);
+          expected.forEach((w, k) => {
+            expect(d.weight[k]).toBeCloseTo(w, 5);
+            // An empty column stays exactly empty: no bar from rounding.
+            if (w === 0) expect(d.weight[k]).toBe(0);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_MARKS, frameServes, layoutFrame, hitTest, marksAttribute, originOf, sheetHolds, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import { DENSE_MARKS, frameServes, layoutFrame, hitTest, marksAttribute, originOf, sameScale, sheetHolds, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import { LaneMemo } from '../../../../src/lib/views/timeline/density';
 import { SHAPES } from '../../../../src/lib/views/timeline/geometry';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
 import { allRows, at, columnsOf } from './helpers';
@@ -165,6 +166,50 @@ describe('density in place of marks', () => {
     expect(d.weight[first + 2]).toBeGreaterThan(0);
   });
 
+  it('bins over the sheet when given a margin: the view\'s columns as the view alone bins them, the rest kept for a pan', () => {
+    const input = { columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: null };
+    const sheet = layoutFrame(input, undefined, 0.5);
+    const d = sheet.density!;
+    expect(d).not.toBeNull();
+    expect(sheet.width).toBe(1820);
+    expect(d.columns).toBe(1820);
+    const origin = originOf(sheet, view);
+    expect(origin).toBeCloseTo(455);
+    // Every event lies inside the view, so the sheet holds each one's weight where the view puts it.
+    const own = f.density!;
+    const inViewOf = (w: Float32Array, cols: number, from: number, lane: number) => [...w.slice(lane * cols + from, lane * cols + from + 910)];
+    for (const lane of [0, 1]) {
+      const a = inViewOf(d.weight, d.columns, 455, lane);
+      const b = inViewOf(own.weight, own.columns, 0, lane);
+      expect(a.reduce((x, y) => x + y, 0)).toBeCloseTo(b.reduce((x, y) => x + y, 0), 0);
+      a.forEach((w, c) => expect(w).toBeCloseTo(b[c]!, 3));
+    }
+    expect(frameServes(sheet, { start: view.start + 30 * 86_400_000, end: view.end + 30 * 86_400_000 }, 910)).toBe(true);
+  });
+
+  it('bins the same sheet with category lanes remembered as without', () => {
+    const input = { columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: null };
+    const memo = new LaneMemo();
+    const kept = layoutFrame(input, { memo, parts: [] }, 0.5);
+    const plain = layoutFrame(input, undefined, 0.5);
+    expect(kept.domain).toEqual(plain.domain);
+    expect(kept.width).toBe(plain.width);
+    expect([...kept.density!.weight]).toEqual([...plain.density!.weight]);
+  });
+
+  it('draws marks over a sheet when the view holds few enough, even if the sheet holds more', () => {
+    // 20,000 events in view and 10,000 each side: marks for the view alone, not density.
+    const n = 40_000;
+    const first = at('1950-01-01');
+    const wide = columnsOf(Array.from({ length: n }, (_, i) => ({ date: new Date(first + i * 86_400_000).toISOString().slice(0, 10), category: i % 2 })));
+    const wideLayout = categoryLanes(CATEGORIES, wide.category, allRows(n));
+    const middle = { start: first + 10_000 * 86_400_000, end: first + 30_000 * 86_400_000 };
+    const g = layoutFrame({ columns: wide, layout: wideLayout, view: middle, width: 1000, height: 100, maxDuration: 86_400_000, visibleMask: null }, { memo: new LaneMemo(), parts: [] }, 0.5);
+    expect(g.density).toBeNull();
+    expect(g.domain).toEqual(middle);
+    expect(g.count).toBe(20_000);
+  });
+
   it('draws marks again below the threshold', () => {
     const few = layoutFrame({ columns, layout, view, width: 910, height: 100, maxDuration: 45 * 86_400_000, visibleMask: new Uint8Array(5).fill(1) });
     expect(few.density).toBeNull();
@@ -213,6 +258,14 @@ describe('a sheet wider than the view (margin)', () => {
     expect(sheetHolds(sheet, { start: view.start, end: view.end - day }, 910)).toBe(false);
     expect(sheetHolds(sheet, view, 900)).toBe(false);
     expect(sheetHolds(plain, view, 910)).toBe(false);
+  });
+
+  it('tells a pan (any shift at the same scale, in the sheet or past it) from a zoom', () => {
+    const day = 86_400_000;
+    expect(sameScale(plain, { start: view.start + 400 * day, end: view.end + 400 * day }, 910)).toBe(true);
+    expect(sameScale(sheet, { start: view.start - 3 * day, end: view.end - 3 * day }, 910)).toBe(true);
+    expect(sameScale(plain, { start: view.start, end: view.end + day }, 910)).toBe(false);
+    expect(sameScale(plain, view, 920)).toBe(false);
   });
 
   it('a frame serves the same view again (a new object for the same instants) and, as a sheet, a pan', () => {
