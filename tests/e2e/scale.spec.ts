@@ -89,3 +89,43 @@ test('a pack opened from disk loads in the worker; a damaged one is refused with
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('event-count')).toHaveText('100,000 events');
 });
+
+test('100,000 events: a pan of the zoomed timeline moves its density bars with the pointer', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  await page.goto('./?data=scale/synthetic.flpack');
+  await expect(page.getByTestId('event-count')).toHaveText('100,000 events', { timeout: 60_000 });
+  const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
+  const x = plot.x + plot.width / 2;
+  const y = plot.y + plot.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.wheel(0, -300);
+  await expect(page.getByTestId('timeline-density')).toBeVisible();
+  await page.waitForTimeout(300);
+  // The canvas's device pixels, as opaque-or-not per pixel: where the bars are.
+  const bars = () =>
+    page.getByTestId('timeline-canvas').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      return { width: c.width, height: c.height, dpr: c.width / c.getBoundingClientRect().width, alpha: Array.from({ length: c.width * c.height }, (_, i) => data[i * 4 + 3]!) };
+    });
+  await page.mouse.down();
+  // The first step lays out the pan's sheet; the next ones only shift it.
+  await page.mouse.move(x - 10, y);
+  const before = await bars();
+  for (let step = 2; step <= 12; step++) await page.mouse.move(x - step * 10, y);
+  const after = await bars();
+  await page.mouse.up();
+  const shift = Math.round(110 * before.dpr);
+  let painted = 0;
+  let same = 0;
+  for (let row = 0; row < before.height; row++) {
+    for (let col = 0; col < before.width - shift; col++) {
+      const was = before.alpha[row * before.width + col + shift]!;
+      if (was > 0) painted++;
+      if (was === after.alpha[row * after.width + col]) same++;
+    }
+  }
+  expect(painted).toBeGreaterThan(1000);
+  // The same bars, 110 px to the left.
+  expect(same / (before.height * (before.width - shift))).toBeGreaterThan(0.999);
+});

@@ -19,3 +19,16 @@ export function cancelIdle(handle: number): void {
   if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
   clearTimeout(handle);
 }
+
+/**
+ * Runs `task` once in idle time after `quietMs` without a new call: for work worth doing only
+ * once a gesture has stopped. Returns a function that cancels it, whichever stage it is at.
+ */
+export function afterQuiet(quietMs: number, task: () => void): () => void {
+  let idle = 0;
+  const timer = window.setTimeout(() => (idle = whenIdle(task)), quietMs);
+  return () => {
+    clearTimeout(timer);
+    if (idle) cancelIdle(idle);
+  };
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IDLE_SLICE_MS, cancelIdle, whenIdle } from '../../../src/lib/views/idle';
+import { IDLE_SLICE_MS, afterQuiet, cancelIdle, whenIdle } from '../../../src/lib/views/idle';
 
 /**
  * Units of 1 ms of work a task does in one idle callback, when the browser offers `offeredMs` of
@@ -48,5 +48,32 @@ describe('whenIdle', () => {
     cancelIdle(whenIdle(() => ran.push(2)));
     vi.runAllTimers();
     expect(ran).toEqual([1]);
+  });
+});
+
+describe('afterQuiet', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('runs the task once, in idle time, after the quiet period; a cancel at either stage stops it', () => {
+    vi.useFakeTimers();
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => idle.push(() => cb({ didTimeout: false, timeRemaining: () => 10 })));
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => (idle[handle - 1] = () => {}));
+    const ran: string[] = [];
+    afterQuiet(200, () => ran.push('a'));
+    const beforeTimer = afterQuiet(200, () => ran.push('b'));
+    const beforeIdle = afterQuiet(200, () => ran.push('c'));
+    vi.advanceTimersByTime(199);
+    beforeTimer();
+    expect(idle).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(idle).toHaveLength(2);
+    expect(ran).toEqual([]);
+    beforeIdle();
+    idle.forEach((run) => run());
+    expect(ran).toEqual(['a']);
   });
 });
