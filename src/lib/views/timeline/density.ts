@@ -190,6 +190,15 @@ export function over(c: Rgba, alpha: number, bg: Rgba): number {
   return (LITTLE_ENDIAN ? r | (g << 8) | (b << 16) | (a << 24) : (r << 24) | (g << 16) | (b << 8) | a) >>> 0;
 }
 
+/** One pixel row of a bar that covers it only partly (its top or bottom row), blended by coverage. */
+function blendRow(words: Uint32Array, width: number, y: number, x0: number, x1: number, top: number, bottom: number, color: Rgba, alpha: number, bg: Rgba): void {
+  const cover = Math.min(1, Math.min(y + 1, bottom) - Math.max(y, top));
+  if (cover <= 0) return;
+  const value = over(color, alpha * cover, bg);
+  if (x1 - x0 === 1) words[y * width + x0] = value;
+  else words.fill(value, y * width + x0, y * width + x1);
+}
+
 /**
  * The density as pixels (device pixels, RGBA, not premultiplied), to hand to putImageData:
  * alternate lanes striped, each column a bar whose height grows with the log of its weight,
@@ -229,15 +238,14 @@ export function densityPixels(d: Density, laneHeight: number, laneColors: readon
       const x1 = Math.min(width, Math.floor((c + 1) * dpr));
       if (x1 <= x0) continue;
       const first = Math.max(0, Math.floor(top));
-      for (let y = first; y < floor; y++) {
-        // How much of this pixel row the bar covers: the top and bottom rows only partly.
-        const cover = Math.min(1, Math.min(y + 1, bottom) - Math.max(y, top));
-        if (cover <= 0) continue;
-        const value = cover >= 1 ? solid : over(color, alpha * cover, bg);
-        const at = y * width;
-        if (x1 - x0 === 1) words[at + x0] = value;
-        else words.fill(value, at + x0, at + x1);
-      }
+      // Pixel rows wholly inside the bar, [full0, full1), get the solid word; the rows it only
+      // partly covers (at most its top and its bottom) are blended by their coverage.
+      const full0 = Math.max(first, Math.ceil(top));
+      const full1 = Math.min(floor, Math.floor(bottom));
+      for (let y = first; y < Math.min(full0, floor); y++) blendRow(words, width, y, x0, x1, top, bottom, color, alpha, bg);
+      if (x1 - x0 === 1) for (let at = full0 * width + x0; at < full1 * width; at += width) words[at] = solid;
+      else for (let y = full0; y < full1; y++) words.fill(solid, y * width + x0, y * width + x1);
+      for (let y = Math.max(full1, full0, first); y < floor; y++) blendRow(words, width, y, x0, x1, top, bottom, color, alpha, bg);
     }
   }
   return px;
