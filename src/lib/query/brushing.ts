@@ -187,8 +187,22 @@ export class Evaluator {
     const flags = this.#flags;
     const ws = to.window?.start ?? -Infinity;
     const we = to.window?.end ?? Infinity;
-    const entered: number[] = [];
-    const left: number[] = [];
+    // Rows that enter come from the categories ticked, rows that leave from those unticked: typed
+    // arrays sized for those categories, where growing lists of ~120k rows at 1M cost copies and
+    // garbage collection.
+    const turned = (on: boolean): number => {
+      let rows = 0;
+      for (let c = 0; c < ids.length; c++) {
+        const was = before === null || before[c] === 1;
+        const is = after === null || after[c] === 1;
+        if (was !== is && is === on) rows += byCategory.offsets[c + 1]! - byCategory.offsets[c]!;
+      }
+      return rows;
+    };
+    const entered = new Uint32Array(turned(true));
+    const left = new Uint32Array(turned(false));
+    let entering = 0;
+    let leaving = 0;
     let changed = 0;
     for (let c = 0; c < ids.length; c++) {
       const was = before === null || before[c] === 1;
@@ -196,7 +210,6 @@ export class Evaluator {
       if (was === is) continue;
       changed++;
       const by = is ? 1 : -1;
-      const moved = is ? entered : left;
       for (let k = byCategory.offsets[c]!; k < byCategory.offsets[c + 1]!; k++) {
         const row = byCategory.rows[k]!;
         const fl = flags[row]!;
@@ -209,7 +222,8 @@ export class Evaluator {
         if (others === 0) {
           countRow(index.actors, row, counts.actors, by);
           countRow(index.tags, row, counts.tags, by);
-          moved.push(row);
+          if (is) entered[entering++] = row;
+          else left[leaving++] = row;
         } else if (others === ACTOR) countRow(index.actors, row, counts.actors, by);
         else if (others === TAG) countRow(index.tags, row, counts.tags, by);
       }
@@ -223,8 +237,8 @@ export class Evaluator {
     this.#timeless = timeless.slice(0, t);
     this.#rows = this.#windowRows(to.window);
     // One category's rows come ascending; several need sorting (typed arrays sort numerically).
-    const list = (rows: number[]): Uint32Array => (changed > 1 ? Uint32Array.from(rows).sort() : Uint32Array.from(rows));
-    const delta = { from: from0, entered: list(entered), left: list(left) };
+    const list = (rows: Uint32Array): Uint32Array => (changed > 1 ? rows.sort() : rows);
+    const delta = { from: from0, entered: list(entered.subarray(0, entering)), left: list(left.subarray(0, leaving)) };
     this.#unlocated += this.#unlocatedAmong(delta.entered) - this.#unlocatedAmong(delta.left);
     return { rows: this.#rows, counts, timeless: this.#timeless, delta, unlocated: this.#unlocated };
   }

@@ -76,6 +76,9 @@ describe('applyFilters', () => {
             expect(rebuilt).toEqual([...before.rows]);
             expect(before.delta.left.every((r) => previous!.includes(r))).toBe(true);
             expect(before.delta.entered.every((r) => !previous!.includes(r))).toBe(true);
+            // Each list ascending, as views that merge them rely on.
+            const ascending = (rows: Uint32Array) => rows.every((r, i) => i === 0 || rows[i - 1]! < r);
+            expect(ascending(before.delta.entered) && ascending(before.delta.left)).toBe(true);
           }
           previous = before.rows;
         }
