@@ -135,6 +135,81 @@ test('dragging the zoomed timeline moves marks with the pointer, near and past w
   await expect(page.locator(`[data-event-id="${arrived.id}"]`)).toHaveAttribute('aria-selected', 'true');
 });
 
+/** The marks canvas's alpha (0–255) at a point of the plot (CSS px). */
+async function alphaAt(page: Page, x: number, y: number): Promise<number> {
+  return page.getByTestId('timeline-canvas').evaluate((el, [px, py]) => {
+    const canvas = el as HTMLCanvasElement;
+    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    return canvas.getContext('2d')!.getImageData(Math.round(px! * dpr), Math.round(py! * dpr), 1, 1).data[3]!;
+  }, [x, y]);
+}
+
+test('marks outside the brushed window are drawn faint, those inside at full strength, before and after a pan', async ({ page }) => {
+  await open(page);
+  const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
+  const y = plot.y + plot.height / 3;
+  await page.mouse.move(plot.x + plot.width / 2, y);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await marks(page)).length).toBeLessThan(TOTAL - 4);
+  await page.waitForTimeout(300);
+  // Day marks (the spring and autumn events) away from the edges, and their alpha at full strength.
+  const days = (await marks(page)).filter((m) => /^(spring|autumn)-/.test(m.id) && m.x > 120 && m.x + m.w < plot.width - 120);
+  const centre = (m: Mark, shift = 0) => [m.x + m.w / 2 - shift, m.y + m.h / 2] as const;
+  const full = new Map<string, number>();
+  for (const m of days) full.set(m.id, await alphaAt(page, ...centre(m)));
+  expect(days.length).toBeGreaterThan(6);
+  for (const a of full.values()) expect(a).toBeGreaterThan(200);
+
+  // A window over part of the overview, so that some of those marks fall inside it and some outside.
+  const overview = (await page.getByTestId('overview').boundingBox())!;
+  const oy = overview.y + overview.height / 2;
+  await page.mouse.move(overview.x + overview.width * 0.4, oy);
+  await page.mouse.down();
+  await page.mouse.move(overview.x + overview.width * 0.6, oy, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('timeline-window')).toBeVisible();
+
+  // Inside the window: listed and at full strength; outside: not listed, drawn at about a quarter.
+  const check = async (shift: number) => {
+    const band = (await page.getByTestId('timeline-window').boundingBox())!;
+    const left = band.x - plot.x;
+    const right = left + band.width;
+    const listed = new Set((await marks(page)).map((m) => m.id));
+    let inside = 0;
+    let outside = 0;
+    for (const m of days) {
+      const [cx, cy] = centre(m, shift);
+      if (cx < 5 || cx > plot.width - 5 || Math.abs(cx - left) < 8 || Math.abs(cx - right) < 8) continue;
+      const a = await alphaAt(page, cx, cy);
+      if (cx > left && cx < right) {
+        expect(listed.has(m.id)).toBe(true);
+        expect(a).toBe(full.get(m.id));
+        inside++;
+      } else {
+        expect(listed.has(m.id)).toBe(false);
+        expect(a).toBeGreaterThan(0);
+        expect(a).toBeLessThan(full.get(m.id)! * 0.3);
+        outside++;
+      }
+    }
+    expect(inside).toBeGreaterThan(0);
+    expect(outside).toBeGreaterThan(0);
+  };
+  await check(0);
+
+  // A pan of 100 px: the marks and the window move together, and the strengths with them.
+  await page.mouse.move(plot.x + plot.width / 2, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) await page.mouse.move(plot.x + plot.width / 2 - step * 10, y);
+  await page.mouse.up();
+  const moved = async () => {
+    const now = (await marks(page)).filter((m) => full.has(m.id));
+    return now.length > 0 && now.every((m) => Math.abs(days.find((d) => d.id === m.id)!.x - 100 - m.x) <= 1);
+  };
+  await expect.poll(moved).toBe(true);
+  await check(100);
+});
+
 test('wheel zoom turns year ticks into month ticks', async ({ page }) => {
   await open(page);
   const labels = () => page.getByTestId('timeline-axis').locator('text').allTextContents();
