@@ -129,3 +129,41 @@ test('100,000 events: a pan of the zoomed timeline moves its density bars with t
   // The same bars, 110 px to the left.
   expect(same / (before.height * (before.width - shift))).toBeGreaterThan(0.999);
 });
+
+test('100,000 events: a wheel zoom of the dense timeline shows the bars scaled at once, then binned again once it stays', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  await page.goto('./?data=scale/synthetic.flpack');
+  await expect(page.getByTestId('event-count')).toHaveText('100,000 events', { timeout: 60_000 });
+  const canvas = page.getByTestId('timeline-canvas');
+  // Every state the canvas shows, recorded as it changes.
+  await canvas.evaluate((c) => {
+    const seen: string[] = [];
+    (window as unknown as { __scaled: string[] }).__scaled = seen;
+    new MutationObserver(() => seen.push(c.getAttribute('data-scaled') ?? '')).observe(c, { attributes: true, attributeFilter: ['data-scaled'] });
+  });
+  const bars = () =>
+    canvas.evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+      return { painted, sum: data.reduce((a, b) => (a + b) % 1_000_000_007, 0) };
+    });
+  const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  // Two steps in and one out, each inside what the frame before it covers after the first is binned.
+  await page.mouse.wheel(0, -300);
+  await expect(canvas).toHaveAttribute('data-scaled', 'false');
+  const exact = await bars();
+  await page.mouse.wheel(0, -200);
+  await page.mouse.wheel(0, 100);
+  await expect(canvas).toHaveAttribute('data-scaled', 'false');
+  const seen = await page.evaluate(() => (window as unknown as { __scaled: string[] }).__scaled);
+  // The zoom was shown scaled first, then exactly.
+  expect(seen).toContain('true');
+  expect(seen.at(-1)).toBe('false');
+  await expect(page.getByTestId('timeline-density')).toBeVisible();
+  const after = await bars();
+  expect(after.painted).toBeGreaterThan(1000);
+  expect(after.sum).not.toBe(exact.sum);
+});

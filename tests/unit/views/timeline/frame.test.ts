@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_MARKS, frameServes, layoutFrame, hitTest, marksAttribute, originOf, sameScale, sheetHolds, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import { DENSE_MARKS, frameServes, layoutFrame, hitTest, marksAttribute, originOf, previews, sameScale, sheetHolds, shownWidth, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
 import { LaneMemo } from '../../../../src/lib/views/timeline/density';
 import { SHAPES } from '../../../../src/lib/views/timeline/geometry';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
@@ -208,6 +208,23 @@ describe('density in place of marks', () => {
     expect(g.density).toBeNull();
     expect(g.domain).toEqual(middle);
     expect(g.count).toBe(20_000);
+  });
+
+  it('previews a zoom by scaling density it covers, never marks, a pan or a view past its edges', () => {
+    const input = { columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: null };
+    const sheet = layoutFrame(input, undefined, 0.5);
+    const day = 86_400_000;
+    const zoomIn = { start: view.start + 10 * day, end: view.end - 10 * day };
+    const zoomOut = { start: view.start - 20 * day, end: view.end + 20 * day };
+    expect(previews(sheet, zoomIn, 910)).toBe(true);
+    expect(previews(sheet, zoomOut, 910)).toBe(true);
+    expect(previews(sheet, { start: view.start - 50 * day, end: view.end + 50 * day }, 910)).toBe(false);
+    expect(previews(sheet, { start: view.start + day, end: view.end + day }, 910)).toBe(false);
+    expect(previews(frameOf(), zoomIn, 910)).toBe(false);
+    // The view's share of the sheet, in the sheet's px: its width at the same scale, more or less when zoomed.
+    expect(shownWidth(sheet, view)).toBeCloseTo(910);
+    expect(shownWidth(sheet, zoomIn)).toBeCloseTo(710);
+    expect(shownWidth(sheet, zoomOut)).toBeCloseTo(1310);
   });
 
   it('draws marks again below the threshold', () => {
