@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { brushOverview, expect, openApp, test } from './fixtures';
 
 /**
  * The built app under its real Content-Security-Policy (sent by `vite preview`, see
@@ -75,12 +75,7 @@ test('walking the whole explorer raises no CSP violation', async ({ page }) => {
   await box.check();
 
   // Brush the overview.
-  const overview = (await page.getByTestId('overview').boundingBox())!;
-  const y = overview.y + overview.height / 2;
-  await page.mouse.move(overview.x + overview.width * 0.4, y);
-  await page.mouse.down();
-  await page.mouse.move(overview.x + overview.width * 0.9, y, { steps: 5 });
-  await page.mouse.up();
+  await brushOverview(page, 0.4, 0.9);
   await expect(page.getByTestId('event-count')).toHaveText(/^\d+ of \d+ events$/);
 
   // Hover the timeline plot (tooltip), select from the list, open details, follow a related link.

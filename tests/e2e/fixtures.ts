@@ -39,3 +39,13 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   await page.goto(`./${query}`);
   await expect(page.getByTestId('event-count')).toHaveText(/\d+ events?/);
 }
+
+/** Drags across the timeline overview from one fraction of its width to another: a brushed time window. */
+export async function brushOverview(page: Page, from: number, to: number): Promise<void> {
+  const box = (await page.getByTestId('overview').boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * from, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * to, y, { steps: 5 });
+  await page.mouse.up();
+}

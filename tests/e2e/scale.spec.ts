@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePack } from '../../scripts/synthetic';
-import { expect, test } from './fixtures';
+import { brushOverview, expect, test } from './fixtures';
 
 // 100,000 events in the real UI, opened as a pack (the large-data path: a worker verifies it and
 // the page views its columns in place). The benchmark covers a million; this covers behaviour.
@@ -28,12 +28,7 @@ test('100,000 events: the explorer opens them, filters them in every view and sh
   await expect(page.getByTestId('timeline-density')).toBeVisible();
 
   // Brushing the overview narrows the count, the list and the timeline together.
-  const overview = (await page.getByTestId('overview').boundingBox())!;
-  const y = overview.y + overview.height / 2;
-  await page.mouse.move(overview.x + overview.width * 0.55, y);
-  await page.mouse.down();
-  await page.mouse.move(overview.x + overview.width * 0.6, y, { steps: 5 });
-  await page.mouse.up();
+  await brushOverview(page, 0.55, 0.6);
   await expect(count).toHaveText(/^[\d,]+ of 100,000 events$/);
   const windowed = Number((await count.textContent())!.split(' of ')[0]!.replace(/,/g, ''));
   expect(windowed).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { brushOverview, expect, openApp, test } from './fixtures';
 
 /**
  * A fixed dataset so mark positions are predictable: two events a year from 2010 to 2021,
@@ -88,13 +88,18 @@ test('clicking a mark selects its event in the list', async ({ page }) => {
   await expect(page.locator('[data-event-id="spring-2014"]')).toHaveAttribute('aria-selected', 'true');
 });
 
-/** Whether the marks canvas has paint at a point of the plot (CSS px). */
-async function paintedAt(page: Page, x: number, y: number): Promise<boolean> {
+/** The marks canvas's alpha (0–255) at a point of the plot (CSS px). */
+async function alphaAt(page: Page, x: number, y: number): Promise<number> {
   return page.getByTestId('timeline-canvas').evaluate((el, [px, py]) => {
     const canvas = el as HTMLCanvasElement;
     const dpr = canvas.width / canvas.getBoundingClientRect().width;
-    return canvas.getContext('2d')!.getImageData(Math.round(px! * dpr), Math.round(py! * dpr), 1, 1).data[3]! > 0;
+    return canvas.getContext('2d')!.getImageData(Math.round(px! * dpr), Math.round(py! * dpr), 1, 1).data[3]!;
   }, [x, y]);
+}
+
+/** Whether the marks canvas has paint at a point of the plot (CSS px). */
+async function paintedAt(page: Page, x: number, y: number): Promise<boolean> {
+  return (await alphaAt(page, x, y)) > 0;
 }
 
 test('dragging the zoomed timeline moves marks with the pointer, near and past where they were laid out', async ({ page }) => {
@@ -135,15 +140,6 @@ test('dragging the zoomed timeline moves marks with the pointer, near and past w
   await expect(page.locator(`[data-event-id="${arrived.id}"]`)).toHaveAttribute('aria-selected', 'true');
 });
 
-/** The marks canvas's alpha (0–255) at a point of the plot (CSS px). */
-async function alphaAt(page: Page, x: number, y: number): Promise<number> {
-  return page.getByTestId('timeline-canvas').evaluate((el, [px, py]) => {
-    const canvas = el as HTMLCanvasElement;
-    const dpr = canvas.width / canvas.getBoundingClientRect().width;
-    return canvas.getContext('2d')!.getImageData(Math.round(px! * dpr), Math.round(py! * dpr), 1, 1).data[3]!;
-  }, [x, y]);
-}
-
 test('marks outside the brushed window are drawn faint, those inside at full strength, before and after a pan', async ({ page }) => {
   await open(page);
   const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
@@ -161,12 +157,7 @@ test('marks outside the brushed window are drawn faint, those inside at full str
   for (const a of full.values()) expect(a).toBeGreaterThan(200);
 
   // A window over part of the overview, so that some of those marks fall inside it and some outside.
-  const overview = (await page.getByTestId('overview').boundingBox())!;
-  const oy = overview.y + overview.height / 2;
-  await page.mouse.move(overview.x + overview.width * 0.4, oy);
-  await page.mouse.down();
-  await page.mouse.move(overview.x + overview.width * 0.6, oy, { steps: 5 });
-  await page.mouse.up();
+  await brushOverview(page, 0.4, 0.6);
   await expect(page.getByTestId('timeline-window')).toBeVisible();
 
   // Inside the window: listed and at full strength; outside: not listed, drawn at about a quarter.
