@@ -255,6 +255,15 @@ export function shownWidth(f: Frame, view: Domain): number {
 }
 
 /**
+ * Whether the frame on screen (laid out from the same inputs) is kept for `view`: it serves it,
+ * or previews a zoom of it. Once the view has `settled` (stayed a moment), only a sheet that holds
+ * it is kept, so a frame of the view alone, or a scaled preview, is laid out again over its sheet.
+ */
+export function keeps(f: Frame, view: Domain, width: number, settled: boolean): boolean {
+  return settled ? sheetHolds(f, view, width) : frameServes(f, view, width) || previews(f, view, width);
+}
+
+/**
  * Whether a zoom may show the frame scaled while the wheel turns, binned again once the view
  * stays: density (no marks to hit or list, and binning every event in view at each wheel step
  * cost 35–40 ms at a million events) that covers the whole view at another scale.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_MARKS, frameServes, layoutFrame, hitTest, marksAttribute, originOf, previews, sameScale, sheetHolds, shownWidth, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import { DENSE_MARKS, frameServes, keeps, layoutFrame, hitTest, marksAttribute, originOf, previews, sameScale, sheetHolds, shownWidth, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
 import { LaneMemo } from '../../../../src/lib/views/timeline/density';
 import { SHAPES } from '../../../../src/lib/views/timeline/geometry';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
@@ -225,6 +225,19 @@ describe('density in place of marks', () => {
     expect(shownWidth(sheet, view)).toBeCloseTo(910);
     expect(shownWidth(sheet, zoomIn)).toBeCloseTo(710);
     expect(shownWidth(sheet, zoomOut)).toBeCloseTo(1310);
+  });
+
+  it('keeps the frame on screen for a pan it holds or a zoom it previews, and only a sheet once the view has settled', () => {
+    const input = { columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: null };
+    const sheet = layoutFrame(input, undefined, 0.5);
+    const day = 86_400_000;
+    const zoomIn = { start: view.start + 10 * day, end: view.end - 10 * day };
+    expect(keeps(sheet, { start: view.start + day, end: view.end + day }, 910, false)).toBe(true);
+    expect(keeps(sheet, zoomIn, 910, false)).toBe(true);
+    expect(keeps(sheet, zoomIn, 910, true)).toBe(false);
+    expect(keeps(sheet, view, 910, true)).toBe(true);
+    expect(keeps(f, view, 910, false)).toBe(true);
+    expect(keeps(f, view, 910, true)).toBe(false);
   });
 
   it('draws marks again below the threshold', () => {
