@@ -3,9 +3,12 @@
  * to draw one by one. Lanes by category are remembered one by one: a category's rows depend on
  * the other filters only, so ticking a category off reuses every other lane, and ticking it on
  * computes that one lane. At a million events that is the difference between a full pass over
- * every row and a cheap scan of the lane codes.
+ * every row and a cheap scan of the lane codes. Past PREBIN_ITEMS in a sheet, each lane is binned
+ * once over the whole span instead (fine-bins.ts), and any view wide enough is resampled from it.
  */
 import type { EventColumns } from '../../model/columns';
+import { firstIndex } from '../../query/apply';
+import { binLanes, binsServe, PREBIN_ITEMS, resample, startingIn } from './fine-bins';
 import { fuzzMs, sameDomain, type Domain } from './geometry';
 import type { LaneLayout } from './lanes';
 
@@ -29,31 +32,63 @@ interface LaneEntry {
 }
 
 /**
- * Per-lane densities for one sheet, view, width and row set per lane. `parts` names what decides
- * a lane's rows besides its key (the dataset and every filter but the categories and the time
- * window): when any part changes identity, nothing is reused.
+ * Per-lane densities for one sheet, view, width and row set per lane, and per-lane bins over the
+ * whole span (fine-bins.ts) for any view. `parts` names what decides a lane's rows besides its
+ * key (the dataset and every filter but the categories and the time window): when any part
+ * changes identity, nothing is reused.
  */
 export class LaneMemo {
   #parts: readonly unknown[] = [];
   #sheet: Domain | null = null;
   #view: Domain | null = null;
   #columns = 0;
+  #span: Domain | null = null;
   readonly lanes = new Map<string, LaneEntry>();
+  /** Running totals of each lane's weights over `span`, kept whatever the view; lanes ticked off keep theirs. */
+  readonly bins = new Map<string, Float64Array>();
 
-  /** Forgets everything unless parts, sheet, view and width are what the remembered lanes were made for. */
-  check(parts: readonly unknown[], sheet: Domain, view: Domain, columns: number): this {
-    const same =
-      this.#sheet !== null && sameDomain(this.#sheet, sheet) && this.#view !== null && sameDomain(this.#view, view) &&
-      this.#columns === columns && parts.length === this.#parts.length && parts.every((p, i) => p === this.#parts[i]);
+  /** The span the bins cover; null: no bins (the caller gave no span). */
+  get span(): Domain | null {
+    return this.#span;
+  }
+
+  /** Forgets the lanes unless parts, sheet, view and width are what they were made for, and the bins unless parts and span are. */
+  check(parts: readonly unknown[], sheet: Domain, view: Domain, columns: number, span: Domain | null = null): this {
+    const sameParts = parts.length === this.#parts.length && parts.every((p, i) => p === this.#parts[i]);
+    const same = sameParts && this.#sheet !== null && sameDomain(this.#sheet, sheet) && this.#view !== null && sameDomain(this.#view, view) && this.#columns === columns;
     if (!same) {
       this.lanes.clear();
-      this.#parts = parts;
       this.#sheet = sheet;
       this.#view = view;
       this.#columns = columns;
     }
+    if (!sameParts || this.#span === null || span === null || !sameDomain(this.#span, span)) this.bins.clear();
+    this.#parts = parts;
+    this.#span = span;
     return this;
   }
+}
+
+/**
+ * The density of `sheet` resampled from the lanes' bins, building those of lanes that have none;
+ * undefined when bins do not serve: columns too narrow, marks possible in the view, or lanes
+ * without bins while the sheet holds too few items to be worth a pass over every item.
+ */
+function fromBins(columns: DensityColumns, layout: LaneLayout, first: number, stopAt: number, sheet: Domain, view: Domain, width: number, memo: LaneMemo, limit: number): Density | undefined {
+  const span = memo.span;
+  if (!span || !binsServe(span, sheet, width) || startingIn(columns, layout, view) <= limit) return undefined;
+  const wanted = layout.lanes.map((lane) => !memo.bins.has(lane.key));
+  if (wanted.includes(true)) {
+    const { itemRow } = layout;
+    const stop = firstIndex(itemRow.length, (i) => columns.start[itemRow[i]!]! < stopAt);
+    if (stop - first < PREBIN_ITEMS) return undefined;
+    for (const [lane, totals] of binLanes(columns, layout, wanted, span)) memo.bins.set(layout.lanes[lane]!.key, totals);
+  }
+  const laneCount = Math.max(1, layout.lanes.length);
+  const cols = Math.max(1, Math.ceil(width));
+  const weight = new Float32Array(laneCount * cols);
+  layout.lanes.forEach((lane, l) => resample(memo.bins.get(lane.key)!, span, sheet, width, cols, weight, l * cols));
+  return { columns: cols, lanes: laneCount, weight };
 }
 
 /**
@@ -110,8 +145,9 @@ export function inView(columns: DensityColumns, row: number, view: Domain): bool
 
 /**
  * The density over `sheet` (`width` px wide; the view or wider, see frame.ts) of the items from
- * `first` on (items starting at or after `stopAt` are past the sheet), with the lanes the memo
- * holds reused, or null when `limit` or fewer items are in the view: then the caller lays out marks.
+ * `first` on (items starting at or after `stopAt` are past the sheet), resampled from the lanes'
+ * bins where they serve, else with the lanes the memo holds for this sheet reused; or null when
+ * `limit` or fewer items are in the view: then the caller lays out marks.
  */
 export function densityByLane(
   columns: DensityColumns,
@@ -124,6 +160,8 @@ export function densityByLane(
   memo: LaneMemo,
   limit: number,
 ): Density | null {
+  const binned = fromBins(columns, layout, first, stopAt, sheet, view, width, memo, limit);
+  if (binned) return binned;
   const laneCount = Math.max(1, layout.lanes.length);
   const cols = Math.max(1, Math.ceil(width));
   const pxPerMs = width / (sheet.end - sheet.start);

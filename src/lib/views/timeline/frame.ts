@@ -114,7 +114,7 @@ export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0, b
   const from = firstFor(sheet);
   const stopAt = sheet.end + MAX_FUZZ_MS;
   if (keyed) {
-    const memo = keyed.memo.check(keyed.parts, sheet, view, Math.ceil(sheetWidth));
+    const memo = keyed.memo.check(keyed.parts, sheet, view, Math.ceil(sheetWidth), bounds ?? null);
     const density = densityByLane(columns, layout, from, stopAt, sheet, view, sheetWidth, memo, DENSE_MARKS);
     if (density) return densityFrame(laneHeight, density, sheet, sheetWidth);
   }
@@ -265,8 +265,9 @@ export function keeps(f: Frame, view: Domain, width: number, settled: boolean): 
 
 /**
  * Whether a zoom may show the frame scaled while the wheel turns, binned again once the view
- * stays: density (no marks to hit or list, and binning every event in view at each wheel step
- * cost 35–40 ms at a million events) that covers the whole view at another scale.
+ * stays: density (no marks to hit or list; a view too narrow for the lanes' bins, fine-bins.ts,
+ * is binned from every event in it, which took 35–40 ms a wheel step at a million events before
+ * there were bins) that covers the whole view at another scale.
  */
 export function previews(f: Frame, view: Domain, width: number): boolean {
   return f.density !== null && !sameScale(f, view, width) && view.start >= f.domain.start && view.end <= f.domain.end;
