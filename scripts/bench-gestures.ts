@@ -62,3 +62,25 @@ export async function timelineDrag(page: Page): Promise<void> {
   for (let i = 1; i <= 30; i++) await page.mouse.move(px - i * 10, py);
   await page.mouse.up();
 }
+
+/**
+ * Six wheel steps in at the centre of `box`, 250 ms apart (the view stays a moment after each, as
+ * when an analyst zooms and looks), then six out, 60 ms apart (a quick zoom back, which leaves
+ * behind whatever was laid out around the zoomed view). Used on our timeline and vis-timeline's.
+ */
+export async function wheelZooms(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<void> {
+  await page.mouse.move(...mapCentre(box));
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(250);
+  }
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(60);
+  }
+}
+
+/** wheelZooms on the main timeline. */
+export async function timelineZooms(page: Page): Promise<void> {
+  await wheelZooms(page, (await page.getByTestId('timeline-plot').boundingBox())!);
+}

@@ -18,6 +18,8 @@
 //   timelinePan  vis-timeline: 30-step horizontal drag (−10 px per step) from the centre, on the
 //                window our timeline shows once zoomed in by TIMELINE_ZOOM (bench-gestures.ts); per
 //                pointermove (hammer.js uses Pointer Events in Chromium), same probe.
+//   timelineZoom vis-timeline: after the pan, six wheel steps in (250 ms apart) and six out (60 ms
+//                apart) at the centre (wheelZooms in bench-gestures.ts); per wheel event, same probe.
 //   heap         CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage usedSize, in MB,
 //                after the steps.
 // Every step has a 60 s cut-off; past it the step is 'DNF' (load 'DNF' skips the rest).
@@ -28,6 +30,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { wheelZooms } from './bench-gestures.ts';
 import { installLatencyProbe, takeLatencies } from './bench-probe.ts';
 
 export interface PeerResult {
@@ -38,6 +41,7 @@ export interface PeerResult {
   facet?: number[] | 'DNF';
   repaint?: number[] | 'DNF';
   timelinePan?: number[] | 'DNF';
+  timelineZoom?: number[] | 'DNF';
   heap: number | 'DNF';
   note?: string;
   /** JSON.parse and adapter time inside load (page measures peer:parse, peer:adapter), when the page got that far. */
@@ -227,6 +231,12 @@ async function timelinePanStep(page: Page, notes: string[]): Promise<number[]> {
   return mouse;
 }
 
+async function timelineZoomStep(page: Page): Promise<number[]> {
+  await takeLatencies(page, 'wheel');
+  await wheelZooms(page, await box(page, 'timeline'));
+  return takeLatencies(page, 'wheel');
+}
+
 async function heapMB(context: BrowserContext, page: Page): Promise<number> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -295,6 +305,7 @@ export async function measurePeer(browser: Browser, peer: string, serverUrl: str
       result.facet = await step(() => facetStep(page), notes, 'facet');
     } else if (peer === 'vis-timeline') {
       result.timelinePan = await step(() => timelinePanStep(page, notes), notes, 'timelinePan');
+      if (result.timelinePan !== 'DNF') result.timelineZoom = await step(() => timelineZoomStep(page), notes, 'timelineZoom');
     } else if (MAP_PEERS.has(peer)) {
       result.repaint = await step(() => repaintStep(page), notes, 'repaint');
     }

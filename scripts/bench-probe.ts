@@ -2,7 +2,7 @@
 // so their figures compare: per input event, from its timeStamp to a task after the next animation
 // frame; per map moveend (a User Timing mark set by the map's first moveend listener), from the mark
 // to a task after the next frame. Values are read (and cleared) by type: pointermove, click,
-// mousemove, repaint.
+// mousemove, wheel, repaint.
 //
 // The latency from the event's timeStamp includes the wait for the display's next frame (0–17 ms
 // at 60 Hz; Chromium delivers pointer moves at the start of a frame), so no page scores below
@@ -16,7 +16,7 @@ export async function installLatencyProbe(page: Page, moveendMark: string | null
   await page.evaluate((mark) => {
     const w = window as unknown as { __lat: Record<string, number[]> };
     w.__lat = {};
-    for (const type of ['pointermove', 'click', 'mousemove']) {
+    for (const type of ['pointermove', 'click', 'mousemove', 'wheel']) {
       addEventListener(
         type,
         (e) => {

@@ -16,7 +16,7 @@ import { leanJson } from './bench-peer-data.ts';
 import { measurePeer, PEERS, startPeerServer, type PeerResult } from './bench-peers.ts';
 import { installLatencyProbe, loadTime, takeLatencies, waitLoaded } from './bench-probe.ts';
 import { calibrate } from './bench-calibrate.ts';
-import { brushDrag, facetClicks, mapDrag, mapZooms, timelineDrag } from './bench-gestures.ts';
+import { brushDrag, facetClicks, mapDrag, mapZooms, timelineDrag, timelineZooms } from './bench-gestures.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
 
 function arg(name: string, fallback: string): string {
@@ -46,6 +46,7 @@ interface Ours {
   facet: number[];
   repaint: number[];
   timelinePan: number[];
+  timelineZoom: number[];
   heap: number;
 }
 
@@ -82,10 +83,14 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
     await timelineDrag(page);
     const timelinePan = await takeLatencies(page, 'pointermove');
 
+    await takeLatencies(page, 'wheel');
+    await timelineZooms(page);
+    const timelineZoom = await takeLatencies(page, 'wheel');
+
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return { load, brush, brushFrame, facet, repaint, timelinePan, heap: usedSize / 2 ** 20 };
+    return { load, brush, brushFrame, facet, repaint, timelinePan, timelineZoom, heap: usedSize / 2 ** 20 };
   } finally {
     await context.close();
   }
@@ -119,8 +124,8 @@ console.log(
 );
 console.log(`Ours: ${runs} runs per size, medians; p50/p95 pool every step of every run. Peers: 1 run per size. Ratios are ours ÷ peer, on the median for load and heap and on p95 for latencies (below 1: Faultline is faster).`);
 console.log('');
-console.log('| events | tool | load → interactive | brush frame p50 / p95 | brush p50 / p95 | facet click p50 / p95 | map repaint p50 / p95 | timeline pan p50 / p95 | JS heap |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| events | tool | load → interactive | brush frame p50 / p95 | brush p50 / p95 | facet click p50 / p95 | map repaint p50 / p95 | timeline pan p50 / p95 | timeline zoom p50 / p95 | JS heap |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 
 const ratio = (ours: number, peer: number[] | number | 'DNF' | undefined, q = 0.5): string => {
   if (peer === undefined) return '';
@@ -161,7 +166,7 @@ for (const size of sizes) {
     targets.push({ label: 'Faultline (JSON)', url: `http://127.0.0.1:4190/?data=bench-data/synthetic-${size}.json` });
   }
   if (peers.length) place(cached(`lean-${size}-seed1.json`, () => leanJson(events())), join(peerDir, `lean-${size}.json`));
-  let oursRef: { load: number; brush: number[]; brushFrame: number[]; facet: number[]; repaint: number[]; timelinePan: number[]; heap: number } | null = null;
+  let oursRef: Ours | null = null;
   for (const target of targets) {
     const results: Ours[] = [];
     for (let r = 0; r < runs; r++) {
@@ -172,19 +177,19 @@ for (const size of sizes) {
         await browser.close();
       }
     }
-    const all = (key: 'brush' | 'brushFrame' | 'facet' | 'repaint' | 'timelinePan') => results.flatMap((x) => x[key]);
-    const row = { load: median(results.map((x) => x.load)), brush: all('brush'), brushFrame: all('brushFrame'), facet: all('facet'), repaint: all('repaint'), timelinePan: all('timelinePan'), heap: median(results.map((x) => x.heap)) };
+    const all = (key: 'brush' | 'brushFrame' | 'facet' | 'repaint' | 'timelinePan' | 'timelineZoom') => results.flatMap((x) => x[key]);
+    const row = { load: median(results.map((x) => x.load)), brush: all('brush'), brushFrame: all('brushFrame'), facet: all('facet'), repaint: all('repaint'), timelinePan: all('timelinePan'), timelineZoom: all('timelineZoom'), heap: median(results.map((x) => x.heap)) };
     oursRef ??= row;
     if (raw) {
       for (const [i, x] of results.entries()) {
         const list = (v: number[]) => v.map((ms) => ms.toFixed(1)).join(' ');
-        console.log(`  run ${i + 1}: load ${x.load.toFixed(1)}; brush frame ${list(x.brushFrame)}; facet ${list(x.facet)}; repaint ${list(x.repaint)}; timeline pan ${list(x.timelinePan)}`);
+        console.log(`  run ${i + 1}: load ${x.load.toFixed(1)}; brush frame ${list(x.brushFrame)}; facet ${list(x.facet)}; repaint ${list(x.repaint)}; timeline pan ${list(x.timelinePan)}; timeline zoom ${list(x.timelineZoom)}`);
       }
     }
     // The pack's one ArrayBuffer (columns and text) lives outside the JS heap: reported beside it.
     const held = target.label.includes('pack') ? statSync(join(dataDir, packFile)).size / 2 ** 20 : NaN;
     console.log(
-      `| ${size.toLocaleString('en-GB')} | ${target.label} | ${fmt(row.load)} ms | ${pair(row.brushFrame)} | ${pair(row.brush)} | ${pair(row.facet)} | ${pair(row.repaint)} | ${pair(row.timelinePan)} | ${row.heap.toFixed(0)} MB${Number.isFinite(held) ? ` + ${held.toFixed(0)} MB buffers` : ''} |`,
+      `| ${size.toLocaleString('en-GB')} | ${target.label} | ${fmt(row.load)} ms | ${pair(row.brushFrame)} | ${pair(row.brush)} | ${pair(row.facet)} | ${pair(row.repaint)} | ${pair(row.timelinePan)} | ${pair(row.timelineZoom)} | ${row.heap.toFixed(0)} MB${Number.isFinite(held) ? ` + ${held.toFixed(0)} MB buffers` : ''} |`,
     );
   }
   for (const peer of peers) {
@@ -200,7 +205,7 @@ for (const size of sizes) {
     const cell = (mine: number[], theirs: number[] | 'DNF' | undefined) =>
       theirs === undefined ? '—' : `${pair(theirs)}${theirs === 'DNF' ? '' : ratio(quantile(mine, 0.95), theirs, 0.95)}`;
     const heap = res.heap === 'DNF' ? 'DNF' : `${res.heap.toFixed(0)} MB${ratio(o.heap, res.heap)}`;
-    console.log(`| ${size.toLocaleString('en-GB')} | ${peer} | ${load} | ${cell(o.brushFrame, res.brushFrame)} | ${cell(o.brush, res.brush)} | ${cell(o.facet, res.facet)} | ${cell(o.repaint, res.repaint)} | ${cell(o.timelinePan, res.timelinePan)} | ${heap} |`);
+    console.log(`| ${size.toLocaleString('en-GB')} | ${peer} | ${load} | ${cell(o.brushFrame, res.brushFrame)} | ${cell(o.brush, res.brush)} | ${cell(o.facet, res.facet)} | ${cell(o.repaint, res.repaint)} | ${cell(o.timelinePan, res.timelinePan)} | ${cell(o.timelineZoom, res.timelineZoom)} | ${heap} |`);
     if (res.note) console.error(`  ${peer} at ${size}: ${res.note}`);
   }
   rmSync(join(dataDir, packFile), { force: true });
