@@ -15,17 +15,25 @@ export interface Calibration {
   busyFrame: number[];
 }
 
+// Strings, not functions: tsx would wrap named helpers in a __name() call the page lacks.
+const LOOP = '(() => { const run = () => { const t = performance.now(); let x = 0; for (let i = 0; i < 3e7; i++) x += i % 7; return x > 0 ? performance.now() - t : -1; }; for (let i = 0; i < 3; i++) run(); const times = [run(), run(), run(), run(), run()].sort((a, b) => a - b); return times[2]; })()';
+
+/** The fixed loop alone, in a blank page of `browser`: taken before each of our runs, so `--raw` shows when the machine drifted mid-run. */
+export async function loopNow(browser: Browser): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    return Number(await (await context.newPage()).evaluate(LOOP));
+  } finally {
+    await context.close();
+  }
+}
+
 export async function calibrate(browser: Browser): Promise<Calibration> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   try {
     await page.setContent('<div style="width:1000px;height:300px;background:#ddd"></div>');
-    // Strings, not functions: tsx would wrap named helpers in a __name() call the page lacks.
-    const loopMs = Number(
-      await page.evaluate(
-        '(() => { const run = () => { const t = performance.now(); let x = 0; for (let i = 0; i < 3e7; i++) x += i % 7; return x > 0 ? performance.now() - t : -1; }; for (let i = 0; i < 3; i++) run(); const times = [run(), run(), run(), run(), run()].sort((a, b) => a - b); return times[2]; })()',
-      ),
-    );
+    const loopMs = Number(await page.evaluate(LOOP));
     await installLatencyProbe(page);
     const drag = async (): Promise<number[]> => {
       await takeLatencies(page, 'pointermove-frame');

@@ -15,7 +15,7 @@ import { generate, generatePack } from './synthetic.ts';
 import { leanJson } from './bench-peer-data.ts';
 import { measurePeer, PEERS, startPeerServer, type PeerResult } from './bench-peers.ts';
 import { installLatencyProbe, loadTime, takeLatencies, waitLoaded } from './bench-probe.ts';
-import { calibrate } from './bench-calibrate.ts';
+import { calibrate, loopNow } from './bench-calibrate.ts';
 import { brushDrag, facetClicks, mapDrag, mapZooms, timelineDrag, timelineZooms } from './bench-gestures.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
 
@@ -169,9 +169,11 @@ for (const size of sizes) {
   let oursRef: Ours | null = null;
   for (const target of targets) {
     const results: Ours[] = [];
+    const loops: number[] = [];
     for (let r = 0; r < runs; r++) {
       const browser = await launch();
       try {
+        loops.push(await loopNow(browser));
         results.push(await measureOurs(browser, target.url, size));
       } finally {
         await browser.close();
@@ -183,7 +185,7 @@ for (const size of sizes) {
     if (raw) {
       for (const [i, x] of results.entries()) {
         const list = (v: number[]) => v.map((ms) => ms.toFixed(1)).join(' ');
-        console.log(`  run ${i + 1}: load ${x.load.toFixed(1)}; brush frame ${list(x.brushFrame)}; facet ${list(x.facet)}; repaint ${list(x.repaint)}; timeline pan ${list(x.timelinePan)}; timeline zoom ${list(x.timelineZoom)}`);
+        console.log(`  run ${i + 1}: calibration loop ${loops[i]!.toFixed(1)} ms; load ${x.load.toFixed(1)}; brush frame ${list(x.brushFrame)}; facet ${list(x.facet)}; repaint ${list(x.repaint)}; timeline pan ${list(x.timelinePan)}; timeline zoom ${list(x.timelineZoom)}`);
       }
     }
     // The pack's one ArrayBuffer (columns and text) lives outside the JS heap: reported beside it.
