@@ -3,12 +3,13 @@
  * to draw one by one. Lanes by category are remembered one by one: a category's rows depend on
  * the other filters only, so ticking a category off reuses every other lane, and ticking it on
  * computes that one lane. At a million events that is the difference between a full pass over
- * every row and a cheap scan of the lane codes. Past PREBIN_ITEMS in a sheet, each lane is binned
- * once over the whole span instead (fine-bins.ts), and any view wide enough is resampled from it.
+ * every row and a cheap scan of the lane codes. Once a sheet holds many items (worthBinning), each
+ * lane is binned once over the whole span instead (fine-bins.ts), and any view wide enough is
+ * resampled from it.
  */
 import type { EventColumns } from '../../model/columns';
 import { firstIndex } from '../../query/apply';
-import { binLanes, binsServe, PREBIN_ITEMS, resample, startingIn } from './fine-bins';
+import { binLanes, binsServe, resample, startingIn, worthBinning } from './fine-bins';
 import { fuzzMs, sameDomain, type Domain } from './geometry';
 import type { LaneLayout } from './lanes';
 
@@ -72,7 +73,8 @@ export class LaneMemo {
 /**
  * The density of `sheet` resampled from the lanes' bins, building those of lanes that have none;
  * undefined when bins do not serve: columns too narrow, marks possible in the view, or lanes
- * without bins while the sheet holds too few items to be worth a pass over every item.
+ * without bins while the sheet holds too few items to be worth a pass over every item
+ * (worthBinning).
  */
 function fromBins(columns: DensityColumns, layout: LaneLayout, first: number, stopAt: number, sheet: Domain, view: Domain, width: number, memo: LaneMemo, limit: number): Density | undefined {
   const span = memo.span;
@@ -81,7 +83,7 @@ function fromBins(columns: DensityColumns, layout: LaneLayout, first: number, st
   if (wanted.includes(true)) {
     const { itemRow } = layout;
     const stop = firstIndex(itemRow.length, (i) => columns.start[itemRow[i]!]! < stopAt);
-    if (stop - first < PREBIN_ITEMS) return undefined;
+    if (!worthBinning(stop - first, itemRow.length)) return undefined;
     for (const [lane, totals] of binLanes(columns, layout, wanted, span)) memo.bins.set(layout.lanes[lane]!.key, totals);
   }
   const laneCount = Math.max(1, layout.lanes.length);

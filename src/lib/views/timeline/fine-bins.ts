@@ -21,9 +21,16 @@ export const BINS_PER_COLUMN = 4;
 
 /**
  * Building a lane's bins is a pass over every item of the lanes, the whole span's. It pays off
- * once a view would bin this many items itself; below that, binning them directly takes a few ms.
+ * once a view would bin this many items itself (below that, binning them directly takes a few ms),
+ * and half of all items: a view holding fewer is binned directly, so a filter change while zoomed
+ * in never costs more than twice what binning the view would.
  */
 export const PREBIN_ITEMS = 100_000;
+
+/** Whether a sheet holding `inSheet` of `total` items is worth building the lanes' bins for. */
+export function worthBinning(inSheet: number, total: number): boolean {
+  return inSheet >= Math.max(PREBIN_ITEMS, total / 2);
+}
 
 type BinColumns = Pick<EventColumns, 'start' | 'end' | 'precision' | 'approximate'>;
 

@@ -76,7 +76,10 @@ function densityFrame(laneHeight: number, density: Density, domain: Domain, widt
   };
 }
 
-/** Lanes whose rows are decided by their key and `parts` alone (category lanes), remembered in `memo`. */
+/**
+ * Lanes whose rows are decided by their key and `parts` alone, remembered in `memo`: category lanes
+ * (parts: every filter but the categories and the window), or actor lanes (parts: the layout).
+ */
 export interface KeyedLanes {
   memo: LaneMemo;
   parts: readonly unknown[];

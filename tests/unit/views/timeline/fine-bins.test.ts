@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BINS_PER_COLUMN, binLanes, binsServe, FINE_BINS, PREBIN_ITEMS, resample, startingIn } from '../../../../src/lib/views/timeline/fine-bins';
+import { BINS_PER_COLUMN, binLanes, binsServe, FINE_BINS, PREBIN_ITEMS, resample, startingIn, worthBinning } from '../../../../src/lib/views/timeline/fine-bins';
 import { densityOf, LaneMemo } from '../../../../src/lib/views/timeline/density';
 import { layoutFrame } from '../../../../src/lib/views/timeline/frame';
 import { fuzzMs } from '../../../../src/lib/views/timeline/geometry';
-import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
+import { actorLanes, categoryLanes } from '../../../../src/lib/views/timeline/lanes';
 import { allRows, at, columnsOf } from './helpers';
 
 const CATEGORIES = ['a', 'b', 'c'].map((id, i) => ({ id, label: id.toUpperCase(), color: `#${String(i).repeat(6)}` }));
@@ -112,6 +112,13 @@ describe('density resampled from fine bins', () => {
     expect(binsServe(span, { start: 0, end: 1000 * BINS_PER_COLUMN * 800 - 1 }, 800)).toBe(false);
   });
 
+  it('builds bins for a sheet of PREBIN_ITEMS or more items that holds half of them or more', () => {
+    expect(worthBinning(PREBIN_ITEMS - 1, PREBIN_ITEMS)).toBe(false);
+    expect(worthBinning(PREBIN_ITEMS, PREBIN_ITEMS * 2)).toBe(true);
+    expect(worthBinning(PREBIN_ITEMS, PREBIN_ITEMS * 2 + 2)).toBe(false);
+    expect(worthBinning(500_000, 1_000_000)).toBe(true);
+  });
+
   it('bounds the items in a view from below by those starting inside it', () => {
     const rows = ['2020-01-01', '2020-01-05', '2020-01-05', '2020-02-01', '2021'].map((date) => ({ date }));
     const cols = columnsOf(rows);
@@ -182,5 +189,48 @@ describe('the frame with fine bins', () => {
     expect(f.density).not.toBeNull();
     frameOf([0, 1, 2], memo, ['p'], span, null);
     expect(memo.bins.size).toBe(0);
+  });
+});
+
+describe('actor lanes with a memo for their layout', () => {
+  // One event a day per 40 rows, each with one or two of five actors: an event between two
+  // leading actors is an item in both of their lanes.
+  const build = (n: number) => {
+    const cols = columnsOf(Array.from({ length: n }, (_, i) => ({ date: new Date(Date.UTC(2000, 0, 1) + Math.floor(i / 40) * DAY).toISOString().slice(0, 10) })));
+    const offsets = new Uint32Array(n + 1);
+    const codes: number[] = [];
+    for (let i = 0; i < n; i++) {
+      codes.push(i % 5);
+      if (i % 3 === 0) codes.push((i + 2) % 5);
+      offsets[i + 1] = codes.length;
+    }
+    const layout = actorLanes({ values: ['a', 'b', 'c', 'd', 'e'], offsets, codes: Uint32Array.from(codes) }, allRows(n), 4);
+    return { cols, layout, span: { start: cols.start[0]!, end: cols.end[n - 1]! } };
+  };
+  const frameOf = (b: ReturnType<typeof build>, keyed?: { memo: LaneMemo; parts: unknown[] }, view = b.span) =>
+    layoutFrame({ columns: b.cols, layout: b.layout, view, width: 1000, height: 90, maxDuration: DAY, visibleMask: null }, keyed, 0, b.span);
+
+  it('bins nothing below PREBIN_ITEMS and gives the density of a layout without a memo', () => {
+    const small = build(40_000);
+    const memo = new LaneMemo();
+    const kept = frameOf(small, { memo, parts: [small.layout] });
+    const fresh = frameOf(small);
+    expect(memo.bins.size).toBe(0);
+    expect(kept.density).not.toBeNull();
+    expect([...kept.density!.weight]).toEqual([...fresh.density!.weight]);
+  });
+
+  it('resamples each lane from its bins past PREBIN_ITEMS, every item counted once per lane it is in', () => {
+    const big = build(PREBIN_ITEMS + 20_000);
+    const memo = new LaneMemo();
+    const f = frameOf(big, { memo, parts: [big.layout] });
+    expect(memo.bins.size).toBe(big.layout.lanes.length);
+    big.layout.lanes.forEach((lane, l) => {
+      const sum = f.density!.weight.subarray(l * 1000, (l + 1) * 1000).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(lane.count, 0);
+    });
+    const bins = [...memo.bins.values()];
+    frameOf(big, { memo, parts: [big.layout] }, { start: big.span.start, end: (big.span.start + big.span.end) / 2 });
+    expect([...memo.bins.values()].every((b, i) => b === bins[i])).toBe(true);
   });
 });
