@@ -162,3 +162,35 @@ test('100,000 events: a wheel zoom of the dense timeline shows the bars scaled a
   expect(after.painted).toBeGreaterThan(1000);
   expect(after.sum).not.toBe(exact.sum);
 });
+
+test('100,000 events in actor lanes: after a category is ticked off, the timeline shows what a fresh page with it off shows', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  const pixels = (p: typeof page) =>
+    p.getByTestId('timeline-canvas').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+      return { painted, sum: data.reduce((a, b) => (a + b) % 1_000_000_007, 0) };
+    });
+  await page.goto('./?data=scale/synthetic.flpack&lanes=actor');
+  await expect(page.getByTestId('event-count')).toHaveText('100,000 events', { timeout: 60_000 });
+  await expect(page.getByTestId('timeline-density')).toBeVisible();
+  const all = await pixels(page);
+  // The smallest category (2 %): the lanes still hold enough items to be resampled from bins.
+  await page.getByTestId('facet-categories').getByRole('checkbox', { name: /Agreement/ }).click();
+  await expect(page).toHaveURL(/cat=/);
+  await expect(page.getByTestId('event-count')).not.toHaveText('100,000 events');
+  await page.waitForTimeout(300);
+  const toggled = await pixels(page);
+
+  const fresh = await context.newPage();
+  await fresh.goto(page.url());
+  await expect(fresh.getByTestId('event-count')).toHaveText(await page.getByTestId('event-count').innerText(), { timeout: 60_000 });
+  await expect(fresh.getByTestId('timeline-density')).toBeVisible();
+  await fresh.waitForTimeout(300);
+  const expected = await pixels(fresh);
+  expect(toggled.painted).toBeGreaterThan(1000);
+  expect(toggled.sum).not.toBe(all.sum);
+  expect(toggled).toEqual(expected);
+});
