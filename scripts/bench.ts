@@ -179,7 +179,7 @@ for (const size of sizes) {
         await browser.close();
       }
     }
-    const all = (key: 'brush' | 'brushFrame' | 'facet' | 'repaint' | 'timelinePan' | 'timelineZoom') => results.flatMap((x) => x[key]);
+    const all = (key: Exclude<keyof Ours, 'load' | 'heap'>) => results.flatMap((x) => x[key]);
     const row = { load: median(results.map((x) => x.load)), brush: all('brush'), brushFrame: all('brushFrame'), facet: all('facet'), repaint: all('repaint'), timelinePan: all('timelinePan'), timelineZoom: all('timelineZoom'), heap: median(results.map((x) => x.heap)) };
     oursRef ??= row;
     if (raw) {
