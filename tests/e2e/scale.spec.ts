@@ -93,9 +93,17 @@ test('100,000 events: a pan of the zoomed timeline moves its density bars with t
   const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
   const x = plot.x + plot.width / 2;
   const y = plot.y + plot.height / 2;
+  // The zoom is shown scaled, then binned once it has stayed (in idle time, so later on a busy
+  // machine): the pan starts from the binned picture, whatever the machine's pace.
+  await page.getByTestId('timeline-canvas').evaluate((c) => {
+    const seen: string[] = [];
+    (window as unknown as { __scaled: string[] }).__scaled = seen;
+    new MutationObserver(() => seen.push(c.getAttribute('data-scaled') ?? '')).observe(c, { attributes: true, attributeFilter: ['data-scaled'] });
+  });
   await page.mouse.move(x, y);
   await page.mouse.wheel(0, -300);
   await expect(page.getByTestId('timeline-density')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __scaled: string[] }).__scaled.join(','))).toMatch(/true.*false$/);
   await page.waitForTimeout(300);
   // The canvas's device pixels, as opaque-or-not per pixel: where the bars are.
   const bars = () =>
