@@ -1,7 +1,8 @@
 import type { Dataset } from '../model/dataset';
 import type { MultiColumn } from '../model/multi-column';
 import { searchableText } from '../model/search-text';
-import { matchPacked } from './packed-search';
+import { packedMatching } from './packed-search';
+import { drain, type Steps } from './steps';
 
 export type { MultiColumn };
 export { forEachCode } from '../model/multi-column';
@@ -25,6 +26,11 @@ export interface QueryIndex {
   readonly spanGroups: readonly SpanGroup[];
   /** 1 for each row whose text holds every word (normalised); the last answer is kept. */
   matchText(words: readonly string[]): Uint8Array;
+  /**
+   * matchText a slice of rows per step: the generator yields between slices, and once done its
+   * answer is the one kept, so the filter pass that follows finds it at once.
+   */
+  textMatching(words: readonly string[]): Steps<Uint8Array>;
 }
 
 export interface SpanGroup {
@@ -39,21 +45,32 @@ export function buildQueryIndex(dataset: Dataset): QueryIndex {
   const spanGroups = groupBySpan(start, end);
   let text: string[] | undefined;
   let last: { key: string; mask: Uint8Array } | undefined;
-  const matchText = (words: readonly string[]): Uint8Array => {
+  /** Rows whose text is normalised per step of a search over a JSON dataset. */
+  const TEXT_SLICE = 5_000;
+  function* textMatching(words: readonly string[]): Steps<Uint8Array> {
     const key = words.join('\u0000');
     if (last?.key === key) return last.mask;
     let mask: Uint8Array;
-    if (dataset.packedSearch) mask = matchPacked(dataset, words);
+    if (dataset.packedSearch) mask = yield* packedMatching(dataset, words);
     else {
       // Most sessions never search; normalising every event's text up front would cost seconds.
-      text ??= Array.from({ length: dataset.events.length }, (_, r) => searchableText(dataset.events.at(r)));
-      mask = new Uint8Array(text.length);
-      for (let r = 0; r < text.length; r++) if (words.every((w) => text![r]!.includes(w))) mask[r] = 1;
+      // Rows already normalised by an earlier search that was given up stay normalised.
+      const n = dataset.events.length;
+      const all = (text ??= []);
+      mask = new Uint8Array(n);
+      for (let first = 0; first < n; first += TEXT_SLICE) {
+        for (let r = first; r < Math.min(n, first + TEXT_SLICE); r++) {
+          const hay = (all[r] ??= searchableText(dataset.events.at(r)));
+          if (words.every((w) => hay.includes(w))) mask[r] = 1;
+        }
+        yield;
+      }
     }
     last = { key, mask };
     return mask;
-  };
-  return { dataset, actors: dataset.actors, tags: dataset.tags, maxDuration, spanGroups, matchText };
+  }
+  const matchText = (words: readonly string[]): Uint8Array => drain(textMatching(words));
+  return { dataset, actors: dataset.actors, tags: dataset.tags, maxDuration, spanGroups, matchText, textMatching };
 }
 
 /** Rows by power of two of their span, ascending; each group's span is its longest member's. */
