@@ -44,7 +44,9 @@ test('100,000 events: the explorer opens them, filters them in every view and sh
   await expect(count).toHaveText(`${windowed.toLocaleString('en-GB')} of 100,000 events`);
 
   // Search reads the packed text; every listed row matches it.
+  // Above 50,000 events the words are matched after a pause in typing ("Searching…" meanwhile).
   await page.getByTestId('search').fill('sahel');
+  await expect(count).toHaveText(/^[\d,]+ of 100,000 events$/);
   await expect(count).not.toHaveText(`${windowed.toLocaleString('en-GB')} of 100,000 events`);
   const rows = page.getByTestId('event-row');
   await expect(rows.first()).toBeVisible();
@@ -201,4 +203,29 @@ test('100,000 events in actor lanes: after a category is ticked off, the timelin
   expect(toggled.painted).toBeGreaterThan(1000);
   expect(toggled.sum).not.toBe(all.sum);
   expect(toggled).toEqual(expected);
+});
+
+test('100,000 events: a search typed with a pause midway finds what a page opened with it finds', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  await page.goto('./?data=scale/synthetic.flpack');
+  const count = page.getByTestId('event-count');
+  await expect(count).toHaveText('100,000 events', { timeout: 60_000 });
+  const box = page.getByTestId('search');
+  // A pause after "sahel" starts its search; the next words give it up and start their own.
+  await box.pressSequentially('sahel', { delay: 40 });
+  await page.waitForTimeout(260);
+  await box.pressSequentially(' battle near', { delay: 40 });
+  await expect(count).toHaveText(/^[\d,]+ of 100,000 events$/);
+  await expect(page).toHaveURL(/q=sahel\+battle\+near/);
+  const found = await count.innerText();
+  expect(Number(found.split(' of ')[0]!.replace(/,/g, ''))).toBeGreaterThan(0);
+  // Every listed event holds all three words.
+  const rows = await page.getByTestId('event-row').allInnerTexts();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row.toLowerCase()).toMatch(/battle near/);
+
+  const fresh = await context.newPage();
+  await fresh.goto('./?data=scale/synthetic.flpack&q=sahel+battle+near');
+  await expect(fresh.getByTestId('event-count')).toHaveText(found, { timeout: 60_000 });
 });

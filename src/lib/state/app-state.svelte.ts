@@ -6,6 +6,7 @@ import { loadBytesOffThread, prewarmLoader, PREWARM_AFTER_BYTES } from '../io/wo
 import { Evaluator } from '../query/brushing';
 import { NO_FILTERS, sameWindow, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex } from '../query/query-index';
+import { TextSearch } from './text-search.svelte';
 
 export type LoadStatus =
   | { kind: 'idle' }
@@ -60,6 +61,8 @@ export class AppState {
   /** True while a brush is dragged or playback runs: views may hold what would jump under the pointer. */
   gesture = $state(false);
   #lastTextAt = 0;
+  /** The search box's typing: a large dataset is searched in slices after a pause (text-search.svelte.ts). */
+  readonly search = new TextSearch(this);
   /** The latest load wins: an older one finishing later is dropped. */
   #loadToken = 0;
 
