@@ -84,3 +84,14 @@ export async function wheelZooms(page: Page, box: { x: number; y: number; width:
 export async function timelineZooms(page: Page): Promise<void> {
   await wheelZooms(page, (await page.getByTestId('timeline-plot').boundingBox())!);
 }
+
+/**
+ * Types a word into the search box, a key every 90 ms, and waits until the count shows the
+ * events it matched: the search runs once the typing pauses (above 50,000 events).
+ */
+export async function searchWord(page: Page, word: string): Promise<void> {
+  const count = page.getByTestId('event-count');
+  const before = await count.textContent();
+  await page.getByTestId('search').pressSequentially(word, { delay: 90 });
+  await page.waitForFunction((text) => document.querySelector('[data-testid=event-count]')?.textContent !== text, before, { timeout: 120_000 });
+}

@@ -1,4 +1,4 @@
-// npm run bench:profile [-- --size 1000000 --scenario brush|facet|zoom|pan|timeline|timeline-zoom|load] [--trace out.json]
+// npm run bench:profile [-- --size 1000000 --scenario brush|facet|zoom|pan|timeline|timeline-zoom|search|load] [--trace out.json]
 // Where the time of one benchmark scenario goes: runs it in a non-minified build with Chrome's
 // sampling profiler and a timeline trace, then prints the functions with the most self time and
 // the main thread's time by trace phase (script, style, layout, paint, commit…). For finding
@@ -10,7 +10,7 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
 import { generatePack } from './synthetic.ts';
-import { brushDrag, facetClicks, mapDrag, mapZooms, timelineDrag, timelineZooms } from './bench-gestures.ts';
+import { brushDrag, facetClicks, mapDrag, mapZooms, searchWord, timelineDrag, timelineZooms } from './bench-gestures.ts';
 import { loadTime, waitLoaded } from './bench-probe.ts';
 
 function arg(name: string, fallback: string): string {
@@ -50,6 +50,7 @@ async function run(page: Page): Promise<void> {
   else if (scenario === 'pan') await mapDrag(page);
   else if (scenario === 'timeline') await timelineDrag(page);
   else if (scenario === 'timeline-zoom') await timelineZooms(page);
+  else if (scenario === 'search') await searchWord(page, 'sahel');
   else await mapZooms(page);
   await page.waitForTimeout(500);
 }
