@@ -42,12 +42,14 @@ export class BasemapPainter {
     const box = tileBox(x, y, z);
     const { land, lines } = this.shapes;
     const fill = new Path2D();
-    for (const i of shapesIn(land, box)) trace(fill, land, i, true);
+    // Filled, so each ring closes itself. In Chromium each closePath costs time in proportion to
+    // the path so far: the 1:50m world's 1,631 rings took 154 ms to trace with it, 2.4 ms without.
+    for (const i of shapesIn(land, box)) trace(fill, land, i);
     ctx.fillStyle = colors.land;
     ctx.fill(fill, 'evenodd');
     const stroke = new Path2D();
     const margin = LINE_PX / 2 ** z;
-    for (const i of shapesIn(lines, box, margin)) trace(stroke, lines, i, false);
+    for (const i of shapesIn(lines, box, margin)) trace(stroke, lines, i);
     ctx.lineWidth = margin;
     ctx.lineJoin = 'round';
     ctx.strokeStyle = colors.line;
@@ -58,13 +60,12 @@ export class BasemapPainter {
   }
 }
 
-function trace(path: Path2D, set: ShapeSet, shape: number, closed: boolean): void {
+function trace(path: Path2D, set: ShapeSet, shape: number): void {
   const { points, starts } = set;
   const end = 2 * starts[shape + 1]!;
   let at = 2 * starts[shape]!;
   path.moveTo(points[at]!, points[at + 1]!);
   for (at += 2; at < end; at += 2) path.lineTo(points[at]!, points[at + 1]!);
-  if (closed) path.closePath();
 }
 
 /**

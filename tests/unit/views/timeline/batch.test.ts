@@ -11,8 +11,14 @@ class RecordingPath {
   moveTo(x: number, y: number): void {
     this.moves.push([x, y]);
   }
-  lineTo(): void {}
-  closePath(): void {}
+  lines: [number, number][] = [];
+  closes = 0;
+  lineTo(x: number, y: number): void {
+    this.lines.push([x, y]);
+  }
+  closePath(): void {
+    this.closes++;
+  }
 }
 
 const original = (globalThis as { Path2D?: unknown }).Path2D;
@@ -26,6 +32,16 @@ afterAll(() => {
 const recorded = (batch: MarkBatch, key: number) => batch.finish().get(key) as unknown as RecordingPath;
 
 describe('MarkBatch.point', () => {
+  it('traces a diamond as an outline that comes back to its start, without closePath (slow in Chromium)', () => {
+    const batch = new MarkBatch(100, 20);
+    batch.point(1, 10, 8, 4);
+    const path = recorded(batch, 1);
+    expect(path.closes).toBe(0);
+    expect(path.moves).toEqual([[8, 6]]);
+    // Every corner is passed through, and the last line ends where the outline began.
+    expect(path.lines).toEqual([[10, 4], [14, 8], [10, 12], [6, 8], [8, 6]]);
+  });
+
   it('skips a point within a pixel of one of the same style', () => {
     const batch = new MarkBatch(100, 20);
     expect(batch.point(1, 10, 5, 4)).toBe(true);
