@@ -128,11 +128,12 @@ export function densityOf(columns: DensityColumns, layout: LaneLayout, items: Ui
   const cols = Math.max(1, Math.ceil(width));
   const diff = new Float64Array(laneCount * (cols + 1));
   const pxPerMs = width / (domain.end - domain.start);
+  const { itemRow, itemLane } = layout;
   for (let k = 0; k < items.length; k++) {
     const i = items[k]!;
-    const row = layout.itemRow[i]!;
+    const row = itemRow[i]!;
     const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
-    spread(diff, layout.itemLane[i]! * (cols + 1), cols, columns.start[row]! - fuzz, columns.end[row]! + fuzz, domain.start, pxPerMs);
+    spread(diff, itemLane[i]! * (cols + 1), cols, columns.start[row]! - fuzz, columns.end[row]! + fuzz, domain.start, pxPerMs);
   }
   const weight = new Float32Array(laneCount * cols);
   for (let lane = 0; lane < laneCount; lane++) settle(diff, lane * (cols + 1), cols, weight, lane * cols);

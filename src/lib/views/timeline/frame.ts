@@ -155,15 +155,16 @@ function marksFrame(input: FrameInput, candidates: Uint32Array, domain: Domain, 
     x0: new Float32Array(n), x1: new Float32Array(n), y: new Float32Array(n), h: new Float32Array(n),
     fx0: new Float32Array(n), fx1: new Float32Array(n), faint: new Uint8Array(n), overlap: new Uint8Array(n),
   };
+  const { itemRow, itemLane } = layout;
   for (let j = 0; j < n; j++) {
     const i = candidates[j]!;
-    const row = layout.itemRow[i]!;
+    const row = itemRow[i]!;
     const start = columns.start[row]!;
     const end = columns.end[row]!;
     const shape = shapeOf(columns.precision[row]!, columns.isRange[row] === 1, (end - start) * pxPerMs);
     const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
     f.row[j] = row;
-    f.lane[j] = layout.itemLane[i]!;
+    f.lane[j] = itemLane[i]!;
     f.shape[j] = SHAPES.indexOf(shape);
     f.faint[j] = visibleMask === null || visibleMask[row] === 1 ? 0 : 1;
     if (shape === 'point') {

@@ -38,10 +38,21 @@ export function categoryLanes(
     laneOf[i] = lanes.length;
     lanes.push({ key: c.id, label: c.label, color: c.color, count: counts[i]! });
   });
-  const itemLane = new Uint16Array(rows.length);
-  for (let i = 0; i < rows.length; i++) itemLane[i] = laneOf[category[rows[i]!]!]!;
-  // Row lists from the filters are never written to, so the layout can share the array.
-  return { lanes, itemRow: rows, itemLane };
+  // Row lists from the filters are never written to, so the layout can share the array. Each
+  // item's lane is listed when first asked for: a view resampled from the lanes' bins (most
+  // category clicks at 1M) never asks, and listing a million lanes took a pass and 2 MB.
+  let itemLane: Uint16Array | null = null;
+  return {
+    lanes,
+    itemRow: rows,
+    get itemLane(): Uint16Array {
+      if (!itemLane) {
+        itemLane = new Uint16Array(rows.length);
+        for (let i = 0; i < rows.length; i++) itemLane[i] = laneOf[category[rows[i]!]!]!;
+      }
+      return itemLane;
+    },
+  };
 }
 
 /**
