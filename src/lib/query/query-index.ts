@@ -47,25 +47,46 @@ export function buildQueryIndex(dataset: Dataset): QueryIndex {
   let last: { key: string; mask: Uint8Array } | undefined;
   /** Rows whose text is normalised per step of a search over a JSON dataset. */
   const TEXT_SLICE = 5_000;
-  function* textMatching(words: readonly string[]): Steps<Uint8Array> {
-    const key = words.join('\u0000');
-    if (last?.key === key) return last.mask;
+  /** The last few words' own matches, so a search refined by a word scans that word alone. */
+  const WORDS_KEPT = 4;
+  const byWord = new Map<string, Uint8Array>();
+  function* wordMatching(word: string): Steps<Uint8Array> {
+    const kept = byWord.get(word);
+    if (kept) {
+      byWord.delete(word);
+      byWord.set(word, kept);
+      return kept;
+    }
     let mask: Uint8Array;
-    if (dataset.packedSearch) mask = yield* packedMatching(dataset, words);
+    if (dataset.packedSearch) mask = yield* packedMatching(dataset, [word]);
     else {
       // Most sessions never search; normalising every event's text up front would cost seconds.
-      // Rows already normalised by an earlier search that was given up stay normalised.
+      // Rows already normalised by an earlier search, even one given up, stay normalised.
       const n = dataset.events.length;
       const all = (text ??= []);
       mask = new Uint8Array(n);
       for (let first = 0; first < n; first += TEXT_SLICE) {
         for (let r = first; r < Math.min(n, first + TEXT_SLICE); r++) {
-          const hay = (all[r] ??= searchableText(dataset.events.at(r)));
-          if (words.every((w) => hay.includes(w))) mask[r] = 1;
+          if ((all[r] ??= searchableText(dataset.events.at(r))).includes(word)) mask[r] = 1;
         }
         yield;
       }
     }
+    byWord.set(word, mask);
+    if (byWord.size > WORDS_KEPT) byWord.delete(byWord.keys().next().value!);
+    return mask;
+  }
+  function* textMatching(words: readonly string[]): Steps<Uint8Array> {
+    const key = words.join('\u0000');
+    if (last?.key === key) return last.mask;
+    let mask: Uint8Array | null = null;
+    for (const word of words) {
+      const hit = yield* wordMatching(word);
+      // A word's own mask is kept: the answer is a copy.
+      if (!mask) mask = hit.slice();
+      else for (let r = 0; r < mask.length; r++) mask[r] = mask[r]! & hit[r]!;
+    }
+    mask ??= new Uint8Array(dataset.columns.size).fill(1);
     last = { key, mask };
     return mask;
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../../scripts/synthetic';
 import { buildDataset, datasetFromPack } from '../../../src/lib/model/dataset';
 import { packDataset } from '../../../src/lib/model/pack-build';
@@ -20,9 +20,15 @@ const inTimeOrder = buildDataset('t', result.meta, events);
 const planted = new Set(EDGES.map((row) => inTimeOrder.events.at(row).id));
 for (const e of events) if (planted.has(e.id)) e.title = `${e.title}, Северный Qzmarker`;
 const dataset = buildDataset('t', result.meta, events);
-const json = buildQueryIndex(dataset);
 const bytes = packDataset(dataset);
-const packed = buildQueryIndex(datasetFromPack('t.flpack', viewVerifiedPack(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)));
+const packedDataset = datasetFromPack('t.flpack', viewVerifiedPack(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer));
+// Indexes keep the words they matched: each test starts from fresh ones.
+let json = buildQueryIndex(dataset);
+let packed = buildQueryIndex(packedDataset);
+beforeEach(() => {
+  json = buildQueryIndex(dataset);
+  packed = buildQueryIndex(packedDataset);
+});
 const hay = Array.from({ length: dataset.events.length }, (_, r) => searchableText(dataset.events.at(r)));
 
 /** Steps a search one slice at a time; how many steps it took and its answer. */
@@ -50,7 +56,7 @@ describe('a search a slice at a time', () => {
       expect(rowsOf(fromJson.mask)).toEqual(expected);
       // It yielded between slices: three per word packed, nine per word from JSON.
       expect(fromPack.steps).toBe(3 * words.length);
-      expect(fromJson.steps).toBe(9);
+      expect(fromJson.steps).toBe(9 * words.length);
     });
   }
 
@@ -65,6 +71,25 @@ describe('a search a slice at a time', () => {
     expect(packed.matchText(words)).toBe(mask);
     // Already kept: no slices this time.
     expect(stepped(packed.textMatching(words)).steps).toBe(0);
+  });
+
+  it('scans only the new word when a search is refined by one, and keeps each word\u2019s own match intact', () => {
+    const withWords = (words: string[]) => hay.flatMap((h, r) => (words.every((w) => h.includes(w)) ? [r] : []));
+    for (const index of [packed, json]) {
+      const perWord = index === packed ? 3 : 9;
+      expect(stepped(index.textMatching(['sahel'])).steps).toBe(perWord);
+      const refined = stepped(index.textMatching(['sahel', 'battle']));
+      expect(refined.steps).toBe(perWord);
+      expect(rowsOf(refined.mask)).toEqual(withWords(['sahel', 'battle']));
+      // The answer for both words did not narrow the one kept for "sahel".
+      expect(rowsOf(index.matchText(['sahel']))).toEqual(withWords(['sahel']));
+    }
+  });
+
+  it('keeps the last four words: a fifth pushes the oldest out', () => {
+    for (const word of ['sahel', 'levant', 'caucasus', 'andes', 'battle']) drain(packed.textMatching([word]));
+    expect(stepped(packed.textMatching(['battle', 'levant'])).steps).toBe(0);
+    expect(stepped(packed.textMatching(['sahel'])).steps).toBe(3);
   });
 
   it('keeps nothing from a search given up halfway', () => {
