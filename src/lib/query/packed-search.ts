@@ -7,36 +7,32 @@ import type { Steps } from './steps';
 const SLICE_ROWS = 20_000;
 
 /**
- * Text search over a packed dataset without holding its text as strings: each slice of rows is
- * decoded, searched with indexOf (native and fast) and dropped. A word matches a row when it
- * occurs in the row's stored text (pack-build.ts: each row ends with \u0001) or in one of its
- * actors or tags, whose dictionaries are searched once. It yields after each slice (a few
+ * One word's search over a packed dataset without holding its text as strings: each slice of
+ * rows is decoded, searched with indexOf (native and fast) and dropped. The word matches a row
+ * when it occurs in the row's stored text (pack-build.ts: each row ends with \u0001) or in one of
+ * its actors or tags, whose dictionaries are searched once. It yields after each slice (a few
  * milliseconds), so a search can leave the page free for input: a word took 0.2–0.3 s over a
- * million events in one task.
+ * million events in one task. Several words are combined by the query index, which keeps each.
  */
-export function* packedMatching(dataset: Dataset, words: readonly string[]): Steps<Uint8Array> {
+export function* packedMatching(dataset: Dataset, word: string): Steps<Uint8Array> {
   const search = dataset.packedSearch!;
   const n = dataset.columns.size;
   const decoder = new TextDecoder('utf-8');
-  let all: Uint8Array | null = null;
-  for (const word of words) {
-    const hit = new Uint8Array(n);
-    const actors = codesWith(dataset.actors, word);
-    const tags = codesWith(dataset.tags, word);
-    // UTF-8 never uses ASCII bytes inside a multi-byte character, so an ASCII word can be found
-    // in the bytes themselves, with no decoding.
-    const ascii = /^[\x20-\x7e]+$/.test(word);
-    for (let first = 0; first < n; first += SLICE_ROWS) {
-      const last = Math.min(n, first + SLICE_ROWS);
-      if (actors) markCodes(dataset.actors, actors, first, last, hit);
-      if (tags) markCodes(dataset.tags, tags, first, last, hit);
-      if (ascii) matchAsciiBytes(search.bytes, search.offsets, first, last, word, hit);
-      else matchDecoded(decoder, search.bytes, search.offsets, first, last, word, hit);
-      yield;
-    }
-    all = all ? and(all, hit) : hit;
+  const hit = new Uint8Array(n);
+  const actors = codesWith(dataset.actors, word);
+  const tags = codesWith(dataset.tags, word);
+  // UTF-8 never uses ASCII bytes inside a multi-byte character, so an ASCII word can be found
+  // in the bytes themselves, with no decoding.
+  const ascii = /^[\x20-\x7e]+$/.test(word);
+  for (let first = 0; first < n; first += SLICE_ROWS) {
+    const last = Math.min(n, first + SLICE_ROWS);
+    if (actors) markCodes(dataset.actors, actors, first, last, hit);
+    if (tags) markCodes(dataset.tags, tags, first, last, hit);
+    if (ascii) matchAsciiBytes(search.bytes, search.offsets, first, last, word, hit);
+    else matchDecoded(decoder, search.bytes, search.offsets, first, last, word, hit);
+    yield;
   }
-  return all ?? new Uint8Array(n).fill(1);
+  return hit;
 }
 
 /** Marks the rows from `first` to `last` whose decoded text holds the word. */
@@ -54,11 +50,6 @@ function matchDecoded(decoder: TextDecoder, bytes: Uint8Array, offsets: Uint32Ar
     // One hit per row is enough: go on from the end of this row.
     at = rowEnd < 0 ? -1 : slice.indexOf(word, rowEnd + 1);
   }
-}
-
-function and(a: Uint8Array, b: Uint8Array): Uint8Array {
-  for (let r = 0; r < a.length; r++) a[r] = a[r]! & b[r]!;
-  return a;
 }
 
 /**

@@ -58,7 +58,7 @@ export function buildQueryIndex(dataset: Dataset): QueryIndex {
       return kept;
     }
     let mask: Uint8Array;
-    if (dataset.packedSearch) mask = yield* packedMatching(dataset, [word]);
+    if (dataset.packedSearch) mask = yield* packedMatching(dataset, word);
     else {
       // Most sessions never search; normalising every event's text up front would cost seconds.
       // Rows already normalised by an earlier search, even one given up, stay normalised.
