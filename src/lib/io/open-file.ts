@@ -7,10 +7,6 @@ import { detectImporter, toJson, type ImportProblem } from './formats';
 import { faultline } from './formats/faultline';
 import { LIMITS } from '../model/limits';
 import { PACK_MAGIC } from '../model/pack';
-import { downloadBlob, fileSlug } from './download';
-import { datasetFileOf, toCsv, toGeoJson } from './formats/export';
-import type { Dataset } from '../model/dataset';
-import type { EventRecord } from '../model/types';
 
 /** What the result panel shows after an import. */
 export interface ImportReport {
@@ -116,29 +112,4 @@ export function openText(app: Loader, text: string, name: string, origin: string
   if (!result.dataset) return { ok: false, report, error: `${name} could not be imported` };
   const detail = `${importer.label}, ${nf(result.rows.imported)} rows imported, ${nf(result.rows.skipped)} skipped`;
   return { ok: app.loadText(toJson(result.dataset), name, `${origin} (${detail})`), report, error: null };
-}
-
-export type ExportKind = 'json' | 'csv' | 'geojson' | 'all';
-
-/** "new-start-nato-2026-11-27-filtered.csv": the title's slug, today's date, what was kept. */
-export function exportFileName(title: string, kind: ExportKind, today = new Date()): string {
-  const date = today.toISOString().slice(0, 10);
-  const ext = kind === 'all' ? 'json' : kind;
-  return `${fileSlug(title)}-${date}${kind === 'all' ? '' : '-filtered'}.${ext}`;
-}
-
-/** The text of an export: the filtered events (in the dataset's form) or the whole dataset. */
-export function exportText(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind): string {
-  if (kind === 'all') return toJson(datasetFileOf(dataset));
-  const events: EventRecord[] = Array.from(visible, (row) => dataset.events.at(row)!);
-  if (kind === 'csv') return toCsv(events, dataset.meta.categories);
-  if (kind === 'geojson') return toGeoJson(events, dataset.meta);
-  return toJson({ ...datasetFileOf(dataset), events });
-}
-
-const MIME: Record<ExportKind, string> = { json: 'application/json', all: 'application/json', csv: 'text/csv', geojson: 'application/geo+json' };
-
-export function downloadExport(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind): void {
-  const text = exportText(dataset, visible, kind);
-  downloadBlob(new Blob([text], { type: `${MIME[kind]};charset=utf-8` }), exportFileName(dataset.meta.title, kind));
 }

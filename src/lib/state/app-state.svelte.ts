@@ -7,6 +7,7 @@ import { Evaluator } from '../query/brushing';
 import { NO_FILTERS, sameWindow, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex } from '../query/query-index';
 import { TextSearch } from './text-search.svelte';
+import { ExportJob } from './export-job.svelte';
 
 export type LoadStatus =
   | { kind: 'idle' }
@@ -63,6 +64,8 @@ export class AppState {
   #lastTextAt = 0;
   /** The search box's typing: a large dataset is searched in slices after a pause (text-search.svelte.ts). */
   readonly search = new TextSearch(this);
+  /** The download being written: a large export runs in slices with its progress (export-job.svelte.ts). */
+  readonly exports = new ExportJob(this);
   /** The latest load wins: an older one finishing later is dropped. */
   #loadToken = 0;
 

@@ -1,7 +1,5 @@
 import { getContext, setContext } from 'svelte';
 import { Draft } from './draft.svelte';
-import { downloadBlob, fileSlug } from '../io/download';
-import { datasetFileOf, toJson } from '../io/formats/export';
 import type { AppState } from './app-state.svelte';
 import type { EventRecord } from '../model/types';
 
@@ -87,13 +85,21 @@ export class Editor {
     this.draft.remove(id);
   }
 
-  /** The whole dataset with the edits, in our JSON; the draft then counts as saved. */
+  /**
+   * The whole dataset with the edits, in our JSON. The draft counts as saved once the file is
+   * handed over, unless it was edited meanwhile (a large file is written over several seconds):
+   * each edit makes a new dataset, and the file holds the one from the start.
+   */
   download(): void {
     const dataset = this.app.dataset;
-    if (!dataset) return;
-    const name = `${fileSlug(dataset.meta.title)}-${new Date().toISOString().slice(0, 10)}.json`;
-    downloadBlob(new Blob([toJson(datasetFileOf(dataset))], { type: 'application/json;charset=utf-8' }), name);
-    this.draft.markSaved();
+    this.app.exports.start('all', () => {
+      if (this.app.dataset === dataset) this.draft.markSaved();
+    });
+  }
+
+  /** A download is being written. */
+  get writing(): boolean {
+    return this.app.exports.progress !== null;
   }
 
   async discard(): Promise<void> {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exportFileName, exportText, openFile, openText, sizeError, type Loader } from '../../../src/lib/io/open-file';
+import { openFile, openText, sizeError, type Loader } from '../../../src/lib/io/open-file';
+import { exportFileName, exportText } from '../../../src/lib/io/export-file';
 import { loadDataset, type Dataset } from '../../../src/lib/model/dataset';
 import { LIMITS } from '../../../src/lib/model/limits';
 

@@ -6,8 +6,34 @@
  */
 import { writeCsv, type CsvCell } from '../csv';
 import { lookup } from './common';
-import type { Dataset } from '../../model/dataset';
+import { drain, type Steps } from '../../query/steps';
 import type { Category, DatasetFile, DatasetMeta, EventRecord } from '../../model/types';
+
+/**
+ * The events an exporter writes, read one at a time: a packed store decodes each as it is
+ * written, so a million events never exist as objects at once.
+ */
+export interface EventSource {
+  readonly count: number;
+  at(i: number): EventRecord;
+}
+
+/** Takes an exporter's text a piece at a time (a file is built from the pieces, never one string). */
+export type Sink = (text: string) => void;
+
+/** Events written between two yields of a streamed exporter: ~1–3 ms of work. */
+const EVENTS_PER_STEP = 64;
+
+export function sourceOf(events: readonly EventRecord[]): EventSource {
+  return { count: events.length, at: (i) => events[i]! };
+}
+
+/** The whole text of a streamed exporter, for files small enough to be one string. */
+export function written(write: (sink: Sink) => Steps<void>): string {
+  const parts: string[] = [];
+  drain(write((text) => parts.push(text)));
+  return parts.join('');
+}
 
 const ROOT_KEYS = ['$schema', 'format', 'title', 'description', 'license', 'updated', 'categories', 'events'];
 const CATEGORY_KEYS = ['id', 'label', 'color', 'description'];
@@ -46,7 +72,44 @@ export function canonicalEvent(event: EventRecord): Record<string, unknown> {
 }
 
 export function toJson(dataset: DatasetFile): string {
-  return JSON.stringify(canonicalRoot(dataset), null, 2) + '\n';
+  const { events, ...rest } = dataset;
+  return written((sink) => jsonSteps(rest, sourceOf(events), sink));
+}
+
+/** Our JSON, streamed: the same bytes as JSON.stringify of the whole file with 2-space indentation. */
+export function jsonSteps(file: Omit<DatasetFile, 'events'>, events: EventSource, sink: Sink): Steps<void> {
+  const doc = JSON.stringify(canonicalRoot({ ...file, events: HOLE as unknown as EventRecord[] }), null, 2) + '\n';
+  return listSteps(doc, 'events', events, canonicalEvent, sink);
+}
+
+/**
+ * Stands for the list in the document around it; as a JSON string it reads "\u0000…", which no
+ * string in the data can produce (a backslash in the data is written as two).
+ */
+const HOLE = '\u0000faultline-list\u0000';
+
+/**
+ * Writes `doc` (a JSON.stringify with 2-space indentation whose top-level `key` holds HOLE) with
+ * the items in place of the hole, each as JSON.stringify would have written it at depth 2.
+ */
+function* listSteps(doc: string, key: string, items: EventSource, item: (e: EventRecord) => unknown, sink: Sink): Steps<void> {
+  const hole = `\n  ${JSON.stringify(key)}: ${JSON.stringify(HOLE)}`;
+  const at = doc.indexOf(hole);
+  if (at < 0) throw new Error(`exporter: no "${key}" in the document`);
+  const keyEnd = at + hole.length - JSON.stringify(HOLE).length;
+  sink(doc.slice(0, keyEnd));
+  if (items.count === 0) sink('[]');
+  else {
+    sink('[\n');
+    for (let i = 0; i < items.count; i++) {
+      // JSON text has line breaks only between tokens (those in strings are escaped): indenting
+      // after each one puts the item at depth 2.
+      sink((i === 0 ? '    ' : ',\n    ') + JSON.stringify(item(items.at(i)), null, 2).replace(/\n/g, '\n    '));
+      if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
+    }
+    sink('\n  ]');
+  }
+  sink(doc.slice(at + hole.length));
 }
 
 function canonicalRoot(dataset: Partial<DatasetFile>): Record<string, unknown> {
@@ -57,11 +120,6 @@ function canonicalRoot(dataset: Partial<DatasetFile>): Record<string, unknown> {
   });
   for (const key of OPTIONAL_META) if (root[key] === '') delete root[key];
   return root;
-}
-
-/** A loaded dataset back in file form (events in time order, as the app holds them). */
-export function datasetFileOf(dataset: Dataset): DatasetFile {
-  return { format: 'faultline/1', ...dataset.meta, events: dataset.events.toArray() };
 }
 
 /** The columns of our CSV: the agreed fixed set first, then the fields needed for a lossless round trip. */
@@ -100,19 +158,28 @@ export function decodeList(cell: string): string[] {
  * unambiguous, where "publisher | title | url" would break on a '|' in a title.
  */
 export function toCsv(events: readonly EventRecord[], categories: readonly Category[] = []): string {
+  return written((sink) => csvSteps(sourceOf(events), categories, sink));
+}
+
+/** Our CSV, streamed: the header, then a line per event. */
+export function* csvSteps(events: EventSource, categories: readonly Category[], sink: Sink): Steps<void> {
   const labels = new Map(categories.map((c) => [c.id, c.label]));
-  const rows: CsvCell[][] = [[...CSV_COLUMNS]];
-  for (const e of events) {
-    const loc = e.location ?? null;
-    rows.push([
-      e.id, e.title, e.summary, e.date, e.end ?? '', e.approximate ? true : '', e.category,
-      encodeList(e.actors), encodeList(e.tags), loc?.name ?? '', loc?.lat, loc?.lon, loc?.precision ?? '',
-      e.status?.kind ?? '', encodeList(e.status?.by), e.fatalities?.min, e.fatalities?.max,
-      JSON.stringify(e.sources.map((s) => ordered(s as unknown as Record<string, unknown>, NESTED_KEYS.sources!))),
-      loc?.note ?? '', e.status?.note ?? '', e.fatalities?.by ?? '', encodeList(e.related), labels.get(e.category) ?? '',
-    ]);
+  sink(writeCsv([[...CSV_COLUMNS]]));
+  for (let i = 0; i < events.count; i++) {
+    sink(writeCsv([csvRow(events.at(i), labels)]));
+    if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
   }
-  return writeCsv(rows);
+}
+
+function csvRow(e: EventRecord, labels: ReadonlyMap<string, string>): CsvCell[] {
+  const loc = e.location ?? null;
+  return [
+    e.id, e.title, e.summary, e.date, e.end ?? '', e.approximate ? true : '', e.category,
+    encodeList(e.actors), encodeList(e.tags), loc?.name ?? '', loc?.lat, loc?.lon, loc?.precision ?? '',
+    e.status?.kind ?? '', encodeList(e.status?.by), e.fatalities?.min, e.fatalities?.max,
+    JSON.stringify(e.sources.map((s) => ordered(s as unknown as Record<string, unknown>, NESTED_KEYS.sources!))),
+    loc?.note ?? '', e.status?.note ?? '', e.fatalities?.by ?? '', encodeList(e.related), labels.get(e.category) ?? '',
+  ];
 }
 
 /** The key under which our GeoJSON carries the dataset's title and categories (an RFC 7946 foreign member). */
@@ -123,16 +190,22 @@ export const GEOJSON_META_KEY = 'faultline:meta';
  * geometry null (RFC 7946 §3.2), so nothing is lost; coordinates are [lon, lat] (§3.1.1).
  */
 export function toGeoJson(events: readonly EventRecord[], meta?: DatasetMeta): string {
-  const features = events.map((e) => {
-    const properties = canonicalEvent(e);
-    const location = properties.location as Record<string, unknown> | null | undefined;
-    // The place's name, precision and note stay in the properties; its coordinates are the geometry.
-    if (location) properties.location = ordered({ name: location.name, precision: location.precision, note: location.note }, ['name', 'precision', 'note']);
-    const geometry = location ? { type: 'Point', coordinates: [location.lon, location.lat] } : null;
-    return { type: 'Feature', id: e.id, geometry, properties };
-  });
+  return written((sink) => geoJsonSteps(sourceOf(events), meta, sink));
+}
+
+/** Our GeoJSON, streamed: the same bytes as JSON.stringify of the whole collection. */
+export function geoJsonSteps(events: EventSource, meta: DatasetMeta | undefined, sink: Sink): Steps<void> {
   const collection: Record<string, unknown> = { type: 'FeatureCollection' };
   if (meta) collection[GEOJSON_META_KEY] = canonicalRoot({ format: 'faultline/1', ...meta });
-  collection.features = features;
-  return JSON.stringify(collection, null, 2) + '\n';
+  collection.features = HOLE;
+  return listSteps(JSON.stringify(collection, null, 2) + '\n', 'features', events, feature, sink);
+}
+
+function feature(e: EventRecord): unknown {
+  const properties = canonicalEvent(e);
+  const location = properties.location as Record<string, unknown> | null | undefined;
+  // The place's name, precision and note stay in the properties; its coordinates are the geometry.
+  if (location) properties.location = ordered({ name: location.name, precision: location.precision, note: location.note }, ['name', 'precision', 'note']);
+  const geometry = location ? { type: 'Point', coordinates: [location.lon, location.lat] } : null;
+  return { type: 'Feature', id: e.id, geometry, properties };
 }

@@ -12,7 +12,7 @@ import { timemap } from './timemap';
 import { ucdp } from './ucdp';
 
 export type { At, ImportOptions, ImportProblem, ImportResult, Importer } from './common';
-export { toCsv, toGeoJson, toJson, datasetFileOf, canonicalEvent } from './export';
+export { toCsv, toGeoJson, toJson, canonicalEvent } from './export';
 
 /** In detection order. */
 export const IMPORTERS: readonly Importer[] = [faultline, geojson, faultlineCsv, acled, ucdp, timelinejs, timemap];

@@ -1,0 +1,46 @@
+/**
+ * What a download from the Data dialog holds: the filtered events (in our JSON, CSV or GeoJSON)
+ * or the whole dataset, its file name and type. The text is written in steps (exportSteps), so a
+ * large export can be spread over many tasks and gathered into a Blob piece by piece: at a
+ * million events the file is ~600 MB, more than one JavaScript string can hold.
+ */
+import { fileSlug } from './download';
+import { csvSteps, geoJsonSteps, jsonSteps, written, type EventSource, type Sink } from './formats/export';
+import type { Dataset } from '../model/dataset';
+import type { Steps } from '../query/steps';
+
+export type ExportKind = 'json' | 'csv' | 'geojson' | 'all';
+
+export const EXPORT_MIME: Record<ExportKind, string> = {
+  json: 'application/json;charset=utf-8',
+  all: 'application/json;charset=utf-8',
+  csv: 'text/csv;charset=utf-8',
+  geojson: 'application/geo+json;charset=utf-8',
+};
+
+/** "new-start-nato-2026-11-27-filtered.csv": the title's slug, today's date, what was kept. */
+export function exportFileName(title: string, kind: ExportKind, today = new Date()): string {
+  const date = today.toISOString().slice(0, 10);
+  const ext = kind === 'all' ? 'json' : kind;
+  return `${fileSlug(title)}-${date}${kind === 'all' ? '' : '-filtered'}.${ext}`;
+}
+
+/** The events an export of `kind` writes: the rows shown, or every row ('all'), in row (time) order. */
+export function exportSource(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind): EventSource {
+  const { events } = dataset;
+  if (kind === 'all') return { count: events.length, at: (i) => events.at(i) };
+  return { count: visible.length, at: (i) => events.at(visible[i]!) };
+}
+
+/** Writes the export of `events` (from exportSource) to `sink`, yielding every few dozen events. */
+export function exportSteps(dataset: Dataset, events: EventSource, kind: ExportKind, sink: Sink): Steps<void> {
+  const { meta } = dataset;
+  if (kind === 'csv') return csvSteps(events, meta.categories, sink);
+  if (kind === 'geojson') return geoJsonSteps(events, meta, sink);
+  return jsonSteps({ format: 'faultline/1', ...meta }, events, sink);
+}
+
+/** The whole text of an export, for small ones and tests. */
+export function exportText(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind): string {
+  return written((sink) => exportSteps(dataset, exportSource(dataset, visible, kind), kind, sink));
+}

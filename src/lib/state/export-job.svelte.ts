@@ -1,0 +1,167 @@
+import { downloadBlob } from '../io/download';
+import { EXPORT_MIME, exportFileName, exportSource, exportSteps, type ExportKind } from '../io/export-file';
+import type { Dataset } from '../model/dataset';
+import type { Steps } from '../query/steps';
+import { drain } from '../query/steps';
+import { runSliced } from './sliced';
+
+/** Above this many events an export is written in slices, its progress shown; below, at once. */
+export const SLICED_EXPORT_ABOVE = 5_000;
+/** Text gathered before it goes into a Blob, so the page never holds the file as strings. */
+const PART_CHARS = 1 << 22;
+/** How often (events) the progress shown moves on. */
+const PROGRESS_EVERY = 2_048;
+
+export interface ExportProgress {
+  kind: ExportKind;
+  done: number;
+  total: number;
+}
+
+/** The slice of AppState an export needs. */
+export interface ExportHost {
+  readonly dataset: Dataset | null;
+  readonly visible: Uint32Array;
+  notify(message: string): void;
+}
+
+export interface ExportOptions {
+  /** Hands the file to the user (a download link by default). */
+  save?: (blob: Blob, name: string) => void;
+  slicedAbove?: number;
+  partChars?: number;
+  /** Whether the browser can read the file back (its last byte). */
+  readable?: (blob: Blob) => Promise<boolean>;
+}
+
+const LABEL: Record<ExportKind, string> = { json: 'JSON file', csv: 'CSV file', geojson: 'GeoJSON file', all: 'dataset file' };
+const FEWER = 'filter to fewer events, or choose CSV, which is about half the size';
+/** What to do instead when the file is more than the browser will hold. */
+const TOO_BIG: Record<ExportKind, string> = { json: FEWER, geojson: FEWER, csv: 'filter to fewer events', all: 'the file this dataset was opened from holds the same events' };
+
+/**
+ * A download being written. A small export is written at once. A large one (a million events
+ * took 34 s in one task and then failed: the file is longer than a string may be) is written a
+ * slice per task, into Blob parts, with its progress shown and a way to give it up; the page
+ * answers input meanwhile. It writes what was shown when it started, whatever is loaded later.
+ */
+export class ExportJob {
+  progress = $state.raw<ExportProgress | null>(null);
+  #stop: (() => void) | null = null;
+  #host: ExportHost;
+  #save: (blob: Blob, name: string) => void;
+  #slicedAbove: number;
+  #partChars: number;
+  #readable: (blob: Blob) => Promise<boolean>;
+  /** The export whose file is being checked; a newer start or a cancel replaces it. */
+  #token: object | null = null;
+
+  constructor(host: ExportHost, options: ExportOptions = {}) {
+    this.#host = host;
+    this.#save = options.save ?? downloadBlob;
+    this.#slicedAbove = options.slicedAbove ?? SLICED_EXPORT_ABOVE;
+    this.#partChars = options.partChars ?? PART_CHARS;
+    this.#readable = options.readable ?? readable;
+  }
+
+  /** Writes and downloads an export; `saved` runs once the file is handed to the browser. */
+  start(kind: ExportKind, saved?: () => void): void {
+    this.cancel();
+    const dataset = this.#host.dataset;
+    if (!dataset) return;
+    const source = exportSource(dataset, this.#host.visible.slice(), kind);
+    const total = source.count;
+    const blobs: Blob[] = [];
+    let parts: string[] = [];
+    let chars = 0;
+    const sink = (text: string): void => {
+      parts.push(text);
+      chars += text.length;
+      if (chars < this.#partChars) return;
+      blobs.push(new Blob(parts));
+      parts = [];
+      chars = 0;
+    };
+    let failure: unknown = null;
+    const fail = (reason: string): void => {
+      this.progress = null;
+      this.#host.notify(`The ${LABEL[kind]} could not be written (${reason}); nothing was downloaded.`);
+    };
+    const finish = (): void => {
+      this.#stop = null;
+      if (failure !== null) return fail(failure instanceof Error ? failure.message : String(failure));
+      let blob: Blob;
+      try {
+        blob = new Blob([...blobs, ...parts], { type: EXPORT_MIME[kind] });
+      } catch (error) {
+        return fail(error instanceof Error ? error.message : String(error));
+      }
+      if (this.progress) this.progress = { kind, done: total, total };
+      const token = (this.#token = {});
+      // The browser keeps a Blob's bytes within a quota (in a private window, in memory only): one
+      // over it is created but cannot be read, and its download would fail without a word.
+      void this.#readable(blob).then((ok) => {
+        if (token !== this.#token) return;
+        this.progress = null;
+        if (!ok) return fail(`the browser could not hold ${megabytes(blob.size)} MB; ${TOO_BIG[kind]}`);
+        this.#save(blob, exportFileName(dataset.meta.title, kind));
+        saved?.();
+      });
+    };
+    if (total <= this.#slicedAbove) {
+      failure = attempt(() => drain(exportSteps(dataset, source, kind, sink)));
+      finish();
+      return;
+    }
+    const counted = {
+      count: total,
+      at: (i: number) => {
+        if (i % PROGRESS_EVERY === 0) this.progress = { kind, done: i, total };
+        return source.at(i);
+      },
+    };
+    this.progress = { kind, done: 0, total };
+    this.#stop = runSliced(
+      guarded(exportSteps(dataset, counted, kind, sink), (error) => (failure = error)),
+      finish,
+    );
+  }
+
+  /** Gives up the export under way; nothing is downloaded. */
+  cancel(): void {
+    this.#stop?.();
+    this.#stop = null;
+    this.#token = null;
+    this.progress = null;
+  }
+}
+
+function readable(blob: Blob): Promise<boolean> {
+  if (blob.size === 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(true);
+    reader.onerror = () => resolve(false);
+    reader.readAsArrayBuffer(blob.slice(blob.size - 1));
+  });
+}
+
+const megabytes = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+
+function attempt(run: () => void): unknown {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return error ?? new Error('unknown error');
+  }
+}
+
+/** The steps, with a failure handed to `failed` instead of thrown out of a task. */
+function* guarded(steps: Steps<void>, failed: (error: unknown) => void): Steps<void> {
+  try {
+    yield* steps;
+  } catch (error) {
+    failed(error ?? new Error('unknown error'));
+  }
+}
