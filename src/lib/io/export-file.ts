@@ -28,8 +28,8 @@ export function exportFileName(title: string, kind: ExportKind, today = new Date
 /** The events an export of `kind` writes: the rows shown, or every row ('all'), in row (time) order. */
 export function exportSource(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind): EventSource {
   const { events } = dataset;
-  if (kind === 'all') return { count: events.length, at: (i) => events.at(i) };
-  return { count: visible.length, at: (i) => events.at(visible[i]!) };
+  if (kind === 'all') return { count: events.length, at: (i) => events.read(i) };
+  return { count: visible.length, at: (i) => events.read(visible[i]!) };
 }
 
 /** Writes the export of `events` (from exportSource) to `sink`, yielding every few dozen events. */

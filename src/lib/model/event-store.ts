@@ -8,6 +8,11 @@ export interface EventStore {
   readonly length: number;
   /** The full record of a row. */
   at(row: number): EventRecord;
+  /**
+   * The same record, not kept for later: for passes over many rows (an export), which through
+   * `at` would churn the cache of the rows on screen and leave the garbage collector records to move.
+   */
+  read(row: number): EventRecord;
   id(row: number): string;
   title(row: number): string;
   /** Why a row's stored record could not be read (a damaged pack); null when it is fine. */
@@ -25,6 +30,7 @@ export function arrayStore(events: readonly EventRecord[]): EventStore {
   return {
     length: events.length,
     at: (row) => events[row]!,
+    read: (row) => events[row]!,
     id: (row) => events[row]!.id,
     title: (row) => events[row]!.title,
     problem: () => null,

@@ -32,6 +32,13 @@ export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly s
   function decode(row: number): { record: EventRecord; problem: string | null } {
     const hit = cache.get(row);
     if (hit) return hit;
+    const entry = decodeRow(row);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(row, entry);
+    return entry;
+  }
+
+  function decodeRow(row: number): { record: EventRecord; problem: string | null } {
     const base = { id: id(row), title: title(row), category: meta.categories[a.category[row]!]!.id };
     let entry: { record: EventRecord; problem: string | null };
     try {
@@ -48,8 +55,6 @@ export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly s
     } catch (e) {
       entry = { record: standIn(row, base), problem: `its stored record cannot be read: ${(e as Error).message}` };
     }
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(row, entry);
     return entry;
   }
 
@@ -75,6 +80,7 @@ export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly s
   return {
     length: n,
     at: (row) => decode(row).record,
+    read: (row) => (cache.get(row) ?? decodeRow(row)).record,
     id,
     title,
     problem: (row) => decode(row).problem,

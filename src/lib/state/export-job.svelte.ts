@@ -8,7 +8,7 @@ import { runSliced } from './sliced';
 /** Above this many events an export is written in slices, its progress shown; below, at once. */
 export const SLICED_EXPORT_ABOVE = 5_000;
 /** Text gathered before it goes into a Blob, so the page never holds the file as strings. */
-const PART_CHARS = 1 << 22;
+const PART_CHARS = 1 << 18;
 /** How often (events) the progress shown moves on. */
 const PROGRESS_EVERY = 2_048;
 

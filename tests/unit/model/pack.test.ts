@@ -40,6 +40,16 @@ describe('pack round trip', () => {
     expect(packed.meta).toEqual(curated.meta);
   });
 
+  it('reads a record for one use (an export) without keeping it, and reads a kept one from where it is kept', () => {
+    const packed = roundTrip(curated);
+    for (let row = 0; row < curated.events.length; row++) expect(packed.events.read(row)).toEqual(curated.events.at(row));
+    // Kept: the list's rows ask again and again. Read: a fresh decode each time, nothing kept.
+    expect(packed.events.read(3)).not.toBe(packed.events.read(3));
+    const kept = packed.events.at(3);
+    expect(packed.events.at(3)).toBe(kept);
+    expect(packed.events.read(3)).toBe(kept);
+  });
+
   it('filters and searches a packed dataset exactly like the same events held as objects', () => {
     fc.assert(
       fc.property(fc.array(eventArb, { minLength: 1, maxLength: 50 }), filtersArb, (specs, filters) => {

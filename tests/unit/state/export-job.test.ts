@@ -78,7 +78,7 @@ describe('ExportJob', () => {
 
   it('says why when an event cannot be written, and downloads nothing', async () => {
     const { app, job, saved } = setup(10);
-    vi.spyOn(app.dataset!.events, 'at').mockImplementation((row) => {
+    vi.spyOn(app.dataset!.events, 'read').mockImplementation((row) => {
       if (row > 200) throw new Error('record 201 is damaged');
       return { id: `e${row}`, title: 't', summary: '', date: '2020-01-01', category: 'x', sources: [] };
     });
