@@ -248,9 +248,15 @@ test('100,000 events: a CSV download is written in slices, with progress, while 
   await page.getByTestId('export-geojson').click();
   await expect(page.getByTestId('export-progress')).toBeVisible();
   await expect(page.getByTestId('export-json')).toBeDisabled();
+  // The buttons stay focusable while a file is written (aria-disabled, so the click is forced), and
+  // pressing one does not start another.
+  await page.getByTestId('export-json').click({ force: true });
+  await expect(page.getByTestId('export-progress')).toContainText('Writing the GeoJSON file');
   await page.getByTestId('export-cancel').click();
   await expect(page.getByTestId('export-progress')).toHaveCount(0);
   await expect(page.getByTestId('export-json')).toBeEnabled();
+  // Focus goes back to the button that started the cancelled download, not to the page.
+  await expect(page.getByTestId('export-geojson')).toBeFocused();
 
   await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);

@@ -119,6 +119,8 @@ describe('Editor.download', () => {
     Object.defineProperty(app, 'exports', { value: new ExportJob(app, { save, slicedAbove: 10 }) });
     editor.download();
     expect(editor.writing).toBe(true);
+    // A second press while the file is written does not start it over.
+    editor.download();
     await vi.waitFor(() => expect(save).toHaveBeenCalledOnce());
     expect(markSaved).toHaveBeenCalledOnce();
     editor.download();
