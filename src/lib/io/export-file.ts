@@ -25,11 +25,24 @@ export function exportFileName(title: string, kind: ExportKind, today = new Date
   return `${fileSlug(title)}-${date}${kind === 'all' ? '' : '-filtered'}.${ext}`;
 }
 
-/** The events an export of `kind` writes: the rows shown, or every row ('all'), in row (time) order. */
-export function exportSource(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind): EventSource {
+/**
+ * The events an export of `kind` writes: the rows shown, or every row ('all'), in row (time)
+ * order. A record that cannot be read (a damaged pack) is left out and handed to `unreadable`:
+ * its stand-in holds only what the columns say, no summary and no sources, and written out it
+ * would pass for the event.
+ */
+export function exportSource(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind, unreadable: (id: string) => void = () => {}): EventSource {
   const { events } = dataset;
-  if (kind === 'all') return { count: events.length, at: (i) => events.read(i) };
-  return { count: visible.length, at: (i) => events.read(visible[i]!) };
+  const rowAt = kind === 'all' ? (i: number) => i : (i: number) => visible[i]!;
+  return {
+    count: kind === 'all' ? events.length : visible.length,
+    at: (i) => {
+      const { record, problem } = events.read(rowAt(i));
+      if (problem === null) return record;
+      unreadable(record.id);
+      return null;
+    },
+  };
 }
 
 /** Writes the export of `events` (from exportSource) to `sink`, yielding every few dozen events. */

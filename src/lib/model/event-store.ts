@@ -1,5 +1,11 @@
 import type { EventRecord } from './types';
 
+/** A row's record as stored; `problem` says why it could not be read (its record is then a stand-in). */
+export interface StoredEvent {
+  record: EventRecord;
+  problem: string | null;
+}
+
 /**
  * The events of a dataset by row (time order). Views ask for the record of the few rows they
  * show; a packed store decodes those on demand, so a million events never exist as objects.
@@ -9,10 +15,11 @@ export interface EventStore {
   /** The full record of a row. */
   at(row: number): EventRecord;
   /**
-   * The same record, not kept for later: for passes over many rows (an export), which through
-   * `at` would churn the cache of the rows on screen and leave the garbage collector records to move.
+   * The same record and what is wrong with it (`problem`), not kept for later: for passes over
+   * many rows (an export), which through `at` would churn the cache of the rows on screen and
+   * leave the garbage collector records to move.
    */
-  read(row: number): EventRecord;
+  read(row: number): StoredEvent;
   id(row: number): string;
   title(row: number): string;
   /** Why a row's stored record could not be read (a damaged pack); null when it is fine. */
@@ -30,7 +37,7 @@ export function arrayStore(events: readonly EventRecord[]): EventStore {
   return {
     length: events.length,
     at: (row) => events[row]!,
-    read: (row) => events[row]!,
+    read: (row) => ({ record: events[row]!, problem: null }),
     id: (row) => events[row]!.id,
     title: (row) => events[row]!.title,
     problem: () => null,

@@ -1,6 +1,6 @@
 import { Checker, type Json } from './check';
 import { civilFromDays, DAY_MS, eventSpan, parseIsoDate } from './dates';
-import type { EventStore } from './event-store';
+import type { EventStore, StoredEvent } from './event-store';
 import type { PackArrays } from './pack';
 import { validateEvent } from './validate-event';
 import type { DatasetMeta, EventRecord } from './types';
@@ -20,7 +20,7 @@ function text(offsets: Uint32Array, bytes: Uint8Array, row: number): string {
 export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly string[], tags: readonly string[]): EventStore {
   const n = a.start.length;
   const categoryIds = new Set(meta.categories.map((c) => c.id));
-  const cache = new Map<number, { record: EventRecord; problem: string | null }>();
+  const cache = new Map<number, StoredEvent>();
   const id = (row: number): string => text(a.idOffsets, a.idBytes, row);
   const title = (row: number): string => text(a.titleOffsets, a.titleBytes, row);
   const listOf = (offsets: Uint32Array, codes: Uint32Array, values: readonly string[], row: number): string[] => {
@@ -29,7 +29,7 @@ export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly s
     return out;
   };
 
-  function decode(row: number): { record: EventRecord; problem: string | null } {
+  function decode(row: number): StoredEvent {
     const hit = cache.get(row);
     if (hit) return hit;
     const entry = decodeRow(row);
@@ -38,9 +38,9 @@ export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly s
     return entry;
   }
 
-  function decodeRow(row: number): { record: EventRecord; problem: string | null } {
+  function decodeRow(row: number): StoredEvent {
     const base = { id: id(row), title: title(row), category: meta.categories[a.category[row]!]!.id };
-    let entry: { record: EventRecord; problem: string | null };
+    let entry: StoredEvent;
     try {
       const rest = JSON.parse(text(a.recordOffsets, a.recordBytes, row)) as Record<string, Json>;
       const raw: Record<string, Json> = { ...rest, ...base };
@@ -80,7 +80,7 @@ export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly s
   return {
     length: n,
     at: (row) => decode(row).record,
-    read: (row) => (cache.get(row) ?? decodeRow(row)).record,
+    read: (row) => cache.get(row) ?? decodeRow(row),
     id,
     title,
     problem: (row) => decode(row).problem,

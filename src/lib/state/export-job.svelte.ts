@@ -69,7 +69,8 @@ export class ExportJob {
     this.cancel();
     const dataset = this.#host.dataset;
     if (!dataset) return;
-    const source = exportSource(dataset, this.#host.visible.slice(), kind);
+    const unreadable: string[] = [];
+    const source = exportSource(dataset, this.#host.visible.slice(), kind, (id) => unreadable.push(id));
     const total = source.count;
     const blobs: Blob[] = [];
     let parts: string[] = [];
@@ -105,6 +106,7 @@ export class ExportJob {
         this.progress = null;
         if (!ok) return fail(`the browser could not hold ${megabytes(blob.size)} MB; ${TOO_BIG[kind]}`);
         this.#save(blob, exportFileName(dataset.meta.title, kind));
+        if (unreadable.length) this.#host.notify(leftOut(unreadable));
         saved?.();
       });
     };
@@ -144,6 +146,13 @@ function readable(blob: Blob): Promise<boolean> {
     reader.onerror = () => resolve(false);
     reader.readAsArrayBuffer(blob.slice(blob.size - 1));
   });
+}
+
+/** "2 events could not be read from the data and were left out of the file: e1, e7." */
+function leftOut(ids: readonly string[]): string {
+  const n = ids.length;
+  const listed = ids.slice(0, 5).join(', ') + (n > 5 ? ` and ${(n - 5).toLocaleString('en-GB')} more` : '');
+  return `${n.toLocaleString('en-GB')} event${n === 1 ? '' : 's'} could not be read from the data and ${n === 1 ? 'was' : 'were'} left out of the file: ${listed}.`;
 }
 
 const megabytes = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);

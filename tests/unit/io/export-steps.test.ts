@@ -79,6 +79,17 @@ describe('streamed exporters', () => {
     expect(toCsv(list, meta.categories)).toBe(text);
   });
 
+  it.each([[[0]], [[5]], [[9]], [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]], [[0, 9]]])('leaves out events that cannot be read (%j of 10), the text still that of one JSON.stringify', (gone) => {
+    const list = events(10);
+    const source = { count: 10, at: (i: number) => (gone.includes(i) ? null : list[i]!) };
+    const kept = list.filter((_, i) => !gone.includes(i));
+    const json = written((sink) => jsonSteps(meta, source, sink));
+    expect(json).toBe(toJson({ ...meta, events: kept }));
+    expect(JSON.parse(json).events).toHaveLength(kept.length);
+    expect(written((sink) => geoJsonSteps(source, meta, sink))).toBe(toGeoJson(kept, meta));
+    expect(written((sink) => csvSteps(source, meta.categories, sink))).toBe(toCsv(kept, meta.categories));
+  });
+
   it('reads each event when it writes it, not before', () => {
     const list = events(200);
     const read: number[] = [];

@@ -7,6 +7,8 @@ import { readPackHeader, type PackHeader } from '../../../src/lib/model/pack';
 import { packDataset } from '../../../src/lib/model/pack-build';
 import { viewVerifiedPack } from '../../../src/lib/model/pack-verify';
 import { applyFilters } from '../../../src/lib/query/apply';
+import { exportSource, exportSteps } from '../../../src/lib/io/export-file';
+import { written } from '../../../src/lib/io/formats/export';
 import { Evaluator } from '../../../src/lib/query/brushing';
 import { buildQueryIndex } from '../../../src/lib/query/query-index';
 import { eventArb, filtersArb, meta, reference, toEvents } from '../query/arbitraries';
@@ -42,12 +44,12 @@ describe('pack round trip', () => {
 
   it('reads a record for one use (an export) without keeping it, and reads a kept one from where it is kept', () => {
     const packed = roundTrip(curated);
-    for (let row = 0; row < curated.events.length; row++) expect(packed.events.read(row)).toEqual(curated.events.at(row));
+    for (let row = 0; row < curated.events.length; row++) expect(packed.events.read(row)).toEqual({ record: curated.events.at(row), problem: null });
     // Kept: the list's rows ask again and again. Read: a fresh decode each time, nothing kept.
-    expect(packed.events.read(3)).not.toBe(packed.events.read(3));
+    expect(packed.events.read(3).record).not.toBe(packed.events.read(3).record);
     const kept = packed.events.at(3);
     expect(packed.events.at(3)).toBe(kept);
-    expect(packed.events.read(3)).toBe(kept);
+    expect(packed.events.read(3).record).toBe(kept);
   });
 
   it('filters and searches a packed dataset exactly like the same events held as objects', () => {
@@ -142,5 +144,20 @@ describe('a damaged pack is refused with a reason, never thrown', () => {
     expect(d.events.problem(0)).toMatch(/stored record (cannot be read|is invalid)/);
     expect(d.events.at(0)).toMatchObject({ id: curated.events.id(0), title: curated.events.title(0), summary: '', sources: [] });
     expect(d.events.problem(1)).toBeNull();
+    expect(d.events.read(0).problem).toBe(d.events.problem(0));
+  });
+
+  it('a damaged record is left out of a download and named, not written as its stand-in', () => {
+    const result = damaged((b, h) => {
+      b[at(h, 'recordBytes')] = 0x5b;
+    });
+    if (!result.ok || result.kind !== 'pack') throw new Error('the pack must load');
+    const d = datasetFromPack('x', viewVerifiedPack(result.pack));
+    const left: string[] = [];
+    const text = written((sink) => exportSteps(d, exportSource(d, [], 'all', (id) => left.push(id)), 'all', sink));
+    expect(left).toEqual([curated.events.id(0)]);
+    const back = loadDataset(text, 'back.json');
+    if (!back.ok) throw new Error('the download must load');
+    expect(back.dataset.events.toArray().map((e) => e.id)).toEqual(curated.events.toArray().slice(1).map((e) => e.id));
   });
 });

@@ -80,13 +80,30 @@ describe('ExportJob', () => {
     const { app, job, saved } = setup(10);
     vi.spyOn(app.dataset!.events, 'read').mockImplementation((row) => {
       if (row > 200) throw new Error('record 201 is damaged');
-      return { id: `e${row}`, title: 't', summary: '', date: '2020-01-01', category: 'x', sources: [] };
+      return { record: { id: `e${row}`, title: 't', summary: '', date: '2020-01-01', category: 'x', sources: [] }, problem: null };
     });
     job.start('all');
     await vi.waitFor(() => expect(app.notices).toHaveLength(1));
     expect(app.notices[0]).toBe('The dataset file could not be written (record 201 is damaged); nothing was downloaded.');
     expect(saved).toHaveLength(0);
     expect(job.progress).toBeNull();
+  });
+});
+
+describe('ExportJob with events that cannot be read', () => {
+  it('leaves them out of the file and names them', async () => {
+    const { app, job, saved } = setup(10);
+    const store = app.dataset!.events;
+    const read = store.read.bind(store);
+    const damaged = new Set([0, 7, 8, 9, 10, 11, 12]);
+    vi.spyOn(store, 'read').mockImplementation((row) => (damaged.has(row) ? { record: read(row).record, problem: 'its stored record cannot be read' } : read(row)));
+    job.start('all');
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    const ids = (JSON.parse(await textOf(saved[0]!.blob)) as { events: { id: string }[] }).events.map((e) => e.id);
+    expect(ids).toHaveLength(300 - damaged.size);
+    const left = [...damaged].map((row) => store.id(row));
+    expect(ids.some((id) => left.includes(id))).toBe(false);
+    expect(app.notices).toEqual([`7 events could not be read from the data and were left out of the file: ${left.slice(0, 5).join(', ')} and 2 more.`]);
   });
 });
 

@@ -11,11 +11,12 @@ import type { Category, DatasetFile, DatasetMeta, EventRecord } from '../../mode
 
 /**
  * The events an exporter writes, read one at a time: a packed store decodes each as it is
- * written, so a million events never exist as objects at once.
+ * written, so a million events never exist as objects at once. `at` gives null for an event that
+ * cannot be read; it is left out (the source says which).
  */
 export interface EventSource {
   readonly count: number;
-  at(i: number): EventRecord;
+  at(i: number): EventRecord | null;
 }
 
 /** Takes an exporter's text a piece at a time (a file is built from the pieces, never one string). */
@@ -98,17 +99,15 @@ function* listSteps(doc: string, key: string, items: EventSource, item: (e: Even
   if (at < 0) throw new Error(`exporter: no "${key}" in the document`);
   const keyEnd = at + hole.length - JSON.stringify(HOLE).length;
   sink(doc.slice(0, keyEnd));
-  if (items.count === 0) sink('[]');
-  else {
-    sink('[\n');
-    for (let i = 0; i < items.count; i++) {
-      // JSON text has line breaks only between tokens (those in strings are escaped): indenting
-      // after each one puts the item at depth 2.
-      sink((i === 0 ? '    ' : ',\n    ') + JSON.stringify(item(items.at(i)), null, 2).replace(/\n/g, '\n    '));
-      if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
-    }
-    sink('\n  ]');
+  let written = 0;
+  for (let i = 0; i < items.count; i++) {
+    const event = items.at(i);
+    // JSON text has line breaks only between tokens (those in strings are escaped): indenting
+    // after each one puts the item at depth 2.
+    if (event) sink((written++ === 0 ? '[\n    ' : ',\n    ') + JSON.stringify(item(event), null, 2).replace(/\n/g, '\n    '));
+    if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
   }
+  sink(written === 0 ? '[]' : '\n  ]');
   sink(doc.slice(at + hole.length));
 }
 
@@ -166,7 +165,8 @@ export function* csvSteps(events: EventSource, categories: readonly Category[], 
   const labels = new Map(categories.map((c) => [c.id, c.label]));
   sink(writeCsv([[...CSV_COLUMNS]]));
   for (let i = 0; i < events.count; i++) {
-    sink(writeCsv([csvRow(events.at(i), labels)]));
+    const event = events.at(i);
+    if (event) sink(writeCsv([csvRow(event, labels)]));
     if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
   }
 }
