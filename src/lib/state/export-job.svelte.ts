@@ -1,8 +1,7 @@
 import { downloadBlob } from '../io/download';
 import { EXPORT_MIME, exportFileName, exportSource, exportSteps, type ExportKind } from '../io/export-file';
 import type { Dataset } from '../model/dataset';
-import type { Steps } from '../query/steps';
-import { drain } from '../query/steps';
+import { drain, type Steps } from '../query/steps';
 import { runSliced } from './sliced';
 
 /** Above this many events an export is written in slices, its progress shown; below, at once. */
@@ -37,7 +36,7 @@ export interface ExportOptions {
 const LABEL: Record<ExportKind, string> = { json: 'JSON file', csv: 'CSV file', geojson: 'GeoJSON file', all: 'dataset file' };
 const FEWER = 'filter to fewer events, or choose CSV, which is about half the size';
 /** What to do instead when the file is more than the browser will hold. */
-const TOO_BIG: Record<ExportKind, string> = { json: FEWER, geojson: FEWER, csv: 'filter to fewer events', all: 'the file this dataset was opened from holds the same events' };
+const TOO_BIG: Record<ExportKind, string> = { json: FEWER, geojson: FEWER, csv: 'filter to fewer events', all: 'with no filter set, the CSV download holds every event in about half the size' };
 
 /**
  * A download being written. A small export is written at once. A large one (a million events
