@@ -91,8 +91,6 @@ export class Editor {
    * each edit makes a new dataset, and the file holds the one from the start.
    */
   download(): void {
-    // One download at a time: a second press while the file is written does not start it over.
-    if (this.writing) return;
     const dataset = this.app.dataset;
     this.app.exports.start('all', () => {
       if (this.app.dataset === dataset) this.draft.markSaved();

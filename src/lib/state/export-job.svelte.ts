@@ -1,5 +1,6 @@
 import { downloadBlob } from '../io/download';
 import { EXPORT_MIME, exportFileName, exportSource, exportSteps, type ExportKind } from '../io/export-file';
+import type { EventSource } from '../io/formats/export';
 import type { Dataset } from '../model/dataset';
 import { drain, type Steps } from '../query/steps';
 import { runSliced } from './sliced';
@@ -63,9 +64,12 @@ export class ExportJob {
     this.#readable = options.readable ?? readable;
   }
 
-  /** Writes and downloads an export; `saved` runs once the file is handed to the browser. */
+  /**
+   * Writes and downloads an export; `saved` runs once the file is handed to the browser. One at
+   * a time: while one is written (or checked) a second press does nothing, rather than start over.
+   */
   start(kind: ExportKind, saved?: () => void): void {
-    this.cancel();
+    if (this.#stop || this.#token) return;
     const dataset = this.#host.dataset;
     if (!dataset) return;
     const unreadable: string[] = [];
@@ -102,6 +106,7 @@ export class ExportJob {
       // over it is created but cannot be read, and its download would fail without a word.
       void this.#readable(blob).then((ok) => {
         if (token !== this.#token) return;
+        this.#token = null;
         this.progress = null;
         if (!ok) return fail(`the browser could not hold ${megabytes(blob.size)} MB; ${TOO_BIG[kind]}`);
         this.#save(blob, exportFileName(dataset.meta.title, kind));
@@ -109,8 +114,9 @@ export class ExportJob {
         saved?.();
       });
     };
+    const steps = (events: EventSource): Steps<void> => guarded(exportSteps(dataset, events, kind, sink), (error) => (failure = error));
     if (total <= this.#slicedAbove) {
-      failure = attempt(() => drain(exportSteps(dataset, source, kind, sink)));
+      drain(steps(source));
       finish();
       return;
     }
@@ -122,10 +128,7 @@ export class ExportJob {
       },
     };
     this.progress = { kind, done: 0, total };
-    this.#stop = runSliced(
-      guarded(exportSteps(dataset, counted, kind, sink), (error) => (failure = error)),
-      finish,
-    );
+    this.#stop = runSliced(steps(counted), finish);
   }
 
   /** Gives up the export under way; nothing is downloaded. */
@@ -156,16 +159,7 @@ function leftOut(ids: readonly string[]): string {
 
 const megabytes = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
 
-function attempt(run: () => void): unknown {
-  try {
-    run();
-    return null;
-  } catch (error) {
-    return error ?? new Error('unknown error');
-  }
-}
-
-/** The steps, with a failure handed to `failed` instead of thrown out of a task. */
+/** The steps, with a failure handed to `failed` instead of thrown (out of a task, or out of start). */
 function* guarded(steps: Steps<void>, failed: (error: unknown) => void): Steps<void> {
   try {
     yield* steps;

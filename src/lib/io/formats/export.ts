@@ -99,15 +99,15 @@ function* listSteps(doc: string, key: string, items: EventSource, item: (e: Even
   if (at < 0) throw new Error(`exporter: no "${key}" in the document`);
   const keyEnd = at + hole.length - JSON.stringify(HOLE).length;
   sink(doc.slice(0, keyEnd));
-  let written = 0;
+  let listed = 0;
   for (let i = 0; i < items.count; i++) {
     const event = items.at(i);
     // JSON text has line breaks only between tokens (those in strings are escaped): indenting
     // after each one puts the item at depth 2.
-    if (event) sink((written++ === 0 ? '[\n    ' : ',\n    ') + JSON.stringify(item(event), null, 2).replace(/\n/g, '\n    '));
+    if (event) sink((listed++ === 0 ? '[\n    ' : ',\n    ') + JSON.stringify(item(event), null, 2).replace(/\n/g, '\n    '));
     if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
   }
-  sink(written === 0 ? '[]' : '\n  ]');
+  sink(listed === 0 ? '[]' : '\n  ]');
   sink(doc.slice(at + hole.length));
 }
 
