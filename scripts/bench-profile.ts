@@ -1,4 +1,4 @@
-// npm run bench:profile [-- --size 1000000 --scenario brush|facet|zoom|pan|timeline|timeline-zoom|search|load] [--trace out.json]
+// npm run bench:profile [-- --size 1000000 --scenario brush|facet|zoom|pan|timeline|timeline-zoom|search|load] [--trace out.json [--invalidations]]
 // Where the time of one benchmark scenario goes: runs it in a non-minified build with Chrome's
 // sampling profiler and a timeline trace, then prints the functions with the most self time and
 // the main thread's time by trace phase (script, style, layout, paint, commit…). For finding
@@ -20,7 +20,7 @@ function arg(name: string, fallback: string): string {
 const size = Number(arg('size', '1000000'));
 const scenario = arg('scenario', 'brush');
 const outDir = 'dist-profile';
-// The raw trace (with invalidation tracking) and the CPU profile beside it (.cpuprofile), for
+// The raw trace (with --invalidations, what dirtied style and layout) and the CPU profile beside it (.cpuprofile), for
 // DevTools or a script that asks what was invalidated or who called what.
 const traceFile = arg('trace', '');
 
@@ -131,7 +131,9 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
-  if (traceFile) categories.push('disabled-by-default-devtools.timeline.invalidationTracking');
+  // Invalidation tracking says what dirtied style and layout, but it makes every forced style
+  // recalculation several times slower: asked for on its own, so that --trace keeps the proportions.
+  if (process.argv.includes('--invalidations')) categories.push('disabled-by-default-devtools.timeline.invalidationTracking');
   await browser.startTracing(page, { categories });
   await cdp.send('Profiler.start');
   await run(page);

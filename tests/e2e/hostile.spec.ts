@@ -209,6 +209,9 @@ failing('#27 a ?data= path that answers 404 shows a clear error and no crash', a
   await page.goto('./?data=fixtures/missing.json');
   await expect(page.getByTestId('load-error')).toContainText('404');
   await expect(page.getByRole('banner')).toBeVisible();
+  // With nothing loaded, the map says how to open data instead of a loading message.
+  await expect(page.getByTestId('no-data')).toContainText('No events are loaded');
+  await expect(page.getByTestId('loading')).toHaveCount(0);
   expect(watch.errors).toEqual([]);
 });
 

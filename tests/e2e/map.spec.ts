@@ -72,7 +72,7 @@ async function pixelAt(page: Page, selector: string, x: number, y: number): Prom
 }
 const alphaAt = async (page: Page, selector: string, x: number, y: number) => (await pixelAt(page, selector, x, y))[3]!;
 
-test('the map\u2019s code and basemap download while the data is still on its way', async ({ page }) => {
+test('while the data downloads, the map and its basemap are up and can be moved; the events then fill in', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   let release = (): void => {};
@@ -82,13 +82,33 @@ test('the map\u2019s code and basemap download while the data is still on its wa
     await route.continue();
   });
   await page.goto('./');
-  // Asked for at start-up, not once the data is in and the map mounts.
-  await expect.poll(() => requested.some((p) => /\/leaflet-adapter-[\w-]+\.js$/.test(p))).toBe(true);
+  // The map's code is asked for as the page starts, before the data, not once the data is in.
+  await expect.poll(() => requested.some((p) => p.endsWith('/data/events.json'))).toBe(true);
+  const mapScript = requested.findIndex((p) => /\/leaflet-adapter-[\w-]+\.js$/.test(p));
+  expect(mapScript).toBeGreaterThanOrEqual(0);
+  expect(mapScript).toBeLessThan(requested.findIndex((p) => p.endsWith('/data/events.json')));
   await expect.poll(() => requested.some((p) => /\/countries-110m-[\w-]+\.json$/.test(p))).toBe(true);
   await expect(page.getByTestId('event-count')).toHaveCount(0);
+  await expect(page.getByTestId('loading')).toHaveText(/Loading data\/events\.json…/);
+  // The world, drawn from the bundled basemap (opaque: land or sea everywhere); it pans. The link
+  // records no view until there is data to see.
+  const map = page.getByTestId('map');
+  await expect(map.locator('canvas.faultline-basemap')).toHaveCount(1);
+  const box = (await map.boundingBox())!;
+  await expect.poll(async () => (await pixelAt(page, 'canvas.faultline-basemap', box.width / 2, box.height / 2))[3]).toBe(255);
+  const pane = map.locator('.leaflet-map-pane');
+  const before = await pane.evaluate((el) => getComputedStyle(el).transform);
+  await map.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => pane.evaluate((el) => getComputedStyle(el).transform)).not.toBe(before);
+  expect(new URL(page.url()).searchParams.get('map')).toBeNull();
   release();
   await expect(page.getByTestId('event-count')).toHaveText(/\d+ events/);
-  await expect.poll(async () => ((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]').length).toBeGreaterThan(2);
+  await expect(page.getByTestId('loading')).toHaveCount(0);
+  await expect.poll(async () => ((await map.getAttribute('data-markers')) ?? '[]').length).toBeGreaterThan(2);
+  // Shown whole at once: the bundled events lie between the Americas and the Caucasus, so the fit is
+  // closer than the world view the map started at.
+  await expect.poll(() => page.evaluate(() => Number(new URL(location.href).searchParams.get('map')?.split(',')[2]))).toBeGreaterThan(2);
 });
 
 test('the map draws the offline basemap (land vs sea) and one canvas of markers, with no marker images or tiles', async ({ page }) => {

@@ -61,6 +61,9 @@ export function useUrlSync(app: AppState): void {
   };
 
   $effect(() => {
+    // Before any data there is nothing to link to, and the map's starting view (made while the
+    // data downloads) would be kept over the fit to the data by a reload.
+    if (!app.dataset) return;
     void app.settled;
     const encoded = encodeUrlState(snapshotOf(app), new URLSearchParams(location.search));
     untrack(() => {

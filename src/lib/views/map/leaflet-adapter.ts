@@ -274,8 +274,15 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     setView: (view) => map.setView([view.lat, view.lon], view.zoom, { animate: false }),
     // Buttons step to whole levels even after a fractional fit (zoomSnap 0.25).
     zoomBy: (delta) => map.setZoom(delta > 0 ? Math.floor(map.getZoom()) + delta : Math.ceil(map.getZoom()) + delta),
-    // 56 px keeps fitted markers clear of the overlaid controls in the corners.
-    fit: (extent, maxZoom, animate) => map.fitBounds(bounds(extent), { padding: [56, 56], maxZoom, animate: animate && motion }),
+    fit(extent, maxZoom, animate) {
+      // The panel may have changed size in the same update (new data brings a longer title):
+      // fitted to the size Leaflet last measured, the map would move again on the resize that
+      // follows, drawing the markers and the basemap twice. Leaflet 1.9 re-measures on this flag;
+      // the observer's invalidateSize then finds the size unchanged and does nothing.
+      (map as unknown as { _sizeChanged: boolean })._sizeChanged = true;
+      // 56 px keeps fitted markers clear of the overlaid controls in the corners.
+      map.fitBounds(bounds(extent), { padding: [56, 56], maxZoom, animate: animate && motion });
+    },
     zoomInto(extent, maxStep) {
       const b = bounds(extent);
       const now = map.getZoom();
