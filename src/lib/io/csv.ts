@@ -209,7 +209,8 @@ function writeCell(cell: CsvCell, delimiter: Delimiter): string {
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   const text = neutralizeFormula(cell);
-  const needsQuotes = text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r');
+  // A leading U+FEFF is quoted: as the file's first character it would be read as a byte-order mark and dropped.
+  const needsQuotes = text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r') || text.charCodeAt(0) === 0xfeff;
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

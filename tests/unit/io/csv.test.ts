@@ -81,6 +81,15 @@ describe('writeCsv', () => {
     expect(neutralizeFormula("'plain")).toBe("'plain");
   });
 
+  it('keeps a first cell that starts with U+FEFF (a byte-order mark would be dropped on reading)', () => {
+    const rows = [['\ufeff'], ['a\ufeff']];
+    const text = writeCsv(rows);
+    expect(text.startsWith('"\ufeff"')).toBe(true);
+    expect(readCsv(text, { delimiter: ',' }).records.map((r) => r.fields)).toEqual(rows);
+    // A real byte-order mark before the first record is still skipped.
+    expect(readCsv(`\ufeff${text}`, { delimiter: ',' }).records.map((r) => r.fields)).toEqual(rows);
+  });
+
   it('round-trips any table of text through write and read (with the formula rule undone)', () => {
     const cell = fc.string({ unit: 'binary', maxLength: 12 });
     fc.assert(
