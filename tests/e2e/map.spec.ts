@@ -111,6 +111,24 @@ test('while the data downloads, the map and its basemap are up and can be moved;
   await expect.poll(() => page.evaluate(() => Number(new URL(location.href).searchParams.get('map')?.split(',')[2]))).toBeGreaterThan(2);
 });
 
+test('a link\u2019s map view and selection hold when the map is made before the data arrives', async ({ page }) => {
+  let release = (): void => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/data/events.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?event=nk20-moscow-1010&map=45.5,30.25,4');
+  // The map is up (its basemap painted) before the data is let through.
+  await expect(page.getByTestId('map').locator('canvas.faultline-basemap')).toHaveCount(1);
+  await expect(page.getByTestId('loading')).toBeVisible();
+  release();
+  await expect(page.getByTestId('event-detail')).toBeVisible();
+  await page.waitForTimeout(500);
+  // Neither fitted to the data nor panned to the selected event (Moscow, off this view's centre).
+  expect(new URL(page.url()).searchParams.get('map')).toBe('45.5,30.25,4');
+});
+
 test('the map draws the offline basemap (land vs sea) and one canvas of markers, with no marker images or tiles', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

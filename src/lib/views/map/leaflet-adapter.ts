@@ -261,6 +261,14 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   });
   resize.observe(container);
 
+  // A view set or fitted may come in the same update as a change of the panel's size (new data
+  // brings a longer title): set at the size Leaflet last measured, the map would move again on the
+  // resize that follows (its centre shifted by half the change, the markers and basemap drawn
+  // twice). Leaflet 1.9 re-measures on this flag; the observer's invalidateSize then finds the
+  // size unchanged and does nothing.
+  const remeasure = (): void => {
+    (map as unknown as { _sizeChanged: boolean })._sizeChanged = true;
+  };
   const bounds = (e: Extent): L.LatLngBounds => L.latLngBounds([e.south, e.west], [e.north, e.east]);
   return {
     markers,
@@ -271,15 +279,17 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
       const c = map.getCenter();
       return Math.abs(c.lat - view.lat) > 1e-4 || Math.abs(c.lng - view.lon) > 1e-4 || Math.abs(map.getZoom() - view.zoom) > 0.01;
     },
-    setView: (view) => map.setView([view.lat, view.lon], view.zoom, { animate: false }),
+    setView(view) {
+      remeasure();
+      // Reset, not panned: a pan moves by whole pixels, and the link's centre would come back
+      // shifted by the fraction (45.5217 for 45.5). Leaflet 1.9's setView reads `reset`; its
+      // typings do not list it.
+      map.setView([view.lat, view.lon], view.zoom, { animate: false, reset: true } as L.ZoomPanOptions);
+    },
     // Buttons step to whole levels even after a fractional fit (zoomSnap 0.25).
     zoomBy: (delta) => map.setZoom(delta > 0 ? Math.floor(map.getZoom()) + delta : Math.ceil(map.getZoom()) + delta),
     fit(extent, maxZoom, animate) {
-      // The panel may have changed size in the same update (new data brings a longer title):
-      // fitted to the size Leaflet last measured, the map would move again on the resize that
-      // follows, drawing the markers and the basemap twice. Leaflet 1.9 re-measures on this flag;
-      // the observer's invalidateSize then finds the size unchanged and does nothing.
-      (map as unknown as { _sizeChanged: boolean })._sizeChanged = true;
+      remeasure();
       // 56 px keeps fitted markers clear of the overlaid controls in the corners.
       map.fitBounds(bounds(extent), { padding: [56, 56], maxZoom, animate: animate && motion });
     },
