@@ -72,15 +72,21 @@ async function pixelAt(page: Page, selector: string, x: number, y: number): Prom
 }
 const alphaAt = async (page: Page, selector: string, x: number, y: number) => (await pixelAt(page, selector, x, y))[3]!;
 
-test('while the data downloads, the map and its basemap are up and can be moved; the events then fill in', async ({ page }) => {
-  const requested: string[] = [];
-  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+/** Holds the bundled dataset's download until the returned function is called. */
+async function holdData(page: Page): Promise<() => void> {
   let release = (): void => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/data/events.json', async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test('while the data downloads, the map and its basemap are up and can be moved; the events then fill in', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const release = await holdData(page);
   await page.goto('./');
   // The map's code is asked for as the page starts, before the data, not once the data is in.
   await expect.poll(() => requested.some((p) => p.endsWith('/data/events.json'))).toBe(true);
@@ -112,12 +118,7 @@ test('while the data downloads, the map and its basemap are up and can be moved;
 });
 
 test('a link\u2019s map view and selection hold when the map is made before the data arrives', async ({ page }) => {
-  let release = (): void => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/data/events.json', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdData(page);
   await page.goto('./?event=nk20-moscow-1010&map=45.5,30.25,4');
   // The map is up (its basemap painted) before the data is let through.
   await expect(page.getByTestId('map').locator('canvas.faultline-basemap')).toHaveCount(1);
