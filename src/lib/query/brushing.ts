@@ -2,6 +2,7 @@ import { rowsByEnd } from '../model/columns';
 import { firstIndex, lowerBound, type FacetCounts } from './apply';
 import { sameWindow, type Filters, type TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
+import { RowArena } from './row-arena';
 import { queryWords } from './text';
 
 /** Why a row is out, as bits: which facet it fails; OTHER for text or map bounds (out of every count). */
@@ -50,10 +51,18 @@ export class Evaluator {
   #byCategory: { offsets: Uint32Array; rows: Uint32Array } | null = null;
   /** Rows sorted by end: from the dataset (packs carry it), else built at the first window move. */
   #byEnd: Uint32Array | null = null;
+  /** Whether the toggle's loops have run (warmToggle). */
+  #warm = false;
+  /** Where the lists of rows handed out are cut from. */
+  #arena: RowArena;
+  /** The full pass's lists before they are cut to size: kept, as only this class sees them. */
+  #scratch: { timeless: Uint32Array; rows: Uint32Array } | null = null;
 
   constructor(index: QueryIndex) {
     this.#index = index;
     this.#flags = new Uint8Array(index.dataset.columns.size);
+    // A toggle lists up to twice every row; a chunk serves a few.
+    this.#arena = new RowArena(Math.max(1 << 16, 8 * index.dataset.columns.size));
   }
 
   /**
@@ -66,7 +75,9 @@ export class Evaluator {
     const { columns, meta, endOrder } = this.#index.dataset;
     if (!this.#byCategory) this.#byCategory = rowsByCode(columns.category, meta.categories.length);
     else if (!this.#byEnd) this.#byEnd = endOrder ?? rowsByEnd(columns.end);
-    return !this.#byEnd;
+    else if (!this.#warm) this.#warm = warmToggle(this.#index, this.#byCategory, this.#flags);
+    else return this.#arena.writeAhead(WRITE_AHEAD_ROWS);
+    return true;
   }
 
   run(f: Filters): Evaluation {
@@ -99,8 +110,7 @@ export class Evaluator {
     const ws = f.window?.start ?? -Infinity;
     const we = f.window?.end ?? Infinity;
     const flags = this.#flags;
-    const timeless = new Uint32Array(size);
-    const rows = new Uint32Array(size);
+    const { timeless, rows } = (this.#scratch ??= { timeless: new Uint32Array(size), rows: new Uint32Array(size) });
     let t = 0;
     let n = 0;
     let unlocated = 0;
@@ -130,8 +140,8 @@ export class Evaluator {
     }
     this.#filters = f;
     this.#counts = counts;
-    this.#timeless = timeless.slice(0, t);
-    this.#rows = rows.slice(0, n);
+    this.#timeless = this.#copy(timeless.subarray(0, t));
+    this.#rows = this.#copy(rows.subarray(0, n));
     this.#unlocated = unlocated;
     return { rows: this.#rows, counts, timeless: this.#timeless, delta: null, unlocated };
   }
@@ -178,7 +188,6 @@ export class Evaluator {
    */
   #toggleCategories(from: Filters, to: Filters, old: FacetCounts): Evaluation {
     const index = this.#index;
-    const { start, end, size } = index.dataset.columns;
     const ids = index.dataset.meta.categories.map((c) => c.id);
     const before = from.categories === null ? null : mask(ids, from.categories);
     const after = to.categories === null ? null : mask(ids, to.categories);
@@ -199,48 +208,37 @@ export class Evaluator {
       }
       return rows;
     };
-    const entered = new Uint32Array(turned(true));
-    const left = new Uint32Array(turned(false));
-    let entering = 0;
-    let leaving = 0;
+    const entered = this.#arena.take(turned(true));
+    const left = this.#arena.take(turned(false));
+    const passing = { entering: 0, leaving: 0, timeless: this.#timeless.length };
     let changed = 0;
     for (let c = 0; c < ids.length; c++) {
       const was = before === null || before[c] === 1;
       const is = after === null || after[c] === 1;
       if (was === is) continue;
       changed++;
-      const by = is ? 1 : -1;
-      for (let k = byCategory.offsets[c]!; k < byCategory.offsets[c + 1]!; k++) {
-        const row = byCategory.rows[k]!;
-        const fl = flags[row]!;
-        if (fl === OTHER) continue;
-        // The category's own count does not depend on the category filter; the actor and tag
-        // counts do, for rows that pass everything else (or fail only that facet).
-        const others = fl & ~CATEGORY;
-        flags[row] = is ? others : others | CATEGORY;
-        if (!(start[row]! < we && end[row]! > ws)) continue;
-        if (others === 0) {
-          countRow(index.actors, row, counts.actors, by);
-          countRow(index.tags, row, counts.tags, by);
-          if (is) entered[entering++] = row;
-          else left[leaving++] = row;
-        } else if (others === ACTOR) countRow(index.actors, row, counts.actors, by);
-        else if (others === TAG) countRow(index.tags, row, counts.tags, by);
-      }
+      flipCategory(index, byCategory.rows.subarray(byCategory.offsets[c]!, byCategory.offsets[c + 1]!), flags, ws, we, is, counts, is ? entered : left, passing);
     }
-    const timeless = new Uint32Array(size);
-    let t = 0;
-    for (let row = 0; row < size; row++) if (flags[row] === 0) timeless[t++] = row;
+    // Sized from the flips' count: no list of every row's size to fill and then copy.
+    const timeless = this.#arena.take(passing.timeless);
+    listPassing(flags, timeless);
     const from0 = this.#rows;
     this.#filters = to;
     this.#counts = counts;
-    this.#timeless = timeless.slice(0, t);
+    this.#timeless = timeless;
     this.#rows = this.#windowRows(to.window);
     // One category's rows come ascending; several need sorting (typed arrays sort numerically).
     const list = (rows: Uint32Array): Uint32Array => (changed > 1 ? rows.sort() : rows);
-    const delta = { from: from0, entered: list(entered.subarray(0, entering)), left: list(left.subarray(0, leaving)) };
+    const delta = { from: from0, entered: list(entered.subarray(0, passing.entering)), left: list(left.subarray(0, passing.leaving)) };
     this.#unlocated += this.#unlocatedAmong(delta.entered) - this.#unlocatedAmong(delta.left);
     return { rows: this.#rows, counts, timeless: this.#timeless, delta, unlocated: this.#unlocated };
+  }
+
+  /** A copy in the arena's memory. */
+  #copy(rows: Uint32Array): Uint32Array<ArrayBuffer> {
+    const list = this.#arena.take(rows.length);
+    list.set(rows);
+    return list;
   }
 
   #unlocatedAmong(rows: Uint32Array): number {
@@ -299,7 +297,7 @@ export class Evaluator {
    */
   #windowRows(w: TimeWindow | null): Uint32Array {
     const timeless = this.#timeless;
-    if (!w) return timeless.slice();
+    if (!w) return this.#copy(timeless);
     const { start, end } = this.#index.dataset.columns;
     const flags = this.#flags;
     const inside = firstIndex(timeless.length, (i) => start[timeless[i]!]! < w.start);
@@ -314,13 +312,91 @@ export class Evaluator {
         if (flags[row] === 0 && end[row]! > w.start) before.push(row);
       }
     }
-    const out = new Uint32Array(before.length + (last - inside));
+    const out = this.#arena.take(before.length + (last - inside));
     out.set(before);
     // From several groups: back into row (= time) order.
     out.subarray(0, before.length).sort();
     out.set(timeless.subarray(inside, last), before.length);
     return out;
   }
+}
+
+/** Running totals of a toggle's flips: rows written to entered and to left, and rows passing every filter but the window. */
+interface Passing {
+  entering: number;
+  leaving: number;
+  timeless: number;
+}
+
+/**
+ * One category's rows ticked (on) or unticked: their flags, the actor and tag counts they move,
+ * the rows that now enter or leave the filtered set (written to `out`), and the totals.
+ * The category's own count does not depend on the category filter; the actor and tag counts
+ * do, for rows that pass everything else (or fail only that facet).
+ *
+ * Its own small function, as is listPassing, for V8's sake: in one large function each loop
+ * was compiled on its own (on-stack replacement) and the code fell back to the interpreter at
+ * the next, which had not run yet ("insufficient type feedback"); small functions can also be
+ * warmed up on a few rows (Evaluator.prepare).
+ */
+function flipCategory(index: QueryIndex, rows: Uint32Array, flags: Uint8Array, ws: number, we: number, on: boolean, counts: FacetCounts, out: Uint32Array, passing: Passing): void {
+  const { start, end } = index.dataset.columns;
+  const { actors, tags } = index;
+  const set = on ? 0 : CATEGORY;
+  const by = on ? 1 : -1;
+  let n = on ? passing.entering : passing.leaving;
+  let changed = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    const fl = flags[row]!;
+    if (fl === OTHER) continue;
+    const others = fl & ~CATEGORY;
+    flags[row] = others | set;
+    if (others === 0 && fl !== set) changed++;
+    if (!(start[row]! < we && end[row]! > ws)) continue;
+    if (others === 0) {
+      countRow(actors, row, counts.actors, by);
+      countRow(tags, row, counts.tags, by);
+      out[n++] = row;
+    } else if (others === ACTOR) countRow(actors, row, counts.actors, by);
+    else if (others === TAG) countRow(tags, row, counts.tags, by);
+  }
+  if (on) passing.entering = n;
+  else passing.leaving = n;
+  passing.timeless += by * changed;
+}
+
+/** Rows of the arena's memory written ahead per idle call of prepare (1 MB, ~4 ms on the benchmark's machine). */
+const WRITE_AHEAD_ROWS = 1 << 18;
+
+/** Rows and rounds of warmToggle: in Node at 1M, enough for the first toggle to run as fast as later ones. */
+const WARM_ROWS = 4096;
+const WARM_ROUNDS = 12;
+
+/**
+ * Runs a category toggle's two loops on a few thousand rows, a dozen times, and puts back
+ * every flag it changed: V8 optimises a function only after it has run a while, and at 1M the
+ * first few real toggles otherwise ran interpreted (30–50 ms where later ones took 5–10 ms).
+ * Always true, for prepare.
+ */
+function warmToggle(index: QueryIndex, byCategory: { rows: Uint32Array }, flags: Uint8Array): true {
+  const rows = byCategory.rows.subarray(0, WARM_ROWS);
+  const saved = Uint8Array.from(rows, (row) => flags[row]!);
+  const counts = emptyCounts(index);
+  const out = new Uint32Array(rows.length);
+  const listed = new Uint32Array(Math.min(WARM_ROWS, flags.length));
+  for (let round = 0; round < WARM_ROUNDS; round++) {
+    const passing = { entering: 0, leaving: 0, timeless: 0 };
+    flipCategory(index, rows, flags, -Infinity, Infinity, round % 2 === 0, counts, out, passing);
+    listPassing(flags.subarray(0, listed.length), listed);
+  }
+  rows.forEach((row, k) => (flags[row] = saved[k]!));
+  return true;
+}
+
+/** Writes the rows whose flags are all clear to `out` (sized for them), ascending. */
+function listPassing(flags: Uint8Array, out: Uint32Array): void {
+  for (let row = 0, t = 0; row < flags.length; row++) if (flags[row] === 0) out[t++] = row;
 }
 
 function count(index: QueryIndex, counts: FacetCounts, fl: number, row: number, by: number): void {

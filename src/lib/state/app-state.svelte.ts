@@ -81,7 +81,13 @@ export class AppState {
    * that depends on them recomputes while the brush moves) and the pass covers only the window.
    */
   readonly #evaluator = $derived(this.index ? new Evaluator(this.index) : null);
-  readonly #result = $derived(this.#evaluator?.run(this.applied) ?? null);
+  readonly #result = $derived.by(() => {
+    const result = this.#evaluator?.run(this.applied) ?? null;
+    // The evaluation used memory the evaluator writes ahead (RowArena): write more once idle.
+    if (result) this.#prepareWhenIdle();
+    return result;
+  });
+  #preparing = false;
 
   /** Rows shown by every view, in time order. */
   readonly visible = $derived(this.#result?.rows ?? new Uint32Array(0));
@@ -194,15 +200,22 @@ export class AppState {
     if (typeof requestAnimationFrame === 'function') {
       requestAnimationFrame(() => setTimeout(() => performance.mark('faultline:interactive'), 0));
     }
-    // Once the page is idle, build what the first toggle or brush step would otherwise build.
-    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-    const prepare = (): void => {
-      if (this.dataset === dataset && this.#evaluator?.prepare()) idle(prepare);
-    };
-    idle(prepare);
+    this.#prepareWhenIdle();
     // On first load the URL sync checks the selection (and says so); on a reload it just goes.
     if (replacing && this.selectedId !== null && dataset.events.rowOf(this.selectedId) === undefined) this.selectedId = null;
     return true;
+  }
+
+  /** Once the page is idle, builds what the next toggle or brush step would otherwise build on the spot, one piece per idle call. */
+  #prepareWhenIdle(): void {
+    if (this.#preparing) return;
+    this.#preparing = true;
+    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    const step = (): void => {
+      if (this.#evaluator?.prepare()) idle(step);
+      else this.#preparing = false;
+    };
+    idle(step);
   }
 
   select(id: string | null): void {
