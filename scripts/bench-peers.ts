@@ -21,7 +21,7 @@
 //   timelineZoom vis-timeline: after the pan, six wheel steps in (250 ms apart) and six out (60 ms
 //                apart) at the centre (wheelZooms in bench-gestures.ts); per wheel event, same probe.
 //   heap         CDP HeapProfiler.collectGarbage, then Runtime.getHeapUsage usedSize, in MB,
-//                after the steps.
+//                after the steps; its backingStorageSize (ArrayBuffers) beside it.
 // Every step has a 60 s cut-off; past it the step is 'DNF' (load 'DNF' skips the rest).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -43,6 +43,8 @@ export interface PeerResult {
   timelinePan?: number[] | 'DNF';
   timelineZoom?: number[] | 'DNF';
   heap: number | 'DNF';
+  /** ArrayBuffers outside the JS heap (crossfilter's indexes, canvases' are not among them), in MB. */
+  buffers?: number;
   note?: string;
   /** JSON.parse and adapter time inside load (page measures peer:parse, peer:adapter), when the page got that far. */
   phases?: { parse: number; adapter: number };
@@ -237,12 +239,12 @@ async function timelineZoomStep(page: Page): Promise<number[]> {
   return takeLatencies(page, 'wheel');
 }
 
-async function heapMB(context: BrowserContext, page: Page): Promise<number> {
+async function heapMB(context: BrowserContext, page: Page): Promise<{ heap: number; buffers: number }> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const { usedSize, backingStorageSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize: number };
   await cdp.detach();
-  return usedSize / 1024 / 1024;
+  return { heap: usedSize / 1024 / 1024, buffers: backingStorageSize / 1024 / 1024 };
 }
 
 async function closeQuietly(context: BrowserContext): Promise<void> {
@@ -309,7 +311,9 @@ export async function measurePeer(browser: Browser, peer: string, serverUrl: str
     } else if (MAP_PEERS.has(peer)) {
       result.repaint = await step(() => repaintStep(page), notes, 'repaint');
     }
-    result.heap = await step(() => heapMB(context, page), notes, 'heap');
+    const memory = await step(() => heapMB(context, page), notes, 'heap');
+    result.heap = memory === 'DNF' ? 'DNF' : memory.heap;
+    if (memory !== 'DNF') result.buffers = memory.buffers;
     return result;
   } finally {
     if (errors.length) notes.push(`page errors: ${[...new Set(errors)].slice(0, 3).join(' | ')}`);
