@@ -40,10 +40,11 @@ export type JsonParseResult =
 
 // Character codes, named so the scanning code reads as grammar.
 
-import { APOSTROPHE, BACKSLASH, BOM, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, CR, DIGIT_0, DIGIT_1, DIGIT_9, DOLLAR, DOT, LF, LOWER_E, LOWER_U, MINUS, OPEN_BRACE, OPEN_BRACKET, PLUS, QUOTE, SLASH, SPACE, STAR, TAB, UNDERSCORE, UPPER_E } from './json-chars';
+import { APOSTROPHE, BACKSLASH, BOM, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, CR, DIGIT_0, DIGIT_1, DIGIT_9, DOT, LF, LOWER_E, LOWER_U, MINUS, OPEN_BRACE, OPEN_BRACKET, PLUS, QUOTE, SLASH, SPACE, STAR, TAB, UPPER_E } from './json-chars';
 import { checkDepth, depthProblem } from './json-depth';
 import { controlCharacterMessage, describeCharacter, quoteForMessage, quoteSource, shorten, wordMessage } from './json-messages';
 import { locateIn, offsetOf, pointerOf, positionFinder, type PositionEntry, type PositionNode } from './json-position';
+import { decodeEscapes, hexValue, isDigit, isWordChar, readWord, SIMPLE_ESCAPES, skipDigits, startsValue } from './json-lexemes';
 
 export { checkDepth, pointerOf, positionFinder };
 
@@ -511,51 +512,6 @@ class Parser {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-/** Decoded value of each one-character escape, indexed by the character after the backslash. */
-const SIMPLE_ESCAPES: Array<string | undefined> = [];
-SIMPLE_ESCAPES[QUOTE] = '"';
-SIMPLE_ESCAPES[BACKSLASH] = '\\';
-SIMPLE_ESCAPES[SLASH] = '/';
-SIMPLE_ESCAPES[0x62] = '\b';
-SIMPLE_ESCAPES[0x66] = '\f';
-SIMPLE_ESCAPES[0x6e] = '\n';
-SIMPLE_ESCAPES[0x72] = '\r';
-SIMPLE_ESCAPES[0x74] = '\t';
-
-/**
- * Decodes text[from, to), whose escapes scanString has already validated. Appending to a string
- * is fast in V8 (it builds a rope, flattened once on first use) and beats collecting parts.
- */
-function decodeEscapes(text: string, from: number, to: number): string {
-  let decoded = '';
-  let i = from;
-  for (;;) {
-    const backslash = text.indexOf('\\', i);
-    if (backslash < 0 || backslash >= to) break;
-    if (backslash > i) decoded += text.slice(i, backslash);
-    const c = text.charCodeAt(backslash + 1);
-    if (c === LOWER_U) {
-      // Lone surrogates are kept, as JSON.parse keeps them; pairs recombine when appended.
-      decoded += String.fromCharCode(hexQuad(text, backslash + 2));
-      i = backslash + 6;
-    } else {
-      decoded += SIMPLE_ESCAPES[c] ?? '';
-      i = backslash + 2;
-    }
-  }
-  return i < to ? decoded + text.slice(i, to) : decoded;
-}
-
-/** Value of the four hex digits at `at`, already validated. */
-function hexQuad(text: string, at: number): number {
-  return (
-    (hexValue(text.charCodeAt(at)) << 12) |
-    (hexValue(text.charCodeAt(at + 1)) << 8) |
-    (hexValue(text.charCodeAt(at + 2)) << 4) |
-    hexValue(text.charCodeAt(at + 3))
-  );
-}
-
 /**
  * Makes `key` an own enumerable data property of a plain object, never touching a prototype.
  * Callers have already dropped `__proto__`.
@@ -575,37 +531,4 @@ function setOwnProperty(target: Record<string, unknown>, key: string, value: unk
 
 function closerOf(frame: Frame): number {
   return frame.kind === 'array' ? CLOSE_BRACKET : CLOSE_BRACE;
-}
-
-function isDigit(c: number): boolean {
-  return c >= DIGIT_0 && c <= DIGIT_9;
-}
-
-function skipDigits(text: string, from: number): number {
-  let i = from;
-  while (isDigit(text.charCodeAt(i))) i++;
-  return i;
-}
-
-/** Letters, digits, '_' and '$': what a bare word such as NaN or an unquoted key is made of. */
-function isWordChar(c: number): boolean {
-  const lower = c | 0x20; // folds ASCII upper case onto lower case
-  return (lower >= 0x61 && lower <= 0x7a) || isDigit(c) || c === UNDERSCORE || c === DOLLAR;
-}
-
-function readWord(text: string, from: number): string {
-  let end = from;
-  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
-  return text.slice(from, end);
-}
-
-/** Could `c` begin a value? Used to recognise a missing comma. */
-function startsValue(c: number): boolean {
-  return c === QUOTE || c === OPEN_BRACE || c === OPEN_BRACKET || c === MINUS || isWordChar(c);
-}
-
-function hexValue(c: number): number {
-  if (isDigit(c)) return c - DIGIT_0;
-  const lower = c | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
 }
