@@ -114,9 +114,14 @@ export function drawDensity(ctx: CanvasRenderingContext2D, d: Density, laneHeigh
   if (width === 0 || height === 0) return;
   const dpr = window.devicePixelRatio || 1;
   const colors = Array.from({ length: d.lanes }, (_, lane) => rgbaOf(ctx, laneColors[lane] ?? theme.text));
-  const pixels = densityPixels(d, laneHeight, colors, rgbaOf(ctx, theme.stripe), width, height, dpr);
+  const pixels = densityPixels(d, laneHeight, colors, rgbaOf(ctx, theme.stripe), width, height, dpr, pixelBuffers.get(ctx));
+  pixelBuffers.set(ctx, pixels);
+  // putImageData copies the pixels into the canvas, so the buffer is free for the next paint.
   ctx.putImageData(new ImageData(pixels, width, height), 0, 0);
 }
+
+/** Each canvas's last density pixels, written again at its next paint of the same size. */
+const pixelBuffers = new WeakMap<CanvasRenderingContext2D, Uint8ClampedArray<ArrayBuffer>>();
 
 /** Any CSS colour as RGBA, through the context's own parser (it normalises to #rrggbb or rgba()). */
 function rgbaOf(ctx: CanvasRenderingContext2D, color: string): Rgba {

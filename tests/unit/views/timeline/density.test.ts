@@ -188,6 +188,11 @@ describe('densityPixels', () => {
           const colors: Color[] = [red, blue, [0, 120, 0, 0.5]];
           const fast = new Uint32Array(densityPixels(d, laneHeight, colors, stripe, width, height, dpr).buffer);
           expect([...fast]).toEqual([...reference(d, laneHeight, colors, width, height, dpr)]);
+          // A buffer from an earlier paint, full of its pixels, is written over as if it were new.
+          const used = new Uint8ClampedArray(width * height * 4).fill(0xab);
+          const again = densityPixels(d, laneHeight, colors, stripe, width, height, dpr, used);
+          expect(again).toBe(used);
+          expect([...new Uint32Array(again.buffer)]).toEqual([...fast]);
         },
       ),
     );
