@@ -2,14 +2,10 @@ import { rowsByEnd } from '../model/columns';
 import { firstIndex, lowerBound, type FacetCounts } from './apply';
 import { sameWindow, type Filters, type TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
+import { flipCategory, listPassing, rowsByCode, warmToggle } from './category-toggle';
 import { RowArena } from './row-arena';
+import { ACTOR, CATEGORY, count, emptyCounts, OTHER, TAG } from './row-flags';
 import { queryWords } from './text';
-
-/** Why a row is out, as bits: which facet it fails; OTHER for text or map bounds (out of every count). */
-const CATEGORY = 1;
-const ACTOR = 2;
-const TAG = 4;
-const OTHER = 128;
 
 export interface Evaluation {
   /** Rows that pass every filter, in time order. */
@@ -29,6 +25,9 @@ export interface RowDelta {
   entered: Uint32Array;
   left: Uint32Array;
 }
+
+/** Rows of the arena's memory written ahead per idle call of prepare (1 MB, ~4 ms on the benchmark's machine). */
+const WRITE_AHEAD_ROWS = 1 << 18;
 
 /**
  * Filters with crossfilter's trick for the time window: when only the window moves, the facet
@@ -66,10 +65,11 @@ export class Evaluator {
   }
 
   /**
-   * Builds ahead what the first category toggle and the first window move would otherwise
-   * build on the spot (rows by category; rows by end when the dataset does not carry them):
-   * meant for idle time after a load, so the first click is as quick as the next. One piece per
-   * call (each is a pass or a sort over every row); true while pieces remain.
+   * Does ahead, in idle time, what the next category toggle or window move would otherwise do
+   * on the spot: rows by category and rows by end (when the dataset does not carry them) once,
+   * the toggle's loops warmed up once (warmToggle), then memory for the lists to come written
+   * (RowArena), again after every evaluation that used some. One piece per call (a pass or a
+   * sort over every row, or a megabyte written); true while pieces remain.
    */
   prepare(): boolean {
     const { columns, meta, endOrder } = this.#index.dataset;
@@ -196,29 +196,19 @@ export class Evaluator {
     const flags = this.#flags;
     const ws = to.window?.start ?? -Infinity;
     const we = to.window?.end ?? Infinity;
+    const turned = ids.flatMap((_, c) => {
+      const was = before === null || before[c] === 1;
+      const is = after === null || after[c] === 1;
+      return was === is ? [] : [{ rows: byCategory.rows.subarray(byCategory.offsets[c]!, byCategory.offsets[c + 1]!), on: is }];
+    });
     // Rows that enter come from the categories ticked, rows that leave from those unticked: typed
     // arrays sized for those categories, where growing lists of ~120k rows at 1M cost copies and
     // garbage collection.
-    const turned = (on: boolean): number => {
-      let rows = 0;
-      for (let c = 0; c < ids.length; c++) {
-        const was = before === null || before[c] === 1;
-        const is = after === null || after[c] === 1;
-        if (was !== is && is === on) rows += byCategory.offsets[c + 1]! - byCategory.offsets[c]!;
-      }
-      return rows;
-    };
-    const entered = this.#arena.take(turned(true));
-    const left = this.#arena.take(turned(false));
+    const sizeOf = (on: boolean): number => turned.reduce((n, t) => (t.on === on ? n + t.rows.length : n), 0);
+    const entered = this.#arena.take(sizeOf(true));
+    const left = this.#arena.take(sizeOf(false));
     const passing = { entering: 0, leaving: 0, timeless: this.#timeless.length };
-    let changed = 0;
-    for (let c = 0; c < ids.length; c++) {
-      const was = before === null || before[c] === 1;
-      const is = after === null || after[c] === 1;
-      if (was === is) continue;
-      changed++;
-      flipCategory(index, byCategory.rows.subarray(byCategory.offsets[c]!, byCategory.offsets[c + 1]!), flags, ws, we, is, counts, is ? entered : left, passing);
-    }
+    for (const { rows, on } of turned) flipCategory(index, rows, flags, ws, we, on, counts, on ? entered : left, passing);
     // Sized from the flips' count: no list of every row's size to fill and then copy.
     const timeless = this.#arena.take(passing.timeless);
     listPassing(flags, timeless);
@@ -228,7 +218,7 @@ export class Evaluator {
     this.#timeless = timeless;
     this.#rows = this.#windowRows(to.window);
     // One category's rows come ascending; several need sorting (typed arrays sort numerically).
-    const list = (rows: Uint32Array): Uint32Array => (changed > 1 ? rows.sort() : rows);
+    const list = (rows: Uint32Array): Uint32Array => (turned.length > 1 ? rows.sort() : rows);
     const delta = { from: from0, entered: list(entered.subarray(0, passing.entering)), left: list(left.subarray(0, passing.leaving)) };
     this.#unlocated += this.#unlocatedAmong(delta.entered) - this.#unlocatedAmong(delta.left);
     return { rows: this.#rows, counts, timeless: this.#timeless, delta, unlocated: this.#unlocated };
@@ -321,98 +311,6 @@ export class Evaluator {
   }
 }
 
-/** Running totals of a toggle's flips: rows written to entered and to left, and rows passing every filter but the window. */
-interface Passing {
-  entering: number;
-  leaving: number;
-  timeless: number;
-}
-
-/**
- * One category's rows ticked (on) or unticked: their flags, the actor and tag counts they move,
- * the rows that now enter or leave the filtered set (written to `out`), and the totals.
- * The category's own count does not depend on the category filter; the actor and tag counts
- * do, for rows that pass everything else (or fail only that facet).
- *
- * Its own small function, as is listPassing, for V8's sake: in one large function each loop
- * was compiled on its own (on-stack replacement) and the code fell back to the interpreter at
- * the next, which had not run yet ("insufficient type feedback"); small functions can also be
- * warmed up on a few rows (Evaluator.prepare).
- */
-function flipCategory(index: QueryIndex, rows: Uint32Array, flags: Uint8Array, ws: number, we: number, on: boolean, counts: FacetCounts, out: Uint32Array, passing: Passing): void {
-  const { start, end } = index.dataset.columns;
-  const { actors, tags } = index;
-  const set = on ? 0 : CATEGORY;
-  const by = on ? 1 : -1;
-  let n = on ? passing.entering : passing.leaving;
-  let changed = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const row = rows[k]!;
-    const fl = flags[row]!;
-    if (fl === OTHER) continue;
-    const others = fl & ~CATEGORY;
-    flags[row] = others | set;
-    if (others === 0 && fl !== set) changed++;
-    if (!(start[row]! < we && end[row]! > ws)) continue;
-    if (others === 0) {
-      countRow(actors, row, counts.actors, by);
-      countRow(tags, row, counts.tags, by);
-      out[n++] = row;
-    } else if (others === ACTOR) countRow(actors, row, counts.actors, by);
-    else if (others === TAG) countRow(tags, row, counts.tags, by);
-  }
-  if (on) passing.entering = n;
-  else passing.leaving = n;
-  passing.timeless += by * changed;
-}
-
-/** Rows of the arena's memory written ahead per idle call of prepare (1 MB, ~4 ms on the benchmark's machine). */
-const WRITE_AHEAD_ROWS = 1 << 18;
-
-/** Rows and rounds of warmToggle: in Node at 1M, enough for the first toggle to run as fast as later ones. */
-const WARM_ROWS = 4096;
-const WARM_ROUNDS = 12;
-
-/**
- * Runs a category toggle's two loops on a few thousand rows, a dozen times, and puts back
- * every flag it changed: V8 optimises a function only after it has run a while, and at 1M the
- * first few real toggles otherwise ran interpreted (30–50 ms where later ones took 5–10 ms).
- * Always true, for prepare.
- */
-function warmToggle(index: QueryIndex, byCategory: { rows: Uint32Array }, flags: Uint8Array): true {
-  const rows = byCategory.rows.subarray(0, WARM_ROWS);
-  const saved = Uint8Array.from(rows, (row) => flags[row]!);
-  const counts = emptyCounts(index);
-  const out = new Uint32Array(rows.length);
-  const listed = new Uint32Array(Math.min(WARM_ROWS, flags.length));
-  for (let round = 0; round < WARM_ROUNDS; round++) {
-    const passing = { entering: 0, leaving: 0, timeless: 0 };
-    flipCategory(index, rows, flags, -Infinity, Infinity, round % 2 === 0, counts, out, passing);
-    listPassing(flags.subarray(0, listed.length), listed);
-  }
-  rows.forEach((row, k) => (flags[row] = saved[k]!));
-  return true;
-}
-
-/** Writes the rows whose flags are all clear to `out` (sized for them), ascending. */
-function listPassing(flags: Uint8Array, out: Uint32Array): void {
-  for (let row = 0, t = 0; row < flags.length; row++) if (flags[row] === 0) out[t++] = row;
-}
-
-function count(index: QueryIndex, counts: FacetCounts, fl: number, row: number, by: number): void {
-  if (fl === 0 || fl === CATEGORY) counts.categories[index.dataset.columns.category[row]!]! += by;
-  if (fl === 0 || fl === ACTOR) countRow(index.actors, row, counts.actors, by);
-  if (fl === 0 || fl === TAG) countRow(index.tags, row, counts.tags, by);
-}
-
-function emptyCounts(index: QueryIndex): FacetCounts {
-  return {
-    categories: new Uint32Array(index.dataset.meta.categories.length),
-    actors: new Uint32Array(index.actors.values.length),
-    tags: new Uint32Array(index.tags.values.length),
-  };
-}
-
 function mask(values: readonly string[], wanted: readonly string[]): Uint8Array {
   const m = new Uint8Array(values.length);
   const set = new Set(wanted);
@@ -425,24 +323,9 @@ function hasAny(column: MultiColumn, row: number, want: Uint8Array): boolean {
   return false;
 }
 
-function countRow(column: MultiColumn, row: number, counts: Uint32Array, by: number): void {
-  for (let k = column.offsets[row]!; k < column.offsets[row + 1]!; k++) counts[column.codes[k]!]! += by;
-}
-
 /** Only the categories differ (the window too may not move: counts are for one window). */
 function onlyCategoriesChanged(a: Filters, b: Filters): boolean {
   return a.categories !== b.categories && sameWindow(a.window, b.window) && sameExceptWindow({ ...a, categories: b.categories }, b);
-}
-
-/** Rows grouped by a small code (CSR): the rows with code c are rows[offsets[c]] .. rows[offsets[c + 1] - 1], ascending. */
-function rowsByCode(code: ArrayLike<number>, codes: number): { offsets: Uint32Array; rows: Uint32Array } {
-  const offsets = new Uint32Array(codes + 1);
-  for (let row = 0; row < code.length; row++) offsets[code[row]! + 1]!++;
-  for (let c = 0; c < codes; c++) offsets[c + 1]! += offsets[c]!;
-  const fill = offsets.slice(0, codes);
-  const rows = new Uint32Array(code.length);
-  for (let row = 0; row < code.length; row++) rows[fill[code[row]!]!++] = row;
-  return { offsets, rows };
 }
 
 /** Every filter but the window is the same (filters are replaced whole, so identity is enough). */
