@@ -8,7 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
 import { generate, generatePack } from './synthetic.ts';

@@ -4,7 +4,6 @@
  * through the one URL codec (state/url.ts), so a link reproduces exactly what the URL sync
  * would have written.
  */
-import type { AppState } from '../state/app-state.svelte';
 import { encodeUrlState, type UrlState } from '../state/url';
 import { EMBED_VIEWS, type EmbedView, type Theme } from './config';
 

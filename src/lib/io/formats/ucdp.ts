@@ -5,7 +5,7 @@
 import type { EventRecord, Fatalities, LocationPrecision, Source } from '../../model/types';
 import { LIMITS } from '../../model/limits';
 import { safeHttpUrl } from '../../model/url';
-import { CategoryBook, ImportLog, cleanId, fitText, head, isRecord, lookup, slugify, splitList, textOf, type At, type ImportOptions, type ImportResult, type Importer } from './common';
+import { CategoryBook, ImportLog, cleanId, fitText, head, isRecord, lookup, slugify, textOf, type At, type ImportOptions, type ImportResult, type Importer } from './common';
 import { readCsv } from '../csv';
 import { readPoint } from './coords';
 import { readJson } from './json-input';
