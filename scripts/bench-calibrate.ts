@@ -16,7 +16,8 @@ export interface Calibration {
 }
 
 // Strings, not functions: tsx would wrap named helpers in a __name() call the page lacks.
-const LOOP = '(() => { const run = () => { const t = performance.now(); let x = 0; for (let i = 0; i < 3e7; i++) x += i % 7; return x > 0 ? performance.now() - t : -1; }; for (let i = 0; i < 3; i++) run(); const times = [run(), run(), run(), run(), run()].sort((a, b) => a - b); return times[2]; })()';
+const LOOP =
+  '(() => { const run = () => { const t = performance.now(); let x = 0; for (let i = 0; i < 3e7; i++) x += i % 7; return x > 0 ? performance.now() - t : -1; }; for (let i = 0; i < 3; i++) run(); const times = [run(), run(), run(), run(), run()].sort((a, b) => a - b); return times[2]; })()';
 
 /** The fixed loop alone, in a blank page of `browser`: taken before each of our runs, so `--raw` shows when the machine drifted mid-run. */
 export async function loopNow(browser: Browser): Promise<number> {

@@ -68,7 +68,10 @@ export async function timelineDrag(page: Page): Promise<void> {
  * when an analyst zooms and looks), then six out, 60 ms apart (a quick zoom back, which leaves
  * behind whatever was laid out around the zoomed view). Used on our timeline and vis-timeline's.
  */
-export async function wheelZooms(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<void> {
+export async function wheelZooms(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+): Promise<void> {
   await page.mouse.move(...mapCentre(box));
   for (let i = 0; i < 6; i++) {
     await page.mouse.wheel(0, -120);
@@ -93,5 +96,9 @@ export async function searchWord(page: Page, word: string): Promise<void> {
   const count = page.getByTestId('event-count');
   const before = await count.textContent();
   await page.getByTestId('search').pressSequentially(word, { delay: 90 });
-  await page.waitForFunction((text) => document.querySelector('[data-testid=event-count]')?.textContent !== text, before, { timeout: 120_000 });
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid=event-count]')?.textContent !== text,
+    before,
+    { timeout: 120_000 },
+  );
 }

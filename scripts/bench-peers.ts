@@ -50,7 +50,13 @@ export interface PeerResult {
   phases?: { parse: number; adapter: number };
 }
 
-export const PEERS: readonly string[] = ['leaflet-canvas', 'markercluster', 'supercluster', 'vis-timeline', 'crossfilter'];
+export const PEERS: readonly string[] = [
+  'leaflet-canvas',
+  'markercluster',
+  'supercluster',
+  'vis-timeline',
+  'crossfilter',
+];
 const MAP_PEERS = new Set(['leaflet-canvas', 'markercluster', 'supercluster']);
 
 const STEP_TIMEOUT_MS = 60_000;
@@ -163,7 +169,11 @@ async function step<T>(run: () => Promise<T>, notes: string[], name: string): Pr
   try {
     return await Promise.race([run(), cutoff]);
   } catch (error) {
-    notes.push(error instanceof Timeout ? `${name}: > ${STEP_TIMEOUT_MS / 1000} s` : `${name}: ${(error as Error).message.split('\n')[0]}`);
+    notes.push(
+      error instanceof Timeout
+        ? `${name}: > ${STEP_TIMEOUT_MS / 1000} s`
+        : `${name}: ${(error as Error).message.split('\n')[0]}`,
+    );
     return 'DNF';
   } finally {
     clearTimeout(timer);
@@ -242,7 +252,10 @@ async function timelineZoomStep(page: Page): Promise<number[]> {
 async function heapMB(context: BrowserContext, page: Page): Promise<{ heap: number; buffers: number }> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize, backingStorageSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize: number };
+  const { usedSize, backingStorageSize } = (await cdp.send('Runtime.getHeapUsage')) as {
+    usedSize: number;
+    backingStorageSize: number;
+  };
   await cdp.detach();
   return { heap: usedSize / 1024 / 1024, buffers: backingStorageSize / 1024 / 1024 };
 }
@@ -256,11 +269,20 @@ async function closeQuietly(context: BrowserContext): Promise<void> {
  * Measures one peer page on one dataset. dataFile is a file name under the server's dataDir
  * (served at /bench-data/), holding the lean JSON; size is the event count it should contain.
  */
-export async function measurePeer(browser: Browser, peer: string, serverUrl: string, dataFile: string, size: number): Promise<PeerResult> {
+export async function measurePeer(
+  browser: Browser,
+  peer: string,
+  serverUrl: string,
+  dataFile: string,
+  size: number,
+): Promise<PeerResult> {
   if (!PEERS.includes(peer)) throw new Error(`unknown peer ${peer}; known: ${PEERS.join(', ')}`);
   const notes: string[] = [];
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-  await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message.split('\n')[0] ?? ''));
@@ -273,7 +295,9 @@ export async function measurePeer(browser: Browser, peer: string, serverUrl: str
       async () => {
         await page.goto(url, { waitUntil: 'domcontentloaded', timeout: STEP_TIMEOUT_MS });
         await page.waitForFunction(
-          () => performance.getEntriesByName('peer:interactive').length > 0 || performance.getEntriesByName('peer:error').length > 0,
+          () =>
+            performance.getEntriesByName('peer:interactive').length > 0 ||
+            performance.getEntriesByName('peer:error').length > 0,
           null,
           { timeout: Math.max(1, STEP_TIMEOUT_MS - (Date.now() - started)) },
         );
@@ -297,7 +321,8 @@ export async function measurePeer(browser: Browser, peer: string, serverUrl: str
       return result;
     }
     result.load = loaded.interactive - loaded.arrived;
-    if (Number.isFinite(loaded.parse) && Number.isFinite(loaded.adapter)) result.phases = { parse: loaded.parse, adapter: loaded.adapter };
+    if (Number.isFinite(loaded.parse) && Number.isFinite(loaded.adapter))
+      result.phases = { parse: loaded.parse, adapter: loaded.adapter };
 
     await installLatencyProbe(page, 'peer:map-moveend');
     if (peer === 'crossfilter') {
@@ -307,7 +332,8 @@ export async function measurePeer(browser: Browser, peer: string, serverUrl: str
       result.facet = await step(() => facetStep(page), notes, 'facet');
     } else if (peer === 'vis-timeline') {
       result.timelinePan = await step(() => timelinePanStep(page, notes), notes, 'timelinePan');
-      if (result.timelinePan !== 'DNF') result.timelineZoom = await step(() => timelineZoomStep(page), notes, 'timelineZoom');
+      if (result.timelinePan !== 'DNF')
+        result.timelineZoom = await step(() => timelineZoomStep(page), notes, 'timelineZoom');
     } else if (MAP_PEERS.has(peer)) {
       result.repaint = await step(() => repaintStep(page), notes, 'repaint');
     }

@@ -37,7 +37,9 @@ export async function installLatencyProbe(page: Page, moveendMark: string | null
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         if (entry.name !== mark) continue;
-        requestAnimationFrame(() => setTimeout(() => (w.__lat.repaint ??= []).push(performance.now() - entry.startTime), 0));
+        requestAnimationFrame(() =>
+          setTimeout(() => (w.__lat.repaint ??= []).push(performance.now() - entry.startTime), 0),
+        );
       }
     }).observe({ type: 'mark' });
   }, moveendMark);
@@ -62,13 +64,17 @@ export async function takeLatencies(page: Page, type: string): Promise<number[]>
 const LOADED = ['faultline:interactive', 'faultline:map-interactive'];
 
 export async function waitLoaded(page: Page, timeout: number): Promise<void> {
-  await page.waitForFunction((marks) => marks.every((m) => performance.getEntriesByName(m).length > 0), LOADED, { timeout });
+  await page.waitForFunction((marks) => marks.every((m) => performance.getEntriesByName(m).length > 0), LOADED, {
+    timeout,
+  });
 }
 
 /** ms from 'faultline:data-arrived' to the later of the LOADED marks. */
 export async function loadTime(page: Page): Promise<number> {
   return page.evaluate(
-    (marks) => Math.max(...marks.map((m) => performance.getEntriesByName(m).at(-1)!.startTime)) - performance.getEntriesByName('faultline:data-arrived').at(-1)!.startTime,
+    (marks) =>
+      Math.max(...marks.map((m) => performance.getEntriesByName(m).at(-1)!.startTime)) -
+      performance.getEntriesByName('faultline:data-arrived').at(-1)!.startTime,
     LOADED,
   );
 }

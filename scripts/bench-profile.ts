@@ -10,7 +10,15 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
 import { generatePack } from './synthetic.ts';
-import { brushDrag, facetClicks, mapDrag, mapZooms, searchWord, timelineDrag, timelineZooms } from './bench-gestures.ts';
+import {
+  brushDrag,
+  facetClicks,
+  mapDrag,
+  mapZooms,
+  searchWord,
+  timelineDrag,
+  timelineZooms,
+} from './bench-gestures.ts';
 import { loadTime, waitLoaded } from './bench-probe.ts';
 
 function arg(name: string, fallback: string): string {
@@ -102,7 +110,9 @@ function phases(events: TraceEvent[]): [string, number][] {
 
 const chromiumPath = findChromium();
 if (!chromiumPath) throw new Error('No Chromium found: set CHROMIUM_PATH or install chromium.');
-execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', outDir], { stdio: 'inherit' });
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', outDir], {
+  stdio: 'inherit',
+});
 const pack = join('data/generated', `synthetic-${size}-seed1.flpack`);
 if (!existsSync(pack)) {
   mkdirSync('data/generated', { recursive: true });
@@ -110,8 +120,15 @@ if (!existsSync(pack)) {
 }
 mkdirSync(join(outDir, 'bench-data'), { recursive: true });
 execFileSync('cp', ['-l', pack, join(outDir, 'bench-data', 'data.flpack')]);
-const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 4191, strictPort: true }, logLevel: 'warn' });
-const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const server = await preview({
+  build: { outDir },
+  preview: { host: '127.0.0.1', port: 4191, strictPort: true },
+  logLevel: 'warn',
+});
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
@@ -119,7 +136,10 @@ try {
   if (scenario === 'load') await page.goto('http://127.0.0.1:4191/favicon.svg');
   else {
     await page.goto(url);
-    await page.getByTestId('event-count').filter({ hasText: `${size.toLocaleString('en-GB')} events` }).waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('event-count')
+      .filter({ hasText: `${size.toLocaleString('en-GB')} events` })
+      .waitFor({ timeout: 120_000 });
     await page.waitForTimeout(1000);
   }
   if (scenario === 'facet') {
@@ -133,11 +153,14 @@ try {
   const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
   // Invalidation tracking says what dirtied style and layout, but it makes every forced style
   // recalculation several times slower: asked for on its own, so that --trace keeps the proportions.
-  if (process.argv.includes('--invalidations')) categories.push('disabled-by-default-devtools.timeline.invalidationTracking');
+  if (process.argv.includes('--invalidations'))
+    categories.push('disabled-by-default-devtools.timeline.invalidationTracking');
   await browser.startTracing(page, { categories });
   await cdp.send('Profiler.start');
   await run(page);
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
   const raw = (await browser.stopTracing()).toString();
   if (traceFile) {
     writeFileSync(traceFile, raw);

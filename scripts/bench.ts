@@ -37,7 +37,8 @@ const quantile = (values: number[], q: number): number => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : NaN;
 };
 const median = (values: number[]): number => quantile(values, 0.5);
-const fmt = (v: number): string => (Number.isFinite(v) ? (v >= 1000 ? `${Math.round(v).toLocaleString('en-GB')}` : v.toFixed(1)) : 'n/a');
+const fmt = (v: number): string =>
+  Number.isFinite(v) ? (v >= 1000 ? `${Math.round(v).toLocaleString('en-GB')}` : v.toFixed(1)) : 'n/a';
 
 interface Ours {
   load: number;
@@ -54,11 +55,17 @@ interface Ours {
 
 async function measureOurs(browser: Browser, url: string, total: number): Promise<Ours> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
-  await context.route((u) => u.hostname !== '127.0.0.1', (r) => r.abort());
+  await context.route(
+    (u) => u.hostname !== '127.0.0.1',
+    (r) => r.abort(),
+  );
   const page = await context.newPage();
   try {
     await page.goto(url);
-    await page.getByTestId('event-count').filter({ hasText: `${total.toLocaleString('en-GB')} events` }).waitFor({ timeout: STEP_MS });
+    await page
+      .getByTestId('event-count')
+      .filter({ hasText: `${total.toLocaleString('en-GB')} events` })
+      .waitFor({ timeout: STEP_MS });
     await waitLoaded(page, STEP_MS);
     const load = await loadTime(page);
     await page.waitForTimeout(500);
@@ -91,8 +98,21 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
 
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize, backingStorageSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize: number };
-    return { load, brush, brushFrame, facet, repaint, timelinePan, timelineZoom, heap: usedSize / 2 ** 20, buffers: backingStorageSize / 2 ** 20 };
+    const { usedSize, backingStorageSize } = (await cdp.send('Runtime.getHeapUsage')) as {
+      usedSize: number;
+      backingStorageSize: number;
+    };
+    return {
+      load,
+      brush,
+      brushFrame,
+      facet,
+      repaint,
+      timelinePan,
+      timelineZoom,
+      heap: usedSize / 2 ** 20,
+      buffers: backingStorageSize / 2 ** 20,
+    };
   } finally {
     await context.close();
   }
@@ -105,28 +125,50 @@ if (!chromiumPath) {
 }
 // --dist serves another build (an A/B comparison: two builds, runs alternated on one machine).
 const distDir = arg('dist', 'dist');
-if (!existsSync(join(distDir, 'index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir], { stdio: 'inherit' });
+if (!existsSync(join(distDir, 'index.html')))
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', distDir], { stdio: 'inherit' });
 // The benchmark's data is served by vite preview from <dist>/bench-data (removed at the end).
 const dataDir = join(distDir, 'bench-data');
 mkdirSync(dataDir, { recursive: true });
 const peerDir = mkdtempSync(join(tmpdir(), 'faultline-peers-'));
-const server = await preview({ build: { outDir: distDir }, preview: { host: '127.0.0.1', port: 4190, strictPort: true }, logLevel: 'warn' });
+const server = await preview({
+  build: { outDir: distDir },
+  preview: { host: '127.0.0.1', port: 4190, strictPort: true },
+  logLevel: 'warn',
+});
 const peerServer = peers.length ? await startPeerServer(4192, peerDir) : null;
-const launch = () => chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'] });
+const launch = () =>
+  chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+    ],
+  });
 const probe = await launch();
 const version = probe.version();
 const calibration = await calibrate(probe);
 await probe.close();
 const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, Chromium ${version} headless, --disable-gpu; app ${sha}; ${new Date().toISOString().slice(0, 10)}`);
-const pair = (v: number[] | 'DNF' | undefined): string => (v === undefined ? '—' : v === 'DNF' ? 'DNF (> 60 s)' : `${fmt(median(v))} / ${fmt(quantile(v, 0.95))} ms`);
+console.log(
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, Chromium ${version} headless, --disable-gpu; app ${sha}; ${new Date().toISOString().slice(0, 10)}`,
+);
+const pair = (v: number[] | 'DNF' | undefined): string =>
+  v === undefined ? '—' : v === 'DNF' ? 'DNF (> 60 s)' : `${fmt(median(v))} / ${fmt(quantile(v, 0.95))} ms`;
 console.log(
   `Calibration (blank page, same browser): a fixed loop ${fmt(calibration.loopMs)} ms; brush frame probe with nothing to do ${pair(calibration.idleFrame)}, with an 8 ms handler ${pair(calibration.busyFrame)}.`,
 );
-console.log(`Ours: ${runs} runs per size, medians; p50/p95 pool every step of every run. Peers: 1 run per size. Ratios are ours ÷ peer, on the median for load and heap and on p95 for latencies (below 1: Faultline is faster).`);
+console.log(
+  `Ours: ${runs} runs per size, medians; p50/p95 pool every step of every run. Peers: 1 run per size. Ratios are ours ÷ peer, on the median for load and heap and on p95 for latencies (below 1: Faultline is faster).`,
+);
 console.log('');
-console.log('| events | tool | load → interactive | brush frame p50 / p95 | brush p50 / p95 | facet click p50 / p95 | map repaint p50 / p95 | timeline pan p50 / p95 | timeline zoom p50 / p95 | JS heap |');
+console.log(
+  '| events | tool | load → interactive | brush frame p50 / p95 | brush p50 / p95 | facet click p50 / p95 | map repaint p50 / p95 | timeline pan p50 / p95 | timeline zoom p50 / p95 | JS heap |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 
 const ratio = (ours: number, peer: number[] | number | 'DNF' | undefined, q = 0.5): string => {
@@ -159,15 +201,27 @@ function place(from: string, to: string): void {
 
 for (const size of sizes) {
   const packFile = `synthetic-${size}.flpack`;
-  place(cached(`synthetic-${size}-seed1.flpack`, () => generatePack(size, 1)), join(dataDir, packFile));
-  const targets: { label: string; url: string }[] = [{ label: 'Faultline (pack)', url: `http://127.0.0.1:4190/?data=bench-data/${packFile}` }];
+  place(
+    cached(`synthetic-${size}-seed1.flpack`, () => generatePack(size, 1)),
+    join(dataDir, packFile),
+  );
+  const targets: { label: string; url: string }[] = [
+    { label: 'Faultline (pack)', url: `http://127.0.0.1:4190/?data=bench-data/${packFile}` },
+  ];
   let file: ReturnType<typeof generate> | null = null;
   const events = () => (file ??= generate(size, 1));
   if (withJson && size <= LIMITS.maxEvents) {
-    place(cached(`synthetic-${size}-seed1.json`, () => JSON.stringify(events())), join(dataDir, `synthetic-${size}.json`));
+    place(
+      cached(`synthetic-${size}-seed1.json`, () => JSON.stringify(events())),
+      join(dataDir, `synthetic-${size}.json`),
+    );
     targets.push({ label: 'Faultline (JSON)', url: `http://127.0.0.1:4190/?data=bench-data/synthetic-${size}.json` });
   }
-  if (peers.length) place(cached(`lean-${size}-seed1.json`, () => leanJson(events())), join(peerDir, `lean-${size}.json`));
+  if (peers.length)
+    place(
+      cached(`lean-${size}-seed1.json`, () => leanJson(events())),
+      join(peerDir, `lean-${size}.json`),
+    );
   let oursRef: Ours | null = null;
   for (const target of targets) {
     const results: Ours[] = [];
@@ -182,12 +236,24 @@ for (const size of sizes) {
       }
     }
     const all = (key: Exclude<keyof Ours, 'load' | 'heap' | 'buffers'>) => results.flatMap((x) => x[key]);
-    const row = { load: median(results.map((x) => x.load)), brush: all('brush'), brushFrame: all('brushFrame'), facet: all('facet'), repaint: all('repaint'), timelinePan: all('timelinePan'), timelineZoom: all('timelineZoom'), heap: median(results.map((x) => x.heap)), buffers: median(results.map((x) => x.buffers)) };
+    const row = {
+      load: median(results.map((x) => x.load)),
+      brush: all('brush'),
+      brushFrame: all('brushFrame'),
+      facet: all('facet'),
+      repaint: all('repaint'),
+      timelinePan: all('timelinePan'),
+      timelineZoom: all('timelineZoom'),
+      heap: median(results.map((x) => x.heap)),
+      buffers: median(results.map((x) => x.buffers)),
+    };
     oursRef ??= row;
     if (raw) {
       for (const [i, x] of results.entries()) {
         const list = (v: number[]) => v.map((ms) => ms.toFixed(1)).join(' ');
-        console.log(`  run ${i + 1}: calibration loop ${loops[i]!.toFixed(1)} ms; load ${x.load.toFixed(1)}; brush frame ${list(x.brushFrame)}; facet ${list(x.facet)}; repaint ${list(x.repaint)}; timeline pan ${list(x.timelinePan)}; timeline zoom ${list(x.timelineZoom)}`);
+        console.log(
+          `  run ${i + 1}: calibration loop ${loops[i]!.toFixed(1)} ms; load ${x.load.toFixed(1)}; brush frame ${list(x.brushFrame)}; facet ${list(x.facet)}; repaint ${list(x.repaint)}; timeline pan ${list(x.timelinePan)}; timeline zoom ${list(x.timelineZoom)}`,
+        );
       }
     }
     console.log(
@@ -205,10 +271,17 @@ for (const size of sizes) {
     const o = oursRef!;
     const load = res.load === 'DNF' ? 'DNF (> 60 s)' : `${fmt(res.load)} ms${ratio(o.load, res.load)}`;
     const cell = (mine: number[], theirs: number[] | 'DNF' | undefined) =>
-      theirs === undefined ? '—' : `${pair(theirs)}${theirs === 'DNF' ? '' : ratio(quantile(mine, 0.95), theirs, 0.95)}`;
+      theirs === undefined
+        ? '—'
+        : `${pair(theirs)}${theirs === 'DNF' ? '' : ratio(quantile(mine, 0.95), theirs, 0.95)}`;
     // The ratio is on the JS heap (the issue's measure); the second, on heap and buffers together.
-    const heap = res.heap === 'DNF' ? 'DNF' : `${res.heap.toFixed(0)} MB + ${res.buffers!.toFixed(0)} MB buffers${ratio(o.heap, res.heap)}${ratio(o.heap + o.buffers, res.heap + res.buffers!).replace(' (×', ' (all ×')}`;
-    console.log(`| ${size.toLocaleString('en-GB')} | ${peer} | ${load} | ${cell(o.brushFrame, res.brushFrame)} | ${cell(o.brush, res.brush)} | ${cell(o.facet, res.facet)} | ${cell(o.repaint, res.repaint)} | ${cell(o.timelinePan, res.timelinePan)} | ${cell(o.timelineZoom, res.timelineZoom)} | ${heap} |`);
+    const heap =
+      res.heap === 'DNF'
+        ? 'DNF'
+        : `${res.heap.toFixed(0)} MB + ${res.buffers!.toFixed(0)} MB buffers${ratio(o.heap, res.heap)}${ratio(o.heap + o.buffers, res.heap + res.buffers!).replace(' (×', ' (all ×')}`;
+    console.log(
+      `| ${size.toLocaleString('en-GB')} | ${peer} | ${load} | ${cell(o.brushFrame, res.brushFrame)} | ${cell(o.brush, res.brush)} | ${cell(o.facet, res.facet)} | ${cell(o.repaint, res.repaint)} | ${cell(o.timelinePan, res.timelinePan)} | ${cell(o.timelineZoom, res.timelineZoom)} | ${heap} |`,
+    );
     if (res.note) console.error(`  ${peer} at ${size}: ${res.note}`);
   }
   rmSync(join(dataDir, packFile), { force: true });

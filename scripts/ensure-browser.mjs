@@ -9,7 +9,9 @@ if (found) {
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get')) {
-  console.log('No Chromium found: installing Debian\'s "chromium" package with apt-get (needed for the browser tests)…');
+  console.log(
+    'No Chromium found: installing Debian\'s "chromium" package with apt-get (needed for the browser tests)…',
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });

@@ -22,11 +22,15 @@ const started = Date.now();
 if (packed) {
   const bytes = generatePack(count, seed);
   writeFileSync(out, bytes);
-  console.log(`wrote ${out}: ${count.toLocaleString('en-GB')} events, ${(bytes.byteLength / 1e6).toFixed(1)} MB in ${Date.now() - started} ms`);
+  console.log(
+    `wrote ${out}: ${count.toLocaleString('en-GB')} events, ${(bytes.byteLength / 1e6).toFixed(1)} MB in ${Date.now() - started} ms`,
+  );
   console.log(`open it with npm start and http://127.0.0.1:5173/?data=${out}`);
   process.exit(0);
 }
 const text = `${JSON.stringify(generate(count, seed))}\n`;
 writeFileSync(out, text);
-console.log(`wrote ${out}: ${count.toLocaleString('en-GB')} events, ${(text.length / 1e6).toFixed(1)} MB in ${Date.now() - started} ms`);
+console.log(
+  `wrote ${out}: ${count.toLocaleString('en-GB')} events, ${(text.length / 1e6).toFixed(1)} MB in ${Date.now() - started} ms`,
+);
 console.log(`open it with npm start and http://127.0.0.1:5173/?data=${out}`);

@@ -68,7 +68,9 @@ const list = (title: string, items: string[]): void => {
 list('mapped', result.mapped);
 list('dropped', result.dropped);
 for (const p of result.problems) {
-  console.log(`${args.input}${p.line !== undefined ? `:${p.line}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
+  console.log(
+    `${args.input}${p.line !== undefined ? `:${p.line}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`,
+  );
 }
 const { total, imported, skipped } = result.rows;
 console.log(`rows: ${total} read, ${imported} imported, ${skipped} skipped`);
@@ -83,9 +85,14 @@ const loaded = loadDataset(json, args.output);
 const problems = loaded.ok ? loaded.dataset.problems : loaded.problems;
 // Warnings were already listed by the import; errors here would be a bug in an importer, so show them.
 for (const p of problems) if (p.severity === 'error') console.log(formatProblem(args.output, p));
-if (!loaded.ok) console.log('the output does not load in the app; split the input (for example by year or country) and import the parts');
+if (!loaded.ok)
+  console.log(
+    'the output does not load in the app; split the input (for example by year or country) and import the parts',
+  );
 const counts = countBySeverity(problems);
 const events = loaded.ok ? loaded.dataset.events.length : 0;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-console.log(`${counts.errors || !loaded.ok ? '✖' : '✔'} wrote ${args.output}: ${plural(events, 'valid event')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`);
+console.log(
+  `${counts.errors || !loaded.ok ? '✖' : '✔'} wrote ${args.output}: ${plural(events, 'valid event')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`,
+);
 process.exit(loaded.ok ? 0 : 1);

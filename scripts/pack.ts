@@ -18,7 +18,10 @@ if (!input) {
 const target = out ?? input.replace(/\.json$/i, '') + '.flpack';
 const started = Date.now();
 // Node reads past the browser's JSON cap: packing is how large data gets into the app.
-const result = loadDataset(readFileSync(input, 'utf8'), input, { maxBytes: 512 * 1024 * 1024, maxEvents: LIMITS.maxPackEvents });
+const result = loadDataset(readFileSync(input, 'utf8'), input, {
+  maxBytes: 512 * 1024 * 1024,
+  maxEvents: LIMITS.maxPackEvents,
+});
 const problems = result.ok ? result.dataset.problems : result.problems;
 for (const p of problems.slice(0, LIMITS.maxReportedProblems)) console.log(formatProblem(input, p));
 const { errors, warnings } = countBySeverity(problems);
@@ -28,4 +31,6 @@ if (!result.ok) {
 }
 const bytes = packDataset(result.dataset);
 writeFileSync(target, bytes);
-console.log(`✔ wrote ${target}: ${result.dataset.columns.size.toLocaleString('en-GB')} events, ${(bytes.byteLength / 1e6).toFixed(1)} MB, ${errors} errors (events left out), ${warnings} warnings, in ${Date.now() - started} ms`);
+console.log(
+  `✔ wrote ${target}: ${result.dataset.columns.size.toLocaleString('en-GB')} events, ${(bytes.byteLength / 1e6).toFixed(1)} MB, ${errors} errors (events left out), ${warnings} warnings, in ${Date.now() - started} ms`,
+);

@@ -57,10 +57,18 @@ export function securityHeadersFor(path: string, mode: 'preview' | 'dev' = 'prev
   return securityHeaders(mode, pathname.endsWith(`/${EMBED_ENTRY}`));
 }
 
-type Middlewares = { use(fn: (req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => void): void };
+type Middlewares = {
+  use(
+    fn: (req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => void,
+  ): void;
+};
 
 /** A Vite plugin that sends the headers on every response of the dev server and of vite preview. */
-export function securityHeadersPlugin(): { name: string; configureServer(s: { middlewares: Middlewares }): void; configurePreviewServer(s: { middlewares: Middlewares }): void } {
+export function securityHeadersPlugin(): {
+  name: string;
+  configureServer(s: { middlewares: Middlewares }): void;
+  configurePreviewServer(s: { middlewares: Middlewares }): void;
+} {
   const install = (middlewares: Middlewares, mode: 'preview' | 'dev'): void => {
     middlewares.use((req, res, next) => {
       for (const [name, value] of Object.entries(securityHeadersFor(req.url ?? '/', mode))) res.setHeader(name, value);

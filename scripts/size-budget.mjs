@@ -79,7 +79,8 @@ const rows = [...seen].map(([file, size]) => {
   return [posix.normalize(relative(dist, file).split('\\').join('/')), size];
 });
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-for (const [name, size] of rows) console.log(`  ${name.padEnd(44)} ${kb(size.raw).padStart(10)} raw ${kb(size.gzip).padStart(10)} gzip`);
+for (const [name, size] of rows)
+  console.log(`  ${name.padEnd(44)} ${kb(size.raw).padStart(10)} raw ${kb(size.gzip).padStart(10)} gzip`);
 const over = total > BUDGET_BYTES;
 console.log(`initial load: ${kb(total)} gzip (budget ${kb(BUDGET_BYTES)})${over ? ' — OVER BUDGET' : ''}`);
 process.exit(over ? 1 : 0);

@@ -67,16 +67,25 @@ export function fail(error) {
 
 /** Bounds [[south, west], [north, east]] of the located events, or null when none has a place. */
 export function locatedBounds(events) {
-  let s = Infinity, w = Infinity, n = -Infinity, e = -Infinity;
+  let s = Infinity,
+    w = Infinity,
+    n = -Infinity,
+    e = -Infinity;
   for (const ev of events) {
-    const lat = ev[2], lon = ev[3];
+    const lat = ev[2],
+      lon = ev[3];
     if (lat === null || lon === null) continue;
     if (lat < s) s = lat;
     if (lat > n) n = lat;
     if (lon < w) w = lon;
     if (lon > e) e = lon;
   }
-  return s === Infinity ? null : [[s, w], [n, e]];
+  return s === Infinity
+    ? null
+    : [
+        [s, w],
+        [n, e],
+      ];
 }
 
 /** Frames the located events, or the world when none has a place. */
@@ -90,7 +99,9 @@ export function circleMarkersOf(events) {
   const markers = [];
   for (const ev of events) {
     if (ev[2] === null || ev[3] === null) continue;
-    markers.push(L.circleMarker([ev[2], ev[3]], { radius: 3, stroke: false, fillColor: color(ev[4]), fillOpacity: 0.8 }));
+    markers.push(
+      L.circleMarker([ev[2], ev[3]], { radius: 3, stroke: false, fillColor: color(ev[4]), fillOpacity: 0.8 }),
+    );
   }
   return markers;
 }

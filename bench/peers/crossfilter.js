@@ -10,7 +10,8 @@ try {
   const { categories, events } = await loadLean();
   const total = events.length;
 
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   for (const ev of events) {
     if (ev[0] < min) min = ev[0];
     if (ev[0] > max) max = ev[0];
@@ -41,7 +42,8 @@ try {
   let brush = null;
 
   const drawTime = () => {
-    const w = timeCanvas.width, h = timeCanvas.height;
+    const w = timeCanvas.width,
+      h = timeCanvas.height;
     tctx.clearRect(0, 0, w, h);
     tctx.fillStyle = '#4a6fa5';
     const bw = w / BINS;
@@ -58,7 +60,8 @@ try {
     }
   };
   const drawCats = () => {
-    const w = catCanvas.width, h = catCanvas.height;
+    const w = catCanvas.width,
+      h = catCanvas.height;
     cctx.clearRect(0, 0, w, h);
     const rows = catGroup.all();
     const rowH = h / Math.max(1, categories.length);
@@ -88,7 +91,8 @@ try {
   timeCanvas.addEventListener('pointermove', (e) => {
     if (dragFrom === null) return;
     const x = xOf(e);
-    const lo = Math.min(dragFrom, x), hi = Math.max(dragFrom, x);
+    const lo = Math.min(dragFrom, x),
+      hi = Math.max(dragFrom, x);
     brush = [lo, hi];
     const t0 = min + (lo / timeCanvas.width) * (max - min);
     const t1 = min + (hi / timeCanvas.width) * (max - min);

@@ -1,5 +1,14 @@
 // Peer (a): every located event as an L.circleMarker (r=3) on Leaflet's canvas renderer.
-import { circleMarkersOf, createMap, fail, fitToData, loadLean, locatedBounds, markAdapted, markInteractive } from './common.js';
+import {
+  circleMarkersOf,
+  createMap,
+  fail,
+  fitToData,
+  loadLean,
+  locatedBounds,
+  markAdapted,
+  markInteractive,
+} from './common.js';
 
 const map = createMap(document.querySelector('[data-bench="map"]'), { preferCanvas: true });
 

@@ -10,15 +10,17 @@ const ZOOM = 2 ** 0.6;
 
 try {
   const { events } = await loadLean();
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   const items = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const ev = events[i];
     if (ev[0] < min) min = ev[0];
     if (ev[1] > max) max = ev[1];
-    items[i] = ev[1] - ev[0] > DAY_MS
-      ? { id: i, type: 'range', start: ev[0], end: ev[1], content: '', className: `c${ev[4] % 8}` }
-      : { id: i, type: 'point', start: ev[0], content: '', className: `c${ev[4] % 8}` };
+    items[i] =
+      ev[1] - ev[0] > DAY_MS
+        ? { id: i, type: 'range', start: ev[0], end: ev[1], content: '', className: `c${ev[4] % 8}` }
+        : { id: i, type: 'point', start: ev[0], content: '', className: `c${ev[4] % 8}` };
   }
   const dataset = new vis.DataSet(items);
   markAdapted();

@@ -28,7 +28,15 @@ const DATASET = JSON.stringify({
       sources: [SOURCE, { publisher: 'Bad', title: 'Unsafe link', url: 'javascript:alert(1)' }],
       related: ['b'],
     },
-    { id: 'b', title: 'Truce', summary: 'Agreed.', date: '2020-10', category: 'ceasefire', location: null, sources: [SOURCE] },
+    {
+      id: 'b',
+      title: 'Truce',
+      summary: 'Agreed.',
+      date: '2020-10',
+      category: 'ceasefire',
+      location: null,
+      sources: [SOURCE],
+    },
   ],
 });
 
@@ -90,8 +98,14 @@ describe('FilterPanel', () => {
     // Twelve actors: "Actor 01" in one event, ..., "Actor 12" in twelve.
     const events = Array.from({ length: 12 }, (_, a) =>
       Array.from({ length: a + 1 }, (_, k) => ({
-        id: `a${a}-${k}`, title: 'T', summary: 'S', date: '2020-10-17', category: 'strike', actors: [`Actor ${String(a + 1).padStart(2, '0')}`],
-        location: null, sources: [SOURCE],
+        id: `a${a}-${k}`,
+        title: 'T',
+        summary: 'S',
+        date: '2020-10-17',
+        category: 'strike',
+        actors: [`Actor ${String(a + 1).padStart(2, '0')}`],
+        location: null,
+        sources: [SOURCE],
       })),
     ).flat();
     const app = new AppState();
@@ -100,7 +114,19 @@ describe('FilterPanel', () => {
     render(FilterPanel, { props: { onclose: () => undefined }, context: new Map([[APP_STATE_KEY, app]]) });
     const names = () => [...screen.getByTestId('facet-actors').querySelectorAll('.label')].map((n) => n.textContent);
     // Counts under the other filters: the checked actor does not narrow its own facet.
-    expect(names()).toEqual(['Actor 12', 'Actor 11', 'Actor 10', 'Actor 09', 'Actor 08', 'Actor 07', 'Actor 06', 'Actor 05', 'Actor 04', 'Actor 03', 'Actor 01']);
+    expect(names()).toEqual([
+      'Actor 12',
+      'Actor 11',
+      'Actor 10',
+      'Actor 09',
+      'Actor 08',
+      'Actor 07',
+      'Actor 06',
+      'Actor 05',
+      'Actor 04',
+      'Actor 03',
+      'Actor 01',
+    ]);
     await fireEvent.click(screen.getByRole('button', { name: 'Show all 12' }));
     expect(names()).toHaveLength(12);
     expect(names().at(-2)).toBe('Actor 02');
@@ -110,7 +136,16 @@ describe('FilterPanel', () => {
 
   it('keeps the actors in place while the brush moves, with live counts, and re-ranks when it is let go', () => {
     // "Early" acts three times in 2020, "Late" once in 2020 and four times in 2021.
-    const event = (id: string, date: string, actor: string) => ({ id, title: 'T', summary: 'S', date, category: 'strike', actors: [actor], location: null, sources: [SOURCE] });
+    const event = (id: string, date: string, actor: string) => ({
+      id,
+      title: 'T',
+      summary: 'S',
+      date,
+      category: 'strike',
+      actors: [actor],
+      location: null,
+      sources: [SOURCE],
+    });
     const events = [
       ...['01', '02', '03'].map((d) => event(`e${d}`, `2020-03-${d}`, 'Early')),
       event('l0', '2020-03-04', 'Late'),
@@ -120,7 +155,9 @@ describe('FilterPanel', () => {
     expect(app.loadText(JSON.stringify({ ...JSON.parse(DATASET), events }), 'brush.json')).toBe(true);
     render(FilterPanel, { props: { onclose: () => undefined }, context: new Map([[APP_STATE_KEY, app]]) });
     const shown = () =>
-      [...screen.getByTestId('facet-actors').querySelectorAll('label')].map((l) => `${l.querySelector('.label')!.textContent} ${l.querySelector('.count')!.textContent}`);
+      [...screen.getByTestId('facet-actors').querySelectorAll('label')].map(
+        (l) => `${l.querySelector('.label')!.textContent} ${l.querySelector('.count')!.textContent}`,
+      );
     const spring2020 = { start: Date.UTC(2020, 0, 1), end: Date.UTC(2020, 6, 1) };
     const spring2021 = { start: Date.UTC(2021, 0, 1), end: Date.UTC(2021, 6, 1) };
     app.setWindow(spring2020, true);
@@ -135,4 +172,3 @@ describe('FilterPanel', () => {
     expect(shown()).toEqual(['Late 4', 'Early 0']);
   });
 });
-

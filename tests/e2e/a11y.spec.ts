@@ -13,7 +13,13 @@ async function axe(page: Page, include?: string): Promise<string[]> {
   const { violations } = await builder.analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
+          .join(' | ')}`,
+    );
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -33,7 +39,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await openApp(page);
       await page.getByTestId('share-button').click();
       await expect(page.getByRole('dialog', { name: 'Share and embed' })).toBeVisible();
-      await expect(page.frameLocator('[data-testid="embed-preview"]').getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
+      await expect(page.frameLocator('[data-testid="embed-preview"]').getByTestId('map')).toHaveAttribute(
+        'data-basemap',
+        'ready',
+      );
       expect(await axe(page, '[data-testid="share-dialog"]')).toEqual([]);
       await page.keyboard.press('Escape');
     });
@@ -70,11 +79,15 @@ test('with prefers-reduced-motion the map does not animate', async ({ page }) =>
   await page.getByRole('button', { name: 'Zoom map in' }).click();
   await expect(page.locator('.leaflet-zoom-anim')).toHaveCount(0);
   // No CSS animation or transition runs anywhere in the map.
-  const moving = await map.evaluate((root) =>
-    [root, ...root.querySelectorAll('*')].filter((el) => {
-      const s = getComputedStyle(el);
-      return s.animationName !== 'none' || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0 && s.transitionProperty !== 'none');
-    }).length,
+  const moving = await map.evaluate(
+    (root) =>
+      [root, ...root.querySelectorAll('*')].filter((el) => {
+        const s = getComputedStyle(el);
+        return (
+          s.animationName !== 'none' ||
+          s.transitionDuration.split(',').some((d) => parseFloat(d) > 0 && s.transitionProperty !== 'none')
+        );
+      }).length,
   );
   expect(moving).toBe(0);
 });
@@ -88,7 +101,9 @@ test('every event is reachable through the list', async ({ page }) => {
   expect(Number(size)).toBe(total);
 });
 
-test('Tab reaches search, filters, the list, the timeline and the map controls, each with a visible focus', async ({ page }) => {
+test('Tab reaches search, filters, the list, the timeline and the map controls, each with a visible focus', async ({
+  page,
+}) => {
   await openApp(page);
   await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
   const reached = new Set<string>();
@@ -99,12 +114,17 @@ test('Tab reaches search, filters, the list, the timeline and the map controls, 
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
       const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-      const area = el.closest('[data-testid="search"]') ? 'search'
-        : el.closest('[data-testid="filter-panel"]') ? 'filters'
-        : el.closest('[data-testid="event-list"]') ? 'list'
-        : el.closest('[data-testid="timeline"]') ? 'timeline'
-        : el.closest('[data-testid="map"], section[aria-label="Map"]') ? 'map'
-        : null;
+      const area = el.closest('[data-testid="search"]')
+        ? 'search'
+        : el.closest('[data-testid="filter-panel"]')
+          ? 'filters'
+          : el.closest('[data-testid="event-list"]')
+            ? 'list'
+            : el.closest('[data-testid="timeline"]')
+              ? 'timeline'
+              : el.closest('[data-testid="map"], section[aria-label="Map"]')
+                ? 'map'
+                : null;
       return { area, visible, name: el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? el.tagName };
     });
     if (!info?.area) continue;

@@ -21,7 +21,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      window.__cspViolations.push(
+        `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   return consoleCsp;
@@ -104,7 +106,10 @@ test('walking the whole explorer raises no CSP violation', async ({ page }) => {
   // The Share dialog with its live preview (a same-origin frame).
   await page.getByTestId('share-button').click();
   await expect(page.getByRole('dialog', { name: 'Share and embed' })).toBeVisible();
-  await expect(page.frameLocator('[data-testid="embed-preview"]').getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
+  await expect(page.frameLocator('[data-testid="embed-preview"]').getByTestId('map')).toHaveAttribute(
+    'data-basemap',
+    'ready',
+  );
   await page.keyboard.press('Escape');
 
   // The Data menu, when the build has one.

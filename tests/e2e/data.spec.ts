@@ -12,21 +12,35 @@ test('opening an ACLED CSV shows its events in the list, on the map and on the t
   await page.getByTestId('data-button').click();
   await expect(page.getByTestId('data-origin')).toHaveText('Bundled dataset data/events.json');
   await page.getByTestId('open-file').setInputFiles(ACLED);
-  await expect(page.getByTestId('import-result')).toContainText(`${acled.rows.imported} of ${acled.rows.total} rows imported`);
-  await expect(page.getByTestId('data-origin')).toHaveText(/^File: acled-current\.csv \(ACLED CSV export, \d+ rows imported, \d+ skipped\)$/);
+  await expect(page.getByTestId('import-result')).toContainText(
+    `${acled.rows.imported} of ${acled.rows.total} rows imported`,
+  );
+  await expect(page.getByTestId('data-origin')).toHaveText(
+    /^File: acled-current\.csv \(ACLED CSV export, \d+ rows imported, \d+ skipped\)$/,
+  );
   await page.screenshot({ path: '/tmp/data-menu.png' });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('event-count')).toHaveText(`${acledIds.length} events`);
-  const rows = await page.getByTestId('event-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')));
+  const rows = await page
+    .getByTestId('event-row')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')));
   expect(rows.sort()).toEqual([...acledIds].sort());
-  await expect.poll(async () => {
-    const markers = JSON.parse((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]') as { count: number }[];
-    return markers.reduce((n, m) => n + m.count, 0);
-  }).toBe(acled.dataset!.events.filter((e) => e.location).length);
-  await expect.poll(async () => {
-    const marks = JSON.parse((await page.getByTestId('timeline-canvas').getAttribute('data-marks')) ?? '[]') as { id: string }[];
-    return new Set(marks.map((m) => m.id)).size;
-  }).toBe(acledIds.length);
+  await expect
+    .poll(async () => {
+      const markers = JSON.parse((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]') as {
+        count: number;
+      }[];
+      return markers.reduce((n, m) => n + m.count, 0);
+    })
+    .toBe(acled.dataset!.events.filter((e) => e.location).length);
+  await expect
+    .poll(async () => {
+      const marks = JSON.parse((await page.getByTestId('timeline-canvas').getAttribute('data-marks')) ?? '[]') as {
+        id: string;
+      }[];
+      return new Set(marks.map((m) => m.id)).size;
+    })
+    .toBe(acledIds.length);
 });
 
 test('dropping a file anywhere opens it', async ({ page }) => {
@@ -50,7 +64,13 @@ test('a bad file keeps the current data and says where it is wrong', async ({ pa
   await openApp(page);
   const before = await page.getByTestId('event-count').textContent();
   await page.getByTestId('data-button').click();
-  await page.getByTestId('open-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "faultline/1",\n  "title": 5,\n') });
+  await page
+    .getByTestId('open-file')
+    .setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{\n  "format": "faultline/1",\n  "title": 5,\n'),
+    });
   const result = page.getByTestId('import-result');
   await expect(result).toContainText('broken.json could not be opened');
   await expect(result).toContainText('The data already shown is unchanged');
@@ -77,12 +97,16 @@ test('pasted JSON loads, and the filtered events download as JSON that loads bac
 });
 
 async function markerTotal(page: import('@playwright/test').Page): Promise<number> {
-  const markers = JSON.parse((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]') as { count: number }[];
+  const markers = JSON.parse((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]') as {
+    count: number;
+  }[];
   return markers.reduce((n, m) => n + m.count, 0);
 }
 
 async function markIds(page: import('@playwright/test').Page): Promise<string[]> {
-  return (JSON.parse((await page.getByTestId('timeline-canvas').getAttribute('data-marks')) ?? '[]') as { id: string }[]).map((m) => m.id);
+  return (
+    JSON.parse((await page.getByTestId('timeline-canvas').getAttribute('data-marks')) ?? '[]') as { id: string }[]
+  ).map((m) => m.id);
 }
 
 /** Adds an event through the form, its place picked with a click on the map. */
@@ -97,7 +121,10 @@ async function addEvent(page: import('@playwright/test').Page, id: string): Prom
   // The validator's message sits under the date field (its pointer /date mapped to the input).
   const dateMessages = form.locator('[id$="-m-date"]');
   await expect(dateMessages).toContainText('expected YYYY');
-  await expect(form.getByTestId('form-date')).toHaveAttribute('aria-describedby', (await dateMessages.getAttribute('id'))!);
+  await expect(form.getByTestId('form-date')).toHaveAttribute(
+    'aria-describedby',
+    (await dateMessages.getAttribute('id'))!,
+  );
   await form.getByTestId('form-date').fill('2020-10-15');
   await form.getByTestId('form-location-name').fill('Somewhere');
   await form.getByTestId('pick-on-map').click();
@@ -181,7 +208,10 @@ test('with storage blocked the app works and says autosave is unavailable', asyn
   await expect(banner).toContainText('Autosave unavailable: your edits are only in this tab');
   await expect(page.locator('[data-event-id="test-no-storage"]')).toBeVisible();
   await page.screenshot({ path: '/tmp/data-banner.png' });
-  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download dataset' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Download dataset' }).click(),
+  ]);
   const loaded = loadDataset(readFileSync((await download.path())!, 'utf8'), 'x');
   expect(loaded.ok && loaded.dataset.events.rowOf('test-no-storage') !== undefined).toBe(true);
 });
@@ -196,7 +226,10 @@ test('opening a file over unsaved edits asks first', async ({ page }) => {
   await expect(page.getByTestId('data-origin')).toHaveText('Bundled dataset data/events.json');
 });
 
-test('a second tab editing the same dataset gets a conflict warning instead of a silent overwrite', async ({ page, context }) => {
+test('a second tab editing the same dataset gets a conflict warning instead of a silent overwrite', async ({
+  page,
+  context,
+}) => {
   await openApp(page, '?event=nst-extension');
   const other = await context.newPage();
   await openApp(other, '?event=nst-signed');

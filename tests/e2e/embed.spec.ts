@@ -17,7 +17,11 @@ interface BundledEvent {
   category: string;
   sources: { publisher: string; url: string }[];
 }
-const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as { title: string; license: string; events: BundledEvent[] };
+const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as {
+  title: string;
+  license: string;
+  events: BundledEvent[];
+};
 const TOTAL = bundled.events.length;
 const ORIGIN = 'http://127.0.0.1:4173';
 const ceasefires = bundled.events.filter((e) => e.category === 'ceasefire');
@@ -30,9 +34,14 @@ interface Received {
 type Message = { v: number; type: string; payload?: Record<string, unknown> };
 
 /** A host page: the embed frame, an optional sibling frame, a log of what the embed posts, and height fitting. */
-function hostHtml(src: string, opts: { sandbox?: string; width?: number; height?: number; sibling?: boolean } = {}): string {
+function hostHtml(
+  src: string,
+  opts: { sandbox?: string; width?: number; height?: number; sibling?: boolean } = {},
+): string {
   const sandbox = opts.sandbox === undefined ? '' : ` sandbox="${opts.sandbox}"`;
-  const sibling = opts.sibling ? '<iframe id="sibling" name="sibling" title="Sibling" srcdoc="<p>sibling</p>"></iframe>' : '';
+  const sibling = opts.sibling
+    ? '<iframe id="sibling" name="sibling" title="Sibling" srcdoc="<p>sibling</p>"></iframe>'
+    : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body style="margin:0">
 <iframe id="embed" title="Faultline" src="${src}"${sandbox} style="display:block;border:0;width:${opts.width ?? 360}px;height:${opts.height ?? 300}px"></iframe>
@@ -50,7 +59,12 @@ ${sibling}
 </body></html>`;
 }
 
-async function openHost(page: Page, src: string, opts: Parameters<typeof hostHtml>[1] = {}, url = `${ORIGIN}/__host.html`): Promise<FrameLocator> {
+async function openHost(
+  page: Page,
+  src: string,
+  opts: Parameters<typeof hostHtml>[1] = {},
+  url = `${ORIGIN}/__host.html`,
+): Promise<FrameLocator> {
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: hostHtml(src, opts) }));
   await page.goto(url);
   return page.frameLocator('#embed');
@@ -66,7 +80,9 @@ async function messagesOf(page: Page, type: string): Promise<Received[]> {
 
 /** Waits for a message matching `match` and returns it. */
 async function waitFor(page: Page, match: (m: Received) => boolean, what: string): Promise<Received> {
-  await expect.poll(async () => (await received(page)).some(match), { message: `host receives ${what}`, timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => (await received(page)).some(match), { message: `host receives ${what}`, timeout: 10_000 })
+    .toBe(true);
   return (await received(page)).find(match)!;
 }
 
@@ -94,7 +110,14 @@ test('the host filters the embed, hears a click as `select`, and fits the frame 
   expect(state.data).toEqual({
     v: 1,
     type: 'state',
-    payload: { filters: { text: '', categories: null, actors: [], tags: [], inView: false }, window: null, selected: null, visible: TOTAL, total: TOTAL, inReplyTo: 's1' },
+    payload: {
+      filters: { text: '', categories: null, actors: [], tags: [], inView: false },
+      window: null,
+      selected: null,
+      visible: TOTAL,
+      total: TOTAL,
+      inReplyTo: 's1',
+    },
   });
 
   // Now the height comes, and the host resizes the frame to it: the stacked layout is taller than 300 px.
@@ -108,14 +131,25 @@ test('the host filters the embed, hears a click as `select`, and fits the frame 
   // The host sets a filter: the embed's count changes and a state message follows.
   await send(page, { v: 1, type: 'setFilters', id: 'f1', payload: { categories: ['ceasefire'] } });
   await expect(embed.getByTestId('event-count')).toHaveText(`${ceasefires.length} of ${TOTAL} events`);
-  await waitFor(page, (m) => isType('state')(m) && (m.data as Message).payload!['visible'] === ceasefires.length, 'a state message with the new count');
+  await waitFor(
+    page,
+    (m) => isType('state')(m) && (m.data as Message).payload!['visible'] === ceasefires.length,
+    'a state message with the new count',
+  );
   const states = await messagesOf(page, 'state');
   expect((states.at(-1)!.data as Message).payload!['filters']).toMatchObject({ categories: ['ceasefire'] });
 
   // A click on an event in the embed reaches the host as `select`.
   await embed.locator(`[data-event-id="${firstCeasefire.id}"]`).click();
   const select = await waitFor(page, isType('select'), 'select');
-  expect(select).toEqual({ origin: ORIGIN, data: { v: 1, type: 'select', payload: { id: firstCeasefire.id, title: firstCeasefire.title, date: firstCeasefire.date } } });
+  expect(select).toEqual({
+    origin: ORIGIN,
+    data: {
+      v: 1,
+      type: 'select',
+      payload: { id: firstCeasefire.id, title: firstCeasefire.title, date: firstCeasefire.date },
+    },
+  });
   await expect(embed.getByTestId('event-detail')).toBeVisible();
   // The details made the content taller: a new height, and the frame follows it.
   await expect.poll(async () => (await messagesOf(page, 'height')).length).toBeGreaterThan(1);
@@ -129,11 +163,17 @@ test('the host filters the embed, hears a click as `select`, and fits the frame 
   await send(page, { v: 1, type: 'selectEvent', payload: { id: 'nst-signed' } });
   await send(page, { v: 1, type: 'getState', id: 's2' });
   const after = (await waitFor(page, replyTo('s2'), 'the second getState reply')).data as Message;
-  expect(after.payload).toMatchObject({ window: { from: '2020-09-27', to: '2020-11-10' }, selected: 'nst-signed', filters: { categories: null } });
+  expect(after.payload).toMatchObject({
+    window: { from: '2020-09-27', to: '2020-11-10' },
+    selected: 'nst-signed',
+    filters: { categories: null },
+  });
   await expect(embed.getByTestId('event-detail')).toContainText('Obama and Medvedev sign New START');
 });
 
-test('messages from windows other than the parent, and malformed ones, change nothing; malformed ones get an error', async ({ page }) => {
+test('messages from windows other than the parent, and malformed ones, change nothing; malformed ones get an error', async ({
+  page,
+}) => {
   const embed = await openHost(page, './embed.html?embed=1', { width: 800, height: 500, sibling: true });
   await expect(embed.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
   await waitFor(page, isType('ready'), 'ready');
@@ -150,7 +190,10 @@ test('messages from windows other than the parent, and malformed ones, change no
     for (const m of messages) window.parent.frames[0]!.postMessage(m, '*');
   }, valid);
   // …and a popup the host opened.
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => void window.open('about:blank', 'popup'))]);
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.evaluate(() => void window.open('about:blank', 'popup')),
+  ]);
   await popup.evaluate((messages) => {
     for (const m of messages) (window.opener as Window).frames[0]!.postMessage(m, '*');
   }, valid);
@@ -178,7 +221,8 @@ test('messages from windows other than the parent, and malformed ones, change no
   const errors = await messagesOf(page, 'error');
   expect(errors.every((e) => e.origin === ORIGIN)).toBe(true);
   expect(errors.map((e) => (e.data as Message).payload!['inReplyTo'])).toEqual(malformed.map(([id]) => id));
-  const text = (id: string) => String((errors.find((e) => (e.data as Message).payload!['inReplyTo'] === id)!.data as Message).payload!['message']);
+  const text = (id: string) =>
+    String((errors.find((e) => (e.data as Message).payload!['inReplyTo'] === id)!.data as Message).payload!['message']);
   expect(text('m1')).toMatch(/unknown type "load"/);
   expect(text('m2')).toMatch(/unknown field "extra"/);
   expect(text('m4')).toMatch(/limit is 1000000/);
@@ -188,18 +232,25 @@ test('messages from windows other than the parent, and malformed ones, change no
   expect(errors).toHaveLength(malformed.length);
 });
 
-test('with one allowlisted origin, data goes to it at once, and other origins are neither heard nor told', async ({ page }) => {
+test('with one allowlisted origin, data goes to it at once, and other origins are neither heard nor told', async ({
+  page,
+}) => {
   // Allowed host: ready (with data), state and height arrive without the host speaking first.
   const embed = await openHost(page, `./embed.html?embed=1&origins=${ORIGIN}`, { width: 360, height: 300 });
   const ready = await waitFor(page, isType('ready'), 'ready');
-  expect(ready).toEqual({ origin: ORIGIN, data: { v: 1, type: 'ready', payload: { title: bundled.title, count: TOTAL } } });
+  expect(ready).toEqual({
+    origin: ORIGIN,
+    data: { v: 1, type: 'ready', payload: { title: bundled.title, count: TOTAL } },
+  });
   await waitFor(page, isType('height'), 'height');
   await waitFor(page, isType('state'), 'state');
   await send(page, { v: 1, type: 'setFilters', payload: { categories: ['ceasefire'] } });
   await expect(embed.getByTestId('event-count')).toHaveText(`${ceasefires.length} of ${TOTAL} events`);
 
   // A host on another origin (another port) embedding the same URL: it hears nothing, and its commands are ignored.
-  const other = await serveHtml(hostHtml(`${ORIGIN}/embed.html?embed=1&origins=${ORIGIN}`, { width: 360, height: 300 }));
+  const other = await serveHtml(
+    hostHtml(`${ORIGIN}/embed.html?embed=1&origins=${ORIGIN}`, { width: 360, height: 300 }),
+  );
   try {
     await page.goto(other.url);
     const frame = page.frameLocator('#embed');
@@ -215,7 +266,9 @@ test('with one allowlisted origin, data goes to it at once, and other origins ar
   }
 });
 
-test('under sandbox="allow-scripts" alone (opaque origin, no storage) the embed runs without an error', async ({ page }) => {
+test('under sandbox="allow-scripts" alone (opaque origin, no storage) the embed runs without an error', async ({
+  page,
+}) => {
   // An opaque origin loads the app's scripts and data as CORS requests from "null": the server
   // must answer with Access-Control-Allow-Origin (README, "Embedding"). vite preview does not, so the test adds it.
   await page.route(`${ORIGIN}/**`, async (route) => {
@@ -227,13 +280,15 @@ test('under sandbox="allow-scripts" alone (opaque origin, no storage) the embed 
   await expect(embed.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
   await expect(embed.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
   // Storage really is off in there, and the app did not need it.
-  expect(await page.frame({ url: /embed=1/ })!.evaluate(() => {
-    try {
-      return typeof window.localStorage;
-    } catch (error) {
-      return (error as Error).name;
-    }
-  })).toBe('SecurityError');
+  expect(
+    await page.frame({ url: /embed=1/ })!.evaluate(() => {
+      try {
+        return typeof window.localStorage;
+      } catch (error) {
+        return (error as Error).name;
+      }
+    }),
+  ).toBe('SecurityError');
   const ready = await waitFor(page, isType('ready'), 'ready');
   expect(ready.origin).toBe('null');
   await send(page, { v: 1, type: 'getState', id: 'q' });
@@ -254,7 +309,8 @@ test('at 360×400 the embed is usable: compact header, no horizontal scroll, eve
   await expect(page.getByTestId('filter-panel')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Filters' })).toHaveCount(0);
   await expect(page.getByTestId('share-button')).toHaveCount(0);
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(await overflow()).toBeLessThanOrEqual(0);
   // The data credit is on the page.
   await expect(page.getByTestId('embed-attribution')).toContainText(`Data: ${bundled.title} · ${bundled.license}`);
@@ -305,7 +361,10 @@ test('embed views, theme and the wide layout', async ({ page }) => {
   await expect(page.getByTestId('event-detail')).toBeVisible();
 });
 
-test('the Share dialog: labelled modal, focus in and back, Escape, copy, and a snippet that reproduces the view', async ({ page, context }) => {
+test('the Share dialog: labelled modal, focus in and back, Escape, copy, and a snippet that reproduces the view', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page, `?cat=ceasefire&event=${firstCeasefire.id}`);
   await expect(page.getByTestId('event-count')).toHaveText(`${ceasefires.length} of ${TOTAL} events`);
@@ -334,7 +393,14 @@ test('the Share dialog: labelled modal, focus in and back, Escape, copy, and a s
   await page.getByTestId('embed-height').fill('520');
   const snippet = await page.getByTestId('embed-snippet').inputValue();
   expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/embed\.html\?[^"]*embed=1"/);
-  for (const part of ['width="720"', 'height="520"', 'loading="lazy"', 'sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"', 'referrerpolicy="strict-origin-when-cross-origin"', `title="${bundled.title} (Faultline)"`]) {
+  for (const part of [
+    'width="720"',
+    'height="520"',
+    'loading="lazy"',
+    'sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"',
+    'referrerpolicy="strict-origin-when-cross-origin"',
+    `title="${bundled.title} (Faultline)"`,
+  ]) {
     expect(snippet).toContain(part);
   }
   await page.getByTestId('copy-snippet').click();
@@ -349,19 +415,25 @@ test('the Share dialog: labelled modal, focus in and back, Escape, copy, and a s
   const blank = await serveHtml('<!doctype html><html lang="en"><head><title>Blank</title></head><body></body></html>');
   try {
     await page.goto(blank.url);
-    await page.setContent(`<!doctype html><html lang="en"><head><title>Blank</title></head><body>${snippet}</body></html>`);
+    await page.setContent(
+      `<!doctype html><html lang="en"><head><title>Blank</title></head><body>${snippet}</body></html>`,
+    );
     const pasted = page.frameLocator('iframe');
     await expect(pasted.getByTestId('event-count')).toHaveText(`${ceasefires.length} of ${TOTAL} events`);
     await expect(pasted.getByTestId('event-detail')).toContainText(firstCeasefire.title);
     await expect(pasted.locator(`[data-event-id="${firstCeasefire.id}"]`)).toHaveAttribute('aria-selected', 'true');
     await expect(pasted.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
-    expect(await page.locator('iframe').evaluate((f) => [f.getBoundingClientRect().width, f.getBoundingClientRect().height])).toEqual([720, 520]);
+    expect(
+      await page.locator('iframe').evaluate((f) => [f.getBoundingClientRect().width, f.getBoundingClientRect().height]),
+    ).toEqual([720, 520]);
   } finally {
     blank.server.close();
   }
 });
 
-test('without a clipboard, Copy selects the text; without storage, the dialog says choices are not remembered', async ({ page }) => {
+test('without a clipboard, Copy selects the text; without storage, the dialog says choices are not remembered', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
     Object.defineProperty(window, 'localStorage', {
@@ -373,18 +445,26 @@ test('without a clipboard, Copy selects the text; without storage, the dialog sa
   });
   await openApp(page);
   await page.getByTestId('share-button').click();
-  await expect(page.getByTestId('storage-note')).toHaveText('Your size and view choices are not remembered: this page cannot use browser storage.');
+  await expect(page.getByTestId('storage-note')).toHaveText(
+    'Your size and view choices are not remembered: this page cannot use browser storage.',
+  );
   await page.getByTestId('copy-snippet').click();
   await expect(page.getByTestId('copy-snippet-status')).toHaveText(/^Selected: press Ctrl\+C/);
   const snippet = page.getByTestId('embed-snippet');
   await expect(snippet).toBeFocused();
-  const [start, end, length] = await snippet.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd, el.value.length]);
+  const [start, end, length] = await snippet.evaluate((el: HTMLTextAreaElement) => [
+    el.selectionStart,
+    el.selectionEnd,
+    el.value.length,
+  ]);
   expect([start, end]).toEqual([0, length]);
   const preview = page.frameLocator('[data-testid="embed-preview"]');
   await expect(preview.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
 });
 
-test('PNG and SVG exports are files that open and show the current view; print lists the events and sources', async ({ page }) => {
+test('PNG and SVG exports are files that open and show the current view; print lists the events and sources', async ({
+  page,
+}) => {
   await openApp(page, '?cat=ceasefire,strike');
   const shown = bundled.events.filter((e) => e.category === 'ceasefire' || e.category === 'strike');
   await expect(page.getByTestId('event-count')).toHaveText(`${shown.length} of ${TOTAL} events`);
@@ -460,7 +540,11 @@ function serveHtml(html: string): Promise<{ server: Server; url: string }> {
     if (req.url === '/favicon.ico') res.writeHead(204).end();
     else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/host.html` })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/host.html` }),
+    ),
+  );
 }
 
 /** A plain static file server for dist/, mounted at a sub-path: what a reader's web host does. */
@@ -493,7 +577,11 @@ function serveDist(prefix: string): Promise<{ server: Server; base: string }> {
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}` })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}` }),
+    ),
+  );
 }
 
 test('dist/ works from a sub-path of a plain static server, example host page included', async ({ page }) => {
@@ -520,15 +608,22 @@ test('dist/ works from a sub-path of a plain static server, example host page in
   }
 });
 
-test('T6: another page cannot frame the explorer (it holds edits); it can frame the embed entry', async ({ page, watch }) => {
+test('T6: another page cannot frame the explorer (it holds edits); it can frame the embed entry', async ({
+  page,
+  watch,
+}) => {
   await openHost(page, './?event=nst-extension', { width: 800, height: 500 });
   await page.waitForTimeout(2000);
   await expect(page.frameLocator('#embed').getByTestId('event-count')).toHaveCount(0);
   // The browser's own report of the refusal is expected here, and only here.
   const refused = (e: string) => /frame-ancestors|ERR_BLOCKED_BY_RESPONSE|ERR_ABORTED/.test(e);
   watch.errors.splice(0, watch.errors.length, ...watch.errors.filter((e) => !refused(e)));
-  const embed = await openHost(page, './embed.html?event=nst-extension', { width: 800, height: 500 }, `${ORIGIN}/__host2.html`);
+  const embed = await openHost(
+    page,
+    './embed.html?event=nst-extension',
+    { width: 800, height: 500 },
+    `${ORIGIN}/__host2.html`,
+  );
   await expect(embed.getByTestId('event-count')).toHaveText('53 events');
   await expect(embed.getByTestId('event-detail')).toBeVisible();
 });
-

@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, openApp, test } from './fixtures';
 
-interface E { id: string; title: string; category: string; location: unknown; sources: { url: string }[] }
-const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as { events: E[]; categories: { id: string; label: string }[] };
+interface E {
+  id: string;
+  title: string;
+  category: string;
+  location: unknown;
+  sources: { url: string }[];
+}
+const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as {
+  events: E[];
+  categories: { id: string; label: string }[];
+};
 const total = bundled.events.length;
 
 test('clicking a list item selects it and opens its details with sources', async ({ page }) => {
@@ -13,7 +22,9 @@ test('clicking a list item selects it and opens its details with sources', async
   await expect(row).toHaveAttribute('aria-selected', 'true');
   const detail = page.getByTestId('event-detail');
   await expect(detail).toBeVisible();
-  await expect(detail.getByRole('heading', { level: 2 })).toHaveText(bundled.events.find((e) => e.id === 'nato20-sg-presser-1201')!.title);
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText(
+    bundled.events.find((e) => e.id === 'nato20-sg-presser-1201')!.title,
+  );
   const link = detail.getByRole('link', { name: /NATO Welcomes the Cessation of Fighting/ });
   await expect(link).toHaveAttribute('href', 'http://ccbsnews.info/en/news/detail/1764');
   await expect(link).toHaveAttribute('target', '_blank');
@@ -38,7 +49,10 @@ test('a category toggle and a search change the count and the list together', as
   await openApp(page);
   const strikes = bundled.events.filter((e) => e.category === 'strike').length;
   const label = bundled.categories.find((c) => c.id === 'strike')!.label;
-  await page.getByTestId('facet-categories').getByRole('checkbox', { name: new RegExp(`^${label}\\b`) }).uncheck();
+  await page
+    .getByTestId('facet-categories')
+    .getByRole('checkbox', { name: new RegExp(`^${label}\\b`) })
+    .uncheck();
   await expect(page.getByTestId('event-count')).toHaveText(`${total - strikes} of ${total} events`);
   await expect(page).toHaveURL(/cat=/);
 
@@ -52,7 +66,9 @@ test('a category toggle and a search change the count and the list together', as
   await expect(page.getByTestId('search')).toHaveValue('');
 });
 
-test('reloading the URL restores filters, window and selection; back and forward step through changes', async ({ page }) => {
+test('reloading the URL restores filters, window and selection; back and forward step through changes', async ({
+  page,
+}) => {
   await openApp(page, '?q=ceasefire&from=2020-10-01&to=2020-10-31&event=nk20-moscow-1010&map=45.5,30.25,4');
   const count = page.getByTestId('event-count');
   await expect(count).toHaveText(/^\d+ of \d+ events$/);
@@ -111,7 +127,9 @@ test('the list works by keyboard: arrows move, Enter selects', async ({ page }) 
 test('no horizontal scrolling at 360 px; filters open in a drawer', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await openApp(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByTestId('filter-panel')).toBeHidden();
   await page.getByRole('button', { name: 'Filters' }).click();
@@ -131,9 +149,15 @@ test('landmarks are named for assistive technology', async ({ page }) => {
 
 /** What each view shows: list rows, timeline marks (not faint), and located events on the map. */
 async function views(page: import('@playwright/test').Page) {
-  const list = await page.getByTestId('event-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')!));
-  const marks = JSON.parse((await page.getByTestId('timeline-canvas').getAttribute('data-marks')) ?? '[]') as { id: string }[];
-  const markers = JSON.parse((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]') as { count: number }[];
+  const list = await page
+    .getByTestId('event-row')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-event-id')!));
+  const marks = JSON.parse((await page.getByTestId('timeline-canvas').getAttribute('data-marks')) ?? '[]') as {
+    id: string;
+  }[];
+  const markers = JSON.parse((await page.getByTestId('map').getAttribute('data-markers')) ?? '[]') as {
+    count: number;
+  }[];
   return {
     list: [...new Set(list)].sort(),
     timeline: [...new Set(marks.map((m) => m.id))].sort(),
@@ -161,8 +185,14 @@ test('search, a category toggle and the time window change map, timeline and lis
   await page.getByTestId('search').fill('');
   const label = bundled.categories.find((c) => c.id === 'statement')!.label;
   const others = bundled.categories.filter((c) => c.id !== 'statement');
-  for (const c of others) await page.getByTestId('facet-categories').getByRole('checkbox', { name: new RegExp(`^${c.label}\\b`) }).uncheck();
-  await expect(page.getByTestId('facet-categories').getByRole('checkbox', { name: new RegExp(`^${label}\\b`) })).toBeChecked();
+  for (const c of others)
+    await page
+      .getByTestId('facet-categories')
+      .getByRole('checkbox', { name: new RegExp(`^${c.label}\\b`) })
+      .uncheck();
+  await expect(
+    page.getByTestId('facet-categories').getByRole('checkbox', { name: new RegExp(`^${label}\\b`) }),
+  ).toBeChecked();
   await consistent(bundled.events.filter((e) => e.category === 'statement').length);
 
   await openApp(page, '?from=2020-11-08&to=2020-11-10');
@@ -171,7 +201,9 @@ test('search, a category toggle and the time window change map, timeline and lis
   await consistent(inWindow);
 });
 
-test('a brush drag makes one history entry, writes the URL sparingly and leaves the final window in it', async ({ page }) => {
+test('a brush drag makes one history entry, writes the URL sparingly and leaves the final window in it', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const w = window as unknown as { __replaced: number; __pushed: number };
     w.__replaced = 0;

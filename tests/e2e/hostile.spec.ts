@@ -36,17 +36,34 @@ function dataset(events: Record<string, unknown>[]): string {
     format: 'faultline/1',
     title: 'Hostile fixture',
     categories: [{ id: 'c', label: 'Category', color: '#0072b2' }],
-    events: events.map((e, i) => ({ id: `e${i}`, title: `Event ${i}`, summary: 'S', date: `2021-0${(i % 9) + 1}-15`, category: 'c', location: null, sources: [SOURCE], ...e })),
+    events: events.map((e, i) => ({
+      id: `e${i}`,
+      title: `Event ${i}`,
+      summary: 'S',
+      date: `2021-0${(i % 9) + 1}-15`,
+      category: 'c',
+      location: null,
+      sources: [SOURCE],
+      ...e,
+    })),
   });
 }
 
-async function serve(page: Page, path: string, body: string, contentType = 'application/json', status = 200): Promise<void> {
+async function serve(
+  page: Page,
+  path: string,
+  body: string,
+  contentType = 'application/json',
+  status = 200,
+): Promise<void> {
   await page.route(`${ORIGIN}/${path}`, (route) => route.fulfill({ status, contentType, body }));
 }
 
 /** Elements that data must never create. */
 async function dangerous(page: Page): Promise<number> {
-  return page.evaluate(() => document.querySelectorAll('img, iframe, object, embed, svg a, [onerror], script:not([src])').length);
+  return page.evaluate(
+    () => document.querySelectorAll('img, iframe, object, embed, svg a, [onerror], script:not([src])').length,
+  );
 }
 
 async function marker(page: Page, id: string): Promise<{ x: number; y: number }> {
@@ -59,20 +76,36 @@ async function marker(page: Page, id: string): Promise<{ x: number; y: number }>
 async function timelineMark(page: Page, id: string): Promise<{ x: number; y: number; w: number; h: number }> {
   const canvas = page.getByTestId('timeline-canvas');
   await expect.poll(async () => ((await canvas.getAttribute('data-marks')) ?? '').includes(`"${id}"`)).toBe(true);
-  const all = JSON.parse((await canvas.getAttribute('data-marks'))!) as { id: string; x: number; y: number; w: number; h: number }[];
+  const all = JSON.parse((await canvas.getAttribute('data-marks'))!) as {
+    id: string;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+  }[];
   return all.find((m) => m.id === id)!;
 }
 
 const test = shared;
 
-test('#1/#2 markup in a title and summary shows literally in list, details, map label and timeline tooltip', async ({ page }) => {
+test('#1/#2 markup in a title and summary shows literally in list, details, map label and timeline tooltip', async ({
+  page,
+}) => {
   const place = { name: 'Paris', lat: 48.8566, lon: 2.3522, precision: 'site' };
-  await serve(page, 'fixtures/plain.json', dataset([{ id: 'x', title: 'Plain title', summary: 'Plain', location: place }, {}]));
+  await serve(
+    page,
+    'fixtures/plain.json',
+    dataset([{ id: 'x', title: 'Plain title', summary: 'Plain', location: place }, {}]),
+  );
   await openApp(page, '?data=fixtures/plain.json&event=x');
   await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
   const before = await dangerous(page);
 
-  await serve(page, 'fixtures/markup.json', dataset([{ id: 'x', title: IMG, summary: SCRIPT, location: place }, { title: SCRIPT }]));
+  await serve(
+    page,
+    'fixtures/markup.json',
+    dataset([{ id: 'x', title: IMG, summary: SCRIPT, location: place }, { title: SCRIPT }]),
+  );
   await openApp(page, '?data=fixtures/markup.json&event=x');
   await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
   const row = page.locator('[data-event-id="x"]');
@@ -97,8 +130,13 @@ test('#1/#2 markup in a title and summary shows literally in list, details, map 
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });
 
-test('#4/#5 unsafe source URLs are plain text, never links; #6 an https URL with quotes is a safe link', async ({ page }) => {
-  const sources = [...UNSAFE_URLS.map((url, i) => ({ publisher: `P${i}`, title: `Unsafe ${i}`, url })), { publisher: 'Q', title: 'Quoted', url: QUOTED_URL }];
+test('#4/#5 unsafe source URLs are plain text, never links; #6 an https URL with quotes is a safe link', async ({
+  page,
+}) => {
+  const sources = [
+    ...UNSAFE_URLS.map((url, i) => ({ publisher: `P${i}`, title: `Unsafe ${i}`, url })),
+    { publisher: 'Q', title: 'Quoted', url: QUOTED_URL },
+  ];
   await serve(page, 'fixtures/links.json', dataset([{ id: 'x', sources }]));
   await openApp(page, '?data=fixtures/links.json&event=x');
   const detail = page.getByTestId('event-detail');
@@ -131,13 +169,17 @@ test('#8 a 20 000-character RTL-override string stays isolated and does not wide
   // The list row isolates it in CSS (dir="auto" costs a directionality pass on every text change).
   await expect(page.locator('[data-event-id="x"] .title')).toHaveCSS('unicode-bidi', 'plaintext');
   await expect(page.locator('[data-event-id="x"] .title')).toHaveText(title);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   // The text next to it is still in order: the count reads left to right.
   await expect(page.getByTestId('event-count')).toHaveText('2 events');
 });
 
-test('#15 empty, whitespace, null, [], {} and no events each get their own clear message; the page keeps working', async ({ page }) => {
+test('#15 empty, whitespace, null, [], {} and no events each get their own clear message; the page keeps working', async ({
+  page,
+}) => {
   const cases: [string, string][] = [
     ['empty', ''],
     ['blank', '  \n\t '],
@@ -173,7 +215,12 @@ test('#16 a syntax error is reported with its line and column', async ({ page })
   await expect(page.getByTestId('load-error')).toContainText(/trailing comma/);
 });
 
-for (const value of ['http://plain.example/d.json', 'javascript:alert(1)', 'data:application/json,{}', '//evil.example/d.json']) {
+for (const value of [
+  'http://plain.example/d.json',
+  'javascript:alert(1)',
+  'data:application/json,{}',
+  '//evil.example/d.json',
+]) {
   test(`#25 ?data=${value} is refused before any request, with a notice`, async ({ page }) => {
     const outside: string[] = [];
     page.on('request', (request) => {
@@ -192,7 +239,8 @@ const failing = shared.extend<{ watch: { errors: string[] } }>({
     const errors: string[] = [];
     page.on('console', (msg) => {
       // The browser's own log lines for the failures these tests provoke (a 404, a response blocked by CORS).
-      if (msg.type() === 'error' && !/status of 404|blocked by CORS policy|net::ERR_FAILED/.test(msg.text())) errors.push(`console: ${msg.text()}`);
+      if (msg.type() === 'error' && !/status of 404|blocked by CORS policy|net::ERR_FAILED/.test(msg.text()))
+        errors.push(`console: ${msg.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
     page.on('dialog', (dialog) => {
@@ -219,41 +267,73 @@ failing.describe('#27 CORS', () => {
   // An https server of our own (self-signed, accepted by this test's browser only): route.fulfill
   // would bypass the browser's CORS check, and the CSP allows other origins only over https.
   failing.use({ ignoreHTTPSErrors: true });
-  failing('a dataset on a server that sends no CORS headers: a clear message, no cookies sent, nothing loaded', async ({ page, watch }) => {
-    const dir = mkdtempSync(join(tmpdir(), 'faultline-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
-    let requests = 0;
-    let cookie: string | undefined;
-    const server = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
-      requests++;
-      cookie = req.headers.cookie;
-      res.writeHead(200, { 'content-type': 'application/json' }); // and no Access-Control-Allow-Origin
-      res.end('{"format":"faultline/1"}');
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const port = (server.address() as AddressInfo).port;
-    try {
-      await page.goto(`./?data=https://127.0.0.1:${port}/d.json`);
-      await expect(page.getByTestId('load-error')).toContainText('does not allow cross-origin loading');
-      expect(requests).toBe(1);
-      expect(cookie).toBeUndefined();
-      await expect(page.getByRole('banner')).toBeVisible();
-      expect(watch.errors).toEqual([]);
-    } finally {
-      server.close();
-    }
-  });
+  failing(
+    'a dataset on a server that sends no CORS headers: a clear message, no cookies sent, nothing loaded',
+    async ({ page, watch }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'faultline-tls-'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+        ],
+        { stdio: 'ignore' },
+      );
+      let requests = 0;
+      let cookie: string | undefined;
+      const server = createHttpsServer(
+        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+        (req, res) => {
+          requests++;
+          cookie = req.headers.cookie;
+          res.writeHead(200, { 'content-type': 'application/json' }); // and no Access-Control-Allow-Origin
+          res.end('{"format":"faultline/1"}');
+        },
+      );
+      await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+      const port = (server.address() as AddressInfo).port;
+      try {
+        await page.goto(`./?data=https://127.0.0.1:${port}/d.json`);
+        await expect(page.getByTestId('load-error')).toContainText('does not allow cross-origin loading');
+        expect(requests).toBe(1);
+        expect(cookie).toBeUndefined();
+        await expect(page.getByRole('banner')).toBeVisible();
+        expect(watch.errors).toEqual([]);
+      } finally {
+        server.close();
+      }
+    },
+  );
 });
 
-failing('#27 a ?data= path that answers HTML shows "not JSON", and the HTML is never rendered', async ({ page, watch }) => {
-  await serve(page, 'fixtures/page.json', '<!doctype html><html><body><script>alert(1)</script><img src=x onerror=alert(1)></body></html>', 'text/html');
-  await page.goto('./?data=fixtures/page.json');
-  const banner = page.getByTestId('load-error');
-  await expect(banner).toBeVisible();
-  await expect(banner).toContainText('fixtures/page.json:1:1');
-  expect(await dangerous(page)).toBe(0);
-  expect(watch.errors).toEqual([]);
-});
+failing(
+  '#27 a ?data= path that answers HTML shows "not JSON", and the HTML is never rendered',
+  async ({ page, watch }) => {
+    await serve(
+      page,
+      'fixtures/page.json',
+      '<!doctype html><html><body><script>alert(1)</script><img src=x onerror=alert(1)></body></html>',
+      'text/html',
+    );
+    await page.goto('./?data=fixtures/page.json');
+    const banner = page.getByTestId('load-error');
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText('fixtures/page.json:1:1');
+    expect(await dangerous(page)).toBe(0);
+    expect(watch.errors).toEqual([]);
+  },
+);
 
 for (const timezoneId of ['Pacific/Pago_Pago', 'Pacific/Kiritimati']) {
   test.describe(`#22 under ${timezoneId}`, () => {
@@ -269,9 +349,23 @@ for (const timezoneId of ['Pacific/Pago_Pago', 'Pacific/Kiritimati']) {
   });
 }
 
-test('#23 ISO weeks belong to the week-year: 31 Dec 2020 and 1 Jan 2021 are 2020-W53, 30 Dec 2024 is 2025-W01', async ({ page }) => {
-  await serve(page, 'fixtures/weeks.json', dataset([{ id: 'a', date: '2020-12-31' }, { id: 'b', date: '2021-01-01' }, { id: 'c', date: '2024-12-30' }]));
-  for (const [id, week] of [['a', '2020-W53'], ['b', '2020-W53'], ['c', '2025-W01']] as const) {
+test('#23 ISO weeks belong to the week-year: 31 Dec 2020 and 1 Jan 2021 are 2020-W53, 30 Dec 2024 is 2025-W01', async ({
+  page,
+}) => {
+  await serve(
+    page,
+    'fixtures/weeks.json',
+    dataset([
+      { id: 'a', date: '2020-12-31' },
+      { id: 'b', date: '2021-01-01' },
+      { id: 'c', date: '2024-12-30' },
+    ]),
+  );
+  for (const [id, week] of [
+    ['a', '2020-W53'],
+    ['b', '2020-W53'],
+    ['c', '2025-W01'],
+  ] as const) {
     await openApp(page, `?data=fixtures/weeks.json&event=${id}`);
     await expect(page.getByTestId('detail-week')).toHaveText(`· ISO week ${week}`);
   }

@@ -13,10 +13,35 @@ const events = [
   { id: 'tbilisi-1', title: 'Tbilisi one', date: '2021-01-01', category: 'a', location: tbilisi },
   { id: 'tbilisi-2', title: 'Tbilisi two', date: '2021-02-01', category: 'b', location: tbilisi },
   { id: 'tbilisi-3', title: 'Tbilisi three', date: '2021-03-01', category: 'c', location: tbilisi },
-  { id: 'yerevan', title: 'Yerevan site', date: '2021-04-01', category: 'a', location: place('Yerevan', 40.1792, 44.4991, 'site') },
-  { id: 'paris', title: 'Paris site', date: '2021-05-01', category: 'b', location: place('Paris', 48.8566, 2.3522, 'site') },
-  { id: 'caracas', title: 'Venezuela country', date: '2021-06-01', category: 'c', location: place('Venezuela', 7, -66, 'country') },
-  { id: 'dc', title: 'Washington claim', date: '2021-07-01', category: 'a', location: place('Washington', 38.9072, -77.0369, 'city'), status: { kind: 'claimed', by: ['X'] } },
+  {
+    id: 'yerevan',
+    title: 'Yerevan site',
+    date: '2021-04-01',
+    category: 'a',
+    location: place('Yerevan', 40.1792, 44.4991, 'site'),
+  },
+  {
+    id: 'paris',
+    title: 'Paris site',
+    date: '2021-05-01',
+    category: 'b',
+    location: place('Paris', 48.8566, 2.3522, 'site'),
+  },
+  {
+    id: 'caracas',
+    title: 'Venezuela country',
+    date: '2021-06-01',
+    category: 'c',
+    location: place('Venezuela', 7, -66, 'country'),
+  },
+  {
+    id: 'dc',
+    title: 'Washington claim',
+    date: '2021-07-01',
+    category: 'a',
+    location: place('Washington', 38.9072, -77.0369, 'city'),
+    status: { kind: 'claimed', by: ['X'] },
+  },
   { id: 'call-1', title: 'A phone call', date: '2021-08-01', category: 'b', location: null },
   { id: 'call-2', title: 'A statement', date: '2021-09-01', category: 'b', location: null },
 ].map((e) => ({ summary: 'S', sources: source, ...e }));
@@ -40,7 +65,9 @@ interface Drawn {
 }
 
 async function open(page: Page, query = ''): Promise<void> {
-  await page.route('**/fixtures/map.json', (route) => route.fulfill({ contentType: 'application/json', body: fixture }));
+  await page.route('**/fixtures/map.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: fixture }),
+  );
   await openApp(page, `?data=fixtures/map.json${query}`);
   await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
 }
@@ -50,7 +77,9 @@ async function drawn(page: Page): Promise<Drawn[]> {
 }
 
 async function marker(page: Page, id: string): Promise<Drawn> {
-  await expect.poll(async () => (await drawn(page)).some((d) => d.id === id), { message: `marker ${id} drawn` }).toBe(true);
+  await expect
+    .poll(async () => (await drawn(page)).some((d) => d.id === id), { message: `marker ${id} drawn` })
+    .toBe(true);
   return (await drawn(page)).find((d) => d.id === id)!;
 }
 
@@ -83,7 +112,9 @@ async function holdData(page: Page): Promise<() => void> {
   return release;
 }
 
-test('while the data downloads, the map and its basemap are up and can be moved; the events then fill in', async ({ page }) => {
+test('while the data downloads, the map and its basemap are up and can be moved; the events then fill in', async ({
+  page,
+}) => {
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   const release = await holdData(page);
@@ -101,7 +132,9 @@ test('while the data downloads, the map and its basemap are up and can be moved;
   const map = page.getByTestId('map');
   await expect(map.locator('canvas.faultline-basemap')).toHaveCount(1);
   const box = (await map.boundingBox())!;
-  await expect.poll(async () => (await pixelAt(page, 'canvas.faultline-basemap', box.width / 2, box.height / 2))[3]).toBe(255);
+  await expect
+    .poll(async () => (await pixelAt(page, 'canvas.faultline-basemap', box.width / 2, box.height / 2))[3])
+    .toBe(255);
   const pane = map.locator('.leaflet-map-pane');
   const before = await pane.evaluate((el) => getComputedStyle(el).transform);
   await map.focus();
@@ -114,7 +147,9 @@ test('while the data downloads, the map and its basemap are up and can be moved;
   await expect.poll(async () => ((await map.getAttribute('data-markers')) ?? '[]').length).toBeGreaterThan(2);
   // Shown whole at once: the bundled events lie between the Americas and the Caucasus, so the fit is
   // closer than the world view the map started at.
-  await expect.poll(() => page.evaluate(() => Number(new URL(location.href).searchParams.get('map')?.split(',')[2]))).toBeGreaterThan(2);
+  await expect
+    .poll(() => page.evaluate(() => Number(new URL(location.href).searchParams.get('map')?.split(',')[2])))
+    .toBeGreaterThan(2);
 });
 
 test('a link\u2019s map view and selection hold when the map is made before the data arrives', async ({ page }) => {
@@ -130,7 +165,9 @@ test('a link\u2019s map view and selection hold when the map is made before the 
   expect(new URL(page.url()).searchParams.get('map')).toBe('45.5,30.25,4');
 });
 
-test('the map draws the offline basemap (land vs sea) and one canvas of markers, with no marker images or tiles', async ({ page }) => {
+test('the map draws the offline basemap (land vs sea) and one canvas of markers, with no marker images or tiles', async ({
+  page,
+}) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await open(page);
@@ -138,7 +175,9 @@ test('the map draws the offline basemap (land vs sea) and one canvas of markers,
   const caracas = await marker(page, 'caracas');
   // Land under Paris has the land colour; the Atlantic between Paris and Venezuela the sea's.
   expect(await pixelAt(page, 'canvas.faultline-basemap', paris.x, paris.y)).toEqual([246, 244, 239, 255]);
-  expect(await pixelAt(page, 'canvas.faultline-basemap', (paris.x + caracas.x) / 2, (paris.y + caracas.y) / 2)).toEqual([211, 226, 236, 255]);
+  expect(await pixelAt(page, 'canvas.faultline-basemap', (paris.x + caracas.x) / 2, (paris.y + caracas.y) / 2)).toEqual(
+    [211, 226, 236, 255],
+  );
   // One canvas for the whole basemap, whatever the number of tiles it was put together from.
   await expect(page.getByTestId('map').locator('canvas.faultline-basemap')).toHaveCount(1);
   expect(await alphaAt(page, 'canvas.faultline-markers', paris.x, paris.y)).toBeGreaterThan(0);
@@ -173,7 +212,9 @@ test('several events on one spot are each reachable through the chooser', async 
     const cluster = (await drawn(page)).filter((d) => d.count >= 3).sort((a, b) => a.count - b.count)[0]!;
     const before = JSON.stringify(await drawn(page));
     await map.click({ position: { x: cluster.x, y: cluster.y } });
-    await expect.poll(async () => (await chooser.isVisible()) || JSON.stringify(await drawn(page)) !== before).toBe(true);
+    await expect
+      .poll(async () => (await chooser.isVisible()) || JSON.stringify(await drawn(page)) !== before)
+      .toBe(true);
   }
   await expect(chooser).toBeVisible();
   const buttons = chooser.getByRole('button', { name: /Tbilisi/ });
@@ -218,7 +259,9 @@ test('"Zoom to filtered events" fits the visible located events, by mouse and by
   await expect(page).toHaveURL(/map=40\.\d+%2C44\.\d+%2C8|map=40\.\d+,44\.\d+,8/);
 });
 
-test('zoom buttons work by keyboard, a list selection pans to an off-screen event, and the map is never re-created', async ({ page }) => {
+test('zoom buttons work by keyboard, a list selection pans to an off-screen event, and the map is never re-created', async ({
+  page,
+}) => {
   await open(page, '&map=48.85,2.35,6');
   // Tag the basemap canvas: if a move re-created the map, the tag would be gone.
   const basemap = page.getByTestId('map').locator('canvas.faultline-basemap');
@@ -231,10 +274,12 @@ test('zoom buttons work by keyboard, a list selection pans to an off-screen even
   await row(page, 'yerevan').click();
   // Drawn inside the container, not only in the canvas's overhang; the zoom is kept.
   const box = (await page.getByTestId('map').boundingBox())!;
-  await expect.poll(async () => {
-    const at = (await drawn(page)).find((d) => d.id === 'yerevan');
-    return !!at && at.x > 0 && at.y > 0 && at.x < box.width && at.y < box.height;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const at = (await drawn(page)).find((d) => d.id === 'yerevan');
+      return !!at && at.x > 0 && at.y > 0 && at.x < box.width && at.y < box.height;
+    })
+    .toBe(true);
   await expect(page).toHaveURL(/(%2C|,)7(&|$)/);
   await expect(basemap).toHaveAttribute('data-probe', 'first');
 });
@@ -251,7 +296,12 @@ test('mid-drag, the basemap still fills the view: it follows a pan far past its 
   const cover = await map.evaluate((el) => {
     const view = el.getBoundingClientRect();
     const canvas = el.querySelector('canvas.faultline-basemap')!.getBoundingClientRect();
-    return { left: canvas.left - view.left, right: canvas.right - view.right, top: canvas.top - view.top, bottom: canvas.bottom - view.bottom };
+    return {
+      left: canvas.left - view.left,
+      right: canvas.right - view.right,
+      top: canvas.top - view.top,
+      bottom: canvas.bottom - view.bottom,
+    };
   });
   expect(cover.left).toBeLessThanOrEqual(0);
   expect(cover.top).toBeLessThanOrEqual(0);
@@ -272,30 +322,61 @@ test('reads in the dark theme: dark sea and land, light cluster discs', async ({
   await page.screenshot({ path: '/tmp/map-dark.png' });
   // Switching back repaints the basemap's tiles in the light colours.
   await page.emulateMedia({ colorScheme: 'light' });
-  await expect.poll(() => page.getByTestId('map').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(211, 226, 236)');
+  await expect
+    .poll(() => page.getByTestId('map').evaluate((el) => getComputedStyle(el).backgroundColor))
+    .toBe('rgb(211, 226, 236)');
   await expect.poll(() => pixelAt(page, 'canvas.faultline-basemap', paris.x, paris.y)).toEqual([246, 244, 239, 255]);
 });
 
 /** Container-pixel lists compared as sets, after moving `from` by (dx, dy), within `inset` of the edges. */
-function shifted(from: Drawn[], dx: number, dy: number, box: { width: number; height: number }, inset: number): string[] {
+function shifted(
+  from: Drawn[],
+  dx: number,
+  dy: number,
+  box: { width: number; height: number },
+  inset: number,
+): string[] {
   const key = (d: Drawn) => `${d.id ?? 'cluster'}:${d.count}@${Math.round(d.x + dx)},${Math.round(d.y + dy)}`;
-  return from.filter((d) => d.x + dx > inset && d.y + dy > inset && d.x + dx < box.width - inset && d.y + dy < box.height - inset).map(key).sort();
+  return from
+    .filter(
+      (d) => d.x + dx > inset && d.y + dy > inset && d.x + dx < box.width - inset && d.y + dy < box.height - inset,
+    )
+    .map(key)
+    .sort();
 }
 
-test('clusters stay the same through a pan and a zoom there and back; a filter changed while zoomed in shows after zooming out', async ({ page }) => {
+test('clusters stay the same through a pan and a zoom there and back; a filter changed while zoomed in shows after zooming out', async ({
+  page,
+}) => {
   // Thirty tight groups of eight and twenty lone events, a degree and a half apart.
   const crowd = Array.from({ length: 240 }, (_, i) => {
     const spot = Math.floor(i / 8);
     const jitter = ((i % 8) - 3.5) * 0.012;
-    return { id: `crowd-${i}`, lat: 40 + (spot % 6) * 0.5 + jitter, lon: 41 + Math.floor(spot / 6) * 1.2 - jitter, category: 'abc'[i % 3]! };
+    return {
+      id: `crowd-${i}`,
+      lat: 40 + (spot % 6) * 0.5 + jitter,
+      lon: 41 + Math.floor(spot / 6) * 1.2 - jitter,
+      category: 'abc'[i % 3]!,
+    };
   });
-  const lone = Array.from({ length: 20 }, (_, j) => ({ id: `lone-${j}`, lat: j % 2 ? 38.6 : 43.6, lon: 37 + j * 1.5, category: 'abc'[j % 3]! }));
+  const lone = Array.from({ length: 20 }, (_, j) => ({
+    id: `lone-${j}`,
+    lat: j % 2 ? 38.6 : 43.6,
+    lon: 37 + j * 1.5,
+    category: 'abc'[j % 3]!,
+  }));
   const many = [...crowd, ...lone].map((e, i) => ({
-    id: e.id, title: e.id, summary: 'S', sources: source, category: e.category,
+    id: e.id,
+    title: e.id,
+    summary: 'S',
+    sources: source,
+    category: e.category,
     date: `2021-${String(1 + (i % 12)).padStart(2, '0')}-01`,
     location: place(e.id, e.lat, e.lon, 'site'),
   }));
-  await page.route('**/fixtures/many.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...JSON.parse(fixture), events: many }) }));
+  await page.route('**/fixtures/many.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...JSON.parse(fixture), events: many }) }),
+  );
   await openApp(page, '?data=fixtures/many.json&map=41.5,44,6');
   const map = page.getByTestId('map');
   await expect(map).toHaveAttribute('data-basemap', 'ready');
@@ -304,7 +385,9 @@ test('clusters stay the same through a pan and a zoom there and back; a filter c
   expect(before.some((d) => d.id === null && d.count > 1)).toBe(true);
 
   // A slow drag (no inertia), then the same clusters moved by the drag, compared through a lone event.
-  const anchor = before.find((d) => d.id?.startsWith('lone-') && d.x > 40 && d.x < box.width - 200 && d.y > 40 && d.y < box.height - 120)!;
+  const anchor = before.find(
+    (d) => d.id?.startsWith('lone-') && d.x > 40 && d.x < box.width - 200 && d.y > 40 && d.y < box.height - 120,
+  )!;
   expect(anchor).toBeDefined();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();

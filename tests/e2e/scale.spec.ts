@@ -19,7 +19,9 @@ test.beforeAll(() => {
 
 test('100,000 events: the explorer opens them, filters them in every view and shows details', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  await page.route('**/scale/synthetic.flpack', (route) =>
+    route.fulfill({ contentType: 'application/octet-stream', body: pack }),
+  );
   await page.goto('./?data=scale/synthetic.flpack');
   const count = page.getByTestId('event-count');
   await expect(count).toHaveText('100,000 events', { timeout: 60_000 });
@@ -67,7 +69,9 @@ test('100,000 events: the explorer opens them, filters them in every view and sh
   await expect(page.getByTestId('add-event')).toHaveCount(0);
 });
 
-test('a pack opened from disk loads in the worker; a damaged one is refused with its reason and the data shown stays', async ({ page }) => {
+test('a pack opened from disk loads in the worker; a damaged one is refused with its reason and the data shown stays', async ({
+  page,
+}) => {
   await page.goto('./');
   await expect(page.getByTestId('event-count')).toHaveText('53 events');
   await page.getByTestId('data-button').click();
@@ -89,7 +93,9 @@ test('a pack opened from disk loads in the worker; a damaged one is refused with
 
 test('100,000 events: a pan of the zoomed timeline moves its density bars with the pointer', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  await page.route('**/scale/synthetic.flpack', (route) =>
+    route.fulfill({ contentType: 'application/octet-stream', body: pack }),
+  );
   await page.goto('./?data=scale/synthetic.flpack');
   await expect(page.getByTestId('event-count')).toHaveText('100,000 events', { timeout: 60_000 });
   const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
@@ -100,18 +106,28 @@ test('100,000 events: a pan of the zoomed timeline moves its density bars with t
   await page.getByTestId('timeline-canvas').evaluate((c) => {
     const seen: string[] = [];
     (window as unknown as { __scaled: string[] }).__scaled = seen;
-    new MutationObserver(() => seen.push(c.getAttribute('data-scaled') ?? '')).observe(c, { attributes: true, attributeFilter: ['data-scaled'] });
+    new MutationObserver(() => seen.push(c.getAttribute('data-scaled') ?? '')).observe(c, {
+      attributes: true,
+      attributeFilter: ['data-scaled'],
+    });
   });
   await page.mouse.move(x, y);
   await page.mouse.wheel(0, -300);
   await expect(page.getByTestId('timeline-density')).toBeVisible();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __scaled: string[] }).__scaled.join(','))).toMatch(/true.*false$/);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __scaled: string[] }).__scaled.join(',')))
+    .toMatch(/true.*false$/);
   await page.waitForTimeout(300);
   // The canvas's device pixels, as opaque-or-not per pixel: where the bars are.
   const bars = () =>
     page.getByTestId('timeline-canvas').evaluate((c: HTMLCanvasElement) => {
       const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      return { width: c.width, height: c.height, dpr: c.width / c.getBoundingClientRect().width, alpha: Array.from({ length: c.width * c.height }, (_, i) => data[i * 4 + 3]!) };
+      return {
+        width: c.width,
+        height: c.height,
+        dpr: c.width / c.getBoundingClientRect().width,
+        alpha: Array.from({ length: c.width * c.height }, (_, i) => data[i * 4 + 3]!),
+      };
     });
   await page.mouse.down();
   // The first step lays out the pan's sheet; the next ones only shift it.
@@ -135,9 +151,13 @@ test('100,000 events: a pan of the zoomed timeline moves its density bars with t
   expect(same / (before.height * (before.width - shift))).toBeGreaterThan(0.999);
 });
 
-test('100,000 events: a wheel zoom of the dense timeline shows the bars scaled at once, then binned again once it stays', async ({ page }) => {
+test('100,000 events: a wheel zoom of the dense timeline shows the bars scaled at once, then binned again once it stays', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
-  await page.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  await page.route('**/scale/synthetic.flpack', (route) =>
+    route.fulfill({ contentType: 'application/octet-stream', body: pack }),
+  );
   await page.goto('./?data=scale/synthetic.flpack');
   await expect(page.getByTestId('event-count')).toHaveText('100,000 events', { timeout: 60_000 });
   const canvas = page.getByTestId('timeline-canvas');
@@ -145,7 +165,10 @@ test('100,000 events: a wheel zoom of the dense timeline shows the bars scaled a
   await canvas.evaluate((c) => {
     const seen: string[] = [];
     (window as unknown as { __scaled: string[] }).__scaled = seen;
-    new MutationObserver(() => seen.push(c.getAttribute('data-scaled') ?? '')).observe(c, { attributes: true, attributeFilter: ['data-scaled'] });
+    new MutationObserver(() => seen.push(c.getAttribute('data-scaled') ?? '')).observe(c, {
+      attributes: true,
+      attributeFilter: ['data-scaled'],
+    });
   });
   const bars = () =>
     canvas.evaluate((c: HTMLCanvasElement) => {
@@ -173,9 +196,14 @@ test('100,000 events: a wheel zoom of the dense timeline shows the bars scaled a
   expect(after.sum).not.toBe(exact.sum);
 });
 
-test('100,000 events in actor lanes: after a category is ticked off, the timeline shows what a fresh page with it off shows', async ({ page, context }) => {
+test('100,000 events in actor lanes: after a category is ticked off, the timeline shows what a fresh page with it off shows', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
-  await context.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  await context.route('**/scale/synthetic.flpack', (route) =>
+    route.fulfill({ contentType: 'application/octet-stream', body: pack }),
+  );
   const pixels = (p: typeof page) =>
     p.getByTestId('timeline-canvas').evaluate((c: HTMLCanvasElement) => {
       const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
@@ -188,7 +216,10 @@ test('100,000 events in actor lanes: after a category is ticked off, the timelin
   await expect(page.getByTestId('timeline-density')).toBeVisible();
   const all = await pixels(page);
   // The smallest category (2 %): the lanes still hold enough items to be resampled from bins.
-  await page.getByTestId('facet-categories').getByRole('checkbox', { name: /Agreement/ }).click();
+  await page
+    .getByTestId('facet-categories')
+    .getByRole('checkbox', { name: /Agreement/ })
+    .click();
   await expect(page).toHaveURL(/cat=/);
   await expect(page.getByTestId('event-count')).not.toHaveText('100,000 events');
   await page.waitForTimeout(300);
@@ -196,7 +227,9 @@ test('100,000 events in actor lanes: after a category is ticked off, the timelin
 
   const fresh = await context.newPage();
   await fresh.goto(page.url());
-  await expect(fresh.getByTestId('event-count')).toHaveText(await page.getByTestId('event-count').innerText(), { timeout: 60_000 });
+  await expect(fresh.getByTestId('event-count')).toHaveText(await page.getByTestId('event-count').innerText(), {
+    timeout: 60_000,
+  });
   await expect(fresh.getByTestId('timeline-density')).toBeVisible();
   await fresh.waitForTimeout(300);
   const expected = await pixels(fresh);
@@ -205,9 +238,14 @@ test('100,000 events in actor lanes: after a category is ticked off, the timelin
   expect(toggled).toEqual(expected);
 });
 
-test('100,000 events: a search typed with a pause midway finds what a page opened with it finds', async ({ page, context }) => {
+test('100,000 events: a search typed with a pause midway finds what a page opened with it finds', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
-  await context.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  await context.route('**/scale/synthetic.flpack', (route) =>
+    route.fulfill({ contentType: 'application/octet-stream', body: pack }),
+  );
   await page.goto('./?data=scale/synthetic.flpack');
   const count = page.getByTestId('event-count');
   await expect(count).toHaveText('100,000 events', { timeout: 60_000 });
@@ -230,15 +268,21 @@ test('100,000 events: a search typed with a pause midway finds what a page opene
   await expect(fresh.getByTestId('event-count')).toHaveText(found, { timeout: 60_000 });
 });
 
-test('100,000 events: a CSV download is written in slices, with progress, while the page keeps answering; one can be cancelled', async ({ page }) => {
+test('100,000 events: a CSV download is written in slices, with progress, while the page keeps answering; one can be cancelled', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
-  await page.route('**/scale/synthetic.flpack', (route) => route.fulfill({ contentType: 'application/octet-stream', body: pack }));
+  await page.route('**/scale/synthetic.flpack', (route) =>
+    route.fulfill({ contentType: 'application/octet-stream', body: pack }),
+  );
   await page.goto('./?data=scale/synthetic.flpack');
   await expect(page.getByTestId('event-count')).toHaveText('100,000 events', { timeout: 60_000 });
   await page.evaluate(() => {
     const w = window as unknown as { longest: number };
     w.longest = 0;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration))),
+    ).observe({ type: 'longtask' });
   });
   await page.getByTestId('data-button').click();
 
@@ -259,7 +303,10 @@ test('100,000 events: a CSV download is written in slices, with progress, while 
   await expect(page.getByTestId('export-geojson')).toBeFocused();
 
   await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('export-csv').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByTestId('export-csv').click(),
+  ]);
   expect(downloads).toBe(1);
   expect(download.suggestedFilename()).toMatch(/-filtered\.csv$/);
   const { readFileSync } = await import('node:fs');

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, openApp, test } from './fixtures';
 
-const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as { title: string; events: { id: string; date: string }[] };
+const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as {
+  title: string;
+  events: { id: string; date: string }[];
+};
 
 test('the built app shows the bundled dataset: title, count and events in time order', async ({ page }) => {
   await openApp(page);
@@ -21,16 +24,48 @@ test('dates show by precision and as the same calendar day in every timezone', a
     title: 'Timezone fixture',
     categories: [{ id: 'c', label: 'C', color: '#123456' }],
     events: [
-      { id: 'day', title: 'Day', summary: 'S', date: '2021-06-01', category: 'c', sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }] },
-      { id: 'month', title: 'Month', summary: 'S', date: '2021-02', category: 'c', sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }] },
-      { id: 'range', title: 'Range', summary: 'S', date: '2020-09-27', end: '2020-11-10', category: 'c', sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }] },
-      { id: 'year', title: 'Year', summary: 'S', date: '2019', approximate: true, category: 'c', sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }] },
+      {
+        id: 'day',
+        title: 'Day',
+        summary: 'S',
+        date: '2021-06-01',
+        category: 'c',
+        sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }],
+      },
+      {
+        id: 'month',
+        title: 'Month',
+        summary: 'S',
+        date: '2021-02',
+        category: 'c',
+        sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }],
+      },
+      {
+        id: 'range',
+        title: 'Range',
+        summary: 'S',
+        date: '2020-09-27',
+        end: '2020-11-10',
+        category: 'c',
+        sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }],
+      },
+      {
+        id: 'year',
+        title: 'Year',
+        summary: 'S',
+        date: '2019',
+        approximate: true,
+        category: 'c',
+        sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }],
+      },
     ],
   });
   for (const timezoneId of ['Pacific/Pago_Pago', 'Pacific/Kiritimati', 'America/Los_Angeles']) {
     const context = await browser.newContext({ timezoneId });
     const page = await context.newPage();
-    await page.route('**/fixtures/tz.json', (route) => route.fulfill({ contentType: 'application/json', body: fixture }));
+    await page.route('**/fixtures/tz.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: fixture }),
+    );
     await page.goto('./?data=fixtures/tz.json');
     const date = (id: string) => page.locator(`[data-event-id="${id}"] .date`);
     await expect(date('day')).toHaveText('1 Jun 2021');
@@ -49,5 +84,7 @@ test('a dataset with a broken event still shows the valid ones and lists the pro
   await expect(page.getByTestId('event-count')).toHaveText('3 events');
   const problems = page.getByTestId('problems');
   await expect(problems).toContainText('7 events could not be shown');
-  await expect(problems).toContainText('fixtures/invalid.json:20:7 /events/1/date: "2021-02-30" is not a calendar date');
+  await expect(problems).toContainText(
+    'fixtures/invalid.json:20:7 /events/1/date: "2021-02-30" is not a calendar date',
+  );
 });

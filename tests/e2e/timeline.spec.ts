@@ -8,12 +8,52 @@ import { brushOverview, expect, openApp, test } from './fixtures';
 const source = [{ publisher: 'P', title: 'T', url: 'https://example.org' }];
 const events: Record<string, unknown>[] = [];
 for (let year = 2010; year <= 2021; year++) {
-  events.push({ id: `spring-${year}`, title: `Spring talks ${year}`, summary: 'S', date: `${year}-03-01`, category: 'talks', actors: ['Alpha'], sources: source });
-  events.push({ id: `autumn-${year}`, title: `Autumn strike ${year}`, summary: 'S', date: `${year}-09-15`, category: 'strike', actors: ['Beta', 'Alpha'], sources: source });
+  events.push({
+    id: `spring-${year}`,
+    title: `Spring talks ${year}`,
+    summary: 'S',
+    date: `${year}-03-01`,
+    category: 'talks',
+    actors: ['Alpha'],
+    sources: source,
+  });
+  events.push({
+    id: `autumn-${year}`,
+    title: `Autumn strike ${year}`,
+    summary: 'S',
+    date: `${year}-09-15`,
+    category: 'strike',
+    actors: ['Beta', 'Alpha'],
+    sources: source,
+  });
 }
-events.push({ id: 'long-war', title: 'Long war', summary: 'S', date: '2015-01-01', end: '2016-12-31', category: 'war', actors: ['Gamma'], sources: source });
-events.push({ id: 'month-only', title: 'Known to the month', summary: 'S', date: '2018-06', category: 'war', sources: source });
-events.push({ id: 'about-2019', title: 'About 2019', summary: 'S', date: '2019', approximate: true, category: 'war', sources: source });
+events.push({
+  id: 'long-war',
+  title: 'Long war',
+  summary: 'S',
+  date: '2015-01-01',
+  end: '2016-12-31',
+  category: 'war',
+  actors: ['Gamma'],
+  sources: source,
+});
+events.push({
+  id: 'month-only',
+  title: 'Known to the month',
+  summary: 'S',
+  date: '2018-06',
+  category: 'war',
+  sources: source,
+});
+events.push({
+  id: 'about-2019',
+  title: 'About 2019',
+  summary: 'S',
+  date: '2019',
+  approximate: true,
+  category: 'war',
+  sources: source,
+});
 const TOTAL = events.length;
 const fixture = JSON.stringify({
   format: 'faultline/1',
@@ -35,7 +75,9 @@ interface Mark {
 }
 
 async function open(page: Page): Promise<void> {
-  await page.route('**/fixtures/timeline.json', (route) => route.fulfill({ contentType: 'application/json', body: fixture }));
+  await page.route('**/fixtures/timeline.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: fixture }),
+  );
   await openApp(page, '?data=fixtures/timeline.json');
   await expect(page.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
 }
@@ -90,11 +132,14 @@ test('clicking a mark selects its event in the list', async ({ page }) => {
 
 /** The marks canvas's alpha (0–255) at a point of the plot (CSS px). */
 async function alphaAt(page: Page, x: number, y: number): Promise<number> {
-  return page.getByTestId('timeline-canvas').evaluate((el, [px, py]) => {
-    const canvas = el as HTMLCanvasElement;
-    const dpr = canvas.width / canvas.getBoundingClientRect().width;
-    return canvas.getContext('2d')!.getImageData(Math.round(px! * dpr), Math.round(py! * dpr), 1, 1).data[3]!;
-  }, [x, y]);
+  return page.getByTestId('timeline-canvas').evaluate(
+    (el, [px, py]) => {
+      const canvas = el as HTMLCanvasElement;
+      const dpr = canvas.width / canvas.getBoundingClientRect().width;
+      return canvas.getContext('2d')!.getImageData(Math.round(px! * dpr), Math.round(py! * dpr), 1, 1).data[3]!;
+    },
+    [x, y],
+  );
 }
 
 /** Whether the marks canvas has paint at a point of the plot (CSS px). */
@@ -102,7 +147,9 @@ async function paintedAt(page: Page, x: number, y: number): Promise<boolean> {
   return (await alphaAt(page, x, y)) > 0;
 }
 
-test('dragging the zoomed timeline moves marks with the pointer, near and past where they were laid out', async ({ page }) => {
+test('dragging the zoomed timeline moves marks with the pointer, near and past where they were laid out', async ({
+  page,
+}) => {
   await open(page);
   const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
   const y = plot.y + plot.height / 3;
@@ -122,17 +169,21 @@ test('dragging the zoomed timeline moves marks with the pointer, near and past w
     await expect(page.getByTestId('timeline-tooltip')).toHaveCount(0);
     await page.mouse.up();
     moved += 200;
-    await expect.poll(async () => {
-      const now = await marks(page);
-      const shifted = now.filter((m) => before.has(m.id) && m.w < 20 && before.get(m.id)!.w < 20);
-      return shifted.length > 0 && shifted.every((m) => Math.abs(before.get(m.id)!.x - moved - m.x) <= 1);
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const now = await marks(page);
+        const shifted = now.filter((m) => before.has(m.id) && m.w < 20 && before.get(m.id)!.w < 20);
+        return shifted.length > 0 && shifted.every((m) => Math.abs(before.get(m.id)!.x - moved - m.x) <= 1);
+      })
+      .toBe(true);
     const points = (await marks(page)).filter((m) => m.w < 20 && m.x > 5 && m.x + m.w < plot.width - 5);
     expect(points.length).toBeGreaterThan(0);
     for (const m of points) expect(await paintedAt(page, m.x + m.w / 2, m.y + m.h / 2)).toBe(true);
   }
   // A mark that came into view with the pans is hovered and clicked where it is drawn.
-  const arrived = (await marks(page)).find((m) => !before.has(m.id) && m.w < 20 && m.x > 5 && m.x + m.w < plot.width - 5)!;
+  const arrived = (await marks(page)).find(
+    (m) => !before.has(m.id) && m.w < 20 && m.x > 5 && m.x + m.w < plot.width - 5,
+  )!;
   expect(arrived).toBeTruthy();
   await page.mouse.move(plot.x + arrived.x + arrived.w / 2, plot.y + arrived.y + arrived.h / 2);
   await expect(page.getByTestId('timeline-tooltip')).toBeVisible();
@@ -140,7 +191,9 @@ test('dragging the zoomed timeline moves marks with the pointer, near and past w
   await expect(page.locator(`[data-event-id="${arrived.id}"]`)).toHaveAttribute('aria-selected', 'true');
 });
 
-test('marks outside the brushed window are drawn faint, those inside at full strength, before and after a pan', async ({ page }) => {
+test('marks outside the brushed window are drawn faint, those inside at full strength, before and after a pan', async ({
+  page,
+}) => {
   await open(page);
   const plot = (await page.getByTestId('timeline-plot').boundingBox())!;
   const y = plot.y + plot.height / 3;
@@ -149,7 +202,9 @@ test('marks outside the brushed window are drawn faint, those inside at full str
   await expect.poll(async () => (await marks(page)).length).toBeLessThan(TOTAL - 4);
   await page.waitForTimeout(300);
   // Day marks (the spring and autumn events) away from the edges, and their alpha at full strength.
-  const days = (await marks(page)).filter((m) => /^(spring|autumn)-/.test(m.id) && m.x > 120 && m.x + m.w < plot.width - 120);
+  const days = (await marks(page)).filter(
+    (m) => /^(spring|autumn)-/.test(m.id) && m.x > 120 && m.x + m.w < plot.width - 120,
+  );
   const centre = (m: Mark, shift = 0) => [m.x + m.w / 2 - shift, m.y + m.h / 2] as const;
   const full = new Map<string, number>();
   for (const m of days) full.set(m.id, await alphaAt(page, ...centre(m)));
@@ -256,7 +311,9 @@ test('lanes switch between categories and actors', async ({ page }) => {
 });
 
 test('a window from the URL shows on the brush and the plot; clearing it empties both', async ({ page }) => {
-  await page.route('**/fixtures/timeline.json', (route) => route.fulfill({ contentType: 'application/json', body: fixture }));
+  await page.route('**/fixtures/timeline.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: fixture }),
+  );
   await openApp(page, '?data=fixtures/timeline.json&from=2012-01-01&to=2013-12-31');
   await expect(page.getByTestId('event-count')).toHaveText(`4 of ${TOTAL} events`);
   const selection = page.getByTestId('overview').locator('.selection');
@@ -281,7 +338,9 @@ test('selecting an event elsewhere pans the zoomed timeline to it', async ({ pag
 
 test('with reduced motion, playback jumps by whole window widths', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.route('**/fixtures/timeline.json', (route) => route.fulfill({ contentType: 'application/json', body: fixture }));
+  await page.route('**/fixtures/timeline.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: fixture }),
+  );
   await openApp(page, '?data=fixtures/timeline.json&from=2010-01-01&to=2010-12-31');
   const selection = page.getByTestId('overview').locator('.selection');
   const x = async () => Number(await selection.getAttribute('x'));
@@ -291,7 +350,7 @@ test('with reduced motion, playback jumps by whole window widths', async ({ page
   await expect.poll(x, { timeout: 4000 }).toBeGreaterThan(start + 1);
   await page.getByTestId('play').click();
   // Every step is a whole width: the offset is a multiple of it (within rounding).
-  const steps = (await x() - start) / width;
+  const steps = ((await x()) - start) / width;
   expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.05);
   expect(Math.round(steps)).toBeGreaterThanOrEqual(1);
 });

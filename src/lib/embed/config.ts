@@ -30,15 +30,22 @@ export function readEmbedConfig(search: string, entry: 'app' | 'embed' = 'app'):
   const embedOnly: string[] = [];
   const embed = p.get('embed');
   const enabled = entry === 'embed' || embed === '1' || embed === 'true';
-  if (embed !== null && !enabled && embed !== '0' && embed !== 'false') notices.push(`Ignored embed="${embed}": use embed=1.`);
+  if (embed !== null && !enabled && embed !== '0' && embed !== 'false')
+    notices.push(`Ignored embed="${embed}": use embed=1.`);
 
   let views = new Set<EmbedView>(EMBED_VIEWS);
   const viewsParam = p.get('views');
   if (viewsParam !== null) {
-    const asked = viewsParam.split(',').map((v) => v.trim()).filter(Boolean);
+    const asked = viewsParam
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
     const known = asked.filter((v): v is EmbedView => (EMBED_VIEWS as readonly string[]).includes(v));
     const unknown = asked.filter((v) => !(EMBED_VIEWS as readonly string[]).includes(v));
-    if (unknown.length) embedOnly.push(`Ignored unknown view${unknown.length > 1 ? 's' : ''} ${unknown.map((v) => `"${v}"`).join(', ')} in views= (use ${EMBED_VIEWS.join(', ')}).`);
+    if (unknown.length)
+      embedOnly.push(
+        `Ignored unknown view${unknown.length > 1 ? 's' : ''} ${unknown.map((v) => `"${v}"`).join(', ')} in views= (use ${EMBED_VIEWS.join(', ')}).`,
+      );
     if (known.length) views = new Set(known);
     else embedOnly.push('views= names no known view: showing all of them.');
   }
@@ -46,11 +53,16 @@ export function readEmbedConfig(search: string, entry: 'app' | 'embed' = 'app'):
   const themeParam = p.get('theme');
   let theme: Theme | null = null;
   if (themeParam === 'light' || themeParam === 'dark') theme = themeParam;
-  else if (themeParam !== null && themeParam !== 'auto') notices.push(`Ignored theme="${themeParam}": use light, dark or auto.`);
+  else if (themeParam !== null && themeParam !== 'auto')
+    notices.push(`Ignored theme="${themeParam}": use light, dark or auto.`);
 
   const { origins, rejected } = parseOrigins(p.get('origins'));
-  if (rejected.length) embedOnly.push(`Ignored origins ${rejected.map((o) => `"${o}"`).join(', ')}: each must be an origin such as https://news.example.`);
-  if (origins && origins.length === 0) embedOnly.push('origins= names no valid origin: the host-page API accepts no messages.');
+  if (rejected.length)
+    embedOnly.push(
+      `Ignored origins ${rejected.map((o) => `"${o}"`).join(', ')}: each must be an origin such as https://news.example.`,
+    );
+  if (origins && origins.length === 0)
+    embedOnly.push('origins= names no valid origin: the host-page API accepts no messages.');
 
   return { enabled, views, theme, origins, notices: enabled ? [...notices, ...embedOnly] : notices };
 }

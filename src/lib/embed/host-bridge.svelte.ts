@@ -123,7 +123,8 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
       case 'setFilters': {
         const { categories, window, ...rest } = command.patch;
         const patch: Partial<Filters> = { ...rest };
-        if ('categories' in command.patch) patch.categories = normaliseCategories(categories ?? null, catalog.catalog.categories);
+        if ('categories' in command.patch)
+          patch.categories = normaliseCategories(categories ?? null, catalog.catalog.categories);
         if ('window' in command.patch) {
           app.pause();
           patch.window = window ?? null;
@@ -155,7 +156,8 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
     boundOrigin = event.origin;
     if (!wasBound) sendHeight();
     if (!app.dataset) {
-      if (pending.length >= MAX_PENDING) reply(errorMessage('too many commands before the dataset loaded', result.command.id), event.origin);
+      if (pending.length >= MAX_PENDING)
+        reply(errorMessage('too many commands before the dataset loaded', result.command.id), event.origin);
       else pending.push({ command: result.command, origin: event.origin });
       return;
     }

@@ -61,16 +61,25 @@ export const SNIPPET_REFERRER_POLICY = 'strict-origin-when-cross-origin';
 export const EMBED_SIZE = { minWidth: 320, maxWidth: 1600, minHeight: 300, maxHeight: 3000 } as const;
 
 export function clampSize(size: SnippetSize): SnippetSize {
-  const clamp = (n: number, lo: number, hi: number) => Math.round(Math.min(hi, Math.max(lo, Number.isFinite(n) ? n : lo)));
+  const clamp = (n: number, lo: number, hi: number) =>
+    Math.round(Math.min(hi, Math.max(lo, Number.isFinite(n) ? n : lo)));
   const height = clamp(size.height, EMBED_SIZE.minHeight, EMBED_SIZE.maxHeight);
-  return size.kind === 'fixed' ? { kind: 'fixed', width: clamp(size.width, EMBED_SIZE.minWidth, EMBED_SIZE.maxWidth), height } : { kind: 'responsive', height };
+  return size.kind === 'fixed'
+    ? { kind: 'fixed', width: clamp(size.width, EMBED_SIZE.minWidth, EMBED_SIZE.maxWidth), height }
+    : { kind: 'responsive', height };
 }
 
 /**
  * The iframe element for a snippet. Built with DOM calls, so the title (which may come from
  * the dataset) and the URL are attribute values the serialiser escapes, never markup.
  */
-export function snippetElement(doc: Document, src: string, title: string, size: SnippetSize, withStyle = true): HTMLIFrameElement {
+export function snippetElement(
+  doc: Document,
+  src: string,
+  title: string,
+  size: SnippetSize,
+  withStyle = true,
+): HTMLIFrameElement {
   const frame = doc.createElement('iframe');
   const s = clampSize(size);
   frame.setAttribute('src', src);

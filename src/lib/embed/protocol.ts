@@ -50,9 +50,7 @@ export type Command =
 export type CommandType = Command['type'];
 export const COMMAND_TYPES: readonly CommandType[] = ['setFilters', 'setWindow', 'selectEvent', 'getState'];
 
-export type Validation =
-  | { ok: true; command: Command }
-  | { ok: false; message: string; inReplyTo: RequestId | null };
+export type Validation = { ok: true; command: Command } | { ok: false; message: string; inReplyTo: RequestId | null };
 
 /** The ISO form of a window in messages: `from` is the first day (or instant), `to` the last. */
 export interface WindowIso {
@@ -94,7 +92,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function onlyKeys(value: Record<string, unknown>, allowed: readonly string[], where: string): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) fail(`${where} has an unknown field "${truncate(key)}" (allowed: ${allowed.join(', ')})`);
+    if (!allowed.includes(key))
+      fail(`${where} has an unknown field "${truncate(key)}" (allowed: ${allowed.join(', ')})`);
   }
 }
 
@@ -158,10 +157,12 @@ function parseFilterPatch(value: unknown): FilterPatch {
   onlyKeys(value, ['text', 'categories', 'actors', 'tags', 'window', 'inView'], 'setFilters payload');
   const patch: FilterPatch = {};
   if ('text' in value) patch.text = string(value['text'], 'setFilters: text', MESSAGE_LIMITS.text);
-  if ('categories' in value) patch.categories = value['categories'] === null ? null : stringList(value['categories'], 'setFilters: categories');
+  if ('categories' in value)
+    patch.categories = value['categories'] === null ? null : stringList(value['categories'], 'setFilters: categories');
   if ('actors' in value) patch.actors = stringList(value['actors'], 'setFilters: actors');
   if ('tags' in value) patch.tags = stringList(value['tags'], 'setFilters: tags');
-  if ('window' in value) patch.window = value['window'] === null ? null : parseWindow(value['window'], 'setFilters: window');
+  if ('window' in value)
+    patch.window = value['window'] === null ? null : parseWindow(value['window'], 'setFilters: window');
   if ('inView' in value) {
     if (typeof value['inView'] !== 'boolean') fail('setFilters: inView must be true or false');
     patch.inView = value['inView'];
@@ -180,12 +181,14 @@ export function validateCommand(data: unknown): Validation {
     const bytes = serialisedBytes(data);
     if (bytes > MAX_MESSAGE_BYTES) fail(`the message is ${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
     onlyKeys(data, ['v', 'type', 'id', 'payload'], 'the message');
-    if (data['v'] !== PROTOCOL_VERSION) fail(`unsupported version ${truncate(String(data['v']))}: this embed speaks v: 1`);
+    if (data['v'] !== PROTOCOL_VERSION)
+      fail(`unsupported version ${truncate(String(data['v']))}: this embed speaks v: 1`);
     if ('id' in data && data['id'] !== undefined) {
       const id = data['id'];
       const okString = typeof id === 'string' && id.length <= MESSAGE_LIMITS.requestId;
       const okNumber = typeof id === 'number' && Number.isSafeInteger(id);
-      if (!okString && !okNumber) fail(`id must be a string of at most ${MESSAGE_LIMITS.requestId} characters or an integer`);
+      if (!okString && !okNumber)
+        fail(`id must be a string of at most ${MESSAGE_LIMITS.requestId} characters or an integer`);
     }
     const type = data['type'];
     if (typeof type !== 'string') fail('type must be a string');
@@ -195,16 +198,28 @@ export function validateCommand(data: unknown): Validation {
         return { ok: true, command: { type, id: inReplyTo, patch: parseFilterPatch(payload) } };
       case 'setWindow':
         if (payload === undefined) fail('setWindow: payload must be {from, to} or null');
-        return { ok: true, command: { type, id: inReplyTo, window: payload === null ? null : parseWindow(payload, 'setWindow: payload') } };
+        return {
+          ok: true,
+          command: {
+            type,
+            id: inReplyTo,
+            window: payload === null ? null : parseWindow(payload, 'setWindow: payload'),
+          },
+        };
       case 'selectEvent': {
         if (!isPlainObject(payload)) fail('selectEvent: payload must be {id}');
         onlyKeys(payload, ['id'], 'selectEvent payload');
         if (!('id' in payload)) fail('selectEvent: payload.id is required (a string, or null to clear)');
-        const eventId = payload['id'] === null ? null : string(payload['id'], 'selectEvent: id', MESSAGE_LIMITS.eventId);
+        const eventId =
+          payload['id'] === null ? null : string(payload['id'], 'selectEvent: id', MESSAGE_LIMITS.eventId);
         return { ok: true, command: { type, id: inReplyTo, eventId } };
       }
       case 'getState':
-        if (payload !== undefined && payload !== null && !(isPlainObject(payload) && Object.keys(payload).length === 0)) {
+        if (
+          payload !== undefined &&
+          payload !== null &&
+          !(isPlainObject(payload) && Object.keys(payload).length === 0)
+        ) {
           fail('getState: payload must be empty');
         }
         return { ok: true, command: { type, id: inReplyTo } };
@@ -229,10 +244,17 @@ export interface Catalog {
 
 /** Null when the command only names things the dataset has; otherwise why not. */
 export function checkAgainstCatalog(command: Command, catalog: Catalog): string | null {
-  const unknown = (values: readonly string[] | null | undefined, known: (v: string) => boolean, what: string): string | null => {
+  const unknown = (
+    values: readonly string[] | null | undefined,
+    known: (v: string) => boolean,
+    what: string,
+  ): string | null => {
     const missing = (values ?? []).filter((v) => !known(v));
     if (missing.length === 0) return null;
-    const shown = missing.slice(0, 5).map((v) => `"${truncate(v)}"`).join(', ');
+    const shown = missing
+      .slice(0, 5)
+      .map((v) => `"${truncate(v)}"`)
+      .join(', ');
     return `unknown ${what}${missing.length > 1 ? 's' : ''} ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`;
   };
   if (command.type === 'setFilters') {
@@ -276,7 +298,11 @@ export function stateMessage(state: Omit<StatePayload, 'inReplyTo'>, inReplyTo?:
 }
 
 export function selectMessage(event: { id: string; title: string; date: string } | null): Outgoing {
-  return { v: 1, type: 'select', payload: event ? { id: event.id, title: event.title, date: event.date } : { id: null, title: null, date: null } };
+  return {
+    v: 1,
+    type: 'select',
+    payload: event ? { id: event.id, title: event.title, date: event.date } : { id: null, title: null, date: null },
+  };
 }
 
 export function heightMessage(height: number): Outgoing {
@@ -300,7 +326,10 @@ export function parseOrigins(param: string | null): { origins: string[] | null; 
   if (param === null) return { origins: null, rejected: [] };
   const origins: string[] = [];
   const rejected: string[] = [];
-  for (const raw of param.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of param
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const origin = normaliseOrigin(raw);
     if (origin === null) rejected.push(raw);
     else if (!origins.includes(origin)) origins.push(origin);

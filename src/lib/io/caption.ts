@@ -23,7 +23,12 @@ export function attributionText(meta: Pick<DatasetMeta, 'title' | 'license'>): s
   return meta.license ? `Data: ${meta.title} · ${meta.license}` : `Data: ${meta.title}`;
 }
 
-export function describeView(input: { meta: DatasetMeta; total: number; visible: number; filters: Filters }): ViewDescription {
+export function describeView(input: {
+  meta: DatasetMeta;
+  total: number;
+  visible: number;
+  filters: Filters;
+}): ViewDescription {
   const { meta, total, visible, filters: f } = input;
   const parts: string[] = [];
   if (f.text.trim()) parts.push(`Search “${f.text.trim()}”`);
@@ -36,7 +41,8 @@ export function describeView(input: { meta: DatasetMeta; total: number; visible:
   if (f.inView) parts.push('Only events in the map view');
   return {
     title: meta.title,
-    count: visible === total ? plural(total, 'event') : `${visible.toLocaleString('en-GB')} of ${plural(total, 'event')}`,
+    count:
+      visible === total ? plural(total, 'event') : `${visible.toLocaleString('en-GB')} of ${plural(total, 'event')}`,
     window: f.window ? windowLabel(f.window) : 'All dates',
     filters: parts.length ? parts.join(' · ') : 'No filters',
     attribution: attributionText(meta),

@@ -58,10 +58,20 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvRead {
     // A line with nothing on it is not a record (trailing or spacer lines in hand-made files).
     if (record.fields.length === 1 && record.fields[0] === '' && !record.quoted) continue;
     if (++count > maxRows + 1) {
-      return { ...result, records: [], problems: [], fatal: `the file has more than ${maxRows} data rows; the limit is ${maxRows}` };
+      return {
+        ...result,
+        records: [],
+        problems: [],
+        fatal: `the file has more than ${maxRows} data rows; the limit is ${maxRows}`,
+      };
     }
     if (width < 0 && record.overflow) {
-      return { ...result, records: [], problems: [], fatal: `line ${record.line}: more than ${maxColumns} columns; the limit is ${maxColumns}` };
+      return {
+        ...result,
+        records: [],
+        problems: [],
+        fatal: `line ${record.line}: more than ${maxColumns} columns; the limit is ${maxColumns}`,
+      };
     }
     if (record.problem) {
       result.problems.push({ line: record.line, message: record.problem });
@@ -103,7 +113,11 @@ interface RawRecord {
 class Scanner {
   private pos = 0;
   private line = 1;
-  constructor(private readonly text: string, private readonly delimiter: number, private readonly maxColumns: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly delimiter: number,
+    private readonly maxColumns: number,
+  ) {}
 
   done(): boolean {
     return this.pos >= this.text.length;
@@ -210,7 +224,12 @@ function writeCell(cell: CsvCell, delimiter: Delimiter): string {
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
   const text = neutralizeFormula(cell);
   // A leading U+FEFF is quoted: as the file's first character it would be read as a byte-order mark and dropped.
-  const needsQuotes = text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r') || text.charCodeAt(0) === 0xfeff;
+  const needsQuotes =
+    text.includes(delimiter) ||
+    text.includes('"') ||
+    text.includes('\n') ||
+    text.includes('\r') ||
+    text.charCodeAt(0) === 0xfeff;
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

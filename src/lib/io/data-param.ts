@@ -2,7 +2,10 @@
  * Resolves the ?data= parameter. Same-origin paths and https URLs are allowed; anything else
  * (http:, javascript:, data:, protocol-relative tricks) is refused before any request is made.
  */
-export function resolveDataParam(value: string, base: string): { ok: true; url: string } | { ok: false; message: string } {
+export function resolveDataParam(
+  value: string,
+  base: string,
+): { ok: true; url: string } | { ok: false; message: string } {
   let url: URL;
   try {
     url = new URL(value, base);
@@ -10,7 +13,8 @@ export function resolveDataParam(value: string, base: string): { ok: true; url: 
     return { ok: false, message: `?data=${value} is not a valid address` };
   }
   const origin = new URL(base).origin;
-  if (url.origin === origin && (url.protocol === 'http:' || url.protocol === 'https:')) return { ok: true, url: url.href };
+  if (url.origin === origin && (url.protocol === 'http:' || url.protocol === 'https:'))
+    return { ok: true, url: url.href };
   if (url.protocol === 'https:') return { ok: true, url: url.href };
   return { ok: false, message: `?data= accepts https addresses or paths on this site only; refused "${value}"` };
 }

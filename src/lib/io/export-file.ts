@@ -31,7 +31,12 @@ export function exportFileName(title: string, kind: ExportKind, today = new Date
  * its stand-in holds only what the columns say, no summary and no sources, and written out it
  * would pass for the event.
  */
-export function exportSource(dataset: Dataset, visible: ArrayLike<number>, kind: ExportKind, unreadable: (id: string) => void = () => {}): EventSource {
+export function exportSource(
+  dataset: Dataset,
+  visible: ArrayLike<number>,
+  kind: ExportKind,
+  unreadable: (id: string) => void = () => {},
+): EventSource {
   const { events } = dataset;
   const rowAt = kind === 'all' ? (i: number) => i : (i: number) => visible[i]!;
   return {

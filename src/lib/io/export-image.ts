@@ -24,7 +24,12 @@ interface Palette {
 function palette(doc: Document): Palette {
   const style = getComputedStyle(doc.documentElement);
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return { panel: v('--panel', '#ffffff'), text: v('--text', '#1b2430'), muted: v('--muted', '#55606e'), border: v('--border', '#d5dbe3') };
+  return {
+    panel: v('--panel', '#ffffff'),
+    text: v('--text', '#1b2430'),
+    muted: v('--muted', '#55606e'),
+    border: v('--border', '#d5dbe3'),
+  };
 }
 
 /** Splits text into lines that fit `width` at the context's current font. */
@@ -67,7 +72,12 @@ export function findViewParts(doc: Document): ViewParts {
 }
 
 /** Composes the picture on a new canvas (device pixel ratio, at most 2, for crisp text). */
-export function composeViewImage(doc: Document, parts: ViewParts, description: ViewDescription, credits: string[] = []): HTMLCanvasElement {
+export function composeViewImage(
+  doc: Document,
+  parts: ViewParts,
+  description: ViewDescription,
+  credits: string[] = [],
+): HTMLCanvasElement {
   const colors = palette(doc);
   const mapRect = parts.map?.getBoundingClientRect() ?? null;
   const tl = parts.timeline?.getBoundingClientRect() ?? null;
@@ -95,7 +105,13 @@ export function composeViewImage(doc: Document, parts: ViewParts, description: V
   const mapHeight = mapRect && mapRect.height > 0 ? Math.round(mapRect.height) : 0;
   const timelineHeight = timelineRect ? Math.round(timelineRect.height) : 0;
   const height =
-    PAD + headerHeight + GAP + (mapHeight ? mapHeight + GAP : 0) + (timelineHeight ? timelineHeight + GAP : 0) + blockHeight(footer) + PAD;
+    PAD +
+    headerHeight +
+    GAP +
+    (mapHeight ? mapHeight + GAP : 0) +
+    (timelineHeight ? timelineHeight + GAP : 0) +
+    blockHeight(footer) +
+    PAD;
 
   const scale = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
   canvas.width = Math.round(width * scale);
@@ -129,7 +145,8 @@ export function composeViewImage(doc: Document, parts: ViewParts, description: V
     ctx.fillStyle = getComputedStyle(parts.map).backgroundColor || '#d3e2ec';
     ctx.fillRect(0, 0, mapRect.width, mapRect.height);
     // Leaflet's basemap canvas first, then our marker canvas, in document (= pane) order.
-    for (const c of parts.map.querySelectorAll('canvas')) paintCanvas(ctx, c, { originX: mapRect.left, originY: mapRect.top });
+    for (const c of parts.map.querySelectorAll('canvas'))
+      paintCanvas(ctx, c, { originX: mapRect.left, originY: mapRect.top });
     ctx.restore();
     frame(ctx, PAD, y, mapRect.width, mapRect.height, colors.border);
     y += mapHeight + GAP;
@@ -172,12 +189,19 @@ export function assertUntainted(canvas: HTMLCanvasElement): void {
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   assertUntainted(canvas);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be encoded.'))), 'image/png'),
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be encoded.'))),
+      'image/png',
+    ),
   );
 }
 
 /** Composes the current map and timeline and downloads them as a PNG. */
-export async function exportViewPng(doc: Document, description: ViewDescription, credits: string[] = []): Promise<void> {
+export async function exportViewPng(
+  doc: Document,
+  description: ViewDescription,
+  credits: string[] = [],
+): Promise<void> {
   const canvas = composeViewImage(doc, findViewParts(doc), description, credits);
   downloadBlob(await canvasToPng(canvas), `${fileSlug(description.title)}-map-timeline.png`);
 }

@@ -46,7 +46,13 @@ export interface TimelineSvgInput {
 
 type Attrs = Record<string, string | number>;
 
-function node<K extends keyof SVGElementTagNameMap>(doc: Document, parent: Element, tag: K, attrs: Attrs = {}, text?: string): SVGElementTagNameMap[K] {
+function node<K extends keyof SVGElementTagNameMap>(
+  doc: Document,
+  parent: Element,
+  tag: K,
+  attrs: Attrs = {},
+  text?: string,
+): SVGElementTagNameMap[K] {
   const el = doc.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K];
   for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, String(value));
   if (text !== undefined) el.textContent = text;
@@ -101,16 +107,31 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
   const plotWidth = width - 2 * PAD - GUTTER;
   const view = svgDomain(dataset, visible, input.window);
   const layout =
-    input.laneMode === 'actor' ? actorLanes(index.actors, visible, MAX_ACTOR_LANES) : categoryLanes(meta.categories, columns.category, visible);
+    input.laneMode === 'actor'
+      ? actorLanes(index.actors, visible, MAX_ACTOR_LANES)
+      : categoryLanes(meta.categories, columns.category, visible);
   const laneCount = Math.max(1, layout.lanes.length);
   const lanesHeight = Math.max(MIN_PLOT_HEIGHT, laneCount * LANE_HEIGHT);
   const laneHeight = lanesHeight / laneCount;
-  const frame = layoutFrame({ columns, layout, visibleMask: input.visibleMask, view, width: plotWidth, height: lanesHeight, maxDuration: index.maxDuration });
+  const frame = layoutFrame({
+    columns,
+    layout,
+    visibleMask: input.visibleMask,
+    view,
+    width: plotWidth,
+    height: lanesHeight,
+    maxDuration: index.maxDuration,
+  });
   const axis = chooseTicks(view, plotWidth);
 
   const captionLines = [
     { text: description.title, size: 16, weight: 700, color: COLORS.text },
-    ...wrap(`${description.count} · ${description.window}`, width - 2 * PAD).map((text) => ({ text, size: 12, weight: 400, color: COLORS.text })),
+    ...wrap(`${description.count} · ${description.window}`, width - 2 * PAD).map((text) => ({
+      text,
+      size: 12,
+      weight: 400,
+      color: COLORS.text,
+    })),
     ...wrap(description.filters, width - 2 * PAD).map((text) => ({ text, size: 12, weight: 400, color: COLORS.muted })),
   ];
   const captionHeight = captionLines.reduce((h, l) => h + l.size + 6, 0);
@@ -120,17 +141,35 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
   const height = footerTop + footerLines.length * 16 + PAD;
 
   const svg = doc.createElementNS(SVG_NS, 'svg');
-  for (const [key, value] of Object.entries({ width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT, role: 'img' })) {
+  for (const [key, value] of Object.entries({
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    'font-family': FONT,
+    role: 'img',
+  })) {
     svg.setAttribute(key, String(value));
   }
   node(doc, svg, 'title', {}, `Timeline: ${description.title}`);
-  node(doc, svg, 'desc', {}, `${description.count}; ${description.window}; ${description.filters}. ${description.attribution}`);
+  node(
+    doc,
+    svg,
+    'desc',
+    {},
+    `${description.count}; ${description.window}; ${description.filters}. ${description.attribution}`,
+  );
   node(doc, svg, 'rect', { x: 0, y: 0, width, height, fill: COLORS.background });
 
   let y = PAD;
   for (const line of captionLines) {
     y += line.size;
-    node(doc, svg, 'text', { x: PAD, y, 'font-size': line.size, 'font-weight': line.weight, fill: line.color }, line.text);
+    node(
+      doc,
+      svg,
+      'text',
+      { x: PAD, y, 'font-size': line.size, 'font-weight': line.weight, fill: line.color },
+      line.text,
+    );
     y += 6;
   }
 
@@ -138,33 +177,76 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
   const lanes = node(doc, svg, 'g', { class: 'lanes' });
   layout.lanes.forEach((lane, i) => {
     const top = plotTop + i * laneHeight;
-    if (i % 2 === 1) node(doc, lanes, 'rect', { x: PAD + GUTTER, y: top, width: plotWidth, height: laneHeight, fill: COLORS.stripe });
-    if (lane.color) node(doc, lanes, 'rect', { x: PAD, y: top + laneHeight / 2 - 5, width: 10, height: 10, rx: 2, fill: lane.color });
-    node(doc, lanes, 'text', { x: PAD + 16, y: top + laneHeight / 2 + 4, 'font-size': 11, fill: COLORS.text }, clipLabel(lane.label, 24));
+    if (i % 2 === 1)
+      node(doc, lanes, 'rect', { x: PAD + GUTTER, y: top, width: plotWidth, height: laneHeight, fill: COLORS.stripe });
+    if (lane.color)
+      node(doc, lanes, 'rect', { x: PAD, y: top + laneHeight / 2 - 5, width: 10, height: 10, rx: 2, fill: lane.color });
+    node(
+      doc,
+      lanes,
+      'text',
+      { x: PAD + 16, y: top + laneHeight / 2 + 4, 'font-size': 11, fill: COLORS.text },
+      clipLabel(lane.label, 24),
+    );
   });
   if (layout.lanes.length === 0) {
-    node(doc, lanes, 'text', { x: PAD + GUTTER + 8, y: plotTop + laneHeight / 2 + 4, 'font-size': 12, fill: COLORS.muted }, 'No events match the current filters.');
+    node(
+      doc,
+      lanes,
+      'text',
+      { x: PAD + GUTTER + 8, y: plotTop + laneHeight / 2 + 4, 'font-size': 12, fill: COLORS.muted },
+      'No events match the current filters.',
+    );
   }
 
   // Axis: grid lines through the lanes, labels below, the context (year, month) in the gutter.
   const axisGroup = node(doc, svg, 'g', { class: 'axis', 'font-size': 11 });
   const baseline = plotTop + lanesHeight;
-  node(doc, axisGroup, 'line', { x1: PAD + GUTTER, x2: PAD + GUTTER + plotWidth, y1: baseline + 0.5, y2: baseline + 0.5, stroke: COLORS.border });
+  node(doc, axisGroup, 'line', {
+    x1: PAD + GUTTER,
+    x2: PAD + GUTTER + plotWidth,
+    y1: baseline + 0.5,
+    y2: baseline + 0.5,
+    stroke: COLORS.border,
+  });
   for (const tick of axis.ticks) {
     const x = PAD + GUTTER + ((tick.t - view.start) / (view.end - view.start)) * plotWidth;
     if (x < PAD + GUTTER || x > PAD + GUTTER + plotWidth) continue;
-    node(doc, axisGroup, 'line', { x1: x, x2: x, y1: plotTop, y2: baseline + 4, stroke: tick.major ? COLORS.muted : COLORS.border, 'stroke-opacity': 0.6 });
+    node(doc, axisGroup, 'line', {
+      x1: x,
+      x2: x,
+      y1: plotTop,
+      y2: baseline + 4,
+      stroke: tick.major ? COLORS.muted : COLORS.border,
+      'stroke-opacity': 0.6,
+    });
     if (x + 3 + tick.label.length * 7 <= PAD + GUTTER + plotWidth) {
-      node(doc, axisGroup, 'text', { x: x + 3, y: baseline + AXIS_HEIGHT - 6, fill: tick.major ? COLORS.text : COLORS.muted, 'font-weight': tick.major ? 600 : 400 }, tick.label);
+      node(
+        doc,
+        axisGroup,
+        'text',
+        {
+          x: x + 3,
+          y: baseline + AXIS_HEIGHT - 6,
+          fill: tick.major ? COLORS.text : COLORS.muted,
+          'font-weight': tick.major ? 600 : 400,
+        },
+        tick.label,
+      );
     }
   }
-  if (axis.context) node(doc, axisGroup, 'text', { x: PAD, y: baseline + AXIS_HEIGHT - 6, fill: COLORS.muted }, axis.context);
+  if (axis.context)
+    node(doc, axisGroup, 'text', { x: PAD, y: baseline + AXIS_HEIGHT - 6, fill: COLORS.muted }, axis.context);
 
   // Marks, clipped to the plot; each event a group with its title.
   const defs = node(doc, svg, 'defs');
   const clip = node(doc, defs, 'clipPath', { id: 'faultline-plot' });
   node(doc, clip, 'rect', { x: 0, y: 0, width: plotWidth, height: lanesHeight });
-  const marks = node(doc, svg, 'g', { class: 'marks', transform: `translate(${PAD + GUTTER} ${plotTop})`, 'clip-path': 'url(#faultline-plot)' });
+  const marks = node(doc, svg, 'g', {
+    class: 'marks',
+    transform: `translate(${PAD + GUTTER} ${plotTop})`,
+    'clip-path': 'url(#faultline-plot)',
+  });
   let drawn = 0;
   for (let j = 0; j < frame.count; j++) {
     if (frame.faint[j] || frame.x1[j]! < 0 || frame.x0[j]! > plotWidth) continue;
@@ -184,18 +266,56 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
     const h = frame.h[j]!;
     const cy = top + h / 2;
     if (frame.fx0[j] !== x0) {
-      node(doc, g, 'line', { x1: frame.fx0[j]!, x2: x0, y1: cy, y2: cy, stroke: color, 'stroke-width': 2, 'stroke-opacity': 0.45 });
-      node(doc, g, 'line', { x1, x2: frame.fx1[j]!, y1: cy, y2: cy, stroke: color, 'stroke-width': 2, 'stroke-opacity': 0.45 });
+      node(doc, g, 'line', {
+        x1: frame.fx0[j]!,
+        x2: x0,
+        y1: cy,
+        y2: cy,
+        stroke: color,
+        'stroke-width': 2,
+        'stroke-opacity': 0.45,
+      });
+      node(doc, g, 'line', {
+        x1,
+        x2: frame.fx1[j]!,
+        y1: cy,
+        y2: cy,
+        stroke: color,
+        'stroke-width': 2,
+        'stroke-opacity': 0.45,
+      });
     }
     const shape = SHAPES[frame.shape[j]!];
     if (shape === 'point') {
       const cx = (x0 + x1) / 2;
       const r = h / 2;
-      node(doc, g, 'polygon', { points: `${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`, fill: color, stroke: COLORS.background, 'stroke-width': 1 });
+      node(doc, g, 'polygon', {
+        points: `${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`,
+        fill: color,
+        stroke: COLORS.background,
+        'stroke-width': 1,
+      });
     } else if (shape === 'range') {
-      node(doc, g, 'rect', { x: x0, y: top, width: Math.max(1, x1 - x0), height: h, rx: 1.5, fill: color, 'fill-opacity': 0.85 });
+      node(doc, g, 'rect', {
+        x: x0,
+        y: top,
+        width: Math.max(1, x1 - x0),
+        height: h,
+        rx: 1.5,
+        fill: color,
+        'fill-opacity': 0.85,
+      });
     } else {
-      node(doc, g, 'rect', { x: x0, y: top, width: Math.max(1, x1 - x0), height: h, fill: color, 'fill-opacity': 0.26, stroke: color, 'stroke-dasharray': '3 2' });
+      node(doc, g, 'rect', {
+        x: x0,
+        y: top,
+        width: Math.max(1, x1 - x0),
+        height: h,
+        fill: color,
+        'fill-opacity': 0.26,
+        stroke: color,
+        'stroke-dasharray': '3 2',
+      });
     }
   }
 
@@ -214,5 +334,8 @@ export function timelineSvgText(doc: Document, input: TimelineSvgInput): string 
 
 export function exportTimelineSvg(doc: Document, input: TimelineSvgInput): void {
   const text = timelineSvgText(doc, input);
-  downloadBlob(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), `${fileSlug(input.description.title)}-timeline.svg`);
+  downloadBlob(
+    new Blob([text], { type: 'image/svg+xml;charset=utf-8' }),
+    `${fileSlug(input.description.title)}-timeline.svg`,
+  );
 }

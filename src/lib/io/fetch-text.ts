@@ -81,7 +81,8 @@ export async function fetchBytes(url: string, opts: FetchTextOptions = {}): Prom
     if (controller.signal.aborted && reason instanceof Error && reason.message === 'timeout') {
       throw new Error(`no data arrived for ${Math.round(idle / 1000)} s`);
     }
-    if (error instanceof TypeError) throw new Error('the server could not be reached (offline, or it does not allow cross-origin loading)');
+    if (error instanceof TypeError)
+      throw new Error('the server could not be reached (offline, or it does not allow cross-origin loading)');
     throw error;
   } finally {
     clearTimeout(timer);

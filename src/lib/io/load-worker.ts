@@ -14,7 +14,12 @@ self.onmessage = (message: MessageEvent<LoadRequest>) => {
   try {
     result = loadBytes(buffer, name);
   } catch (error) {
-    result = { ok: false as const, problems: [{ severity: 'error' as const, pointer: '', message: `${name} could not be read: ${(error as Error).message}` }] };
+    result = {
+      ok: false as const,
+      problems: [
+        { severity: 'error' as const, pointer: '', message: `${name} could not be read: ${(error as Error).message}` },
+      ],
+    };
   }
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(result, transferables(result));
 };

@@ -58,7 +58,8 @@ export async function openFile(app: Loader, file: File): Promise<OpenOutcome> {
   const packed = PACK_MAGIC.every((b, i) => head[i] === b);
   const tooBig = sizeError(file.name, file.size, packed ? LIMITS.maxPackBytes : LIMITS.maxFileBytes);
   if (tooBig) return { ok: false, report: null, error: tooBig };
-  const ownJson = !packed && file.size > WORKER_JSON_BYTES && faultline.detect(new TextDecoder().decode(head), file.name);
+  const ownJson =
+    !packed && file.size > WORKER_JSON_BYTES && faultline.detect(new TextDecoder().decode(head), file.name);
   if ((packed || ownJson) && app.loadBytes) {
     try {
       return { ok: await app.loadBytes(await bytesOf(file), file.name, origin), report: null, error: null };
@@ -95,7 +96,11 @@ export function openText(app: Loader, text: string, name: string, origin: string
   // Unrecognised JSON still goes to the loader: it says where the syntax or shape is wrong.
   if (!importer || importer.id === 'faultline') {
     if (!importer && !/^\s*[[{]/.test(text)) {
-      return { ok: false, report: null, error: `could not tell the format of ${name}; expected Faultline JSON or CSV, GeoJSON, ACLED, UCDP, TimelineJS or timemap` };
+      return {
+        ok: false,
+        report: null,
+        error: `could not tell the format of ${name}; expected Faultline JSON or CSV, GeoJSON, ACLED, UCDP, TimelineJS or timemap`,
+      };
     }
     return { ok: app.loadText(text, name, origin), report: null, error: null };
   }

@@ -44,17 +44,32 @@ function paintNode(ctx: CanvasRenderingContext2D, node: Node, o: PaintOptions): 
   for (const child of el.childNodes) paintNode(ctx, child, o);
 }
 
-export function paintCanvas(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, o: Pick<PaintOptions, 'originX' | 'originY'>): void {
+export function paintCanvas(
+  ctx: CanvasRenderingContext2D,
+  canvas: HTMLCanvasElement,
+  o: Pick<PaintOptions, 'originX' | 'originY'>,
+): void {
   const r = canvas.getBoundingClientRect();
   if (canvas.width === 0 || canvas.height === 0 || r.width === 0 || r.height === 0) return;
   ctx.drawImage(canvas, r.left - o.originX, r.top - o.originY, r.width, r.height);
 }
 
 function visibleColor(color: string): boolean {
-  return color !== '' && color !== 'transparent' && color !== 'none' && !/^rgba\(.*,\s*0\)$/.test(color) && !/\/\s*0\)$/.test(color);
+  return (
+    color !== '' &&
+    color !== 'transparent' &&
+    color !== 'none' &&
+    !/^rgba\(.*,\s*0\)$/.test(color) &&
+    !/\/\s*0\)$/.test(color)
+  );
 }
 
-function paintBackground(ctx: CanvasRenderingContext2D, el: Element, style: CSSStyleDeclaration, o: PaintOptions): void {
+function paintBackground(
+  ctx: CanvasRenderingContext2D,
+  el: Element,
+  style: CSSStyleDeclaration,
+  o: PaintOptions,
+): void {
   if (!visibleColor(style.backgroundColor)) return;
   const r = el.getBoundingClientRect();
   if (r.width === 0 || r.height === 0) return;

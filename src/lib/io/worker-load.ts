@@ -28,7 +28,11 @@ export function prewarmLoader(): void {
   }
 }
 
-export function loadBytesOffThread(buffer: ArrayBuffer, name: string, watchdogMs = LOAD_WATCHDOG_MS): Promise<BytesResult> {
+export function loadBytesOffThread(
+  buffer: ArrayBuffer,
+  name: string,
+  watchdogMs = LOAD_WATCHDOG_MS,
+): Promise<BytesResult> {
   if (buffer.byteLength <= IN_PLACE_BYTES) {
     warm?.terminate();
     warm = null;
@@ -44,7 +48,16 @@ export function loadBytesOffThread(buffer: ArrayBuffer, name: string, watchdogMs
   }
   return new Promise((resolve) => {
     const watchdog = setTimeout(() => {
-      finish({ ok: false, problems: [{ severity: 'error', pointer: '', message: `${name} took more than ${Math.round(watchdogMs / 1000)} s to read and was stopped` }] });
+      finish({
+        ok: false,
+        problems: [
+          {
+            severity: 'error',
+            pointer: '',
+            message: `${name} took more than ${Math.round(watchdogMs / 1000)} s to read and was stopped`,
+          },
+        ],
+      });
     }, watchdogMs);
     const finish = (result: BytesResult) => {
       clearTimeout(watchdog);
@@ -54,7 +67,16 @@ export function loadBytesOffThread(buffer: ArrayBuffer, name: string, watchdogMs
     worker.onmessage = (e: MessageEvent<BytesResult>) => finish(e.data);
     worker.onerror = (e) => {
       e.preventDefault();
-      finish({ ok: false, problems: [{ severity: 'error', pointer: '', message: `${name} could not be read (${e.message || 'the loader stopped'})` }] });
+      finish({
+        ok: false,
+        problems: [
+          {
+            severity: 'error',
+            pointer: '',
+            message: `${name} could not be read (${e.message || 'the loader stopped'})`,
+          },
+        ],
+      });
     };
     worker.postMessage({ buffer, name }, [buffer]);
   });

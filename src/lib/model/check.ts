@@ -47,7 +47,8 @@ export function checkString(
 ): string | undefined {
   const value = obj[key];
   // Fast path first: most fields are fine, and building paths for them costs allocations.
-  if (typeof value === 'string' && value.length <= opts.max && (value.length > 0 || !opts.required) && /\S/.test(value)) return value;
+  if (typeof value === 'string' && value.length <= opts.max && (value.length > 0 || !opts.required) && /\S/.test(value))
+    return value;
   const at = [...path, key];
   if (value === undefined || value === null) {
     if (opts.required) c.report(path, `missing "${key}"${opts.label ? ` (${opts.label})` : ''}`);

@@ -37,9 +37,23 @@ export type LoadResult =
  * Text in, dataset out: parse with positions, validate, place every problem at line:column,
  * and build the columns once. Pure, so the app, the CLI and the tests share it.
  */
-export function loadDataset(text: string, name: string, limits: { maxBytes: number; maxEvents: number } = { maxBytes: LIMITS.maxFileBytes, maxEvents: LIMITS.maxEvents }): LoadResult {
+export function loadDataset(
+  text: string,
+  name: string,
+  limits: { maxBytes: number; maxEvents: number } = { maxBytes: LIMITS.maxFileBytes, maxEvents: LIMITS.maxEvents },
+): LoadResult {
   if (text.length > limits.maxBytes) {
-    return { ok: false, name, problems: [{ severity: 'error', pointer: '', message: `the file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${limits.maxBytes / 1e6} MB` }] };
+    return {
+      ok: false,
+      name,
+      problems: [
+        {
+          severity: 'error',
+          pointer: '',
+          message: `the file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${limits.maxBytes / 1e6} MB`,
+        },
+      ],
+    };
   }
   const parsed = parse(text);
   if (!parsed.ok) return { ok: false, name, problems: [parsed.error] };
@@ -47,7 +61,16 @@ export function loadDataset(text: string, name: string, limits: { maxBytes: numb
   const problems = [...parsed.warnings, ...result.problems];
   locate(text, problems, parsed.locate);
   if (!result.usable) return { ok: false, name, problems };
-  return { ok: true, dataset: buildDataset(name, result.meta, result.accepted.map((a) => a.event), result.rejected, problems) };
+  return {
+    ok: true,
+    dataset: buildDataset(
+      name,
+      result.meta,
+      result.accepted.map((a) => a.event),
+      result.rejected,
+      problems,
+    ),
+  };
 }
 
 /** Files above this size skip the strict parser unless there are problems to place. */
@@ -87,7 +110,8 @@ function maxDepthExceeded(value: unknown, max: number): boolean {
     const [v, depth] = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (depth > max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
   }
   return false;
 }
@@ -105,7 +129,10 @@ function locate(text: string, problems: Problem[], known: ((pointer: string) => 
     const offset = (p as Problem & { offset?: number }).offset ?? finder?.(p.pointer);
     if (offset !== undefined) p.position = where(offset);
   }
-  problems.sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
+  problems.sort(
+    (a, b) =>
+      (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0),
+  );
 }
 
 export function buildDataset(
@@ -115,7 +142,10 @@ export function buildDataset(
   rejected: readonly RejectedEvent[] = [],
   problems: readonly Problem[] = [],
 ): Dataset {
-  const { events: ordered, columns } = buildColumns(events, meta.categories.map((c) => c.id));
+  const { events: ordered, columns } = buildColumns(
+    events,
+    meta.categories.map((c) => c.id),
+  );
   return {
     name,
     meta,
@@ -130,8 +160,24 @@ export function buildDataset(
 }
 
 /** A dataset from the parts a worker laid out (events in row order, columns built). */
-export function datasetFromParts(name: string, parts: DatasetParts, rejected: readonly RejectedEvent[] = [], problems: readonly Problem[] = []): Dataset {
-  return { name, meta: parts.meta, events: arrayStore(parts.events), columns: parts.columns, actors: parts.actors, tags: parts.tags, packedSearch: null, endOrder: parts.endOrder, rejected, problems };
+export function datasetFromParts(
+  name: string,
+  parts: DatasetParts,
+  rejected: readonly RejectedEvent[] = [],
+  problems: readonly Problem[] = [],
+): Dataset {
+  return {
+    name,
+    meta: parts.meta,
+    events: arrayStore(parts.events),
+    columns: parts.columns,
+    actors: parts.actors,
+    tags: parts.tags,
+    packedSearch: null,
+    endOrder: parts.endOrder,
+    rejected,
+    problems,
+  };
 }
 
 /** A dataset over a verified pack's buffer: the columns are views into it, nothing is copied. */

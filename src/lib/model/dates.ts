@@ -43,12 +43,33 @@ const SECOND_MS = 1_000;
 const MAX_OFFSET_MINUTES = 14 * 60;
 
 const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 const MONTH_ABBREVIATIONS = [
-  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
 ] as const;
 
 const MESSAGES = {
@@ -72,8 +93,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   const yearOfEra = year - era * 400; // 0..399
   const monthFromMarch = m > 2 ? m - 3 : m + 9; // 0..11, March = 0
   const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + d - 1; // 0..365
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468; // 719 468 = days from 0000-03-01 to 1970-01-01
 }
 
@@ -83,11 +103,9 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097; // 0..146096
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) / 365,
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
   ); // 0..399
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153); // 0..11, March = 0
   const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
@@ -143,15 +161,22 @@ function parseCalendarDate(text: string, match: RegExpExecArray): DateParse {
   return {
     ok: true,
     value: {
-      text, precision, year, month, day,
-      hour: 0, minute: 0, second: 0, millisecond: 0, offsetMinutes: null,
+      text,
+      precision,
+      year,
+      month,
+      day,
+      hour: 0,
+      minute: 0,
+      second: 0,
+      millisecond: 0,
+      offsetMinutes: null,
     },
   };
 }
 
 function parseDateTime(text: string, match: RegExpExecArray): DateParse {
-  const [, yearText, monthText, dayText, hourText, minuteText, secondText, fraction, tail = ''] =
-    match;
+  const [, yearText, monthText, dayText, hourText, minuteText, secondText, fraction, tail = ''] = match;
   const year = Number(yearText);
   const month = Number(monthText);
   const day = Number(dayText);
@@ -172,7 +197,12 @@ function parseDateTime(text: string, match: RegExpExecArray): DateParse {
     value: {
       text,
       precision: secondText ? 'second' : 'minute',
-      year, month, day, hour, minute, second,
+      year,
+      month,
+      day,
+      hour,
+      minute,
+      second,
       // ".5" is half a second: pad on the right before reading it as milliseconds.
       millisecond: fraction ? Number(fraction.padEnd(3, '0')) : 0,
       offsetMinutes: offset.value,
@@ -260,9 +290,7 @@ export function isoWeekLabel(w: { year: number; week: number }): string {
   return `${String(w.year).padStart(4, '0')}-W${String(w.week).padStart(2, '0')}`;
 }
 
-export function civilFromAxis(
-  ms: number,
-): { year: number; month: number; day: number; hour: number; minute: number } {
+export function civilFromAxis(ms: number): { year: number; month: number; day: number; hour: number; minute: number } {
   // Floor, not truncate, so instants before 1970 land in the right day.
   const days = Math.floor(ms / DAY_MS);
   const msOfDay = ms - days * DAY_MS;
@@ -281,7 +309,10 @@ function daySpan(startDay: number, endDay: number): { start: number; end: number
 function instantOf(v: CalendarValue): number {
   const wallClock =
     daysFromCivil(v.year, v.month, v.day) * DAY_MS +
-    v.hour * HOUR_MS + v.minute * MINUTE_MS + v.second * SECOND_MS + v.millisecond;
+    v.hour * HOUR_MS +
+    v.minute * MINUTE_MS +
+    v.second * SECOND_MS +
+    v.millisecond;
   return wallClock - (v.offsetMinutes ?? 0) * MINUTE_MS;
 }
 
@@ -293,11 +324,7 @@ export function formatDate(v: CalendarValue, opts: { approximate?: boolean } = {
   return approximatePrefix(opts) + fullText(v);
 }
 
-export function formatRange(
-  start: CalendarValue,
-  end?: CalendarValue,
-  opts: { approximate?: boolean } = {},
-): string {
+export function formatRange(start: CalendarValue, end?: CalendarValue, opts: { approximate?: boolean } = {}): string {
   if (!end || sameValue(start, end)) return formatDate(start, opts);
   // "c." qualifies the whole range, so it is written once.
   return approximatePrefix(opts) + rangeText(start, end);
@@ -363,9 +390,14 @@ function approximatePrefix(opts: { approximate?: boolean }): string {
 function sameValue(a: CalendarValue, b: CalendarValue): boolean {
   return (
     a.precision === b.precision &&
-    a.year === b.year && a.month === b.month && a.day === b.day &&
-    a.hour === b.hour && a.minute === b.minute && a.second === b.second &&
-    a.millisecond === b.millisecond && a.offsetMinutes === b.offsetMinutes
+    a.year === b.year &&
+    a.month === b.month &&
+    a.day === b.day &&
+    a.hour === b.hour &&
+    a.minute === b.minute &&
+    a.second === b.second &&
+    a.millisecond === b.millisecond &&
+    a.offsetMinutes === b.offsetMinutes
   );
 }
 

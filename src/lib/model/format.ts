@@ -38,7 +38,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function axisLabel(ms: number): string {
   const c = civilFromAxis(ms);
   const day = `${c.day} ${MONTHS[c.month - 1]} ${c.year}`;
-  return c.hour || c.minute ? `${day} ${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')} UTC` : day;
+  return c.hour || c.minute
+    ? `${day} ${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')} UTC`
+    : day;
 }
 
 /** A time window [start, end) as the days it covers: the end shown is the last day included. */

@@ -7,7 +7,6 @@ import { pointerOf } from './json-position';
 
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars';
 
-
 /** What checkDepth remembers about one open container, enough to name its current member. */
 interface DepthLevel {
   isArray: boolean;

@@ -2,7 +2,19 @@
  * The JSON parser's reading of characters: digits, bare words (NaN, unquoted keys) and string
  * escapes: pure functions over a string and an offset, and the table of one-character escapes.
  */
-import { BACKSLASH, DIGIT_0, DIGIT_9, DOLLAR, LOWER_U, MINUS, OPEN_BRACE, OPEN_BRACKET, QUOTE, SLASH, UNDERSCORE } from './json-chars';
+import {
+  BACKSLASH,
+  DIGIT_0,
+  DIGIT_9,
+  DOLLAR,
+  LOWER_U,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  SLASH,
+  UNDERSCORE,
+} from './json-chars';
 
 /** Decoded value of each one-character escape, indexed by the character after the backslash. */
 export const SIMPLE_ESCAPES: readonly (string | undefined)[] = (() => {

@@ -5,7 +5,6 @@
 import type { TextPosition } from './json';
 import { BOM, CR, LF } from './json-chars';
 
-
 /** Builds a line-start index once; returns a fast offset -> position function (binary search). */
 export function positionFinder(text: string): (offset: number) => TextPosition {
   const lineStarts = lineStartsOf(text);
@@ -85,7 +84,11 @@ export function locateIn(root: PositionEntry, pointer: string): number {
       if (typeof entry === 'number') break; // a scalar has no members
       const name = unescapePointerToken(token);
       const members = entry.members;
-      const next = Array.isArray(members) ? (isArrayIndex(name) ? members[Number(name)] : undefined) : members.get(name);
+      const next = Array.isArray(members)
+        ? isArrayIndex(name)
+          ? members[Number(name)]
+          : undefined
+        : members.get(name);
       if (next === undefined) break;
       entry = next;
     }

@@ -40,11 +40,53 @@ export type JsonParseResult =
 
 // Character codes, named so the scanning code reads as grammar.
 
-import { APOSTROPHE, BACKSLASH, BOM, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, CR, DIGIT_0, DIGIT_1, DIGIT_9, DOT, LF, LOWER_E, LOWER_U, MINUS, OPEN_BRACE, OPEN_BRACKET, PLUS, QUOTE, SLASH, SPACE, STAR, TAB, UPPER_E } from './json-chars';
+import {
+  APOSTROPHE,
+  BACKSLASH,
+  BOM,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  CR,
+  DIGIT_0,
+  DIGIT_1,
+  DIGIT_9,
+  DOT,
+  LF,
+  LOWER_E,
+  LOWER_U,
+  MINUS,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PLUS,
+  QUOTE,
+  SLASH,
+  SPACE,
+  STAR,
+  TAB,
+  UPPER_E,
+} from './json-chars';
 import { checkDepth, depthProblem } from './json-depth';
-import { controlCharacterMessage, describeCharacter, quoteForMessage, quoteSource, shorten, wordMessage } from './json-messages';
+import {
+  controlCharacterMessage,
+  describeCharacter,
+  quoteForMessage,
+  quoteSource,
+  shorten,
+  wordMessage,
+} from './json-messages';
 import { locateIn, offsetOf, pointerOf, positionFinder, type PositionEntry, type PositionNode } from './json-position';
-import { decodeEscapes, hexValue, isDigit, isWordChar, readWord, SIMPLE_ESCAPES, skipDigits, startsValue } from './json-lexemes';
+import {
+  decodeEscapes,
+  hexValue,
+  isDigit,
+  isWordChar,
+  readWord,
+  SIMPLE_ESCAPES,
+  skipDigits,
+  startsValue,
+} from './json-lexemes';
 
 export { checkDepth, pointerOf, positionFinder };
 
@@ -413,7 +455,10 @@ class Parser {
     }
     if (SIMPLE_ESCAPES[c] !== undefined) return 2;
     const shown = text.slice(at, at + 1 + (text.codePointAt(at + 1)! > 0xffff ? 2 : 1));
-    this.fail(at, `invalid escape ${quoteSource(shown)} in string; valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`);
+    this.fail(
+      at,
+      `invalid escape ${quoteSource(shown)} in string; valid escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`,
+    );
   }
 
   // --- Diagnostics -------------------------------------------------------------------------

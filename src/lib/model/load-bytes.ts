@@ -28,7 +28,23 @@ export function transferables(result: BytesResult): ArrayBuffer[] {
   if (!result.ok) return [];
   if (result.kind === 'pack') return [result.pack];
   const { columns: c, actors, tags } = result.parts;
-  const arrays = [c.start, c.end, c.precision, c.approximate, c.isRange, c.category, c.lat, c.lon, c.locationPrecision, c.status, actors.offsets, actors.codes, tags.offsets, tags.codes, result.parts.endOrder];
+  const arrays = [
+    c.start,
+    c.end,
+    c.precision,
+    c.approximate,
+    c.isRange,
+    c.category,
+    c.lat,
+    c.lon,
+    c.locationPrecision,
+    c.status,
+    actors.offsets,
+    actors.codes,
+    tags.offsets,
+    tags.codes,
+    result.parts.endOrder,
+  ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
@@ -44,18 +60,28 @@ const fail = (message: string): BytesResult => ({ ok: false, problems: [{ severi
 export function loadBytes(buffer: ArrayBuffer, name: string): BytesResult {
   const bytes = new Uint8Array(buffer);
   if (isPack(bytes)) {
-    if (buffer.byteLength > LIMITS.maxPackBytes) return fail(`the pack is ${(buffer.byteLength / MB).toFixed(0)} MB; the limit is ${LIMITS.maxPackBytes / MB} MB`);
+    if (buffer.byteLength > LIMITS.maxPackBytes)
+      return fail(`the pack is ${(buffer.byteLength / MB).toFixed(0)} MB; the limit is ${LIMITS.maxPackBytes / MB} MB`);
     const check = verifyPack(buffer);
     if (!check.ok) return fail(`${name} is a damaged pack: ${check.message}`);
     return { ok: true, kind: 'pack', pack: buffer, rejected: [], problems: [] };
   }
   if (buffer.byteLength > LIMITS.maxFileBytes) {
-    return fail(`the file is ${(buffer.byteLength / MB).toFixed(1)} MB; the limit for JSON is ${LIMITS.maxFileBytes / MB} MB (larger datasets load as a pack: npm run pack)`);
+    return fail(
+      `the file is ${(buffer.byteLength / MB).toFixed(1)} MB; the limit for JSON is ${LIMITS.maxFileBytes / MB} MB (larger datasets load as a pack: npm run pack)`,
+    );
   }
   const result = loadDataset(new TextDecoder('utf-8').decode(bytes), name);
   if (!result.ok) return { ok: false, problems: result.problems };
   const d = result.dataset;
   const endOrder = rowsByEnd(d.columns.end);
-  const parts: DatasetParts = { meta: d.meta, events: d.events.toArray(), columns: d.columns, actors: d.actors, tags: d.tags, endOrder };
+  const parts: DatasetParts = {
+    meta: d.meta,
+    events: d.events.toArray(),
+    columns: d.columns,
+    actors: d.actors,
+    tags: d.tags,
+    endOrder,
+  };
   return { ok: true, kind: 'parts', parts, rejected: [...d.rejected], problems: [...d.problems] };
 }

@@ -59,7 +59,9 @@ export function stringTable(size: number, get: (row: number) => string): StringT
 export function packDataset(d: Dataset): Uint8Array {
   const n = d.columns.size;
   const ids = Array.from({ length: n }, (_, r) => d.events.id(r));
-  const idOrder = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const idOrder = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) =>
+    ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0,
+  );
   return encodePack({
     meta: d.meta,
     columns: d.columns,

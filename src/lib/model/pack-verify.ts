@@ -4,7 +4,8 @@ import { checkSectionFraming, readPackHeader, viewPack, type PackArrays, type Pa
 import { validateMeta } from './validate';
 import type { DatasetMeta } from './types';
 
-export type PackCheck = { ok: true; header: PackHeader; meta: DatasetMeta; arrays: PackArrays } | { ok: false; message: string };
+export type PackCheck =
+  { ok: true; header: PackHeader; meta: DatasetMeta; arrays: PackArrays } | { ok: false; message: string };
 
 /**
  * A pack is untrusted input like any file: before the page sees it, every section is checked to
@@ -17,13 +18,25 @@ export function verifyPack(buffer: ArrayBuffer): PackCheck {
   if (!read.ok) return read;
   const { header } = read;
   const n = header.size;
-  if (n > LIMITS.maxPackEvents) return { ok: false, message: `the pack holds ${n.toLocaleString('en-GB')} events; the limit is ${LIMITS.maxPackEvents.toLocaleString('en-GB')}` };
+  if (n > LIMITS.maxPackEvents)
+    return {
+      ok: false,
+      message: `the pack holds ${n.toLocaleString('en-GB')} events; the limit is ${LIMITS.maxPackEvents.toLocaleString('en-GB')}`,
+    };
   const { meta, problems } = validateMeta(header.meta);
   const error = problems.find((p) => p.severity === 'error');
-  if (error) return { ok: false, message: `the pack's header ${error.pointer ? `at ${error.pointer} ` : ''}is invalid: ${error.message}` };
+  if (error)
+    return {
+      ok: false,
+      message: `the pack's header ${error.pointer ? `at ${error.pointer} ` : ''}is invalid: ${error.message}`,
+    };
   if (meta.categories.length === 0) return { ok: false, message: 'the pack lists no categories' };
-  for (const [name, list] of [['actors', header.actors], ['tags', header.tags]] as const) {
-    if (!list.every((v) => typeof v === 'string' && v.length <= LIMITS.maxTextLength)) return { ok: false, message: `the pack's ${name} must be short texts` };
+  for (const [name, list] of [
+    ['actors', header.actors],
+    ['tags', header.tags],
+  ] as const) {
+    if (!list.every((v) => typeof v === 'string' && v.length <= LIMITS.maxTextLength))
+      return { ok: false, message: `the pack's ${name} must be short texts` };
   }
   const framing = checkSectionFraming(header, buffer.byteLength);
   if (framing) return { ok: false, message: framing };
@@ -33,12 +46,34 @@ export function verifyPack(buffer: ArrayBuffer): PackCheck {
 }
 
 function checkLengths(a: PackArrays, n: number): string | null {
-  const perRow = ['start', 'end', 'lat', 'lon', 'precision', 'approximate', 'isRange', 'locationPrecision', 'status', 'category', 'idOrder', 'endOrder'] as const;
-  for (const name of perRow) if (a[name].length !== n) return `section "${name}" holds ${a[name].length} values for ${n} events`;
-  const tables = [['actorOffsets', 'actorCodes'], ['tagOffsets', 'tagCodes'], ['idOffsets', 'idBytes'], ['titleOffsets', 'titleBytes'], ['recordOffsets', 'recordBytes'], ['searchOffsets', 'searchBytes']] as const;
+  const perRow = [
+    'start',
+    'end',
+    'lat',
+    'lon',
+    'precision',
+    'approximate',
+    'isRange',
+    'locationPrecision',
+    'status',
+    'category',
+    'idOrder',
+    'endOrder',
+  ] as const;
+  for (const name of perRow)
+    if (a[name].length !== n) return `section "${name}" holds ${a[name].length} values for ${n} events`;
+  const tables = [
+    ['actorOffsets', 'actorCodes'],
+    ['tagOffsets', 'tagCodes'],
+    ['idOffsets', 'idBytes'],
+    ['titleOffsets', 'titleBytes'],
+    ['recordOffsets', 'recordBytes'],
+    ['searchOffsets', 'searchBytes'],
+  ] as const;
   for (const [offsets, values] of tables) {
     const o = a[offsets];
-    if (o.length !== n + 1 || o[0] !== 0 || o[n] !== a[values].length) return `section "${offsets}" does not match "${values}"`;
+    if (o.length !== n + 1 || o[0] !== 0 || o[n] !== a[values].length)
+      return `section "${offsets}" does not match "${values}"`;
     for (let i = 0; i < n; i++) if (o[i + 1]! < o[i]!) return `section "${offsets}" goes backwards at event ${i}`;
   }
   return null;
@@ -51,13 +86,20 @@ function checkRows(a: PackArrays, n: number, categories: number): string | null 
     const e = a.end[i]!;
     if (!Number.isFinite(s) || !Number.isFinite(e) || e < s) return `event ${i} has an invalid time span`;
     if (i > 0 && s < a.start[i - 1]!) return `events are not in time order at event ${i}`;
-    if (a.precision[i]! >= DATE_PRECISIONS.length || a.approximate[i]! > 1 || a.isRange[i]! > 1 || a.status[i]! >= STATUS_CODES.length) return `event ${i} has an out-of-range code`;
+    if (
+      a.precision[i]! >= DATE_PRECISIONS.length ||
+      a.approximate[i]! > 1 ||
+      a.isRange[i]! > 1 ||
+      a.status[i]! >= STATUS_CODES.length
+    )
+      return `event ${i} has an out-of-range code`;
     if (a.category[i]! >= categories) return `event ${i} has category ${a.category[i]}; the pack lists ${categories}`;
     const lp = a.locationPrecision[i]!;
     const lat = a.lat[i]!;
     const lon = a.lon[i]!;
     if (lp >= LOCATION_CODES.length) return `event ${i} has an out-of-range location precision`;
-    if (lp === 0 ? !Number.isNaN(lat) || !Number.isNaN(lon) : !(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return `event ${i} has invalid coordinates`;
+    if (lp === 0 ? !Number.isNaN(lat) || !Number.isNaN(lon) : !(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
+      return `event ${i} has invalid coordinates`;
     const r = a.idOrder[i]!;
     if (r >= n || seen[r]) return 'the id order is not a permutation of the events';
     seen[r] = 1;
@@ -73,7 +115,10 @@ function checkRows(a: PackArrays, n: number, categories: number): string | null 
 }
 
 function checkCodes(a: PackArrays, header: PackHeader): string | null {
-  for (const [codes, values] of [[a.actorCodes, header.actors], [a.tagCodes, header.tags]] as const) {
+  for (const [codes, values] of [
+    [a.actorCodes, header.actors],
+    [a.tagCodes, header.tags],
+  ] as const) {
     const max = values.length;
     for (let k = 0; k < codes.length; k++) if (codes[k]! >= max) return 'an actor or tag code points past its list';
   }

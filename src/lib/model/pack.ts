@@ -47,7 +47,13 @@ export const SECTIONS = {
 } as const satisfies Record<string, Kind>;
 export type SectionName = keyof typeof SECTIONS;
 
-type ArrayOf<K extends Kind> = K extends 'f64' ? Float64Array : K extends 'u8' ? Uint8Array : K extends 'u16' ? Uint16Array : Uint32Array;
+type ArrayOf<K extends Kind> = K extends 'f64'
+  ? Float64Array
+  : K extends 'u8'
+    ? Uint8Array
+    : K extends 'u16'
+      ? Uint16Array
+      : Uint32Array;
 export type PackArrays = { [N in SectionName]: ArrayOf<(typeof SECTIONS)[N]> };
 
 export interface PackHeader {
@@ -113,7 +119,13 @@ export function encodePack(input: PackInput): Uint8Array {
   // The header states the offsets, and the offsets depend on the header's length: lay the
   // sections out after a generous fixed estimate, then pad the header up to it.
   const names = Object.keys(SECTIONS) as SectionName[];
-  const draft = JSON.stringify({ format: PACK_FORMAT, size: c.size, meta: input.meta, actors: input.actors.values, tags: input.tags.values });
+  const draft = JSON.stringify({
+    format: PACK_FORMAT,
+    size: c.size,
+    meta: input.meta,
+    actors: input.actors.values,
+    tags: input.tags.values,
+  });
   const headerSpace = align8(new TextEncoder().encode(draft).byteLength + names.length * 40 + 64);
   let at = 16 + headerSpace;
   const sections = {} as Record<SectionName, [number, number]>;
@@ -121,7 +133,14 @@ export function encodePack(input: PackInput): Uint8Array {
     sections[name] = [at, arrays[name].length];
     at = align8(at + arrays[name].byteLength);
   }
-  const header: PackHeader = { format: PACK_FORMAT, size: c.size, meta: input.meta, actors: [...input.actors.values], tags: [...input.tags.values], sections };
+  const header: PackHeader = {
+    format: PACK_FORMAT,
+    size: c.size,
+    meta: input.meta,
+    actors: [...input.actors.values],
+    tags: [...input.tags.values],
+    sections,
+  };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   if (headerBytes.byteLength > headerSpace) throw new Error('pack header estimate too small');
   const out = new Uint8Array(at);
@@ -148,9 +167,14 @@ export function readPackHeader(buffer: ArrayBuffer): { ok: true; header: PackHea
   if (!isPack(bytes)) return { ok: false, message: 'not a Faultline pack (it does not start with "FLPK")' };
   const dv = new DataView(buffer);
   const version = dv.getUint32(4, true);
-  if (version !== PACK_VERSION) return { ok: false, message: `pack version ${version} is not supported; this version of Faultline reads version ${PACK_VERSION}` };
+  if (version !== PACK_VERSION)
+    return {
+      ok: false,
+      message: `pack version ${version} is not supported; this version of Faultline reads version ${PACK_VERSION}`,
+    };
   const length = dv.getUint32(8, true);
-  if (length > 16 * 1024 * 1024 || 16 + length > buffer.byteLength) return { ok: false, message: `the pack's header (${length} bytes) does not fit in the file` };
+  if (length > 16 * 1024 * 1024 || 16 + length > buffer.byteLength)
+    return { ok: false, message: `the pack's header (${length} bytes) does not fit in the file` };
   let header: unknown;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(16, 16 + length)));
@@ -158,7 +182,8 @@ export function readPackHeader(buffer: ArrayBuffer): { ok: true; header: PackHea
     return { ok: false, message: `the pack's header is not valid JSON: ${(error as Error).message}` };
   }
   const h = header as Partial<PackHeader> | null;
-  if (!h || typeof h !== 'object' || h.format !== PACK_FORMAT) return { ok: false, message: `the pack's header does not say "format": "${PACK_FORMAT}"` };
+  if (!h || typeof h !== 'object' || h.format !== PACK_FORMAT)
+    return { ok: false, message: `the pack's header does not say "format": "${PACK_FORMAT}"` };
   if (!Number.isSafeInteger(h.size) || h.size! < 1) return { ok: false, message: 'the pack holds no events' };
   if (!Array.isArray(h.actors) || !Array.isArray(h.tags) || !h.sections || typeof h.sections !== 'object') {
     return { ok: false, message: 'the pack\'s header lacks "actors", "tags" or "sections"' };
@@ -173,10 +198,13 @@ export function viewPack(buffer: ArrayBuffer, header: PackHeader): PackArrays {
     const [offset, count] = header.sections[name];
     const kind = SECTIONS[name] as Kind;
     out[name] =
-      kind === 'f64' ? new Float64Array(buffer, offset, count)
-      : kind === 'u16' ? new Uint16Array(buffer, offset, count)
-      : kind === 'u32' ? new Uint32Array(buffer, offset, count)
-      : new Uint8Array(buffer, offset, count);
+      kind === 'f64'
+        ? new Float64Array(buffer, offset, count)
+        : kind === 'u16'
+          ? new Uint16Array(buffer, offset, count)
+          : kind === 'u32'
+            ? new Uint32Array(buffer, offset, count)
+            : new Uint8Array(buffer, offset, count);
   }
   return out as PackArrays;
 }
@@ -185,10 +213,12 @@ export function viewPack(buffer: ArrayBuffer, header: PackHeader): PackArrays {
 export function checkSectionFraming(header: PackHeader, byteLength: number): string | null {
   for (const name of Object.keys(SECTIONS) as SectionName[]) {
     const entry = header.sections[name] as unknown;
-    if (!Array.isArray(entry) || entry.length !== 2 || !entry.every((n) => Number.isSafeInteger(n) && n >= 0)) return `section "${name}" is missing from the pack's header`;
+    if (!Array.isArray(entry) || entry.length !== 2 || !entry.every((n) => Number.isSafeInteger(n) && n >= 0))
+      return `section "${name}" is missing from the pack's header`;
     const [offset, count] = entry as [number, number];
     const width = WIDTH[SECTIONS[name] as Kind];
-    if (offset % width !== 0 || offset < 16 || offset + count * width > byteLength) return `section "${name}" lies outside the file or is misaligned`;
+    if (offset % width !== 0 || offset < 16 || offset + count * width > byteLength)
+      return `section "${name}" lies outside the file or is misaligned`;
   }
   return null;
 }

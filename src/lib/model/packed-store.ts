@@ -17,7 +17,12 @@ function text(offsets: Uint32Array, bytes: Uint8Array, row: number): string {
  * Events held as the pack's bytes. A record is decoded, validated and checked against the columns
  * when a view first asks for it, so a damaged record shows as damaged instead of as wrong facts.
  */
-export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly string[], tags: readonly string[]): EventStore {
+export function packedStore(
+  a: PackArrays,
+  meta: DatasetMeta,
+  actors: readonly string[],
+  tags: readonly string[],
+): EventStore {
   const n = a.start.length;
   const categoryIds = new Set(meta.categories.map((c) => c.id));
   const cache = new Map<number, StoredEvent>();
@@ -51,7 +56,12 @@ export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly s
       const c = new Checker();
       const record = validateEvent(c, raw, [], categoryIds);
       const error = c.problems.find((p) => p.severity === 'error');
-      entry = record ? { record, problem: disagreement(record, row) } : { record: standIn(row, base), problem: `its stored record is invalid: ${error?.pointer ?? ''} ${error?.message ?? ''}`.trim() };
+      entry = record
+        ? { record, problem: disagreement(record, row) }
+        : {
+            record: standIn(row, base),
+            problem: `its stored record is invalid: ${error?.pointer ?? ''} ${error?.message ?? ''}`.trim(),
+          };
     } catch (e) {
       entry = { record: standIn(row, base), problem: `its stored record cannot be read: ${(e as Error).message}` };
     }
@@ -64,9 +74,11 @@ export function packedStore(a: PackArrays, meta: DatasetMeta, actors: readonly s
     const end = record.end === undefined ? undefined : parseIsoDate(record.end);
     if (!start.ok || (end && !end.ok)) return 'its stored date cannot be read';
     const span = eventSpan(start.value, end?.ok ? end.value : undefined);
-    if (span.start !== a.start[row] || span.end !== a.end[row]) return 'its stored date disagrees with where the timeline shows it';
+    if (span.start !== a.start[row] || span.end !== a.end[row])
+      return 'its stored date disagrees with where the timeline shows it';
     const same = (x: number, y: number): boolean => x === y || (Number.isNaN(x) && Number.isNaN(y));
-    if (!same(record.location?.lat ?? NaN, a.lat[row]!) || !same(record.location?.lon ?? NaN, a.lon[row]!)) return 'its stored place disagrees with where the map shows it';
+    if (!same(record.location?.lat ?? NaN, a.lat[row]!) || !same(record.location?.lon ?? NaN, a.lon[row]!))
+      return 'its stored place disagrees with where the map shows it';
     return null;
   }
 

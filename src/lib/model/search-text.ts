@@ -4,7 +4,10 @@ import type { EventRecord } from './types';
 export function normalizeText(text: string): string {
   // Decomposing is the slow part; pure ASCII has no accents to strip.
   if (!/[^\u0000-\u007f]/.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** What a text search looks at: title, summary, place, actors, tags and who published the sources. */

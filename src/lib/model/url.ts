@@ -22,4 +22,5 @@ export function isHttpUrl(text: string): boolean {
 }
 
 /** Scheme, a DNS name ending in a letter TLD, an optional port, then printable ASCII: always a valid http(s) URL. */
-const PLAIN_HTTP = /^https?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?::\d{1,5})?(?:[/?#][\u0021-\u007e]*)?$/;
+const PLAIN_HTTP =
+  /^https?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?::\d{1,5})?(?:[/?#][\u0021-\u007e]*)?$/;

@@ -16,8 +16,20 @@ import type { EventRecord, Fatalities, Location, LocationPrecision, Source, Stat
 type Path = ReadonlyArray<string | number>;
 
 const EVENT_KEYS = new Set([
-  'id', 'title', 'summary', 'date', 'end', 'approximate', 'category', 'actors', 'tags',
-  'location', 'status', 'fatalities', 'sources', 'related',
+  'id',
+  'title',
+  'summary',
+  'date',
+  'end',
+  'approximate',
+  'category',
+  'actors',
+  'tags',
+  'location',
+  'status',
+  'fatalities',
+  'sources',
+  'related',
 ]);
 const LOCATION_KEYS = new Set(['name', 'lat', 'lon', 'precision', 'note']);
 const STATUS_KEYS = new Set(['kind', 'by', 'note']);
@@ -42,7 +54,10 @@ export function validateEvent(c: Checker, raw: Json, path: Path, categories: Rea
 
   const id = checkString(c, raw, 'id', path, { required: true, max: LIMITS.maxIdLength });
   if (id !== undefined && !ID_PATTERN.test(id)) {
-    c.report([...path, 'id'], `id "${id}" may hold only letters, digits and . _ : - (and must start with a letter or digit)`);
+    c.report(
+      [...path, 'id'],
+      `id "${id}" may hold only letters, digits and . _ : - (and must start with a letter or digit)`,
+    );
   }
   const title = checkString(c, raw, 'title', path, { required: true, max: LIMITS.maxTitleLength });
   const summary = checkString(c, raw, 'summary', path, { required: true, max: LIMITS.maxSummaryLength });
@@ -50,7 +65,10 @@ export function validateEvent(c: Checker, raw: Json, path: Path, categories: Rea
   const approximate = checkBoolean(c, raw, 'approximate', path);
   const category = checkString(c, raw, 'category', path, { required: true, max: LIMITS.maxIdLength });
   if (category !== undefined && !categories.has(category)) {
-    c.report([...path, 'category'], `unknown category "${category}"; add it to "categories" or use one of: ${[...categories].join(', ')}`);
+    c.report(
+      [...path, 'category'],
+      `unknown category "${category}"; add it to "categories" or use one of: ${[...categories].join(', ')}`,
+    );
   }
   const actors = checkStringList(c, raw, 'actors', path, LIST);
   const tags = checkStringList(c, raw, 'tags', path, LIST);
@@ -59,7 +77,8 @@ export function validateEvent(c: Checker, raw: Json, path: Path, categories: Rea
   const fatalities = checkFatalities(c, raw.fatalities, [...path, 'fatalities']);
   const sources = checkSources(c, raw.sources, [...path, 'sources']);
   const related = checkStringList(c, raw, 'related', path, LIST);
-  if (related && id && related.includes(id)) c.report([...path, 'related'], `an event cannot relate to itself ("${id}")`, 'warning');
+  if (related && id && related.includes(id))
+    c.report([...path, 'related'], `an event cannot relate to itself ("${id}")`, 'warning');
 
   if (c.errorsSince(mark) > 0 || !id || !title || !summary || !dates || !category || !sources) return null;
   const event: EventRecord = { id, title, summary, date: dates.date, category, sources };
@@ -128,7 +147,10 @@ function checkCoordinate(c: Checker, obj: JsonObject, key: 'lat' | 'lon', path: 
   const value = obj[key];
   const limit = key === 'lat' ? 90 : 180;
   if (value === undefined || value === null) {
-    c.report(path, `missing "${key}"; a location needs both "lat" and "lon" (use "location": null for events with no place)`);
+    c.report(
+      path,
+      `missing "${key}"; a location needs both "lat" and "lon" (use "location": null for events with no place)`,
+    );
     return undefined;
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -136,7 +158,10 @@ function checkCoordinate(c: Checker, obj: JsonObject, key: 'lat' | 'lon', path: 
     return undefined;
   }
   if (Math.abs(value) > limit) {
-    c.report([...path, key], `${key === 'lat' ? 'latitude' : 'longitude'} ${value} is out of range (-${limit} to ${limit})`);
+    c.report(
+      [...path, key],
+      `${key === 'lat' ? 'latitude' : 'longitude'} ${value} is out of range (-${limit} to ${limit})`,
+    );
     return undefined;
   }
   return value;
@@ -152,13 +177,27 @@ function checkLocation(c: Checker, raw: Json | undefined, path: Path): Location 
   const name = checkString(c, raw, 'name', path, { required: true, max: LIMITS.maxTextLength });
   const lat = checkCoordinate(c, raw, 'lat', path);
   const lon = checkCoordinate(c, raw, 'lon', path);
-  if (lat === undefined && typeof raw.lat === 'number' && Math.abs(raw.lat) <= 180 && typeof raw.lon === 'number' && Math.abs(raw.lon) <= 90) {
-    c.report([...path, 'lat'], `did you swap "lat" and "lon"? lat ${raw.lat}, lon ${raw.lon} would be valid the other way round`, 'warning');
+  if (
+    lat === undefined &&
+    typeof raw.lat === 'number' &&
+    Math.abs(raw.lat) <= 180 &&
+    typeof raw.lon === 'number' &&
+    Math.abs(raw.lon) <= 90
+  ) {
+    c.report(
+      [...path, 'lat'],
+      `did you swap "lat" and "lon"? lat ${raw.lat}, lon ${raw.lon} would be valid the other way round`,
+      'warning',
+    );
   }
   const precision = raw.precision;
   if (typeof precision !== 'string' || !(LOCATION_PRECISIONS as readonly string[]).includes(precision)) {
-    c.report(precision === undefined ? path : [...path, 'precision'],
-      precision === undefined ? `missing "precision" (${LOCATION_PRECISIONS.join(', ')})` : `"precision" must be one of ${LOCATION_PRECISIONS.join(', ')}, not ${describe(precision)}`);
+    c.report(
+      precision === undefined ? path : [...path, 'precision'],
+      precision === undefined
+        ? `missing "precision" (${LOCATION_PRECISIONS.join(', ')})`
+        : `"precision" must be one of ${LOCATION_PRECISIONS.join(', ')}, not ${describe(precision)}`,
+    );
     return undefined;
   }
   const note = checkString(c, raw, 'note', path, { required: false, max: LIMITS.maxTextLength });
@@ -177,7 +216,10 @@ function checkStatus(c: Checker, raw: Json | undefined, path: Path): Status | un
   checkKnownKeys(c, raw, STATUS_KEYS, path, 'a status');
   const kind = raw.kind;
   if (typeof kind !== 'string' || !(STATUS_KINDS as readonly string[]).includes(kind)) {
-    c.report(kind === undefined ? path : [...path, 'kind'], `status "kind" must be one of ${STATUS_KINDS.join(', ')}, not ${describe(kind)}`);
+    c.report(
+      kind === undefined ? path : [...path, 'kind'],
+      `status "kind" must be one of ${STATUS_KINDS.join(', ')}, not ${describe(kind)}`,
+    );
     return undefined;
   }
   const by = checkStringList(c, raw, 'by', path, LIST);
@@ -224,7 +266,10 @@ function checkFatalities(c: Checker, raw: Json | undefined, path: Path): Fatalit
 
 function checkSources(c: Checker, raw: Json | undefined, path: Path): Source[] | undefined {
   if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
-    c.report(raw === undefined ? path.slice(0, -1) : path, 'an event needs at least one source {publisher, title, url}');
+    c.report(
+      raw === undefined ? path.slice(0, -1) : path,
+      'an event needs at least one source {publisher, title, url}',
+    );
     return undefined;
   }
   if (!Array.isArray(raw)) {

@@ -40,9 +40,12 @@ export function validateDataset(value: unknown, maxEvents: number = LIMITS.maxEv
   const result: ValidationResult = { usable: false, meta, accepted: [], rejected: [], problems: c.problems };
 
   if (!isObject(value as Json)) {
-    c.report([], value === null || Array.isArray(value)
-      ? `a dataset is an object with "title", "categories" and "events", not ${describe(value)}`
-      : `a dataset must be a JSON object, not ${describe(value)}`);
+    c.report(
+      [],
+      value === null || Array.isArray(value)
+        ? `a dataset is an object with "title", "categories" and "events", not ${describe(value)}`
+        : `a dataset must be a JSON object, not ${describe(value)}`,
+    );
     return result;
   }
   const root = value as JsonObject;
@@ -53,7 +56,10 @@ export function validateDataset(value: unknown, maxEvents: number = LIMITS.maxEv
 
   const events = root.events;
   if (!Array.isArray(events)) {
-    c.report(events === undefined ? [] : ['events'], events === undefined ? 'missing "events" (a list of events)' : `"events" must be a list, not ${describe(events)}`);
+    c.report(
+      events === undefined ? [] : ['events'],
+      events === undefined ? 'missing "events" (a list of events)' : `"events" must be a list, not ${describe(events)}`,
+    );
     return result;
   }
   if (events.length === 0) {
@@ -61,7 +67,10 @@ export function validateDataset(value: unknown, maxEvents: number = LIMITS.maxEv
     return result;
   }
   if (events.length > maxEvents) {
-    c.report(['events'], `${events.length} events is over the limit of ${maxEvents} for a JSON dataset (larger datasets load as a pack: npm run pack)`);
+    c.report(
+      ['events'],
+      `${events.length} events is over the limit of ${maxEvents} for a JSON dataset (larger datasets load as a pack: npm run pack)`,
+    );
     return result;
   }
   result.usable = true;
@@ -72,7 +81,10 @@ export function validateDataset(value: unknown, maxEvents: number = LIMITS.maxEv
     const event = validateEvent(c, raw, ['events', index], categoryIds);
     const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
     if (event && firstIndexOfId.has(event.id)) {
-      c.report(['events', index, 'id'], `duplicate id "${event.id}" (also used by /events/${firstIndexOfId.get(event.id)})`);
+      c.report(
+        ['events', index, 'id'],
+        `duplicate id "${event.id}" (also used by /events/${firstIndexOfId.get(event.id)})`,
+      );
       result.rejected.push({ index, id: event.id, title: event.title });
     } else if (event) {
       firstIndexOfId.set(event.id, index);
@@ -105,7 +117,11 @@ function checkFormat(c: Checker, root: JsonObject): void {
   if (root.format === undefined) {
     c.report([], `missing "format": "${FORMAT_ID}" (read as version 1)`, 'warning');
   } else if (root.format !== FORMAT_ID) {
-    c.report(['format'], `unsupported format ${describe(root.format)}; this version of Faultline reads "${FORMAT_ID}"`, 'warning');
+    c.report(
+      ['format'],
+      `unsupported format ${describe(root.format)}; this version of Faultline reads "${FORMAT_ID}"`,
+      'warning',
+    );
   }
 }
 
@@ -144,10 +160,14 @@ function checkCategories(c: Checker, raw: Json | undefined): Category[] {
     const color = checkString(c, item, 'color', path, { required: true, max: 7 });
     const description = checkString(c, item, 'description', path, { required: false, max: LIMITS.maxTextLength });
     if (id !== undefined && !ID_PATTERN.test(id)) {
-      c.report([...path, 'id'], `category id "${id}" may hold only letters, digits and . _ : - (and must start with a letter or digit)`);
+      c.report(
+        [...path, 'id'],
+        `category id "${id}" may hold only letters, digits and . _ : - (and must start with a letter or digit)`,
+      );
       return;
     }
-    if (color !== undefined && !COLOR.test(color)) c.report([...path, 'color'], `colour ${describe(color)} must be written #rrggbb`);
+    if (color !== undefined && !COLOR.test(color))
+      c.report([...path, 'color'], `colour ${describe(color)} must be written #rrggbb`);
     if (id !== undefined && seen.has(id)) {
       c.report([...path, 'id'], `duplicate category id "${id}" (also used by /categories/${seen.get(id)})`);
       return;
@@ -166,7 +186,11 @@ function checkRelated(c: Checker, accepted: AcceptedEvent[], ids: ReadonlyMap<st
     const known = event.related.filter((id) => {
       if (ids.has(id)) return true;
       const at = (event.related ?? []).indexOf(id);
-      c.report(['events', index, 'related', at], `related event "${id}" does not exist in this dataset (link ignored)`, 'warning');
+      c.report(
+        ['events', index, 'related', at],
+        `related event "${id}" does not exist in this dataset (link ignored)`,
+        'warning',
+      );
       return false;
     });
     if (known.length) event.related = known;

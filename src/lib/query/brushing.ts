@@ -92,14 +92,26 @@ export class Evaluator {
     const from = this.#rows;
     this.#rows = this.#windowRows(f.window);
     this.#unlocated += this.#unlocatedAmong(moved.entered) - this.#unlocatedAmong(moved.left);
-    return { rows: this.#rows, counts: moved.counts, timeless: this.#timeless, delta: { from, entered: moved.entered, left: moved.left }, unlocated: this.#unlocated };
+    return {
+      rows: this.#rows,
+      counts: moved.counts,
+      timeless: this.#timeless,
+      delta: { from, entered: moved.entered, left: moved.left },
+      unlocated: this.#unlocated,
+    };
   }
 
   #full(f: Filters): Evaluation {
     const index = this.#index;
     const { columns, meta } = index.dataset;
     const counts = emptyCounts(index);
-    const allowed = f.categories === null ? null : mask(meta.categories.map((c) => c.id), f.categories);
+    const allowed =
+      f.categories === null
+        ? null
+        : mask(
+            meta.categories.map((c) => c.id),
+            f.categories,
+          );
     const wantActors = f.actors.length ? mask(index.actors.values, f.actors) : null;
     const wantTags = f.tags.length ? mask(index.tags.values, f.tags) : null;
     const words = queryWords(f.text);
@@ -170,7 +182,8 @@ export class Evaluator {
       // Rows starting inside the window are in it; of those starting before, the ones still running.
       for (const { span, rows } of index.spanGroups) {
         const hi = firstIndex(rows.length, (k) => start[rows[k]!]! < w.start);
-        for (let k = firstIndex(hi, (k) => start[rows[k]!]! < w.start - span); k < hi; k++) if (end[rows[k]!]! > w.start) visit(rows[k]!);
+        for (let k = firstIndex(hi, (k) => start[rows[k]!]! < w.start - span); k < hi; k++)
+          if (end[rows[k]!]! > w.start) visit(rows[k]!);
       }
       for (let row = lowerBound(start, w.start), to = lowerBound(start, w.end); row < to; row++) visit(row);
     }
@@ -192,14 +205,20 @@ export class Evaluator {
     const before = from.categories === null ? null : mask(ids, from.categories);
     const after = to.categories === null ? null : mask(ids, to.categories);
     const byCategory = (this.#byCategory ??= rowsByCode(index.dataset.columns.category, ids.length));
-    const counts: FacetCounts = { categories: old.categories.slice(), actors: old.actors.slice(), tags: old.tags.slice() };
+    const counts: FacetCounts = {
+      categories: old.categories.slice(),
+      actors: old.actors.slice(),
+      tags: old.tags.slice(),
+    };
     const flags = this.#flags;
     const ws = to.window?.start ?? -Infinity;
     const we = to.window?.end ?? Infinity;
     const turned = ids.flatMap((_, c) => {
       const was = before === null || before[c] === 1;
       const is = after === null || after[c] === 1;
-      return was === is ? [] : [{ rows: byCategory.rows.subarray(byCategory.offsets[c]!, byCategory.offsets[c + 1]!), on: is }];
+      return was === is
+        ? []
+        : [{ rows: byCategory.rows.subarray(byCategory.offsets[c]!, byCategory.offsets[c + 1]!), on: is }];
     });
     // Rows that enter come from the categories ticked, rows that leave from those unticked: typed
     // arrays sized for those categories, where growing lists of ~120k rows at 1M cost copies and
@@ -208,7 +227,8 @@ export class Evaluator {
     const entered = this.#arena.take(sizeOf(true));
     const left = this.#arena.take(sizeOf(false));
     const passing = { entering: 0, leaving: 0, timeless: this.#timeless.length };
-    for (const { rows, on } of turned) flipCategory(index, rows, flags, ws, we, on, counts, on ? entered : left, passing);
+    for (const { rows, on } of turned)
+      flipCategory(index, rows, flags, ws, we, on, counts, on ? entered : left, passing);
     // Sized from the flips' count: no list of every row's size to fill and then copy.
     const timeless = this.#arena.take(passing.timeless);
     listPassing(flags, timeless);
@@ -219,7 +239,11 @@ export class Evaluator {
     this.#rows = this.#windowRows(to.window);
     // One category's rows come ascending; several need sorting (typed arrays sort numerically).
     const list = (rows: Uint32Array): Uint32Array => (turned.length > 1 ? rows.sort() : rows);
-    const delta = { from: from0, entered: list(entered.subarray(0, passing.entering)), left: list(left.subarray(0, passing.leaving)) };
+    const delta = {
+      from: from0,
+      entered: list(entered.subarray(0, passing.entering)),
+      left: list(left.subarray(0, passing.leaving)),
+    };
     this.#unlocated += this.#unlocatedAmong(delta.entered) - this.#unlocatedAmong(delta.left);
     return { rows: this.#rows, counts, timeless: this.#timeless, delta, unlocated: this.#unlocated };
   }
@@ -242,7 +266,11 @@ export class Evaluator {
    * New counts from the old ones and the rows that crossed the window's edges, with the rows
    * (passing every other filter) that entered and left; null when a full pass is cheaper.
    */
-  #moveWindow(from: TimeWindow | null, to: TimeWindow | null, old: FacetCounts): { counts: FacetCounts; entered: Uint32Array; left: Uint32Array } | null {
+  #moveWindow(
+    from: TimeWindow | null,
+    to: TimeWindow | null,
+    old: FacetCounts,
+  ): { counts: FacetCounts; entered: Uint32Array; left: Uint32Array } | null {
     if (!from || !to) return null;
     const { start, end, size } = this.#index.dataset.columns;
     const byEnd = (this.#byEnd ??= this.#index.dataset.endOrder ?? rowsByEnd(end));
@@ -255,7 +283,11 @@ export class Evaluator {
     const after = (t: number): number => firstIndex(byEnd.length, (k) => end[byEnd[k]!]! <= t);
     const [b0, b1] = [after(s0), after(s1)];
     if (a1 - a0 + (b1 - b0) > size / 4) return null;
-    const counts: FacetCounts = { categories: old.categories.slice(), actors: old.actors.slice(), tags: old.tags.slice() };
+    const counts: FacetCounts = {
+      categories: old.categories.slice(),
+      actors: old.actors.slice(),
+      tags: old.tags.slice(),
+    };
     const flags = this.#flags;
     const index = this.#index;
     const entered: number[] = [];
@@ -291,7 +323,10 @@ export class Evaluator {
     const { start, end } = this.#index.dataset.columns;
     const flags = this.#flags;
     const inside = firstIndex(timeless.length, (i) => start[timeless[i]!]! < w.start);
-    const last = Math.max(inside, firstIndex(timeless.length, (i) => start[timeless[i]!]! < w.end));
+    const last = Math.max(
+      inside,
+      firstIndex(timeless.length, (i) => start[timeless[i]!]! < w.end),
+    );
     // Rows starting before the window and still running at its start: each span group is
     // scanned back only as far as its longest span reaches.
     const before: number[] = [];
@@ -325,10 +360,21 @@ function hasAny(column: MultiColumn, row: number, want: Uint8Array): boolean {
 
 /** Only the categories differ (the window too may not move: counts are for one window). */
 function onlyCategoriesChanged(a: Filters, b: Filters): boolean {
-  return a.categories !== b.categories && sameWindow(a.window, b.window) && sameExceptWindow({ ...a, categories: b.categories }, b);
+  return (
+    a.categories !== b.categories &&
+    sameWindow(a.window, b.window) &&
+    sameExceptWindow({ ...a, categories: b.categories }, b)
+  );
 }
 
 /** Every filter but the window is the same (filters are replaced whole, so identity is enough). */
 export function sameExceptWindow(a: Filters, b: Filters): boolean {
-  return a.categories === b.categories && a.actors === b.actors && a.tags === b.tags && a.text === b.text && a.inView === b.inView && a.bounds === b.bounds;
+  return (
+    a.categories === b.categories &&
+    a.actors === b.actors &&
+    a.tags === b.tags &&
+    a.text === b.text &&
+    a.inView === b.inView &&
+    a.bounds === b.bounds
+  );
 }

@@ -35,7 +35,17 @@ export interface Passing {
  * the next, which had not run yet ("insufficient type feedback"); small functions can also be
  * warmed up on a few rows (Evaluator.prepare).
  */
-export function flipCategory(index: QueryIndex, rows: Uint32Array, flags: Uint8Array, ws: number, we: number, on: boolean, counts: FacetCounts, out: Uint32Array, passing: Passing): void {
+export function flipCategory(
+  index: QueryIndex,
+  rows: Uint32Array,
+  flags: Uint8Array,
+  ws: number,
+  we: number,
+  on: boolean,
+  counts: FacetCounts,
+  out: Uint32Array,
+  passing: Passing,
+): void {
   const { start, end } = index.dataset.columns;
   const { actors, tags } = index;
   const set = on ? 0 : CATEGORY;

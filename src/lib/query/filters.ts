@@ -43,7 +43,14 @@ export const NO_FILTERS: Filters = {
 };
 
 export function isFiltered(f: Filters): boolean {
-  return f.categories !== null || f.actors.length > 0 || f.tags.length > 0 || f.text.trim() !== '' || f.window !== null || f.inView;
+  return (
+    f.categories !== null ||
+    f.actors.length > 0 ||
+    f.tags.length > 0 ||
+    f.text.trim() !== '' ||
+    f.window !== null ||
+    f.inView
+  );
 }
 
 /** The same window (or both none): windows are rebuilt on every brush step, so compare by value. */

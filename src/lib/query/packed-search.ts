@@ -36,7 +36,15 @@ export function* packedMatching(dataset: Dataset, word: string): Steps<Uint8Arra
 }
 
 /** Marks the rows from `first` to `last` whose decoded text holds the word. */
-function matchDecoded(decoder: TextDecoder, bytes: Uint8Array, offsets: Uint32Array, first: number, last: number, word: string, hit: Uint8Array): void {
+function matchDecoded(
+  decoder: TextDecoder,
+  bytes: Uint8Array,
+  offsets: Uint32Array,
+  first: number,
+  last: number,
+  word: string,
+  hit: Uint8Array,
+): void {
   const slice = decoder.decode(bytes.subarray(offsets[first]!, offsets[last]!));
   let row = first;
   let rowEnd = slice.indexOf('\u0001');
@@ -57,7 +65,14 @@ function matchDecoded(decoder: TextDecoder, bytes: Uint8Array, offsets: Uint32Ar
  * candidate first byte. No row's text holds \u0001, so a match never runs past its row's end,
  * and searching the slice's bytes alone finds every match in its rows.
  */
-function matchAsciiBytes(bytes: Uint8Array, offsets: Uint32Array, first: number, last: number, word: string, hit: Uint8Array): void {
+function matchAsciiBytes(
+  bytes: Uint8Array,
+  offsets: Uint32Array,
+  first: number,
+  last: number,
+  word: string,
+  hit: Uint8Array,
+): void {
   const base = offsets[first]!;
   const slice = bytes.subarray(base, offsets[last]!);
   const pattern = Uint8Array.from(word, (ch) => ch.charCodeAt(0));

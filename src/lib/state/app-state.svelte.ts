@@ -72,7 +72,9 @@ export class AppState {
   readonly index = $derived(this.dataset ? buildQueryIndex(this.dataset) : null);
 
   /** The filters as applied. Bounds are read only when they filter, so panning alone recomputes nothing. */
-  readonly applied = $derived<Filters>(this.filters.inView ? { ...this.filters, bounds: this.mapBounds } : this.filters);
+  readonly applied = $derived<Filters>(
+    this.filters.inView ? { ...this.filters, bounds: this.mapBounds } : this.filters,
+  );
 
   /**
    * Rows shown by every view (in time order), the facet counts, and the rows that pass every
@@ -128,7 +130,9 @@ export class AppState {
     return this.dataset.events.rowOf(this.hoveredId) ?? null;
   });
 
-  readonly selectedEvent = $derived(this.selectedRow === null ? null : (this.dataset?.events.at(this.selectedRow) ?? null));
+  readonly selectedEvent = $derived(
+    this.selectedRow === null ? null : (this.dataset?.events.at(this.selectedRow) ?? null),
+  );
 
   /** Loads a dataset from a URL; on failure the current dataset stays and the problems are kept. */
   async loadUrl(url: string, name = url, origin = `URL: ${name}`): Promise<boolean> {
@@ -149,7 +153,13 @@ export class AppState {
         },
       });
     } catch (error) {
-      if (token === this.#loadToken) this.status = { kind: 'failed', name, message: `Could not load ${name}: ${(error as Error).message}`, problems: [] };
+      if (token === this.#loadToken)
+        this.status = {
+          kind: 'failed',
+          name,
+          message: `Could not load ${name}: ${(error as Error).message}`,
+          problems: [],
+        };
       return false;
     }
     if (token !== this.#loadToken) return false;
@@ -202,7 +212,8 @@ export class AppState {
     }
     this.#prepareWhenIdle();
     // On first load the URL sync checks the selection (and says so); on a reload it just goes.
-    if (replacing && this.selectedId !== null && dataset.events.rowOf(this.selectedId) === undefined) this.selectedId = null;
+    if (replacing && this.selectedId !== null && dataset.events.rowOf(this.selectedId) === undefined)
+      this.selectedId = null;
     return true;
   }
 
@@ -298,7 +309,13 @@ export class AppState {
       this.mapView = view;
     }
     const b = this.mapBounds;
-    if (!b || b.south !== bounds.south || b.west !== bounds.west || b.north !== bounds.north || b.east !== bounds.east) {
+    if (
+      !b ||
+      b.south !== bounds.south ||
+      b.west !== bounds.west ||
+      b.north !== bounds.north ||
+      b.east !== bounds.east
+    ) {
       this.mapBounds = bounds;
     }
   }

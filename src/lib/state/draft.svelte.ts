@@ -1,5 +1,13 @@
 import { readStored, removeStored, writeStored } from '../io/storage';
-import { applyChanges, parseSnapshot, serialise, SlotStore, type Changes, type KeyValue, type Snapshot } from './draft-core';
+import {
+  applyChanges,
+  parseSnapshot,
+  serialise,
+  SlotStore,
+  type Changes,
+  type KeyValue,
+  type Snapshot,
+} from './draft-core';
 import type { Dataset } from '../model/dataset';
 import type { EventRecord } from '../model/types';
 
@@ -64,8 +72,15 @@ export class Draft {
     this.#key = `faultline:draft:${base.name}`;
     this.#store = new SlotStore(this.kv, this.#key);
     const categories = new Set(base.meta.categories.map((c) => c.id));
-    const snapshot = this.#store.candidates().map((text) => parseSnapshot(text, base.name, categories)).find((s) => s !== null) ?? null;
-    this.offer = snapshot && snapshot.changes.length ? { count: snapshot.changes.length, savedAt: snapshot.savedAt, snapshot } : null;
+    const snapshot =
+      this.#store
+        .candidates()
+        .map((text) => parseSnapshot(text, base.name, categories))
+        .find((s) => s !== null) ?? null;
+    this.offer =
+      snapshot && snapshot.changes.length
+        ? { count: snapshot.changes.length, savedAt: snapshot.savedAt, snapshot }
+        : null;
   }
 
   restore(): void {
@@ -175,7 +190,13 @@ export class Draft {
 
   #write(): void {
     if (!this.#store || !this.base || this.conflict) return;
-    const snapshot: Snapshot = { version: 1, dataset: this.base.name, changes: [...this.changes], savedAt: this.now(), savedToFile: this.savedToFile };
+    const snapshot: Snapshot = {
+      version: 1,
+      dataset: this.base.name,
+      changes: [...this.changes],
+      savedAt: this.now(),
+      savedToFile: this.savedToFile,
+    };
     let ok: boolean;
     try {
       ok = this.changes.size === 0 ? (this.#store.clear(), true) : this.#store.save(serialise(snapshot));

@@ -52,7 +52,10 @@ export class Editor {
     if (!this.draft.dirty && !this.target) return Promise.resolve(true);
     const n = this.draft.count;
     const what = n ? `${n} edit${n === 1 ? '' : 's'} not yet downloaded` : 'an event form open';
-    return this.ask(`You have ${what}. Open other data anyway? The draft stays in this browser for this dataset.`, 'Open anyway');
+    return this.ask(
+      `You have ${what}. Open other data anyway? The draft stays in this browser for this dataset.`,
+      'Open anyway',
+    );
   }
 
   ask(message: string, confirmLabel: string): Promise<boolean> {
@@ -104,7 +107,8 @@ export class Editor {
 
   async discard(): Promise<void> {
     const n = this.draft.count;
-    if (await this.ask(`Discard ${n} edit${n === 1 ? '' : 's'}? This cannot be undone.`, 'Discard draft')) this.draft.discard();
+    if (await this.ask(`Discard ${n} edit${n === 1 ? '' : 's'}? This cannot be undone.`, 'Discard draft'))
+      this.draft.discard();
   }
 }
 

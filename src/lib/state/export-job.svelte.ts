@@ -34,10 +34,20 @@ export interface ExportOptions {
   readable?: (blob: Blob) => Promise<boolean>;
 }
 
-const LABEL: Record<ExportKind, string> = { json: 'JSON file', csv: 'CSV file', geojson: 'GeoJSON file', all: 'dataset file' };
+const LABEL: Record<ExportKind, string> = {
+  json: 'JSON file',
+  csv: 'CSV file',
+  geojson: 'GeoJSON file',
+  all: 'dataset file',
+};
 const FEWER = 'filter to fewer events, or choose CSV, which is about half the size';
 /** What to do instead when the file is more than the browser will hold. */
-const TOO_BIG: Record<ExportKind, string> = { json: FEWER, geojson: FEWER, csv: 'filter to fewer events', all: 'with no filter set, the CSV download holds every event in about half the size' };
+const TOO_BIG: Record<ExportKind, string> = {
+  json: FEWER,
+  geojson: FEWER,
+  csv: 'filter to fewer events',
+  all: 'with no filter set, the CSV download holds every event in about half the size',
+};
 
 /**
  * A download being written. A small export is written at once. A large one (a million events
@@ -114,7 +124,8 @@ export class ExportJob {
         saved?.();
       });
     };
-    const steps = (events: EventSource): Steps<void> => guarded(exportSteps(dataset, events, kind, sink), (error) => (failure = error));
+    const steps = (events: EventSource): Steps<void> =>
+      guarded(exportSteps(dataset, events, kind, sink), (error) => (failure = error));
     if (total <= this.#slicedAbove) {
       drain(steps(source));
       finish();

@@ -93,7 +93,11 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
 }
 
 /** Drops what the loaded dataset does not have, saying what was dropped. */
-export function reconcileUrlState(s: UrlState, dataset: Dataset, index: QueryIndex): { state: UrlState; notices: string[] } {
+export function reconcileUrlState(
+  s: UrlState,
+  dataset: Dataset,
+  index: QueryIndex,
+): { state: UrlState; notices: string[] } {
   const notices: string[] = [];
   const keep = (values: readonly string[], known: readonly string[] | ReadonlySet<string>, what: string) =>
     values.filter((v) => {

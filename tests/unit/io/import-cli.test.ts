@@ -28,7 +28,12 @@ describe('npm run import', () => {
     expect(out).toContain(`✔ wrote ${output}: 4 valid events, 0 errors, 0 warnings`);
     const loaded = loadDataset(readFileSync(output, 'utf8'), output);
     expect(loaded.ok && loaded.dataset.problems).toEqual([]);
-    expect(loaded.ok && loaded.dataset.events.toArray().map((e) => e.id)).toEqual(['SOM1001', 'SOM1002', 'SOM1004', 'SOM1006']);
+    expect(loaded.ok && loaded.dataset.events.toArray().map((e) => e.id)).toEqual([
+      'SOM1001',
+      'SOM1002',
+      'SOM1004',
+      'SOM1006',
+    ]);
   }, 90_000);
 
   it('exits 1 and writes nothing when no row can be imported, and 2 on a usage error', () => {
@@ -39,6 +44,21 @@ describe('npm run import', () => {
     expect(existsSync(output)).toBe(false);
     expect(run(['--from', 'nope', 'x', '-o', output]).code).toBe(2);
     // With the option the same file imports.
-    expect(execFileSync('npx', ['tsx', 'scripts/import.ts', '--from', 'acled', '--decimal-comma', `${FIXTURES}/acled-excel-semicolon.csv`, '-o', output], { encoding: 'utf8' })).toContain('3 valid events');
+    expect(
+      execFileSync(
+        'npx',
+        [
+          'tsx',
+          'scripts/import.ts',
+          '--from',
+          'acled',
+          '--decimal-comma',
+          `${FIXTURES}/acled-excel-semicolon.csv`,
+          '-o',
+          output,
+        ],
+        { encoding: 'utf8' },
+      ),
+    ).toContain('3 valid events');
   }, 120_000);
 });

@@ -30,7 +30,12 @@ describe('openText', () => {
 
   it('imports ACLED through the registry and names the format and counts in the origin', () => {
     const app = recorder();
-    const out = openText(app, readFileSync('tests/fixtures/import/acled-current.csv', 'utf8'), 'acled.csv', 'File: acled.csv');
+    const out = openText(
+      app,
+      readFileSync('tests/fixtures/import/acled-current.csv', 'utf8'),
+      'acled.csv',
+      'File: acled.csv',
+    );
     expect(out.ok).toBe(true);
     expect(out.report?.format).toBe('ACLED CSV export');
     expect(app.loaded[0]!.origin).toMatch(/^File: acled\.csv \(ACLED CSV export, \d+ rows imported, \d+ skipped\)$/);
@@ -80,7 +85,9 @@ describe('exports', () => {
 
   it('writes only the visible events, with the meta, and they load back', () => {
     const back = loadDataset(exportText(dataset, visible, 'json'), 'x');
-    expect(back.ok && back.dataset.events.toArray().map((e) => e.id)).toEqual([0, 1, 2].map((r) => dataset.events.at(r)!.id));
+    expect(back.ok && back.dataset.events.toArray().map((e) => e.id)).toEqual(
+      [0, 1, 2].map((r) => dataset.events.at(r)!.id),
+    );
     expect(back.ok && back.dataset.meta.title).toBe(dataset.meta.title);
   });
 

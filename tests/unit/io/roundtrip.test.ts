@@ -40,7 +40,13 @@ describe('round trips over arbitrary valid datasets', () => {
         const back = loaded(d);
         expect(back.problems.filter((p) => p.severity === 'error')).toEqual([]);
         expect(byId(back.events.toArray())).toEqual(byId(d.events));
-        expect(back.meta).toEqual({ title: d.title, description: d.description, license: d.license, updated: d.updated, categories: d.categories });
+        expect(back.meta).toEqual({
+          title: d.title,
+          description: d.description,
+          license: d.license,
+          updated: d.updated,
+          categories: d.categories,
+        });
       }),
       RUNS,
     );
@@ -95,8 +101,14 @@ describe('round trips over arbitrary valid datasets', () => {
 
 describe('fixtures: import → export JSON → import is the identity (T21)', () => {
   it.each([
-    ['acled', 'acled-current.csv'], ['acled', 'acled-legacy.csv'], ['ucdp', 'ucdp-ged.csv'], ['ucdp', 'ucdp-ged-api.json'],
-    ['timelinejs', 'timelinejs.json'], ['timelinejs', 'timelinejs-sheet.csv'], ['timemap', 'timemap-bundle.json'], ['geojson', 'geojson-points.geojson'],
+    ['acled', 'acled-current.csv'],
+    ['acled', 'acled-legacy.csv'],
+    ['ucdp', 'ucdp-ged.csv'],
+    ['ucdp', 'ucdp-ged-api.json'],
+    ['timelinejs', 'timelinejs.json'],
+    ['timelinejs', 'timelinejs-sheet.csv'],
+    ['timemap', 'timemap-bundle.json'],
+    ['geojson', 'geojson-points.geojson'],
   ])('%s %s', (format, name) => {
     const first = importText(fixture(name), name, { format });
     const json = toJson(first.dataset!);
@@ -104,7 +116,11 @@ describe('fixtures: import → export JSON → import is the identity (T21)', ()
     expect(again.dataset).toEqual(first.dataset);
     expect(toJson(again.dataset!)).toBe(json);
     // Through our CSV and GeoJSON as well.
-    expect(faultlineCsv.parse(toCsv(first.dataset!.events, first.dataset!.categories), 'x.csv').dataset!.events).toEqual(first.dataset!.events);
-    expect(geojson.parse(toGeoJson(first.dataset!.events, first.dataset!), 'x.geojson').dataset!.events).toEqual(first.dataset!.events);
+    expect(
+      faultlineCsv.parse(toCsv(first.dataset!.events, first.dataset!.categories), 'x.csv').dataset!.events,
+    ).toEqual(first.dataset!.events);
+    expect(geojson.parse(toGeoJson(first.dataset!.events, first.dataset!), 'x.geojson').dataset!.events).toEqual(
+      first.dataset!.events,
+    );
   });
 });

@@ -46,14 +46,24 @@ describe('TimelineJS JSON', () => {
     expect(e.summary).not.toContain('alert');
     expect(e.summary).not.toContain('inner');
     expect(e).toMatchObject({ date: '2020-09-27', end: '2020-11-10', category: 'fighting', location: null });
-    expect(e.sources).toEqual([{ publisher: 'AP', title: 'Shelling in Stepanakert', url: 'https://example.org/photo.jpg' }]);
+    expect(e.sources).toEqual([
+      { publisher: 'AP', title: 'Shelling in Stepanakert', url: 'https://example.org/photo.jpg' },
+    ]);
   });
 
   it('keeps each date at its precision and makes eras range events', () => {
     expect(eventById(result, 'talks-in-october-2').date).toBe('2020-10');
     expect(eventById(result, 'a-year-later-3').date).toBe('2021');
-    expect(eventById(result, 'slide-5')).toMatchObject({ date: '2020-10-10', title: 'A text-only slide about a humanitarian ceasefire.', category: 'event' });
-    expect(eventById(result, 'era-second-karabakh-war-6')).toMatchObject({ date: '2020-09-27', end: '2020-11-10', category: 'era' });
+    expect(eventById(result, 'slide-5')).toMatchObject({
+      date: '2020-10-10',
+      title: 'A text-only slide about a humanitarian ceasefire.',
+      category: 'event',
+    });
+    expect(eventById(result, 'era-second-karabakh-war-6')).toMatchObject({
+      date: '2020-09-27',
+      end: '2020-11-10',
+      category: 'era',
+    });
     expect(result.dataset!.categories.map((c) => c.id)).toEqual(['fighting', 'diplomacy', 'event', 'era']);
   });
 
@@ -76,11 +86,18 @@ describe('TimelineJS sheet CSV', () => {
     expect(timelinejs.detect(fixture('timelinejs-sheet.csv'), 'sheet.csv')).toBe(true);
     expect(result.rows).toEqual({ total: 4, imported: 3, skipped: 1 });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([
-      { severity: 'error', row: 4, line: 6, message: 'row 4: start_date: "1952-13" is not a calendar date (month 13); row skipped' },
+      {
+        severity: 'error',
+        row: 4,
+        line: 6,
+        message: 'row 4: start_date: "1952-13" is not a calendar date (month 13); row skipped',
+      },
     ]);
     expect(result.dataset!.title).toBe('Women in computing');
     expect(eventById(result, 'ada-lovelace-publishes-her-notes-2')).toMatchObject({
-      date: '1843', category: 'pioneers', summary: 'Notes on the\nAnalytical Engine, with "Note G".',
+      date: '1843',
+      category: 'pioneers',
+      summary: 'Notes on the\nAnalytical Engine, with "Note G".',
       sources: [{ publisher: 'Science Museum', title: 'Ada', url: 'https://example.org/ada.jpg' }],
     });
     expect(eventById(result, 'eniac-unveiled-3').date).toBe('1946-02-15');

@@ -10,9 +10,25 @@ describe('timemap bundle {events, sources, associations}', () => {
     expect(timemap.detect(text, 'timemap.json')).toBe(true);
     expect(result.rows).toEqual({ total: 5, imported: 2, skipped: 3 });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([
-      { severity: 'error', row: 3, line: 41, message: 'row 3: no date: Faultline places every event in time; row skipped' },
-      { severity: 'error', row: 4, line: 51, message: "row 4: latitude '33,8950' has a decimal comma; import with the decimal-comma option to read it as 33.895; row skipped" },
-      { severity: 'error', row: 5, line: 61, message: "row 5: date '02/30/2020' is not a calendar date (February 2020 has 29 days); row skipped" },
+      {
+        severity: 'error',
+        row: 3,
+        line: 41,
+        message: 'row 3: no date: Faultline places every event in time; row skipped',
+      },
+      {
+        severity: 'error',
+        row: 4,
+        line: 51,
+        message:
+          "row 4: latitude '33,8950' has a decimal comma; import with the decimal-comma option to read it as 33.895; row skipped",
+      },
+      {
+        severity: 'error',
+        row: 5,
+        line: 61,
+        message: "row 5: date '02/30/2020' is not a calendar date (February 2020 has 29 days); row skipped",
+      },
     ]);
     expect(messages(result, 'warning')).toEqual([
       "row 2: source 'src-missing' is not in the sources list; left out",
@@ -27,12 +43,21 @@ describe('timemap bundle {events, sources, associations}', () => {
     expect(e.title).toBe('Police fired tear gas at protesters near the square.');
     expect(e.summary).toBe('Police fired tear gas at protesters near the square. Several people were injured.');
     expect(e.location).toEqual({ name: "Martyrs' Square", lat: 33.8959, lon: 35.5074, precision: 'site' });
-    expect(result.dataset!.categories.map((c) => [c.id, c.label])).toEqual([['police-violence', 'Police violence'], ['official-statement', 'Official statement']]);
+    expect(result.dataset!.categories.map((c) => [c.id, c.label])).toEqual([
+      ['police-violence', 'Police violence'],
+      ['official-statement', 'Official statement'],
+    ]);
   });
 
   it('resolves source ids to sources, preferring an http(s) url or path', () => {
     expect(eventById(result, '1').sources).toEqual([
-      { publisher: 'Eyewitness', title: 'Video of tear gas', url: 'https://example.org/video1.mp4', date: '2020-08-05', author: 'A. Person' },
+      {
+        publisher: 'Eyewitness',
+        title: 'Video of tear gas',
+        url: 'https://example.org/video1.mp4',
+        date: '2020-08-05',
+        author: 'A. Person',
+      },
       { publisher: 'Article', title: 'News report', url: 'https://news.example/report' },
     ]);
     expect(eventById(result, '2').location).toBeNull();
@@ -45,15 +70,40 @@ describe('timemap bundle {events, sources, associations}', () => {
     expect(eventById(timed, '4').location).toMatchObject({ lat: 33.895, lon: 35.517 });
     const dayFirst = timemap.parse(text, 't.json', { dateFormat: 'DD/MM/YYYY' });
     expect(eventById(dayFirst, '1').date).toBe('2020-05-08');
-    expect(messages(dayFirst, 'error')).toContain("row 5: date '02/30/2020' is not a calendar date (month 30); row skipped");
-    const loose = timemap.parse(JSON.stringify([{ description: 'A thing happened somewhere.', date: '8/5/2020' }]), 'x.json', { dateFormat: 'M/D/YYYY' });
+    expect(messages(dayFirst, 'error')).toContain(
+      "row 5: date '02/30/2020' is not a calendar date (month 30); row skipped",
+    );
+    const loose = timemap.parse(
+      JSON.stringify([{ description: 'A thing happened somewhere.', date: '8/5/2020' }]),
+      'x.json',
+      { dateFormat: 'M/D/YYYY' },
+    );
     expect(loose.dataset!.events.at(0)!.date).toBe('2020-08-05');
-    expect(messages(timemap.parse(JSON.stringify([{ description: 'x', date: '8/5/2020' }]), 'x.json'), 'error')[0]).toBe("row 1: date '8/5/2020' does not match MM/DD/YYYY; row skipped");
+    expect(
+      messages(timemap.parse(JSON.stringify([{ description: 'x', date: '8/5/2020' }]), 'x.json'), 'error')[0],
+    ).toBe("row 1: date '8/5/2020' does not match MM/DD/YYYY; row skipped");
   });
 
   it('accepts a bare events array, with associations as tags', () => {
-    const bare = timemap.parse(JSON.stringify([{ id: 'a', description: 'Only an event.', date: '01/02/2021', associations: ['Riot police'], category: 'Arrest' }]), 'e.json');
-    expect(bare.dataset!.events.at(0)).toMatchObject({ id: 'a', date: '2021-01-02', category: 'arrest', tags: ['riot-police'], location: null });
+    const bare = timemap.parse(
+      JSON.stringify([
+        {
+          id: 'a',
+          description: 'Only an event.',
+          date: '01/02/2021',
+          associations: ['Riot police'],
+          category: 'Arrest',
+        },
+      ]),
+      'e.json',
+    );
+    expect(bare.dataset!.events.at(0)).toMatchObject({
+      id: 'a',
+      date: '2021-01-02',
+      category: 'arrest',
+      tags: ['riot-police'],
+      location: null,
+    });
     expectLoads(bare);
   });
 });

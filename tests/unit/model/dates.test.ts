@@ -42,16 +42,18 @@ function value(text: string): CalendarValue {
   return result.value;
 }
 
-function calendar(
-  text: string,
-  precision: 'year' | 'month' | 'day',
-  year: number,
-  month = 1,
-  day = 1,
-): CalendarValue {
+function calendar(text: string, precision: 'year' | 'month' | 'day', year: number, month = 1, day = 1): CalendarValue {
   return {
-    text, precision, year, month, day,
-    hour: 0, minute: 0, second: 0, millisecond: 0, offsetMinutes: null,
+    text,
+    precision,
+    year,
+    month,
+    day,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+    offsetMinutes: null,
   };
 }
 
@@ -564,7 +566,7 @@ describe('isoWeek', () => {
     expect(isoWeekLabel(isoWeek(y, m, d))).toBe(label);
   });
 
-  it('agrees with the definition (the week of the Thursday, counted from the year\'s first Thursday) for any day 1600–2400', () => {
+  it("agrees with the definition (the week of the Thursday, counted from the year's first Thursday) for any day 1600–2400", () => {
     fc.assert(
       fc.property(fc.integer({ min: daysFromCivil(1600, 1, 1), max: daysFromCivil(2400, 12, 31) }), (days) => {
         const { year, month, day } = civilFromDays(days);

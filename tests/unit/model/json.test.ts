@@ -122,21 +122,82 @@ describe('parseJson: syntax errors', () => {
       message: "trailing comma before '}'",
       pointer: '/events/0',
     },
-    { name: 'trailing comma in an array', text: '{"a": [1, 2, ]}', line: 1, column: 12, message: "trailing comma before ']'", pointer: '/a' },
-    { name: 'single-quoted value', text: "{\"a\": 'x'}", line: 1, column: 7, message: 'strings must use double quotes' },
+    {
+      name: 'trailing comma in an array',
+      text: '{"a": [1, 2, ]}',
+      line: 1,
+      column: 12,
+      message: "trailing comma before ']'",
+      pointer: '/a',
+    },
+    {
+      name: 'single-quoted value',
+      text: '{"a": \'x\'}',
+      line: 1,
+      column: 7,
+      message: 'strings must use double quotes',
+    },
     { name: 'single-quoted key', text: "{'a': 1}", line: 1, column: 2, message: 'strings must use double quotes' },
-    { name: 'line comment', text: '{\n  // a note\n  "a": 1\n}', line: 2, column: 3, message: 'comments are not allowed in JSON' },
-    { name: 'block comment after a value', text: '[1 /* one */, 2]', line: 1, column: 4, message: 'comments are not allowed in JSON' },
-    { name: 'comment before a colon', text: '{"a" /* x */: 1}', line: 1, column: 6, message: 'comments are not allowed in JSON' },
-    { name: 'comment after the document', text: '{}\n// end', line: 2, column: 1, message: 'comments are not allowed in JSON' },
+    {
+      name: 'line comment',
+      text: '{\n  // a note\n  "a": 1\n}',
+      line: 2,
+      column: 3,
+      message: 'comments are not allowed in JSON',
+    },
+    {
+      name: 'block comment after a value',
+      text: '[1 /* one */, 2]',
+      line: 1,
+      column: 4,
+      message: 'comments are not allowed in JSON',
+    },
+    {
+      name: 'comment before a colon',
+      text: '{"a" /* x */: 1}',
+      line: 1,
+      column: 6,
+      message: 'comments are not allowed in JSON',
+    },
+    {
+      name: 'comment after the document',
+      text: '{}\n// end',
+      line: 2,
+      column: 1,
+      message: 'comments are not allowed in JSON',
+    },
     { name: 'NaN', text: '{"lat": NaN}', line: 1, column: 9, message: 'NaN is not a JSON value' },
     { name: 'Infinity', text: '[Infinity]', line: 1, column: 2, message: 'Infinity is not a JSON value' },
     { name: '-Infinity', text: '[1, -Infinity]', line: 1, column: 5, message: '-Infinity is not a JSON value' },
     { name: 'undefined', text: '{"a":\n  undefined}', line: 2, column: 3, message: 'undefined is not a JSON value' },
-    { name: 'capitalised literal', text: '[True]', line: 1, column: 2, message: '"True" is not a JSON value; write true in lower case' },
-    { name: 'bare word', text: '[hello]', line: 1, column: 2, message: 'unexpected word "hello"; strings must be in double quotes' },
-    { name: 'unquoted key', text: '{\n  id: 1\n}', line: 2, column: 3, message: 'object keys must be strings in double quotes' },
-    { name: 'numeric key', text: '{1: 2}', line: 1, column: 2, message: 'object keys must be strings in double quotes' },
+    {
+      name: 'capitalised literal',
+      text: '[True]',
+      line: 1,
+      column: 2,
+      message: '"True" is not a JSON value; write true in lower case',
+    },
+    {
+      name: 'bare word',
+      text: '[hello]',
+      line: 1,
+      column: 2,
+      message: 'unexpected word "hello"; strings must be in double quotes',
+    },
+    {
+      name: 'unquoted key',
+      text: '{\n  id: 1\n}',
+      line: 2,
+      column: 3,
+      message: 'object keys must be strings in double quotes',
+    },
+    {
+      name: 'numeric key',
+      text: '{1: 2}',
+      line: 1,
+      column: 2,
+      message: 'object keys must be strings in double quotes',
+    },
     {
       name: 'unterminated string',
       text: '{"a": "abc',
@@ -172,7 +233,13 @@ describe('parseJson: syntax errors', () => {
       column: 11,
       message: 'line break inside a string: write \\n, or close the string with a double quote',
     },
-    { name: 'raw tab in a string', text: '"a\tb"', line: 1, column: 3, message: 'tab character inside a string: write \\t' },
+    {
+      name: 'raw tab in a string',
+      text: '"a\tb"',
+      line: 1,
+      column: 3,
+      message: 'tab character inside a string: write \\t',
+    },
     {
       name: 'raw control character in a string',
       text: '["\u0001"]',
@@ -183,11 +250,23 @@ describe('parseJson: syntax errors', () => {
     { name: 'leading zero', text: '{"n": 007}', line: 1, column: 7, message: 'numbers cannot have leading zeros' },
     { name: 'negative leading zero', text: '[-01]', line: 1, column: 3, message: 'numbers cannot have leading zeros' },
     { name: 'leading plus', text: '[+1]', line: 1, column: 2, message: "numbers cannot start with '+'" },
-    { name: 'leading dot', text: '[.5]', line: 1, column: 2, message: 'numbers must start with a digit (write 0.5, not .5)' },
+    {
+      name: 'leading dot',
+      text: '[.5]',
+      line: 1,
+      column: 2,
+      message: 'numbers must start with a digit (write 0.5, not .5)',
+    },
     { name: 'trailing dot', text: '[1.]', line: 1, column: 4, message: 'expected a digit after the decimal point' },
     { name: 'empty exponent', text: '[1e+]', line: 1, column: 5, message: 'expected a digit in the exponent' },
     { name: 'lone minus', text: '-', line: 1, column: 1, message: "expected a digit after '-'" },
-    { name: 'missing comma in an array', text: '[1\n 2]', line: 2, column: 2, message: 'missing comma between array elements' },
+    {
+      name: 'missing comma in an array',
+      text: '[1\n 2]',
+      line: 2,
+      column: 2,
+      message: 'missing comma between array elements',
+    },
     {
       name: 'missing comma in an object',
       text: '{\n  "a": 1\n  "b": 2\n}',
@@ -196,9 +275,21 @@ describe('parseJson: syntax errors', () => {
       message: 'missing comma between object members',
     },
     { name: 'missing colon', text: '{"a" 1}', line: 1, column: 6, message: 'missing \':\' after the key "a"' },
-    { name: 'wrong closing bracket', text: '{"a": 1]', line: 1, column: 8, message: "expected ',' or '}' but found ']'" },
+    {
+      name: 'wrong closing bracket',
+      text: '{"a": 1]',
+      line: 1,
+      column: 8,
+      message: "expected ',' or '}' but found ']'",
+    },
     { name: 'doubled comma', text: '[1,,2]', line: 1, column: 4, message: "expected a value but found ','" },
-    { name: 'comma first in an object', text: '{,}', line: 1, column: 2, message: "expected a key in double quotes but found ','" },
+    {
+      name: 'comma first in an object',
+      text: '{,}',
+      line: 1,
+      column: 2,
+      message: "expected a key in double quotes but found ','",
+    },
     {
       name: 'unclosed array',
       text: '{"a": [1,\n  2',
@@ -221,8 +312,20 @@ describe('parseJson: syntax errors', () => {
       column: 1,
       message: 'unexpected content after the end of the JSON value',
     },
-    { name: 'two numbers', text: '1 2', line: 1, column: 3, message: 'unexpected content after the end of the JSON value' },
-    { name: 'non-breaking space', text: '[1,\u00a02]', line: 1, column: 4, message: 'expected a value but found character U+00A0' },
+    {
+      name: 'two numbers',
+      text: '1 2',
+      line: 1,
+      column: 3,
+      message: 'unexpected content after the end of the JSON value',
+    },
+    {
+      name: 'non-breaking space',
+      text: '[1,\u00a02]',
+      line: 1,
+      column: 4,
+      message: 'expected a value but found character U+00A0',
+    },
     { name: 'empty input', text: '', line: 1, column: 1, message: 'the file is empty' },
     { name: 'whitespace-only input', text: ' \n\t\r\n ', line: 1, column: 1, message: 'the file is empty' },
     { name: 'BOM-only input', text: '\ufeff', line: 1, column: 1, message: 'the file is empty' },
@@ -250,7 +353,12 @@ describe('parseJson: BOM and line endings', () => {
     const text = '\ufeff{\r\n  "a": 1,\r\n  "b": [1, 2,]\r\n}';
     const error = parseError(text);
     expect(error.offset).toBe(text.indexOf(',]')); // offsets index the original text, BOM included
-    expect(describeProblem(text, error)).toMatchObject({ line: 3, column: 13, message: "trailing comma before ']'", pointer: '/b' });
+    expect(describeProblem(text, error)).toMatchObject({
+      line: 3,
+      column: 13,
+      message: "trailing comma before ']'",
+      pointer: '/b',
+    });
   });
 
   it('parses a valid BOM + CRLF document and locates values after the BOM', () => {
@@ -438,7 +546,12 @@ describe('warnings', () => {
     });
 
     expect(result.warnings).toEqual([
-      { pointer: '/__proto__', offset: 1, message: 'key "__proto__" is reserved and ignored by Faultline', severity: 'warning' },
+      {
+        pointer: '/__proto__',
+        offset: 1,
+        message: 'key "__proto__" is reserved and ignored by Faultline',
+        severity: 'warning',
+      },
     ]);
   });
 
@@ -465,7 +578,12 @@ describe('warnings', () => {
     const result = parseOk(text);
     expect(result.value).toEqual({ casualties: [0, expected] });
     expect(result.warnings).toEqual([
-      { pointer: '/casualties/1', offset: text.indexOf(literal), message: `number ${literal} is out of range`, severity: 'warning' },
+      {
+        pointer: '/casualties/1',
+        offset: text.indexOf(literal),
+        message: `number ${literal} is out of range`,
+        severity: 'warning',
+      },
     ]);
   });
 
@@ -605,7 +723,31 @@ describe('properties', () => {
 
   // Strings made of JSON punctuation hit the grammar's corners far more often than random text.
   const jsonish = fc.string({
-    unit: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', 'u', '0', '1', 'e', '-', '.', ' ', '\n', 't', 'true', 'null', '/', '*', "'", '"a"'),
+    unit: fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"',
+      '\\',
+      'u',
+      '0',
+      '1',
+      'e',
+      '-',
+      '.',
+      ' ',
+      '\n',
+      't',
+      'true',
+      'null',
+      '/',
+      '*',
+      "'",
+      '"a"',
+    ),
     maxLength: 24,
   });
 

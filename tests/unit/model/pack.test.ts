@@ -44,7 +44,8 @@ describe('pack round trip', () => {
 
   it('reads a record for one use (an export) without keeping it, and reads a kept one from where it is kept', () => {
     const packed = roundTrip(curated);
-    for (let row = 0; row < curated.events.length; row++) expect(packed.events.read(row)).toEqual({ record: curated.events.at(row), problem: null });
+    for (let row = 0; row < curated.events.length; row++)
+      expect(packed.events.read(row)).toEqual({ record: curated.events.at(row), problem: null });
     // Kept: the list's rows ask again and again. Read: a fresh decode each time, nothing kept.
     expect(packed.events.read(3).record).not.toBe(packed.events.read(3).record);
     const kept = packed.events.at(3);
@@ -83,21 +84,37 @@ describe('a damaged pack is refused with a reason, never thrown', () => {
     ['a header that is not JSON', (b) => b.set([0x7b, 0x7b], 16), /header is not valid JSON/],
     ['a category past the list', (_b, h, v) => v.setUint16(at(h, 'category'), 999, true), /category 999/],
     ['times out of order', (_b, h, v) => v.setFloat64(at(h, 'start') + 8, -1e15, true), /not in time order/],
-    ['a latitude of 91', (_b, h, v) => {
-      // Find a located row: precision code > 0.
-      const row = [...Array(h.size).keys()].find((r) => v.getUint8(at(h, 'locationPrecision') + r) > 0)!;
-      v.setFloat64(at(h, 'lat') + row * 8, 91, true);
-    }, /invalid coordinates/],
+    [
+      'a latitude of 91',
+      (_b, h, v) => {
+        // Find a located row: precision code > 0.
+        const row = [...Array(h.size).keys()].find((r) => v.getUint8(at(h, 'locationPrecision') + r) > 0)!;
+        v.setFloat64(at(h, 'lat') + row * 8, 91, true);
+      },
+      /invalid coordinates/,
+    ],
     ['offsets that go backwards', (_b, h, v) => v.setUint32(at(h, 'titleOffsets') + 4, 0xffffff, true), /titleOffsets/],
-    ['an actor code past the list', (_b, h, v) => v.setUint32(at(h, 'actorCodes'), 1e6, true), /code points past its list/],
-    ['an end order out of order', (_b, h, v) => {
-      const first = at(h, 'endOrder');
-      const last = first + (h.size - 1) * 4;
-      const row = v.getUint32(first, true);
-      v.setUint32(first, v.getUint32(last, true), true);
-      v.setUint32(last, row, true);
-    }, /end order is not sorted/],
-    ['an id order that repeats a row', (_b, h, v) => v.setUint32(at(h, 'idOrder'), v.getUint32(at(h, 'idOrder') + 4, true), true), /not a permutation/],
+    [
+      'an actor code past the list',
+      (_b, h, v) => v.setUint32(at(h, 'actorCodes'), 1e6, true),
+      /code points past its list/,
+    ],
+    [
+      'an end order out of order',
+      (_b, h, v) => {
+        const first = at(h, 'endOrder');
+        const last = first + (h.size - 1) * 4;
+        const row = v.getUint32(first, true);
+        v.setUint32(first, v.getUint32(last, true), true);
+        v.setUint32(last, row, true);
+      },
+      /end order is not sorted/,
+    ],
+    [
+      'an id order that repeats a row',
+      (_b, h, v) => v.setUint32(at(h, 'idOrder'), v.getUint32(at(h, 'idOrder') + 4, true), true),
+      /not a permutation/,
+    ],
   ])('%s', (_what, edit, message) => {
     const result = damaged(edit);
     expect(result.ok).toBe(false);
@@ -114,22 +131,28 @@ describe('a damaged pack is refused with a reason, never thrown', () => {
   it('random byte changes never throw, and whatever loads can be read row by row', () => {
     const original = packDataset(curated);
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(original.byteLength - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (edits) => {
-        const bytes = original.slice();
-        for (const [i, v] of edits) bytes[i] = v;
-        const result = loadBytes(bytes.buffer as ArrayBuffer, 'fuzz.flpack');
-        if (!result.ok) {
-          expect(result.problems[0]!.message.length).toBeGreaterThan(0);
-          return;
-        }
-        if (result.kind !== 'pack') throw new Error('a pack must load as a pack');
-        const d = datasetFromPack('fuzz', viewVerifiedPack(result.pack));
-        for (let row = 0; row < d.events.length; row++) {
-          expect(typeof d.events.at(row).id).toBe('string');
-          const problem = d.events.problem(row);
-          expect(problem === null || typeof problem === 'string').toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(original.byteLength - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (edits) => {
+          const bytes = original.slice();
+          for (const [i, v] of edits) bytes[i] = v;
+          const result = loadBytes(bytes.buffer as ArrayBuffer, 'fuzz.flpack');
+          if (!result.ok) {
+            expect(result.problems[0]!.message.length).toBeGreaterThan(0);
+            return;
+          }
+          if (result.kind !== 'pack') throw new Error('a pack must load as a pack');
+          const d = datasetFromPack('fuzz', viewVerifiedPack(result.pack));
+          for (let row = 0; row < d.events.length; row++) {
+            expect(typeof d.events.at(row).id).toBe('string');
+            const problem = d.events.problem(row);
+            expect(problem === null || typeof problem === 'string').toBe(true);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -142,7 +165,12 @@ describe('a damaged pack is refused with a reason, never thrown', () => {
     if (!result.ok || result.kind !== 'pack') return;
     const d = datasetFromPack('x', viewVerifiedPack(result.pack));
     expect(d.events.problem(0)).toMatch(/stored record (cannot be read|is invalid)/);
-    expect(d.events.at(0)).toMatchObject({ id: curated.events.id(0), title: curated.events.title(0), summary: '', sources: [] });
+    expect(d.events.at(0)).toMatchObject({
+      id: curated.events.id(0),
+      title: curated.events.title(0),
+      summary: '',
+      sources: [],
+    });
     expect(d.events.problem(1)).toBeNull();
     expect(d.events.read(0).problem).toBe(d.events.problem(0));
   });
@@ -154,10 +182,22 @@ describe('a damaged pack is refused with a reason, never thrown', () => {
     if (!result.ok || result.kind !== 'pack') throw new Error('the pack must load');
     const d = datasetFromPack('x', viewVerifiedPack(result.pack));
     const left: string[] = [];
-    const text = written((sink) => exportSteps(d, exportSource(d, [], 'all', (id) => left.push(id)), 'all', sink));
+    const text = written((sink) =>
+      exportSteps(
+        d,
+        exportSource(d, [], 'all', (id) => left.push(id)),
+        'all',
+        sink,
+      ),
+    );
     expect(left).toEqual([curated.events.id(0)]);
     const back = loadDataset(text, 'back.json');
     if (!back.ok) throw new Error('the download must load');
-    expect(back.dataset.events.toArray().map((e) => e.id)).toEqual(curated.events.toArray().slice(1).map((e) => e.id));
+    expect(back.dataset.events.toArray().map((e) => e.id)).toEqual(
+      curated.events
+        .toArray()
+        .slice(1)
+        .map((e) => e.id),
+    );
   });
 });

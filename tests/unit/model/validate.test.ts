@@ -49,7 +49,13 @@ describe('the fixture with one problem of each kind', () => {
     if (!result.ok) return;
     expect(result.dataset.events.toArray().map((e) => e.id)).toEqual(['good', 'script-link', 'dangling']);
     expect(result.dataset.rejected.map((r) => r.id)).toEqual([
-      'bad-date', 'good', 'unknown-category', 'end-before-start', 'off-map', 'empty-title', 'no-source',
+      'bad-date',
+      'good',
+      'unknown-category',
+      'end-before-start',
+      'off-map',
+      'empty-title',
+      'no-source',
     ]);
   });
 
@@ -93,20 +99,35 @@ describe('dates go through the strict grammar', () => {
     expect(result.dataset.problems[0]?.message).toContain(message);
   });
 
-  it.each(['2024-02-29', '2021', '2021-02', '0099-03-15', '2026-01-08T23:47+02:00', '2021-02-03T10:00:00.5Z'])('accepts %s', (date) => {
-    const result = load(dataset({ date }));
-    expect(result.ok && result.dataset.events.at(0)?.date).toBe(date);
-  });
+  it.each(['2024-02-29', '2021', '2021-02', '0099-03-15', '2026-01-08T23:47+02:00', '2021-02-03T10:00:00.5Z'])(
+    'accepts %s',
+    (date) => {
+      const result = load(dataset({ date }));
+      expect(result.ok && result.dataset.events.at(0)?.date).toBe(date);
+    },
+  );
 });
 
 describe('semantic checks', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['missing summary', { summary: undefined }, 'missing "summary"'],
     ['blank title', { title: '   ' }, '"title" is empty'],
-    ['longitude out of range', { location: { name: 'X', lat: 10, lon: 181, precision: 'site' } }, 'longitude 181 is out of range'],
-    ['coordinates as text', { location: { name: 'X', lat: '45,5', lon: 10, precision: 'site' } }, '"lat" must be a number'],
+    [
+      'longitude out of range',
+      { location: { name: 'X', lat: 10, lon: 181, precision: 'site' } },
+      'longitude 181 is out of range',
+    ],
+    [
+      'coordinates as text',
+      { location: { name: 'X', lat: '45,5', lon: 10, precision: 'site' } },
+      '"lat" must be a number',
+    ],
     ['half a location', { location: { name: 'X', lat: 10, precision: 'site' } }, 'missing "lon"'],
-    ['bad location precision', { location: { name: 'X', lat: 1, lon: 1, precision: 'street' } }, '"precision" must be one of site, city, region, country'],
+    [
+      'bad location precision',
+      { location: { name: 'X', lat: 1, lon: 1, precision: 'street' } },
+      '"precision" must be one of site, city, region, country',
+    ],
     ['bad status', { status: { kind: 'rumour' } }, 'status "kind" must be one of confirmed, claimed, disputed'],
     ['negative fatalities', { fatalities: { min: -1 } }, '"min" must be a whole number'],
     ['max below min', { fatalities: { min: 5, max: 2 } }, '"max" 2 is less than "min" 5'],
@@ -161,15 +182,31 @@ describe('columns', () => {
       title: 'T',
       categories: [{ id: 'c', label: 'C', color: '#123456' }],
       events: [
-        { id: 'b', title: 'B', summary: 'S', date: '2021-02', category: 'c', sources: [{ publisher: 'P', title: 'T', url: 'https://x.org' }] },
-        { id: 'a', title: 'A', summary: 'S', date: '2020-09-27', end: '2020-11-10', category: 'c', location: { name: 'X', lat: 39.8, lon: 46.7, precision: 'region' }, sources: [{ publisher: 'P', title: 'T', url: 'https://x.org' }] },
+        {
+          id: 'b',
+          title: 'B',
+          summary: 'S',
+          date: '2021-02',
+          category: 'c',
+          sources: [{ publisher: 'P', title: 'T', url: 'https://x.org' }],
+        },
+        {
+          id: 'a',
+          title: 'A',
+          summary: 'S',
+          date: '2020-09-27',
+          end: '2020-11-10',
+          category: 'c',
+          location: { name: 'X', lat: 39.8, lon: 46.7, precision: 'region' },
+          sources: [{ publisher: 'P', title: 'T', url: 'https://x.org' }],
+        },
       ],
     });
     const result = load(text);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { events, columns } = result.dataset;
-    expect(events.toArray().map((e) => e.id)).toEqual(["a", "b"]);
+    expect(events.toArray().map((e) => e.id)).toEqual(['a', 'b']);
     expect(events.rowOf('b')).toBe(1);
     expect(columns.start[0]).toBe(Date.UTC(2020, 8, 27));
     expect(columns.end[0]).toBe(Date.UTC(2020, 10, 11));

@@ -56,43 +56,59 @@ describe('applyFilters', () => {
     );
     let deltas = 0;
     fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 60 }), filtersArb, fc.array(stepArb, { minLength: 1, maxLength: 12 }), (specs, initial, steps) => {
-        const index = buildQueryIndex(buildDataset('t', meta, toEvents(specs)));
-        const evaluator = new Evaluator(index);
-        let filters = initial;
-        let previous: Uint32Array | null = null;
-        // Every list handed out, with a copy: views keep them, so none may change afterwards.
-        const handed: [Uint32Array, number[]][] = [];
-        for (const step of [{ kind: 'filters' as const, f: initial }, ...steps]) {
-          if (step.kind === 'idle') {
-            while (evaluator.prepare());
-            continue;
+      fc.property(
+        fc.array(eventArb, { maxLength: 60 }),
+        filtersArb,
+        fc.array(stepArb, { minLength: 1, maxLength: 12 }),
+        (specs, initial, steps) => {
+          const index = buildQueryIndex(buildDataset('t', meta, toEvents(specs)));
+          const evaluator = new Evaluator(index);
+          let filters = initial;
+          let previous: Uint32Array | null = null;
+          // Every list handed out, with a copy: views keep them, so none may change afterwards.
+          const handed: [Uint32Array, number[]][] = [];
+          for (const step of [{ kind: 'filters' as const, f: initial }, ...steps]) {
+            if (step.kind === 'idle') {
+              while (evaluator.prepare());
+              continue;
+            }
+            filters =
+              step.kind === 'filters'
+                ? step.f
+                : step.kind === 'window'
+                  ? { ...filters, window: step.w }
+                  : { ...filters, categories: step.c };
+            const before = evaluator.run(filters);
+            expect([...before.rows]).toEqual([...applyFilters(index, filters)]);
+            expect(before.counts).toEqual(facetCounts(index, filters));
+            expect([...before.timeless]).toEqual([...applyFilters(index, { ...filters, window: null })]);
+            // The map's "no location" count, kept by difference, matches a count of the rows.
+            expect(before.unlocated).toBe(
+              [...before.rows].filter((r) => Number.isNaN(index.dataset.columns.lat[r]!)).length,
+            );
+            // A delta refers to the previous rows and turns them into these.
+            if (before.delta) {
+              deltas += before.delta.entered.length + before.delta.left.length;
+              expect(before.delta.from).toBe(previous);
+              const left = new Set(before.delta.left);
+              const rebuilt = [...previous!]
+                .filter((r) => !left.has(r))
+                .concat([...before.delta.entered])
+                .sort((a, b) => a - b);
+              expect(rebuilt).toEqual([...before.rows]);
+              expect(before.delta.left.every((r) => previous!.includes(r))).toBe(true);
+              expect(before.delta.entered.every((r) => !previous!.includes(r))).toBe(true);
+              // Each list ascending, as views that merge them rely on.
+              const ascending = (rows: Uint32Array) => rows.every((r, i) => i === 0 || rows[i - 1]! < r);
+              expect(ascending(before.delta.entered) && ascending(before.delta.left)).toBe(true);
+            }
+            previous = before.rows;
+            for (const list of [before.rows, before.timeless, before.delta?.entered, before.delta?.left])
+              if (list) handed.push([list, [...list]]);
           }
-          filters = step.kind === 'filters' ? step.f : step.kind === 'window' ? { ...filters, window: step.w } : { ...filters, categories: step.c };
-          const before = evaluator.run(filters);
-          expect([...before.rows]).toEqual([...applyFilters(index, filters)]);
-          expect(before.counts).toEqual(facetCounts(index, filters));
-          expect([...before.timeless]).toEqual([...applyFilters(index, { ...filters, window: null })]);
-          // The map's "no location" count, kept by difference, matches a count of the rows.
-          expect(before.unlocated).toBe([...before.rows].filter((r) => Number.isNaN(index.dataset.columns.lat[r]!)).length);
-          // A delta refers to the previous rows and turns them into these.
-          if (before.delta) {
-            deltas += before.delta.entered.length + before.delta.left.length;
-            expect(before.delta.from).toBe(previous);
-            const left = new Set(before.delta.left);
-            const rebuilt = [...previous!].filter((r) => !left.has(r)).concat([...before.delta.entered]).sort((a, b) => a - b);
-            expect(rebuilt).toEqual([...before.rows]);
-            expect(before.delta.left.every((r) => previous!.includes(r))).toBe(true);
-            expect(before.delta.entered.every((r) => !previous!.includes(r))).toBe(true);
-            // Each list ascending, as views that merge them rely on.
-            const ascending = (rows: Uint32Array) => rows.every((r, i) => i === 0 || rows[i - 1]! < r);
-            expect(ascending(before.delta.entered) && ascending(before.delta.left)).toBe(true);
-          }
-          previous = before.rows;
-          for (const list of [before.rows, before.timeless, before.delta?.entered, before.delta?.left]) if (list) handed.push([list, [...list]]);
-        }
-        for (const [list, copy] of handed) expect([...list]).toEqual(copy);
-      }),
+          for (const [list, copy] of handed) expect([...list]).toEqual(copy);
+        },
+      ),
       { numRuns: 300 },
     );
     // The incremental path ran, with rows crossing the window's edges.
@@ -101,11 +117,16 @@ describe('applyFilters', () => {
 
   it('lists the window\u2019s rows right when a few long ranges sit among many short events', () => {
     // Days and short ranges, with a year-long event now and then: several span groups.
-    const specs = fc.sample(eventArb, { numRuns: 1500, seed: 11 }).map((s, i) => ({ ...s, precision: i % 97 === 0 ? 'year' : 'day' }) as Spec);
+    const specs = fc
+      .sample(eventArb, { numRuns: 1500, seed: 11 })
+      .map((s, i) => ({ ...s, precision: i % 97 === 0 ? 'year' : 'day' }) as Spec);
     const index = buildQueryIndex(buildDataset('t', meta, toEvents(specs)));
     expect(index.spanGroups.length).toBeGreaterThan(2);
     const evaluator = new Evaluator(index);
-    const windows = fc.sample(filtersArb.map((f) => f.window), { numRuns: 300, seed: 13 });
+    const windows = fc.sample(
+      filtersArb.map((f) => f.window),
+      { numRuns: 300, seed: 13 },
+    );
     let moved = 0;
     for (const base of fc.sample(filtersArb, { numRuns: 8, seed: 12 })) {
       // Brushing: the other filters stay, the window moves (the incremental path).
@@ -141,7 +162,11 @@ describe('applyFilters', () => {
     const index = buildQueryIndex(buildDataset('t', meta, toEvents(fc.sample(eventArb, { numRuns: 40, seed: 7 }))));
     const evaluator = new Evaluator(index);
     const day = 86_400_000;
-    const base = { ...NO_FILTERS, categories: [CATEGORIES[0]!], window: { start: Date.UTC(2020, 0, 5), end: Date.UTC(2020, 0, 20) } };
+    const base = {
+      ...NO_FILTERS,
+      categories: [CATEGORIES[0]!],
+      window: { start: Date.UTC(2020, 0, 5), end: Date.UTC(2020, 0, 20) },
+    };
     const a = evaluator.run(base);
     const b = evaluator.run({ ...base, window: { start: base.window.start + day, end: base.window.end + day } });
     expect(b.timeless).toBe(a.timeless);
@@ -174,19 +199,22 @@ describe('text search', () => {
 describe('groupBySpan', () => {
   it('puts every row in one group, ascending, with no row longer than its group\u2019s span', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 1e11 })), { maxLength: 300 }), (spans) => {
-        const start = Float64Array.from(spans, ([s]) => s);
-        const end = Float64Array.from(spans, ([s, d]) => s + d);
-        const groups = groupBySpan(start, end);
-        expect(groups.flatMap((g) => [...g.rows]).sort((a, b) => a - b)).toEqual(spans.map((_, i) => i));
-        for (const g of groups) {
-          expect([...g.rows]).toEqual([...g.rows].sort((a, b) => a - b));
-          for (const row of g.rows) expect(end[row]! - start[row]!).toBeLessThanOrEqual(g.span);
-          // Within a power of two: the group's shortest member is over half its span.
-          const shortest = Math.min(...[...g.rows].map((r) => end[r]! - start[r]!));
-          expect(shortest === 0 || shortest <= 1 || shortest * 2 > g.span).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 1e11 })), { maxLength: 300 }),
+        (spans) => {
+          const start = Float64Array.from(spans, ([s]) => s);
+          const end = Float64Array.from(spans, ([s, d]) => s + d);
+          const groups = groupBySpan(start, end);
+          expect(groups.flatMap((g) => [...g.rows]).sort((a, b) => a - b)).toEqual(spans.map((_, i) => i));
+          for (const g of groups) {
+            expect([...g.rows]).toEqual([...g.rows].sort((a, b) => a - b));
+            for (const row of g.rows) expect(end[row]! - start[row]!).toBeLessThanOrEqual(g.span);
+            // Within a power of two: the group's shortest member is over half its span.
+            const shortest = Math.min(...[...g.rows].map((r) => end[r]! - start[r]!));
+            expect(shortest === 0 || shortest <= 1 || shortest * 2 > g.span).toBe(true);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -197,6 +225,9 @@ describe('groupBySpan', () => {
     const start = Float64Array.from({ length: n }, (_, i) => i * day);
     const end = Float64Array.from({ length: n }, (_, i) => i * day + (i === 10 ? 3000 * day : day));
     const groups = groupBySpan(start, end);
-    expect(groups.map((g) => [g.span / day, g.rows.length])).toEqual([[1, n - 1], [3000, 1]]);
+    expect(groups.map((g) => [g.span / day, g.rows.length])).toEqual([
+      [1, n - 1],
+      [3000, 1],
+    ]);
   });
 });

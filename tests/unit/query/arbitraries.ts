@@ -10,7 +10,10 @@ export const ACTORS = ['Armenia', 'Azerbaijan', 'Russia', 'NATO'];
 export const TAGS = ['karabakh', 'new-start', 'belarus'];
 export const WORDS = ['Ganja', 'Shusha', 'Çavuşoğlu', 'truce', 'missile', 'Шуша'];
 export const meta: DatasetMeta = {
-  title: 'T', description: '', license: '', updated: '',
+  title: 'T',
+  description: '',
+  license: '',
+  updated: '',
   categories: CATEGORIES.map((id) => ({ id, label: id, color: '#000000' })),
 };
 
@@ -57,7 +60,11 @@ export const filtersArb = fc.record({
   categories: fc.option(fc.subarray(CATEGORIES), { nil: null }),
   actors: fc.subarray(ACTORS, { maxLength: 2 }),
   tags: fc.subarray(TAGS, { maxLength: 2 }),
-  text: fc.oneof(fc.constant(''), fc.constantFrom(...WORDS).map((w) => w.toUpperCase()), fc.constant('cavusoglu event')),
+  text: fc.oneof(
+    fc.constant(''),
+    fc.constantFrom(...WORDS).map((w) => w.toUpperCase()),
+    fc.constant('cavusoglu event'),
+  ),
   window: fc.option(
     fc.tuple(fc.integer({ min: -5, max: 70 }), fc.integer({ min: 1, max: 30 })).map(([d, len]) => ({
       start: Date.UTC(2020, 0, 1) + d * DAY_MS,
@@ -67,7 +74,12 @@ export const filtersArb = fc.record({
   ),
   inView: fc.boolean(),
   bounds: fc.option(
-    fc.record({ south: fc.constant(-20), north: fc.constant(50), west: fc.constantFrom(-100, 150), east: fc.constantFrom(60, -150) }),
+    fc.record({
+      south: fc.constant(-20),
+      north: fc.constant(50),
+      west: fc.constantFrom(-100, 150),
+      east: fc.constantFrom(60, -150),
+    }),
     { nil: null },
   ),
 });
@@ -84,12 +96,17 @@ export function reference(events: EventRecord[], f: Filters): string[] {
       if (f.categories && !f.categories.includes(e.category)) return false;
       if (f.actors.length && !f.actors.some((a) => e.actors?.includes(a))) return false;
       if (f.tags.length && !f.tags.some((t) => e.tags?.includes(t))) return false;
-      const hay = normalizeText(`${e.title}\n${e.summary}\n${e.location?.name ?? ''}\n${(e.actors ?? []).join('\n')}\n${(e.tags ?? []).join('\n')}\nP\nT`);
+      const hay = normalizeText(
+        `${e.title}\n${e.summary}\n${e.location?.name ?? ''}\n${(e.actors ?? []).join('\n')}\n${(e.tags ?? []).join('\n')}\nP\nT`,
+      );
       if (!queryWords(f.text).every((w) => hay.includes(w))) return false;
       if (f.inView && f.bounds) {
         if (!e.location) return false;
         const { south, north, west, east } = f.bounds;
-        const inLon = west > east ? e.location.lon >= west || e.location.lon <= east : e.location.lon >= west && e.location.lon <= east;
+        const inLon =
+          west > east
+            ? e.location.lon >= west || e.location.lon <= east
+            : e.location.lon >= west && e.location.lon <= east;
         if (!(e.location.lat >= south && e.location.lat <= north && inLon)) return false;
       }
       return true;
@@ -97,4 +114,3 @@ export function reference(events: EventRecord[], f: Filters): string[] {
     .map((e) => e.id)
     .sort();
 }
-

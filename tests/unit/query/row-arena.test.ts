@@ -6,7 +6,10 @@ describe('RowArena', () => {
   it('never hands out memory twice, and writing ahead never changes a list handed out', () => {
     // A session of takes (each list then filled with its own mark) and idle write-aheads, over
     // chunks small enough to run out many times.
-    const stepArb = fc.oneof(fc.integer({ min: 0, max: 40 }).map((n) => ({ take: n })), fc.integer({ min: 1, max: 50 }).map((rows) => ({ ahead: rows })));
+    const stepArb = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map((n) => ({ take: n })),
+      fc.integer({ min: 1, max: 50 }).map((rows) => ({ ahead: rows })),
+    );
     fc.assert(
       fc.property(fc.integer({ min: 8, max: 64 }), fc.array(stepArb, { maxLength: 60 }), (chunkRows, steps) => {
         const arena = new RowArena(chunkRows);

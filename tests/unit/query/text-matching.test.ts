@@ -21,7 +21,10 @@ const planted = new Set(EDGES.map((row) => inTimeOrder.events.at(row).id));
 for (const e of events) if (planted.has(e.id)) e.title = `${e.title}, Северный Qzmarker`;
 const dataset = buildDataset('t', result.meta, events);
 const bytes = packDataset(dataset);
-const packedDataset = datasetFromPack('t.flpack', viewVerifiedPack(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer));
+const packedDataset = datasetFromPack(
+  't.flpack',
+  viewVerifiedPack(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
+);
 // Indexes keep the words they matched: each test starts from fresh ones.
 let json = buildQueryIndex(dataset);
 let packed = buildQueryIndex(packedDataset);

@@ -7,10 +7,22 @@ import { formatProblem } from '../../../src/lib/model/problems';
 
 const SOURCE = { publisher: 'P', title: 'T', url: 'https://example.org/' };
 function file(events: unknown[], extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ format: 'faultline/1', title: 'T', categories: [{ id: 'c', label: 'C', color: '#123456' }], events, ...extra }, null, 2);
+  return JSON.stringify(
+    { format: 'faultline/1', title: 'T', categories: [{ id: 'c', label: 'C', color: '#123456' }], events, ...extra },
+    null,
+    2,
+  );
 }
 function event(patch: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id: 'e1', title: 'Title', summary: 'Summary', date: '2021-06-01', category: 'c', sources: [SOURCE], ...patch };
+  return {
+    id: 'e1',
+    title: 'Title',
+    summary: 'Summary',
+    date: '2021-06-01',
+    category: 'c',
+    sources: [SOURCE],
+    ...patch,
+  };
 }
 function messages(result: LoadResult): string {
   const problems = result.ok ? result.dataset.problems : result.problems;
@@ -29,14 +41,22 @@ describe('text that looks like markup stays text', () => {
 });
 
 describe('links', () => {
-  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', '\u0000javascript:alert(1)', ' javascript:alert(1)', '&#106;avascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'blob:https://x/y'])(
-    '%j is a warning at its pointer, the event kept',
-    (url) => {
-      const result = loadDataset(file([event({ sources: [{ ...SOURCE, url }] })]), 'f.json');
-      expect(result.ok && result.dataset.events).toHaveLength(1);
-      expect(messages(result)).toMatch(/\/events\/0\/sources\/0\/url: warning: .* is not an http\(s\) link/);
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    '\u0000javascript:alert(1)',
+    ' javascript:alert(1)',
+    '&#106;avascript:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    'blob:https://x/y',
+  ])('%j is a warning at its pointer, the event kept', (url) => {
+    const result = loadDataset(file([event({ sources: [{ ...SOURCE, url }] })]), 'f.json');
+    expect(result.ok && result.dataset.events).toHaveLength(1);
+    expect(messages(result)).toMatch(/\/events\/0\/sources\/0\/url: warning: .* is not an http\(s\) link/);
+  });
 });
 
 describe('prototype pollution', () => {
@@ -127,10 +147,14 @@ describe('dates', () => {
     expect(result.ok && result.dataset.events.at(0)?.date).toBe(date);
   });
   it.each(['-0043-03-15', '+275761-01-01'])('%s is outside the supported range', (date) => {
-    expect(messages(loadDataset(file([event({ date })]), 'f.json'))).toContain('years outside 0000-9999 are not supported');
+    expect(messages(loadDataset(file([event({ date })]), 'f.json'))).toContain(
+      'years outside 0000-9999 are not supported',
+    );
   });
   it('an inverted range is rejected', () => {
-    expect(messages(loadDataset(file([event({ date: '2021-06-10', end: '2021-06-01' })]), 'f.json'))).toContain('is before the start');
+    expect(messages(loadDataset(file([event({ date: '2021-06-10', end: '2021-06-01' })]), 'f.json'))).toContain(
+      'is before the start',
+    );
   });
 });
 
@@ -143,14 +167,22 @@ describe('coordinates', () => {
     ['45,5', 10, 'must be a number'],
     [null, 10, 'missing "lat"'],
   ])('lat %j lon %j', (lat, lon, message) => {
-    expect(messages(loadDataset(file([event({ location: { name: 'X', lat, lon, precision: 'city' } })]), 'f.json'))).toContain(message);
+    expect(
+      messages(loadDataset(file([event({ location: { name: 'X', lat, lon, precision: 'city' } })]), 'f.json')),
+    ).toContain(message);
   });
-  it.each([[90, 180], [-90, -180]])('lat %d lon %d is accepted', (lat, lon) => {
+  it.each([
+    [90, 180],
+    [-90, -180],
+  ])('lat %d lon %d is accepted', (lat, lon) => {
     const result = loadDataset(file([event({ location: { name: 'X', lat, lon, precision: 'city' } })]), 'f.json');
     expect(result.ok && result.dataset.events).toHaveLength(1);
   });
   it('1e400 is out of range, never Infinity on the map', () => {
-    const text = file([event({ location: { name: 'X', lat: 1, lon: 2, precision: 'city' } })]).replace('"lat": 1', '"lat": 1e400');
+    const text = file([event({ location: { name: 'X', lat: 1, lon: 2, precision: 'city' } })]).replace(
+      '"lat": 1',
+      '"lat": 1e400',
+    );
     expect(messages(loadDataset(text, 'f.json'))).toMatch(/out of range/);
   });
 });
@@ -158,10 +190,17 @@ describe('coordinates', () => {
 describe('the validator never throws', () => {
   it('on arbitrary JSON and arbitrary text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string(), fc.jsonValue().map((v) => JSON.stringify({ format: 'faultline/1', title: 'T', categories: [], events: [v] }))), (text) => {
-        const result = loadDataset(text, 'f.json');
-        expect(typeof result.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify({ format: 'faultline/1', title: 'T', categories: [], events: [v] })),
+        ),
+        (text) => {
+          const result = loadDataset(text, 'f.json');
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 500 },
     );
   });

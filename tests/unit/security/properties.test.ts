@@ -10,11 +10,43 @@ import { normaliseOrigin, parseOrigins, validateCommand } from '../../../src/lib
  * parameter), so here every known parameter gets hostile values; the embed protocol's
  * validator and the ?data= resolver get arbitrary input.
  */
-const KEYS = ['data', 'q', 'cat', 'actor', 'tag', 'from', 'to', 'inview', 'map', 'lanes', 'event', 'embed', 'views', 'theme', 'origins'];
+const KEYS = [
+  'data',
+  'q',
+  'cat',
+  'actor',
+  'tag',
+  'from',
+  'to',
+  'inview',
+  'map',
+  'lanes',
+  'event',
+  'embed',
+  'views',
+  'theme',
+  'origins',
+];
 const hostileValue = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ',', ',,,', '-0', 'NaN', 'Infinity', '1e400', '2021-02-30', '+275761-01-01', '-0043-03-15', '%E0%A4%A', '\u202e', '__proto__', 'constructor', '90.0001,180.5,99'),
+  fc.constantFrom(
+    '',
+    ',',
+    ',,,',
+    '-0',
+    'NaN',
+    'Infinity',
+    '1e400',
+    '2021-02-30',
+    '+275761-01-01',
+    '-0043-03-15',
+    '%E0%A4%A',
+    '\u202e',
+    '__proto__',
+    'constructor',
+    '90.0001,180.5,99',
+  ),
   fc.array(fc.oneof(fc.integer(), fc.double()), { maxLength: 4 }).map((xs) => xs.join(',')),
 );
 const search = fc.array(fc.tuple(fc.constantFrom(...KEYS), hostileValue), { maxLength: 8 }).map((pairs) => {
@@ -60,18 +92,31 @@ describe('?data= resolution', () => {
     );
   });
 
-  it.each(['http://plain.example/d.json', 'javascript:alert(1)', 'data:application/json,{}', '//evil.example/d.json', 'JaVaScRiPt:alert(1)', ' java\tscript:alert(1)', 'file:///etc/passwd'])(
-    '%j is refused on an http site',
-    (value) => {
-      const result = resolveDataParam(value, 'http://127.0.0.1:4173/');
-      expect(result.ok).toBe(false);
-    },
-  );
+  it.each([
+    'http://plain.example/d.json',
+    'javascript:alert(1)',
+    'data:application/json,{}',
+    '//evil.example/d.json',
+    'JaVaScRiPt:alert(1)',
+    ' java\tscript:alert(1)',
+    'file:///etc/passwd',
+  ])('%j is refused on an http site', (value) => {
+    const result = resolveDataParam(value, 'http://127.0.0.1:4173/');
+    expect(result.ok).toBe(false);
+  });
 });
 
 describe('embed protocol validators', () => {
   it('validateCommand never throws on arbitrary values and shapes', () => {
-    const shaped = fc.record({ v: fc.oneof(fc.constant(1), fc.anything()), type: fc.oneof(fc.constantFrom('setFilters', 'setWindow', 'selectEvent', 'getState'), fc.string()), id: fc.anything(), payload: fc.anything() }, { requiredKeys: [] });
+    const shaped = fc.record(
+      {
+        v: fc.oneof(fc.constant(1), fc.anything()),
+        type: fc.oneof(fc.constantFrom('setFilters', 'setWindow', 'selectEvent', 'getState'), fc.string()),
+        id: fc.anything(),
+        payload: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(fc.oneof(fc.anything(), shaped), (data) => {
         const result = validateCommand(data);

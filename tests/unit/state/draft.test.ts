@@ -9,16 +9,33 @@ const loaded = loadDataset(readFileSync('data/events.json', 'utf8'), 'data/event
 if (!loaded.ok) throw new Error('bundled dataset must load');
 const base = loaded.dataset;
 const first = base.events.at(0)!;
-const added: EventRecord = { id: 'new-1', title: 'New', summary: 'Added in a test', date: '2020-10-01', category: first.category, location: null, sources: [{ publisher: 'P', title: 'T', url: 'https://example.org/a' }] };
+const added: EventRecord = {
+  id: 'new-1',
+  title: 'New',
+  summary: 'Added in a test',
+  date: '2020-10-01',
+  category: first.category,
+  location: null,
+  sources: [{ publisher: 'P', title: 'T', url: 'https://example.org/a' }],
+};
 
 function memory(): KeyValue & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, read: (k) => data.get(k) ?? null, write: (k, v) => (data.set(k, v), true), remove: (k) => void data.delete(k) };
+  return {
+    data,
+    read: (k) => data.get(k) ?? null,
+    write: (k, v) => (data.set(k, v), true),
+    remove: (k) => void data.delete(k),
+  };
 }
 
 function setup(kv: KeyValue = memory()): { draft: Draft; shown: () => Dataset } {
   let current = base;
-  const draft = new Draft((d) => (current = d), kv, () => 1_700_000_000_000);
+  const draft = new Draft(
+    (d) => (current = d),
+    kv,
+    () => 1_700_000_000_000,
+  );
   draft.attach(base);
   return { draft, shown: () => current };
 }
@@ -98,7 +115,16 @@ describe('autosave and restore', () => {
   });
 
   it('drops restored events that no longer validate', () => {
-    const text = serialise({ version: 1, dataset: 'd', changes: [['x', { ...added, id: 'x', date: 'soon' }], ['y', null]], savedAt: 1, savedToFile: false });
+    const text = serialise({
+      version: 1,
+      dataset: 'd',
+      changes: [
+        ['x', { ...added, id: 'x', date: 'soon' }],
+        ['y', null],
+      ],
+      savedAt: 1,
+      savedToFile: false,
+    });
     expect(parseSnapshot(text, 'd', new Set([added.category]))?.changes).toEqual([['y', null]]);
     expect(parseSnapshot('{not json', 'd', new Set())).toBeNull();
     expect(parseSnapshot(text, 'other', new Set())).toBeNull();
@@ -122,8 +148,18 @@ describe('autosave and restore', () => {
   });
 
   it.each([
-    ['throws', (): never => { throw new DOMException('denied', 'SecurityError'); }],
-    ['is full', (): never => { throw new DOMException('full', 'QuotaExceededError'); }],
+    [
+      'throws',
+      (): never => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    ],
+    [
+      'is full',
+      (): never => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    ],
     ['refuses', (): boolean => false],
   ])('keeps the edits in memory when storage %s', (_, write) => {
     const { draft, shown } = setup({ read: () => null, write, remove: () => {} });

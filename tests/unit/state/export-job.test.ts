@@ -80,11 +80,16 @@ describe('ExportJob', () => {
     const { app, job, saved } = setup(10);
     vi.spyOn(app.dataset!.events, 'read').mockImplementation((row) => {
       if (row > 200) throw new Error('record 201 is damaged');
-      return { record: { id: `e${row}`, title: 't', summary: '', date: '2020-01-01', category: 'x', sources: [] }, problem: null };
+      return {
+        record: { id: `e${row}`, title: 't', summary: '', date: '2020-01-01', category: 'x', sources: [] },
+        problem: null,
+      };
     });
     job.start('all');
     await vi.waitFor(() => expect(app.notices).toHaveLength(1));
-    expect(app.notices[0]).toBe('The dataset file could not be written (record 201 is damaged); nothing was downloaded.');
+    expect(app.notices[0]).toBe(
+      'The dataset file could not be written (record 201 is damaged); nothing was downloaded.',
+    );
     expect(saved).toHaveLength(0);
     expect(job.progress).toBeNull();
   });
@@ -96,14 +101,18 @@ describe('ExportJob with events that cannot be read', () => {
     const store = app.dataset!.events;
     const read = store.read.bind(store);
     const damaged = new Set([0, 7, 8, 9, 10, 11, 12]);
-    vi.spyOn(store, 'read').mockImplementation((row) => (damaged.has(row) ? { record: read(row).record, problem: 'its stored record cannot be read' } : read(row)));
+    vi.spyOn(store, 'read').mockImplementation((row) =>
+      damaged.has(row) ? { record: read(row).record, problem: 'its stored record cannot be read' } : read(row),
+    );
     job.start('all');
     await vi.waitFor(() => expect(saved).toHaveLength(1));
     const ids = (JSON.parse(await textOf(saved[0]!.blob)) as { events: { id: string }[] }).events.map((e) => e.id);
     expect(ids).toHaveLength(300 - damaged.size);
     const left = [...damaged].map((row) => store.id(row));
     expect(ids.some((id) => left.includes(id))).toBe(false);
-    expect(app.notices).toEqual([`7 events could not be read from the data and were left out of the file: ${left.slice(0, 5).join(', ')} and 2 more.`]);
+    expect(app.notices).toEqual([
+      `7 events could not be read from the data and were left out of the file: ${left.slice(0, 5).join(', ')} and 2 more.`,
+    ]);
   });
 });
 
@@ -116,7 +125,9 @@ describe('ExportJob with a file the browser cannot hold', () => {
     const job = new ExportJob(app, { save, slicedAbove: 10, readable: () => Promise.resolve(false) });
     job.start('json', done);
     await vi.waitFor(() => expect(app.notices).toHaveLength(1));
-    expect(app.notices[0]).toMatch(/^The JSON file could not be written \(the browser could not hold \d+ MB; filter to fewer events, or choose CSV, which is about half the size\); nothing was downloaded\.$/);
+    expect(app.notices[0]).toMatch(
+      /^The JSON file could not be written \(the browser could not hold \d+ MB; filter to fewer events, or choose CSV, which is about half the size\); nothing was downloaded\.$/,
+    );
     job.start('all');
     await vi.waitFor(() => expect(app.notices).toHaveLength(2));
     expect(app.notices[1]).toMatch(/with no filter set, the CSV download holds every event in about half the size/);

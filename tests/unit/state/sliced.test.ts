@@ -38,7 +38,11 @@ describe('runSliced', () => {
     const log: string[] = [];
     const done = vi.fn();
     let stop = (): void => {};
-    stop = runSliced(logged(log, 50, (i) => i === 2 && stop()), done, 1_000);
+    stop = runSliced(
+      logged(log, 50, (i) => i === 2 && stop()),
+      done,
+      1_000,
+    );
     await vi.waitFor(() => expect(log).toContain('step 2'));
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(log.filter((l) => l.startsWith('step'))).toEqual(['step 0', 'step 1', 'step 2']);

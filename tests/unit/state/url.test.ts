@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { axisToIso, decodeUrlState, DEFAULT_URL_STATE, encodeUrlState, reconcileUrlState, type UrlState } from '../../../src/lib/state/url';
+import {
+  axisToIso,
+  decodeUrlState,
+  DEFAULT_URL_STATE,
+  encodeUrlState,
+  reconcileUrlState,
+  type UrlState,
+} from '../../../src/lib/state/url';
 import { buildDataset } from '../../../src/lib/model/dataset';
 import { buildQueryIndex } from '../../../src/lib/query/query-index';
 
@@ -8,7 +15,10 @@ const text = fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' });
 const ms = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) });
 const stateArb: fc.Arbitrary<UrlState> = fc.record({
   data: fc.constant(null),
-  text: fc.oneof(fc.constant(''), text.filter((t) => t.trim() !== '')),
+  text: fc.oneof(
+    fc.constant(''),
+    text.filter((t) => t.trim() !== ''),
+  ),
   categories: fc.option(fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), { maxLength: 4 }), { nil: null }),
   actors: fc.uniqueArray(text, { maxLength: 3 }),
   tags: fc.uniqueArray(text, { maxLength: 3 }),
@@ -73,7 +83,9 @@ describe('URL state', () => {
       map: { lat: 40.1, lon: 46.5, zoom: 6 },
       lanes: 'actor',
     });
-    expect(decodeURIComponent(url)).toBe('q=ganja&cat=strike,ceasefire&from=2020-09-27&to=2020-11-10&lanes=actor&event=nk20-war&map=40.1,46.5,6');
+    expect(decodeURIComponent(url)).toBe(
+      'q=ganja&cat=strike,ceasefire&from=2020-09-27&to=2020-11-10&lanes=actor&event=nk20-war&map=40.1,46.5,6',
+    );
   });
 
   it('keeps the data source first and passes foreign parameters through', () => {
@@ -98,9 +110,27 @@ describe('URL state', () => {
   });
 
   it('drops names the dataset does not have', () => {
-    const dataset = buildDataset('t', { title: 'T', description: '', license: '', updated: '', categories: [{ id: 'strike', label: 'S', color: '#000000' }] }, [
-      { id: 'a', title: 'A', summary: 'S', date: '2021', category: 'strike', actors: ['NATO'], sources: [{ publisher: 'P', title: 'T', url: 'https://x.org' }] },
-    ]);
+    const dataset = buildDataset(
+      't',
+      {
+        title: 'T',
+        description: '',
+        license: '',
+        updated: '',
+        categories: [{ id: 'strike', label: 'S', color: '#000000' }],
+      },
+      [
+        {
+          id: 'a',
+          title: 'A',
+          summary: 'S',
+          date: '2021',
+          category: 'strike',
+          actors: ['NATO'],
+          sources: [{ publisher: 'P', title: 'T', url: 'https://x.org' }],
+        },
+      ],
+    );
     const { state, notices } = reconcileUrlState(
       { ...DEFAULT_URL_STATE, categories: ['strike', 'nope'], actors: ['NATO', 'Ghost'], event: 'missing' },
       dataset,

@@ -4,7 +4,9 @@ import { collationRanks, HeldRanking, topByCount } from '../../../src/lib/views/
 
 /** The reference: every value sorted by count, then name; the first `limit`, plus the always-shown ones in place. */
 function reference(values: string[], counts: number[], limit: number, always: number[]): number[] {
-  const sorted = values.map((_, i) => i).sort((a, b) => counts[b]! - counts[a]! || values[a]!.localeCompare(values[b]!, 'en'));
+  const sorted = values
+    .map((_, i) => i)
+    .sort((a, b) => counts[b]! - counts[a]! || values[a]!.localeCompare(values[b]!, 'en'));
   return sorted.filter((i, k) => k < limit || always.includes(i));
 }
 
@@ -17,14 +19,16 @@ describe('facet ranking', () => {
   it('takes the top values by count, ties by name, with checked values kept in their place', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 0, maxLength: 60 }).chain((values) =>
-          fc.tuple(
-            fc.constant(values),
-            fc.array(fc.integer({ min: 0, max: 5 }), { minLength: values.length, maxLength: values.length }),
-            fc.integer({ min: 0, max: 70 }),
-            fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, values.length - 1) }), { maxLength: 3 }),
+        fc
+          .uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 0, maxLength: 60 })
+          .chain((values) =>
+            fc.tuple(
+              fc.constant(values),
+              fc.array(fc.integer({ min: 0, max: 5 }), { minLength: values.length, maxLength: values.length }),
+              fc.integer({ min: 0, max: 70 }),
+              fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, values.length - 1) }), { maxLength: 3 }),
+            ),
           ),
-        ),
         ([values, counts, limit, always]) => {
           const checked = always.filter((i) => i < values.length);
           const got = topByCount(Uint32Array.from(counts), collationRanks(values), limit, checked);

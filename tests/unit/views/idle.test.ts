@@ -60,7 +60,9 @@ describe('afterQuiet', () => {
   it('runs the task once, in idle time, after the quiet period; a cancel at either stage stops it', () => {
     vi.useFakeTimers();
     const idle: (() => void)[] = [];
-    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => idle.push(() => cb({ didTimeout: false, timeRemaining: () => 10 })));
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) =>
+      idle.push(() => cb({ didTimeout: false, timeRemaining: () => 10 })),
+    );
     vi.stubGlobal('cancelIdleCallback', (handle: number) => (idle[handle - 1] = () => {}));
     const ran: string[] = [];
     afterQuiet(200, () => ran.push('a'));

@@ -5,7 +5,21 @@
  */
 import type { EventRecord, Location, LocationPrecision, Source } from '../../model/types';
 import { LIMITS } from '../../model/limits';
-import { CategoryBook, ImportLog, addDistinct, cleanId, fitText, head, lookup, slugify, splitList, type At, type ImportOptions, type ImportResult, type Importer } from './common';
+import {
+  CategoryBook,
+  ImportLog,
+  addDistinct,
+  cleanId,
+  fitText,
+  head,
+  lookup,
+  slugify,
+  splitList,
+  type At,
+  type ImportOptions,
+  type ImportResult,
+  type Importer,
+} from './common';
 import { readPoint } from './coords';
 import { readDay } from './source-dates';
 import { Columns, readTable } from './table';
@@ -13,8 +27,20 @@ import { Columns, readTable } from './table';
 const REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'latitude', 'longitude'];
 const ACTOR_COLUMNS = ['actor1', 'assoc_actor_1', 'ally_actor_1', 'actor2', 'assoc_actor_2', 'ally_actor_2'];
 const USED = new Set([
-  ...REQUIRED, ...ACTOR_COLUMNS, 'time_precision', 'disorder_type', 'sub_event_type', 'civilian_targeting',
-  'country', 'admin1', 'location', 'geo_precision', 'source', 'notes', 'fatalities', 'tags',
+  ...REQUIRED,
+  ...ACTOR_COLUMNS,
+  'time_precision',
+  'disorder_type',
+  'sub_event_type',
+  'civilian_targeting',
+  'country',
+  'admin1',
+  'location',
+  'geo_precision',
+  'source',
+  'notes',
+  'fatalities',
+  'tags',
 ]);
 const DROP_NOTES: Record<string, string> = {
   year: 'year (repeats event_date)',
@@ -30,8 +56,12 @@ const DROP_NOTES: Record<string, string> = {
 const GEO_PRECISION: Record<string, LocationPrecision> = { '1': 'site', '2': 'city', '3': 'region' };
 /** Fixed colours for ACLED's six event types, so every ACLED import looks the same. */
 const EVENT_TYPE_COLORS = {
-  battles: '#b2182b', 'violence-against-civilians': '#7b3294', 'explosions-remote-violence': '#d55e00',
-  protests: '#0072b2', riots: '#e69f00', 'strategic-developments': '#009e73',
+  battles: '#b2182b',
+  'violence-against-civilians': '#7b3294',
+  'explosions-remote-violence': '#d55e00',
+  protests: '#0072b2',
+  riots: '#e69f00',
+  'strategic-developments': '#009e73',
 };
 export const ACLED_URL = 'https://acleddata.com/';
 
@@ -58,18 +88,32 @@ function parseAcled(text: string, fileName: string, options: ImportOptions): Imp
   if ('fatal' in table) return log.fail(table.fatal);
   const cols = new Columns(table.header);
   const missing = cols.missing(REQUIRED);
-  if (missing.length) return log.fail(`not an ACLED export: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { line: 1 });
+  if (missing.length)
+    return log.fail(`not an ACLED export: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
+      line: 1,
+    });
   describeColumns(log, cols);
   const book = new CategoryBook(EVENT_TYPE_COLORS);
   const built: { event: EventRecord; at: At }[] = [];
   for (const { row, line, fields } of table.rows) {
     const at = { row, line };
-    const event = rowToEvent((name) => cols.get(fields, name), (name) => cols.raw(fields, name), at, log, book, options);
+    const event = rowToEvent(
+      (name) => cols.get(fields, name),
+      (name) => cols.raw(fields, name),
+      at,
+      log,
+      book,
+      options,
+    );
     if (event) built.push({ event, at });
   }
   const meta = {
     title: `ACLED events from ${fileName || 'an export'}`,
-    description: `Imported from the ACLED export ${fileName || ''}. ACLED's terms limit redistribution: check them before publishing this file.`.replace(' .', '.'),
+    description:
+      `Imported from the ACLED export ${fileName || ''}. ACLED's terms limit redistribution: check them before publishing this file.`.replace(
+        ' .',
+        '.',
+      ),
     license: '',
     updated: '',
   };
@@ -104,7 +148,13 @@ function rowToEvent(
   if (point === 'skip') return null;
   const subType = get('sub_event_type');
   const place = get('location') || get('admin2') || get('admin1') || get('country');
-  const title = fitText(log, at, 'title', `${subType || eventType}${place ? ` in ${place}` : ''}`, LIMITS.maxTitleLength);
+  const title = fitText(
+    log,
+    at,
+    'title',
+    `${subType || eventType}${place ? ` in ${place}` : ''}`,
+    LIMITS.maxTitleLength,
+  );
   const event: EventRecord = {
     id,
     title,
@@ -142,7 +192,13 @@ function tagsOf(get: (name: string) => string): string[] {
   return tags;
 }
 
-function locationOf(point: { lat: number; lon: number }, place: string, code: string, log: ImportLog, at: At): Location {
+function locationOf(
+  point: { lat: number; lon: number },
+  place: string,
+  code: string,
+  log: ImportLog,
+  at: At,
+): Location {
   let precision = lookup(GEO_PRECISION, code);
   if (!precision) {
     log.warn(at, `geo_precision '${code}' is not 1, 2 or 3; read as region`);

@@ -91,12 +91,21 @@ export class ImportLog {
   }
 
   /** Runs our validator over the built events, keeps the ones it accepts, reports the rest by row. */
-  finish(meta: Omit<DatasetFile, 'format' | 'events' | 'categories'>, categories: Category[], built: { event: EventRecord; at: At }[]): ImportResult {
+  finish(
+    meta: Omit<DatasetFile, 'format' | 'events' | 'categories'>,
+    categories: Category[],
+    built: { event: EventRecord; at: At }[],
+  ): ImportResult {
     let dataset: DatasetFile | null = null;
     built = this.withoutDuplicates(built);
     if (built.length > 0) {
       const used = new Set(built.map((b) => b.event.category));
-      const file: DatasetFile = { format: 'faultline/1', ...meta, categories: categories.filter((c) => used.has(c.id)), events: built.map((b) => b.event) };
+      const file: DatasetFile = {
+        format: 'faultline/1',
+        ...meta,
+        categories: categories.filter((c) => used.has(c.id)),
+        events: built.map((b) => b.event),
+      };
       // An empty "updated" means "not given" (toJson omits it); the validator would call '' a bad date.
       const { updated, ...rest } = file;
       const checked = validateDataset(updated ? file : rest);
@@ -106,14 +115,21 @@ export class ImportLog {
         this.add(at, `${field ? `${field}: ` : ''}${p.message}`, p.severity);
       }
       if (checked.usable && checked.accepted.length > 0) {
-        dataset = { ...file, categories: checked.meta.categories.filter((c) => used.has(c.id)), events: checked.accepted.map((a) => a.event) };
+        dataset = {
+          ...file,
+          categories: checked.meta.categories.filter((c) => used.has(c.id)),
+          events: checked.accepted.map((a) => a.event),
+        };
       }
     } else if (!this.problems.some((p) => p.severity === 'error' && p.row === undefined && p.line === undefined)) {
       this.add({}, 'no events could be imported', 'error');
     }
     if (this.omitted.errors + this.omitted.warnings > 0) {
       const n = this.omitted.errors + this.omitted.warnings;
-      this.problems.push({ severity: this.omitted.errors ? 'error' : 'warning', message: `…and ${n} more problem${n === 1 ? '' : 's'} not listed` });
+      this.problems.push({
+        severity: this.omitted.errors ? 'error' : 'warning',
+        message: `…and ${n} more problem${n === 1 ? '' : 's'} not listed`,
+      });
     }
     const imported = dataset?.events.length ?? 0;
     return {
@@ -134,7 +150,12 @@ export class ImportLog {
         seen.set(event.id, at);
         return true;
       }
-      const where = first.row !== undefined ? `row ${first.row}` : first.line !== undefined ? `line ${first.line}` : 'an earlier event';
+      const where =
+        first.row !== undefined
+          ? `row ${first.row}`
+          : first.line !== undefined
+            ? `line ${first.line}`
+            : 'an earlier event';
       this.add(at, `duplicate id "${event.id}" (also ${where}); row skipped`, 'error');
       return false;
     });
@@ -143,7 +164,13 @@ export class ImportLog {
   /** The whole input is refused. */
   fail(message: string, at: At = {}): ImportResult {
     this.add(at, message, 'error');
-    return { dataset: null, rows: { total: this.total, imported: 0, skipped: this.total }, problems: this.problems, mapped: [...this.mappedSet], dropped: [...this.droppedSet] };
+    return {
+      dataset: null,
+      rows: { total: this.total, imported: 0, skipped: this.total },
+      problems: this.problems,
+      mapped: [...this.mappedSet],
+      dropped: [...this.droppedSet],
+    };
   }
 }
 
@@ -157,8 +184,14 @@ export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | 
 
 /** Lower-case ASCII words joined by '-': "Violence against civilians" → "violence-against-civilians". */
 export function slugify(text: string): string {
-  const slug = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '');
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
   // Scripts with no Latin letters slug to nothing; a hash keeps distinct names distinct.
   return slug || (text.trim() ? `x${hash(text).toString(36)}` : '');
 }
@@ -177,7 +210,20 @@ export function hash(text: string): number {
 }
 
 /** Okabe-Ito first (colour-blind safe), then darker tones; an id always gets the same colour. */
-const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#b2182b', '#7b3294', '#4d9221', '#8c510a', '#01665e', '#666666'];
+const PALETTE = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#e69f00',
+  '#56b4e9',
+  '#b2182b',
+  '#7b3294',
+  '#4d9221',
+  '#8c510a',
+  '#01665e',
+  '#666666',
+];
 
 /** Categories met while importing, in order of first use, each with a colour from its id. */
 export class CategoryBook {
@@ -187,7 +233,11 @@ export class CategoryBook {
 
   add(label: string, id = slugify(label)): string {
     if (!this.byId.has(id)) {
-      this.byId.set(id, { id, label: label.trim() || id, color: lookup(this.fixedColors, id) ?? PALETTE[hash(id) % PALETTE.length]! });
+      this.byId.set(id, {
+        id,
+        label: label.trim() || id,
+        color: lookup(this.fixedColors, id) ?? PALETTE[hash(id) % PALETTE.length]!,
+      });
     }
     return id;
   }

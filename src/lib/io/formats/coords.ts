@@ -47,7 +47,10 @@ export function readPoint(
   const values: number[] = [];
   for (const { name, text, read } of cells) {
     if (read.kind === 'decimal-comma' && !opts.decimalComma) {
-      log.error(at, `${name} '${text}' has a decimal comma; import with the decimal-comma option to read it as ${read.value}; row skipped`);
+      log.error(
+        at,
+        `${name} '${text}' has a decimal comma; import with the decimal-comma option to read it as ${read.value}; row skipped`,
+      );
       return 'skip';
     }
     if (read.kind === 'missing') {
@@ -65,7 +68,9 @@ export function readPoint(
   const lonBad = Math.abs(lon) > 180;
   if (latBad || lonBad) {
     const swap = Math.abs(lon) <= 90 && Math.abs(lat) <= 180 ? '; did you swap latitude and longitude?' : '';
-    const what = latBad ? `latitude ${lat} is out of range (-90 to 90)` : `longitude ${lon} is out of range (-180 to 180)`;
+    const what = latBad
+      ? `latitude ${lat} is out of range (-90 to 90)`
+      : `longitude ${lon} is out of range (-180 to 180)`;
     log.error(at, `${what}${swap}; row skipped`);
     return 'skip';
   }

@@ -38,7 +38,22 @@ export function written(write: (sink: Sink) => Steps<void>): string {
 
 const ROOT_KEYS = ['$schema', 'format', 'title', 'description', 'license', 'updated', 'categories', 'events'];
 const CATEGORY_KEYS = ['id', 'label', 'color', 'description'];
-const EVENT_KEYS = ['id', 'title', 'summary', 'date', 'end', 'approximate', 'category', 'actors', 'tags', 'location', 'status', 'fatalities', 'sources', 'related'];
+const EVENT_KEYS = [
+  'id',
+  'title',
+  'summary',
+  'date',
+  'end',
+  'approximate',
+  'category',
+  'actors',
+  'tags',
+  'location',
+  'status',
+  'fatalities',
+  'sources',
+  'related',
+];
 const NESTED_KEYS: Record<string, string[]> = {
   location: ['name', 'lat', 'lon', 'precision', 'note'],
   status: ['kind', 'by', 'note'],
@@ -52,7 +67,11 @@ const OPTIONAL_META = new Set(['description', 'license', 'updated']);
  * Known keys first in canonical order, then any others in their own order: a field this version
  * does not know is kept (and flagged by the validator on load), never silently dropped (T21).
  */
-function ordered(value: Record<string, unknown>, keys: readonly string[], child?: (key: string, v: unknown) => unknown): Record<string, unknown> {
+function ordered(
+  value: Record<string, unknown>,
+  keys: readonly string[],
+  child?: (key: string, v: unknown) => unknown,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const put = (key: string): void => {
     const v = value[key];
@@ -68,7 +87,11 @@ export function canonicalEvent(event: EventRecord): Record<string, unknown> {
   return ordered(event as unknown as Record<string, unknown>, EVENT_KEYS, (key, v) => {
     const keys = lookup(NESTED_KEYS, key);
     if (!keys || v === null || typeof v !== 'object') return v;
-    return Array.isArray(v) ? v.map((item: unknown) => (item && typeof item === 'object' ? ordered(item as Record<string, unknown>, keys) : item)) : ordered(v as Record<string, unknown>, keys);
+    return Array.isArray(v)
+      ? v.map((item: unknown) =>
+          item && typeof item === 'object' ? ordered(item as Record<string, unknown>, keys) : item,
+        )
+      : ordered(v as Record<string, unknown>, keys);
   });
 }
 
@@ -93,7 +116,13 @@ const HOLE = '\u0000faultline-list\u0000';
  * Writes `doc` (a JSON.stringify with 2-space indentation whose top-level `key` holds HOLE) with
  * the items in place of the hole, each as JSON.stringify would have written it at depth 2.
  */
-function* listSteps(doc: string, key: string, items: EventSource, item: (e: EventRecord) => unknown, sink: Sink): Steps<void> {
+function* listSteps(
+  doc: string,
+  key: string,
+  items: EventSource,
+  item: (e: EventRecord) => unknown,
+  sink: Sink,
+): Steps<void> {
   const hole = `\n  ${JSON.stringify(key)}: ${JSON.stringify(HOLE)}`;
   const at = doc.indexOf(hole);
   if (at < 0) throw new Error(`exporter: no "${key}" in the document`);
@@ -104,7 +133,8 @@ function* listSteps(doc: string, key: string, items: EventSource, item: (e: Even
     const event = items.at(i);
     // JSON text has line breaks only between tokens (those in strings are escaped): indenting
     // after each one puts the item at depth 2.
-    if (event) sink((listed++ === 0 ? '[\n    ' : ',\n    ') + JSON.stringify(item(event), null, 2).replace(/\n/g, '\n    '));
+    if (event)
+      sink((listed++ === 0 ? '[\n    ' : ',\n    ') + JSON.stringify(item(event), null, 2).replace(/\n/g, '\n    '));
     if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
   }
   sink(listed === 0 ? '[]' : '\n  ]');
@@ -112,20 +142,45 @@ function* listSteps(doc: string, key: string, items: EventSource, item: (e: Even
 }
 
 function canonicalRoot(dataset: Partial<DatasetFile>): Record<string, unknown> {
-  const root = ordered({ ...dataset, format: dataset.format ?? 'faultline/1' } as unknown as Record<string, unknown>, ROOT_KEYS, (key, v) => {
-    if (key === 'categories' && Array.isArray(v)) return v.map((c: Category) => ordered(c as unknown as Record<string, unknown>, CATEGORY_KEYS));
-    if (key === 'events' && Array.isArray(v)) return v.map((e: EventRecord) => canonicalEvent(e));
-    return v;
-  });
+  const root = ordered(
+    { ...dataset, format: dataset.format ?? 'faultline/1' } as unknown as Record<string, unknown>,
+    ROOT_KEYS,
+    (key, v) => {
+      if (key === 'categories' && Array.isArray(v))
+        return v.map((c: Category) => ordered(c as unknown as Record<string, unknown>, CATEGORY_KEYS));
+      if (key === 'events' && Array.isArray(v)) return v.map((e: EventRecord) => canonicalEvent(e));
+      return v;
+    },
+  );
   for (const key of OPTIONAL_META) if (root[key] === '') delete root[key];
   return root;
 }
 
 /** The columns of our CSV: the agreed fixed set first, then the fields needed for a lossless round trip. */
 export const CSV_COLUMNS = [
-  'id', 'title', 'summary', 'date', 'end', 'approximate', 'category', 'actors', 'tags', 'location_name', 'lat', 'lon',
-  'location_precision', 'status', 'status_by', 'fatalities_min', 'fatalities_max', 'sources',
-  'location_note', 'status_note', 'fatalities_by', 'related', 'category_label',
+  'id',
+  'title',
+  'summary',
+  'date',
+  'end',
+  'approximate',
+  'category',
+  'actors',
+  'tags',
+  'location_name',
+  'lat',
+  'lon',
+  'location_precision',
+  'status',
+  'status_by',
+  'fatalities_min',
+  'fatalities_max',
+  'sources',
+  'location_note',
+  'status_note',
+  'fatalities_by',
+  'related',
+  'category_label',
 ] as const;
 
 /**
@@ -149,7 +204,10 @@ export function decodeList(cell: string): string[] {
       // Not JSON after all (a hand-typed "[draft] name"): read it as a plain list.
     }
   }
-  return text.split(';').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -174,11 +232,29 @@ export function* csvSteps(events: EventSource, categories: readonly Category[], 
 function csvRow(e: EventRecord, labels: ReadonlyMap<string, string>): CsvCell[] {
   const loc = e.location ?? null;
   return [
-    e.id, e.title, e.summary, e.date, e.end ?? '', e.approximate ? true : '', e.category,
-    encodeList(e.actors), encodeList(e.tags), loc?.name ?? '', loc?.lat, loc?.lon, loc?.precision ?? '',
-    e.status?.kind ?? '', encodeList(e.status?.by), e.fatalities?.min, e.fatalities?.max,
+    e.id,
+    e.title,
+    e.summary,
+    e.date,
+    e.end ?? '',
+    e.approximate ? true : '',
+    e.category,
+    encodeList(e.actors),
+    encodeList(e.tags),
+    loc?.name ?? '',
+    loc?.lat,
+    loc?.lon,
+    loc?.precision ?? '',
+    e.status?.kind ?? '',
+    encodeList(e.status?.by),
+    e.fatalities?.min,
+    e.fatalities?.max,
     JSON.stringify(e.sources.map((s) => ordered(s as unknown as Record<string, unknown>, NESTED_KEYS.sources!))),
-    loc?.note ?? '', e.status?.note ?? '', e.fatalities?.by ?? '', encodeList(e.related), labels.get(e.category) ?? '',
+    loc?.note ?? '',
+    e.status?.note ?? '',
+    e.fatalities?.by ?? '',
+    encodeList(e.related),
+    labels.get(e.category) ?? '',
   ];
 }
 
@@ -205,7 +281,12 @@ function feature(e: EventRecord): unknown {
   const properties = canonicalEvent(e);
   const location = properties.location as Record<string, unknown> | null | undefined;
   // The place's name, precision and note stay in the properties; its coordinates are the geometry.
-  if (location) properties.location = ordered({ name: location.name, precision: location.precision, note: location.note }, ['name', 'precision', 'note']);
+  if (location)
+    properties.location = ordered({ name: location.name, precision: location.precision, note: location.note }, [
+      'name',
+      'precision',
+      'note',
+    ]);
   const geometry = location ? { type: 'Point', coordinates: [location.lon, location.lat] } : null;
   return { type: 'Feature', id: e.id, geometry, properties };
 }

@@ -5,8 +5,26 @@
  */
 import { restoreFormula } from '../csv';
 import { LIMITS } from '../../model/limits';
-import type { EventRecord, Fatalities, Location, LocationPrecision, Source, Status, StatusKind } from '../../model/types';
-import { CategoryBook, ImportLog, head, isRecord, textOf, type At, type ImportOptions, type ImportResult, type Importer } from './common';
+import type {
+  EventRecord,
+  Fatalities,
+  Location,
+  LocationPrecision,
+  Source,
+  Status,
+  StatusKind,
+} from '../../model/types';
+import {
+  CategoryBook,
+  ImportLog,
+  head,
+  isRecord,
+  textOf,
+  type At,
+  type ImportOptions,
+  type ImportResult,
+  type Importer,
+} from './common';
 import { readPoint } from './coords';
 import { CSV_COLUMNS, decodeList } from './export';
 import { Columns, readTable } from './table';
@@ -34,9 +52,13 @@ function parseCsv(text: string, fileName: string, options: ImportOptions): Impor
   if ('fatal' in table) return log.fail(table.fatal);
   const cols = new Columns(table.header);
   const missing = cols.missing(['id', 'title', 'summary', 'date', 'category']);
-  if (missing.length) return log.fail(`not a Faultline CSV: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { line: 1 });
+  if (missing.length)
+    return log.fail(`not a Faultline CSV: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
+      line: 1,
+    });
   log.map('each column → the field of the same name (lists "a; b" or a JSON array; sources a JSON array)');
-  for (const name of table.header) if (!(CSV_COLUMNS as readonly string[]).includes(name)) log.drop(name || '(unnamed column)');
+  for (const name of table.header)
+    if (!(CSV_COLUMNS as readonly string[]).includes(name)) log.drop(name || '(unnamed column)');
   const labels = new Map<string, string>();
   const built: { event: EventRecord; at: At }[] = [];
   for (const { row, line, fields } of table.rows) {
@@ -49,13 +71,24 @@ function parseCsv(text: string, fileName: string, options: ImportOptions): Impor
   }
   const book = new CategoryBook();
   for (const { event } of built) book.add(labels.get(event.category) ?? event.category, event.category);
-  return log.finish({ title: `Faultline CSV import (${fileName || 'file'})`, description: '', license: '', updated: '' }, book.list(), built);
+  return log.finish(
+    { title: `Faultline CSV import (${fileName || 'file'})`, description: '', license: '', updated: '' },
+    book.list(),
+    built,
+  );
 }
 
 function toEvent(get: (name: string) => string, at: At, log: ImportLog, options: ImportOptions): EventRecord | null {
   const sources = sourcesOf(get('sources'), log, at);
   if (!sources) return null;
-  const event: EventRecord = { id: get('id'), title: get('title'), summary: get('summary'), date: get('date'), category: get('category'), sources };
+  const event: EventRecord = {
+    id: get('id'),
+    title: get('title'),
+    summary: get('summary'),
+    date: get('date'),
+    category: get('category'),
+    sources,
+  };
   if (get('end')) event.end = get('end');
   if (get('approximate').trim() === 'true') event.approximate = true;
   for (const key of ['actors', 'tags', 'related'] as const) {
@@ -78,11 +111,20 @@ function toEvent(get: (name: string) => string, at: At, log: ImportLog, options:
   return event;
 }
 
-function locationOf(get: (name: string) => string, log: ImportLog, at: At, options: ImportOptions): Location | null | 'skip' {
+function locationOf(
+  get: (name: string) => string,
+  log: ImportLog,
+  at: At,
+  options: ImportOptions,
+): Location | null | 'skip' {
   if (!['location_name', 'lat', 'lon', 'location_precision'].some((k) => get(k).trim())) return null;
   const point = readPoint(get('lat'), get('lon'), options, log, at);
   if (point === null || point === 'skip') return point;
-  const location: Location = { name: get('location_name'), ...point, precision: get('location_precision') as LocationPrecision };
+  const location: Location = {
+    name: get('location_name'),
+    ...point,
+    precision: get('location_precision') as LocationPrecision,
+  };
   if (get('location_note')) location.note = get('location_note');
   return location;
 }
@@ -117,10 +159,14 @@ function sourcesOf(cell: string, log: ImportLog, at: At): Source[] | null {
     }
     return parsed.slice(0, LIMITS.maxListLength + 1).map((s) => {
       const out: Record<string, string> = {};
-      for (const key of ['publisher', 'title', 'url', 'date', 'author', 'quote']) if (s[key] !== undefined) out[key] = textOf(s[key]);
+      for (const key of ['publisher', 'title', 'url', 'date', 'author', 'quote'])
+        if (s[key] !== undefined) out[key] = textOf(s[key]);
       return out as unknown as Source;
     });
   }
-  const entries = text.split(' ;; ').map((e) => e.split(' | ').map((p) => p.trim())).filter((p) => p.some(Boolean));
+  const entries = text
+    .split(' ;; ')
+    .map((e) => e.split(' | ').map((p) => p.trim()))
+    .filter((p) => p.some(Boolean));
   return entries.map(([publisher = '', title = '', url = '']) => ({ publisher, title: title || publisher, url }));
 }

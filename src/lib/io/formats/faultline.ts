@@ -28,7 +28,10 @@ export const faultline: Importer = {
       const result = validateDataset(json.value);
       for (const p of result.problems) {
         const line = json.lineOf(p.pointer);
-        const at = { ...(p.eventIndex !== undefined ? { row: p.eventIndex + 1 } : {}), ...(line !== undefined ? { line } : {}) };
+        const at = {
+          ...(p.eventIndex !== undefined ? { row: p.eventIndex + 1 } : {}),
+          ...(line !== undefined ? { line } : {}),
+        };
         const say = `${p.pointer || '/'}: ${p.message}`;
         if (p.severity === 'error') log.error(at, say);
         else log.warn(at, say);
@@ -39,10 +42,16 @@ export const faultline: Importer = {
       if (isRecord(json.value) && typeof json.value.$schema === 'string') dataset.$schema = json.value.$schema;
       return {
         dataset,
-        rows: { total: events.length, imported: result.accepted.length, skipped: events.length - result.accepted.length },
+        rows: {
+          total: events.length,
+          imported: result.accepted.length,
+          skipped: events.length - result.accepted.length,
+        },
         problems: log.problems,
         mapped: ['every field → itself (our own format, validated)'],
-        dropped: result.problems.some((p) => p.message.startsWith('unknown field')) ? ['unknown fields (listed as warnings)'] : [],
+        dropped: result.problems.some((p) => p.message.startsWith('unknown field'))
+          ? ['unknown fields (listed as warnings)']
+          : [],
       };
     } catch (error) {
       return log.fail(`could not read the file: ${String(error)}`);

@@ -8,7 +8,21 @@ import { parseIsoDate } from '../../model/dates';
 import { LIMITS } from '../../model/limits';
 import { safeHttpUrl } from '../../model/url';
 import type { Category, EventRecord, LocationPrecision, Source } from '../../model/types';
-import { CategoryBook, ImportLog, cleanId, fileSource, fitText, head, isRecord, splitList, textOf, titleFrom, type At, type ImportResult, type Importer } from './common';
+import {
+  CategoryBook,
+  ImportLog,
+  cleanId,
+  fileSource,
+  fitText,
+  head,
+  isRecord,
+  splitList,
+  textOf,
+  titleFrom,
+  type At,
+  type ImportResult,
+  type Importer,
+} from './common';
 import { GEOJSON_META_KEY } from './export';
 import { readJson } from './json-input';
 import { truncateDateTime } from './source-dates';
@@ -38,16 +52,29 @@ function parseGeoJson(text: string, fileName: string): ImportResult {
   if (!json.ok) return log.fail(`not valid JSON: ${json.message}`, json.line ? { line: json.line } : {});
   const root = json.value;
   const single = isRecord(root) && root.type === 'Feature';
-  const features = single ? [root] : isRecord(root) && root.type === 'FeatureCollection' && Array.isArray(root.features) ? root.features : null;
-  if (!features) return log.fail('expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]})');
+  const features = single
+    ? [root]
+    : isRecord(root) && root.type === 'FeatureCollection' && Array.isArray(root.features)
+      ? root.features
+      : null;
+  if (!features)
+    return log.fail('expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]})');
   const meta = isRecord(root) && isRecord(root[GEOJSON_META_KEY]) ? (root[GEOJSON_META_KEY] as Props) : {};
   const known = new Map<string, Category>();
-  for (const c of Array.isArray(meta.categories) ? meta.categories : []) if (isRecord(c) && typeof c.id === 'string') known.set(c.id, c as unknown as Category);
+  for (const c of Array.isArray(meta.categories) ? meta.categories : [])
+    if (isRecord(c) && typeof c.id === 'string') known.set(c.id, c as unknown as Category);
   log.map(
-    'Point [lon, lat] → location lat, lon', 'properties.location {name, precision, note} (or location / place / location_name text) → location name and precision (precision assumed site when not given)',
-    'id (property or feature id) → id', 'title or name → title', 'summary or description → summary', 'date, end → date, end',
-    'category → category', 'actors, tags (list or "a; b") → actors, tags', 'sources (list), or source / url → sources',
-    'approximate, status, fatalities, related → themselves', 'geometry null → no location',
+    'Point [lon, lat] → location lat, lon',
+    'properties.location {name, precision, note} (or location / place / location_name text) → location name and precision (precision assumed site when not given)',
+    'id (property or feature id) → id',
+    'title or name → title',
+    'summary or description → summary',
+    'date, end → date, end',
+    'category → category',
+    'actors, tags (list or "a; b") → actors, tags',
+    'sources (list), or source / url → sources',
+    'approximate, status, fatalities, related → themselves',
+    'geometry null → no location',
   );
   log.total = features.length;
   const book = new CategoryBook();
@@ -61,10 +88,22 @@ function parseGeoJson(text: string, fileName: string): ImportResult {
   });
   const categories = book.list().map((c) => known.get(c.id) ?? c);
   const title = textOf(meta.title) || `GeoJSON import (${fileName || 'features'})`;
-  return log.finish({ title, description: textOf(meta.description), license: textOf(meta.license), updated: textOf(meta.updated) }, categories, built);
+  return log.finish(
+    { title, description: textOf(meta.description), license: textOf(meta.license), updated: textOf(meta.updated) },
+    categories,
+    built,
+  );
 }
 
-function toEvent(feature: unknown, n: number, at: At, log: ImportLog, book: CategoryBook, known: Map<string, Category>, fileName: string): EventRecord | null {
+function toEvent(
+  feature: unknown,
+  n: number,
+  at: At,
+  log: ImportLog,
+  book: CategoryBook,
+  known: Map<string, Category>,
+  fileName: string,
+): EventRecord | null {
   if (!isRecord(feature) || feature.type !== 'Feature') {
     log.error(at, 'not a GeoJSON Feature; row skipped');
     return null;
@@ -73,14 +112,25 @@ function toEvent(feature: unknown, n: number, at: At, log: ImportLog, book: Cate
   const point = pointOf(feature.geometry, log, at);
   if (point === 'skip') return null;
   const date = dateOf(props.date, 'date', log, at);
-  const end = props.end === undefined || props.end === null || props.end === '' ? undefined : dateOf(props.end, 'end', log, at);
+  const end =
+    props.end === undefined || props.end === null || props.end === '' ? undefined : dateOf(props.end, 'end', log, at);
   if (!date || end === null) return null;
-  const title = textOf(props.title) || textOf(props.name) || titleFrom(textOf(props.description) || textOf(props.summary)) || `Feature ${n}`;
+  const title =
+    textOf(props.title) ||
+    textOf(props.name) ||
+    titleFrom(textOf(props.description) || textOf(props.summary)) ||
+    `Feature ${n}`;
   const category = textOf(props.category);
   const event: EventRecord = {
     id: cleanId(textOf(props.id) || textOf(feature.id)) || `feature-${n}`,
     title: fitText(log, at, 'title', title, LIMITS.maxTitleLength),
-    summary: fitText(log, at, 'summary', textOf(props.summary) || textOf(props.description) || title, LIMITS.maxSummaryLength),
+    summary: fitText(
+      log,
+      at,
+      'summary',
+      textOf(props.summary) || textOf(props.description) || title,
+      LIMITS.maxSummaryLength,
+    ),
     date,
     category: known.has(category) ? category : category ? book.add(category) : book.add('Event', 'event'),
     sources: sourcesOf(props, fileName),
@@ -89,14 +139,23 @@ function toEvent(feature: unknown, n: number, at: At, log: ImportLog, book: Cate
   if (end !== undefined) event.end = end;
   if (props.approximate === true) event.approximate = true;
   for (const key of ['actors', 'tags', 'related'] as const) {
-    const list = Array.isArray(props[key]) ? (props[key] as unknown[]).map(textOf).filter(Boolean) : splitList(textOf(props[key]));
+    const list = Array.isArray(props[key])
+      ? (props[key] as unknown[]).map(textOf).filter(Boolean)
+      : splitList(textOf(props[key]));
     if (list.length) event[key] = list;
   }
   const place = isRecord(props.location) ? props.location : {};
   if (point) {
-    const precision = [place.precision, props.precision, props.location_precision].map(textOf).find((p) => PRECISIONS.includes(p));
+    const precision = [place.precision, props.precision, props.location_precision]
+      .map(textOf)
+      .find((p) => PRECISIONS.includes(p));
     // Without a place name, the coordinates themselves are the most truthful label.
-    const name = textOf(place.name) || textOf(props.location) || textOf(props.place) || textOf(props.location_name) || `${point.lat}, ${point.lon}`;
+    const name =
+      textOf(place.name) ||
+      textOf(props.location) ||
+      textOf(props.place) ||
+      textOf(props.location_name) ||
+      `${point.lat}, ${point.lon}`;
     event.location = { name, ...point, precision: (precision ?? 'site') as LocationPrecision };
     if (textOf(place.note)) event.location.note = textOf(place.note);
   } else event.location = null;
@@ -116,13 +175,22 @@ function pointOf(geometry: unknown, log: ImportLog, at: At): { lat: number; lon:
   }
   const c = geometry.coordinates;
   // Only the first two positions are read; a Point has 2 or 3 (with altitude), never more.
-  if (!Array.isArray(c) || c.length < 2 || c.length > 3 || typeof c[0] !== 'number' || typeof c[1] !== 'number' || !Number.isFinite(c[0]) || !Number.isFinite(c[1])) {
+  if (
+    !Array.isArray(c) ||
+    c.length < 2 ||
+    c.length > 3 ||
+    typeof c[0] !== 'number' ||
+    typeof c[1] !== 'number' ||
+    !Number.isFinite(c[0]) ||
+    !Number.isFinite(c[1])
+  ) {
     log.error(at, 'Point coordinates must be [lon, lat] numbers; feature skipped');
     return 'skip';
   }
   const [lon, lat] = c as [number, number];
   if (Math.abs(lat) > 90) {
-    const hint = Math.abs(lon) <= 90 && Math.abs(lat) <= 180 ? '; GeoJSON is [lon, lat], did you swap?' : ' (-90 to 90)';
+    const hint =
+      Math.abs(lon) <= 90 && Math.abs(lat) <= 180 ? '; GeoJSON is [lon, lat], did you swap?' : ' (-90 to 90)';
     log.error(at, `latitude ${lat} out of range${hint}`);
     return 'skip';
   }
@@ -156,14 +224,20 @@ function sourcesOf(props: Props, fileName: string): Source[] {
   for (const s of Array.isArray(props.sources) ? props.sources.slice(0, LIMITS.maxListLength + 1) : []) {
     if (isRecord(s)) {
       const source: Record<string, unknown> = {};
-      for (const key of ['publisher', 'title', 'url', 'date', 'author', 'quote']) if (s[key] !== undefined) source[key] = s[key];
+      for (const key of ['publisher', 'title', 'url', 'date', 'author', 'quote'])
+        if (s[key] !== undefined) source[key] = s[key];
       out.push(source as unknown as Source);
-    } else if (typeof s === 'string' && safeHttpUrl(s)) out.push({ publisher: safeHttpUrl(s)!.hostname, title: s, url: s });
+    } else if (typeof s === 'string' && safeHttpUrl(s))
+      out.push({ publisher: safeHttpUrl(s)!.hostname, title: s, url: s });
   }
   const url = textOf(props.url) || textOf(props.link);
   if (!out.length && (url || textOf(props.source))) {
     const link = safeHttpUrl(url);
-    out.push({ publisher: textOf(props.source) || link?.hostname || 'GeoJSON source', title: textOf(props.source) || url, url: url || textOf(props.source) });
+    out.push({
+      publisher: textOf(props.source) || link?.hostname || 'GeoJSON source',
+      title: textOf(props.source) || url,
+      url: url || textOf(props.source),
+    });
   }
   return out.length ? out : [fileSource('GeoJSON', fileName)];
 }

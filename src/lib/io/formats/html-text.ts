@@ -8,8 +8,47 @@
  */
 
 /** Elements whose content is never text a reader should see. */
-const DROP_CONTENT = new Set(['script', 'style', 'iframe', 'noscript', 'template', 'object', 'embed', 'svg', 'math', 'textarea', 'title', 'head', 'frame', 'frameset', 'video', 'audio']);
-const BREAKS = new Set(['br', 'p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'ul', 'ol', 'table', 'hr', 'dt', 'dd', 'pre']);
+const DROP_CONTENT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'noscript',
+  'template',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'textarea',
+  'title',
+  'head',
+  'frame',
+  'frameset',
+  'video',
+  'audio',
+]);
+const BREAKS = new Set([
+  'br',
+  'p',
+  'div',
+  'li',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'section',
+  'article',
+  'ul',
+  'ol',
+  'table',
+  'hr',
+  'dt',
+  'dd',
+  'pre',
+]);
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const TAG_NAME = /<(\/?)([A-Za-z][A-Za-z0-9-]*)/y;
 
@@ -72,7 +111,8 @@ function afterClosing(html: string, from: number, name: string): number {
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, (whole, body: string) => {
-    if (body[0] !== '#') return Object.prototype.hasOwnProperty.call(NAMED, body.toLowerCase()) ? NAMED[body.toLowerCase()]! : whole;
+    if (body[0] !== '#')
+      return Object.prototype.hasOwnProperty.call(NAMED, body.toLowerCase()) ? NAMED[body.toLowerCase()]! : whole;
     const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
     // NUL, surrogates and values past Unicode are not characters: the replacement character stands in.
     const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);

@@ -33,11 +33,19 @@ export function detectImporter(text: string, fileName = ''): Importer | undefine
 }
 
 /** Imports with a named format, or the detected one; a result with a problem when neither works. */
-export function importText(text: string, fileName: string, options: ImportOptions & { format?: string } = {}): ImportResult {
+export function importText(
+  text: string,
+  fileName: string,
+  options: ImportOptions & { format?: string } = {},
+): ImportResult {
   const importer = options.format ? importerById(options.format) : detectImporter(text, fileName);
   if (!importer) {
     const known = IMPORTERS.map((i) => i.id).join(', ');
-    return new ImportLog().fail(options.format ? `unknown format "${options.format}"; use one of ${known}` : `could not tell the format of ${fileName || 'the file'}; name it (${known})`);
+    return new ImportLog().fail(
+      options.format
+        ? `unknown format "${options.format}"; use one of ${known}`
+        : `could not tell the format of ${fileName || 'the file'}; name it (${known})`,
+    );
   }
   return importer.parse(text, fileName, options);
 }

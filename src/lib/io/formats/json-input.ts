@@ -8,14 +8,22 @@ import { checkDepth, parseJson, positionFinder } from '../../model/json';
 import { LIMITS } from '../../model/limits';
 
 export type JsonRead =
-  | { ok: true; value: unknown; lineOf: (pointer: string) => number | undefined; warnings: { line: number; message: string }[] }
+  | {
+      ok: true;
+      value: unknown;
+      lineOf: (pointer: string) => number | undefined;
+      warnings: { line: number; message: string }[];
+    }
   | { ok: false; message: string; line?: number };
 
 const STRICT_PARSE_CHARS = 4 * 1024 * 1024;
 
 export function readJson(text: string): JsonRead {
   if (text.length > LIMITS.maxFileBytes) {
-    return { ok: false, message: `the file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${LIMITS.maxFileBytes / 1e6} MB` };
+    return {
+      ok: false,
+      message: `the file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${LIMITS.maxFileBytes / 1e6} MB`,
+    };
   }
   const where = positionFinder(text);
   if (text.length > STRICT_PARSE_CHARS) {
@@ -38,6 +46,9 @@ export function readJson(text: string): JsonRead {
     ok: true,
     value: parsed.value,
     lineOf,
-    warnings: parsed.warnings.map((w) => ({ line: where(w.offset).line, message: `${w.pointer || '/'}: ${w.message}` })),
+    warnings: parsed.warnings.map((w) => ({
+      line: where(w.offset).line,
+      message: `${w.pointer || '/'}: ${w.message}`,
+    })),
   };
 }

@@ -7,13 +7,34 @@ import { isEndBeforeStart, parseIsoDate } from '../../model/dates';
 import { LIMITS } from '../../model/limits';
 import { safeHttpUrl } from '../../model/url';
 import type { EventRecord, Source } from '../../model/types';
-import { CategoryBook, ImportLog, cleanId, fileSource, fitText, head, isRecord, slugify, textOf, titleFrom, type At, type ImportOptions, type ImportResult, type Importer } from './common';
+import {
+  CategoryBook,
+  ImportLog,
+  cleanId,
+  fileSource,
+  fitText,
+  head,
+  isRecord,
+  slugify,
+  textOf,
+  titleFrom,
+  type At,
+  type ImportOptions,
+  type ImportResult,
+  type Importer,
+} from './common';
 import { htmlToText } from './html-text';
 import { readJson } from './json-input';
 import { isOffset, isoOf, withTime, type DateRead } from './source-dates';
 import { Columns, readTable } from './table';
 
-interface DateParts { year: string; month: string; day: string; time: string; iso: string }
+interface DateParts {
+  year: string;
+  month: string;
+  day: string;
+  time: string;
+  iso: string;
+}
 interface Slide {
   at: At;
   kind: 'event' | 'era' | 'title';
@@ -53,12 +74,15 @@ function parseTimeline(text: string, fileName: string, options: ImportOptions): 
     'text.headline → title, text.text → summary (HTML → plain text; script, style and iframe content dropped)',
     'start_date / end_date {year, month, day} → date / end with the matching precision (year, month or day)',
     'group → category (no group: "Event"); eras → range events in the "Era" category',
-    'title slide → dataset title and description', 'unique_id → id (else a slug of the headline and the slide number)',
-    "media.url → a source {publisher: credit, title: caption, url} when it is an http(s) link; media is never embedded",
-    'no place in TimelineJS → location null', 'slides without an http(s) media link → the import file as their source (flagged as not a link)',
+    'title slide → dataset title and description',
+    'unique_id → id (else a slug of the headline and the slide number)',
+    'media.url → a source {publisher: credit, title: caption, url} when it is an http(s) link; media is never embedded',
+    'no place in TimelineJS → location null',
+    'slides without an http(s) media link → the import file as their source (flagged as not a link)',
   );
   log.drop('display_date', 'background', 'media.thumbnail', 'autolink', 'scale');
-  if (options.utcOffset && !isOffset(options.utcOffset)) log.warn({}, `UTC offset '${options.utcOffset}' is not Z or ±HH:MM; ignored`);
+  if (options.utcOffset && !isOffset(options.utcOffset))
+    log.warn({}, `UTC offset '${options.utcOffset}' is not Z or ±HH:MM; ignored`);
   const book = new CategoryBook();
   const built: { event: EventRecord; at: At }[] = [];
   const meta = { title: `TimelineJS import (${fileName || 'timeline'})`, description: '', license: '', updated: '' };
@@ -67,18 +91,32 @@ function parseTimeline(text: string, fileName: string, options: ImportOptions): 
     if (slide.kind === 'title') {
       // A sheet's title row is not an event: it does not count as an imported or skipped row.
       if (slide.at.row !== undefined) log.total--;
-      if (slide.headline) meta.title = fitText(log, slide.at, 'title slide headline', slide.headline, LIMITS.maxTitleLength);
-      if (slide.text) meta.description = fitText(log, slide.at, 'title slide text', slide.text, LIMITS.maxSummaryLength);
+      if (slide.headline)
+        meta.title = fitText(log, slide.at, 'title slide headline', slide.headline, LIMITS.maxTitleLength);
+      if (slide.text)
+        meta.description = fitText(log, slide.at, 'title slide text', slide.text, LIMITS.maxSummaryLength);
       return;
     }
     const event = toEvent(slide, slide.at.row ?? index + 1, fileName, log, book, options, times);
     if (event) built.push({ event, at: slide.at });
   });
-  if (times.dropped) log.warn({}, `${times.dropped} date${times.dropped > 1 ? 's' : ''} had a time of day but no time zone; only the day was kept (give a UTC offset to keep times)`);
+  if (times.dropped)
+    log.warn(
+      {},
+      `${times.dropped} date${times.dropped > 1 ? 's' : ''} had a time of day but no time zone; only the day was kept (give a UTC offset to keep times)`,
+    );
   return log.finish(meta, book.list(), built);
 }
 
-function toEvent(slide: Slide, n: number, fileName: string, log: ImportLog, book: CategoryBook, options: ImportOptions, times: { dropped: number }): EventRecord | null {
+function toEvent(
+  slide: Slide,
+  n: number,
+  fileName: string,
+  log: ImportLog,
+  book: CategoryBook,
+  options: ImportOptions,
+  times: { dropped: number },
+): EventRecord | null {
   const { at } = slide;
   if (!slide.start) {
     log.error(at, `${slide.kind === 'era' ? 'era' : 'slide'} has no start_date; row skipped`);
@@ -86,7 +124,13 @@ function toEvent(slide: Slide, n: number, fileName: string, log: ImportLog, book
   }
   const start = dateOf(slide.start, options, times);
   const end = slide.end ? dateOf(slide.end, options, times) : null;
-  const bad = !start.ok ? `start_date: ${start.message}` : end && !end.ok ? `end_date: ${end.message}` : slide.kind === 'era' && !end ? 'an era needs an end_date' : null;
+  const bad = !start.ok
+    ? `start_date: ${start.message}`
+    : end && !end.ok
+      ? `end_date: ${end.message}`
+      : slide.kind === 'era' && !end
+        ? 'an era needs an end_date'
+        : null;
   if (bad || !start.ok || (end && !end.ok)) {
     log.error(at, `${bad}; row skipped`);
     return null;
@@ -99,13 +143,22 @@ function toEvent(slide: Slide, n: number, fileName: string, log: ImportLog, book
       return null;
     }
   }
-  const title = fitText(log, at, 'headline', slide.headline || (slide.text ? titleFrom(slide.text) : `${slide.kind === 'era' ? 'Era' : 'Event'} ${n}`), LIMITS.maxTitleLength);
+  const title = fitText(
+    log,
+    at,
+    'headline',
+    slide.headline || (slide.text ? titleFrom(slide.text) : `${slide.kind === 'era' ? 'Era' : 'Event'} ${n}`),
+    LIMITS.maxTitleLength,
+  );
   const event: EventRecord = {
-    id: slide.uniqueId ? cleanId(slide.uniqueId) : `${slide.kind === 'era' ? 'era-' : ''}${slugify(slide.headline) || 'slide'}-${n}`,
+    id: slide.uniqueId
+      ? cleanId(slide.uniqueId)
+      : `${slide.kind === 'era' ? 'era-' : ''}${slugify(slide.headline) || 'slide'}-${n}`,
     title,
     summary: fitText(log, at, 'text', slide.text || title, LIMITS.maxSummaryLength),
     date: start.date,
-    category: slide.kind === 'era' ? book.add('Era', 'era') : slide.group ? book.add(slide.group) : book.add('Event', 'event'),
+    category:
+      slide.kind === 'era' ? book.add('Era', 'era') : slide.group ? book.add(slide.group) : book.add('Event', 'event'),
     sources: [mediaSource(slide, log) ?? fileSource('TimelineJS', fileName)],
   };
   if (endDate && endDate !== start.date) event.end = endDate;
@@ -121,7 +174,8 @@ function dateOf(parts: DateParts, options: ImportOptions, times: { dropped: numb
   const whole = (s: string): number | undefined => (/^-?\d+$/.test(s) ? Number(s) : s === '' ? undefined : NaN);
   const [year, month, day] = [whole(parts.year), whole(parts.month), whole(parts.day)];
   if (year === undefined) return { ok: false, message: 'no year' };
-  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day)) return { ok: false, message: `'${[parts.year, parts.month, parts.day].filter(Boolean).join('-')}' is not a date` };
+  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day))
+    return { ok: false, message: `'${[parts.year, parts.month, parts.day].filter(Boolean).join('-')}' is not a date` };
   const date = isoOf(year, month, day);
   if (!date.ok || !parts.time || day === undefined) return date;
   if (options.utcOffset && isOffset(options.utcOffset)) return withTime(date.date, parts.time, options.utcOffset);
@@ -136,13 +190,19 @@ function mediaSource(slide: Slide, log: ImportLog): Source | null {
     log.warn(slide.at, 'media is not an http(s) link; not imported (media are never embedded)');
     return null;
   }
-  return { publisher: (credit || 'TimelineJS media').slice(0, LIMITS.maxTextLength), title: (caption || url).slice(0, LIMITS.maxTextLength), url };
+  return {
+    publisher: (credit || 'TimelineJS media').slice(0, LIMITS.maxTextLength),
+    title: (caption || url).slice(0, LIMITS.maxTextLength),
+    url,
+  };
 }
 
 function partsOf(value: unknown): DateParts | null {
   if (!isRecord(value)) return null;
   const t = (k: string): string => textOf(value[k]).trim();
-  const time = t('hour') ? `${t('hour')}:${t('minute').padStart(2, '0') || '00'}${t('second') ? `:${t('second').padStart(2, '0')}` : ''}` : '';
+  const time = t('hour')
+    ? `${t('hour')}:${t('minute').padStart(2, '0') || '00'}${t('second') ? `:${t('second').padStart(2, '0')}` : ''}`
+    : '';
   return { year: t('year'), month: t('month'), day: t('day'), time, iso: '' };
 }
 
@@ -150,7 +210,8 @@ function jsonSlides(text: string, log: ImportLog): Slide[] | { fatal: string; at
   const json = readJson(text);
   if (!json.ok) return { fatal: `not valid JSON: ${json.message}`, ...(json.line ? { at: { line: json.line } } : {}) };
   const root = json.value;
-  if (!isRecord(root) || !Array.isArray(root.events)) return { fatal: 'expected TimelineJS JSON: {"events": [slides…]}' };
+  if (!isRecord(root) || !Array.isArray(root.events))
+    return { fatal: 'expected TimelineJS JSON: {"events": [slides…]}' };
   const events: unknown[] = root.events;
   const eras: unknown[] = Array.isArray(root.eras) ? root.eras : [];
   log.total = events.length + eras.length;
@@ -162,10 +223,19 @@ function jsonSlides(text: string, log: ImportLog): Slide[] | { fatal: string; at
     const line = json.lineOf(pointer);
     if (line !== undefined) at.line = line;
     return {
-      at, kind, start: partsOf(r.start_date), end: partsOf(r.end_date),
-      headline: htmlToText(textOf(text.headline)), text: htmlToText(textOf(text.text)),
-      media: { url: textOf(media.url).trim(), credit: htmlToText(textOf(media.credit)), caption: htmlToText(textOf(media.caption)) },
-      group: htmlToText(textOf(r.group)), uniqueId: textOf(r.unique_id).trim(),
+      at,
+      kind,
+      start: partsOf(r.start_date),
+      end: partsOf(r.end_date),
+      headline: htmlToText(textOf(text.headline)),
+      text: htmlToText(textOf(text.text)),
+      media: {
+        url: textOf(media.url).trim(),
+        credit: htmlToText(textOf(media.credit)),
+        caption: htmlToText(textOf(media.caption)),
+      },
+      group: htmlToText(textOf(r.group)),
+      uniqueId: textOf(r.unique_id).trim(),
     };
   };
   const slides = [
@@ -180,20 +250,31 @@ function csvSlides(text: string, log: ImportLog, options: ImportOptions): Slide[
   const table = readTable(text, log, options.delimiter ? { delimiter: options.delimiter } : {});
   if ('fatal' in table) return { fatal: table.fatal };
   const cols = new Columns(table.header);
-  if (!cols.has('year') && !cols.has('start date')) return { fatal: 'not a TimelineJS sheet: no Year or Start Date column', at: { line: 1 } };
+  if (!cols.has('year') && !cols.has('start date'))
+    return { fatal: 'not a TimelineJS sheet: no Year or Start Date column', at: { line: 1 } };
   return table.rows.map(({ row, line, fields }) => {
     const get = (name: string): string => cols.get(fields, name);
     const type = get('type').toLowerCase();
     const parts = (prefix: string, isoColumn: string): DateParts | null => {
-      const p = { year: get(`${prefix}year`), month: get(`${prefix}month`), day: get(`${prefix}day`), time: get(`${prefix}time`), iso: get(isoColumn) };
+      const p = {
+        year: get(`${prefix}year`),
+        month: get(`${prefix}month`),
+        day: get(`${prefix}day`),
+        time: get(`${prefix}time`),
+        iso: get(isoColumn),
+      };
       return p.year || p.iso ? p : null;
     };
     return {
-      at: { row, line }, kind: type === 'title' ? 'title' : type === 'era' ? 'era' : 'event',
-      start: parts('', 'start date'), end: parts('end ', 'end date'),
-      headline: htmlToText(get('headline')), text: htmlToText(cols.raw(fields, 'text')),
+      at: { row, line },
+      kind: type === 'title' ? 'title' : type === 'era' ? 'era' : 'event',
+      start: parts('', 'start date'),
+      end: parts('end ', 'end date'),
+      headline: htmlToText(get('headline')),
+      text: htmlToText(cols.raw(fields, 'text')),
       media: { url: get('media'), credit: htmlToText(get('media credit')), caption: htmlToText(get('media caption')) },
-      group: htmlToText(get('group') || get('tag')), uniqueId: '',
+      group: htmlToText(get('group') || get('tag')),
+      uniqueId: '',
     };
   });
 }

@@ -6,12 +6,39 @@
 import { LIMITS } from '../../model/limits';
 import { safeHttpUrl } from '../../model/url';
 import type { EventRecord, Source } from '../../model/types';
-import { CategoryBook, ImportLog, addDistinct, cleanId, fileSource, fitText, head, isRecord, slugify, textOf, titleFrom, type At, type ImportOptions, type ImportResult, type Importer } from './common';
+import {
+  CategoryBook,
+  ImportLog,
+  addDistinct,
+  cleanId,
+  fileSource,
+  fitText,
+  head,
+  isRecord,
+  slugify,
+  textOf,
+  titleFrom,
+  type At,
+  type ImportOptions,
+  type ImportResult,
+  type Importer,
+} from './common';
 import { readPoint } from './coords';
 import { readJson } from './json-input';
 import { isOffset, readSlashDate, withTime } from './source-dates';
 
-const USED = new Set(['id', 'description', 'date', 'time', 'location', 'latitude', 'longitude', 'category', 'associations', 'sources']);
+const USED = new Set([
+  'id',
+  'description',
+  'date',
+  'time',
+  'location',
+  'latitude',
+  'longitude',
+  'category',
+  'associations',
+  'sources',
+]);
 type Association = { mode: string; title: string; path: string[] };
 
 export const timemap: Importer = {
@@ -20,7 +47,12 @@ export const timemap: Importer = {
   extensions: ['json'],
   detect(text) {
     const top = head(text, 8192);
-    return /^\s*[[{]/.test(top) && top.includes('"description"') && (top.includes('"associations"') || top.includes('"latitude"')) && !top.includes('"start_date"');
+    return (
+      /^\s*[[{]/.test(top) &&
+      top.includes('"description"') &&
+      (top.includes('"associations"') || top.includes('"latitude"')) &&
+      !top.includes('"start_date"')
+    );
   },
   parse(text, fileName, options = {}) {
     try {
@@ -37,7 +69,8 @@ function parseTimemap(text: string, fileName: string, options: ImportOptions): I
   if (!json.ok) return log.fail(`not valid JSON: ${json.message}`, json.line ? { line: json.line } : {});
   const root = json.value;
   const events = Array.isArray(root) ? root : isRecord(root) ? root.events : undefined;
-  if (!Array.isArray(events)) return log.fail('expected timemap events: a list, or {"events": [...], "sources": [...], "associations": [...]}');
+  if (!Array.isArray(events))
+    return log.fail('expected timemap events: a list, or {"events": [...], "sources": [...], "associations": [...]}');
   const base = Array.isArray(root) ? '' : '/events';
   const sources = byId(isRecord(root) ? root.sources : undefined);
   const associations = new Map<string, Association>();
@@ -46,7 +79,8 @@ function parseTimemap(text: string, fileName: string, options: ImportOptions): I
     associations.set(id, { mode: textOf(a.mode).toUpperCase(), title: textOf(a.title) || id, path });
   }
   describe(log, options, associations.size > 0);
-  if (options.utcOffset && !isOffset(options.utcOffset)) log.warn({}, `UTC offset '${options.utcOffset}' is not Z or ±HH:MM; ignored`);
+  if (options.utcOffset && !isOffset(options.utcOffset))
+    log.warn({}, `UTC offset '${options.utcOffset}' is not Z or ±HH:MM; ignored`);
   log.total = events.length;
   const book = new CategoryBook();
   const built: { event: EventRecord; at: At }[] = [];
@@ -63,8 +97,16 @@ function parseTimemap(text: string, fileName: string, options: ImportOptions): I
     const event = toEvent(raw, at, { fileName, log, book, options, sources, associations, times });
     if (event) built.push({ event, at });
   });
-  if (times.dropped) log.warn({}, `${times.dropped} event time${times.dropped > 1 ? 's' : ''} had no time zone; only the day was kept (give a UTC offset to keep times)`);
-  return log.finish({ title: `timemap import (${fileName || 'events'})`, description: '', license: '', updated: '' }, book.list(), built);
+  if (times.dropped)
+    log.warn(
+      {},
+      `${times.dropped} event time${times.dropped > 1 ? 's' : ''} had no time zone; only the day was kept (give a UTC offset to keep times)`,
+    );
+  return log.finish(
+    { title: `timemap import (${fileName || 'events'})`, description: '', license: '', updated: '' },
+    book.list(),
+    built,
+  );
 }
 
 interface Context {
@@ -104,7 +146,11 @@ function toEvent(raw: Record<string, unknown>, at: At, ctx: Context): EventRecor
   const hasPlace = get('latitude') !== '' || get('longitude') !== '';
   const point = hasPlace ? readPoint(get('latitude'), get('longitude'), options, log, at) : null;
   if (point === 'skip') return null;
-  const linked = (raw.associations === undefined ? [] : Array.isArray(raw.associations) ? raw.associations : [raw.associations]).map(textOf).filter(Boolean);
+  const linked = (
+    raw.associations === undefined ? [] : Array.isArray(raw.associations) ? raw.associations : [raw.associations]
+  )
+    .map(textOf)
+    .filter(Boolean);
   const categoryAssoc = linked.map((id) => ctx.associations.get(id)).find((a) => a?.mode === 'CATEGORY');
   const tags: string[] = [];
   for (const id of linked) {
@@ -155,7 +201,11 @@ function sourcesOf(value: unknown, at: At, ctx: Context): Source[] {
 /** timemap serves lists; some builds keep them as objects keyed by id. Both become a map by id. */
 function byId(value: unknown): Map<string, Record<string, unknown>> {
   const map = new Map<string, Record<string, unknown>>();
-  const entries = Array.isArray(value) ? value.map((v) => [isRecord(v) ? textOf(v.id) : '', v] as const) : isRecord(value) ? Object.entries(value) : [];
+  const entries = Array.isArray(value)
+    ? value.map((v) => [isRecord(v) ? textOf(v.id) : '', v] as const)
+    : isRecord(value)
+      ? Object.entries(value)
+      : [];
   for (const [key, v] of entries) if (isRecord(v) && (textOf(v.id) || key)) map.set(textOf(v.id) || key, v);
   return map;
 }
@@ -166,7 +216,9 @@ function describe(log: ImportLog, options: ImportOptions, withAssociations: bool
     'description → summary, and its first sentence → title',
     'location, latitude, longitude → location (precision assumed site: timemap does not say)',
     'sources (ids) → sources {publisher: affil_s or type, title, url: url or the first http(s) path}',
-    withAssociations ? 'associations: CATEGORY → category (else the category field); FILTER → tags from filter_paths' : 'associations (no association list given) → tags; category → category',
+    withAssociations
+      ? 'associations: CATEGORY → category (else the category field); FILTER → tags from filter_paths'
+      : 'associations (no association list given) → tags; category → category',
   );
   if (withAssociations) log.drop('NARRATIVE associations');
   log.drop('source thumbnail, description, notes, parent, type');

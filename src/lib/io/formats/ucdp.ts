@@ -5,7 +5,21 @@
 import type { EventRecord, Fatalities, LocationPrecision, Source } from '../../model/types';
 import { LIMITS } from '../../model/limits';
 import { safeHttpUrl } from '../../model/url';
-import { CategoryBook, ImportLog, cleanId, fitText, head, isRecord, lookup, slugify, textOf, type At, type ImportOptions, type ImportResult, type Importer } from './common';
+import {
+  CategoryBook,
+  ImportLog,
+  cleanId,
+  fitText,
+  head,
+  isRecord,
+  lookup,
+  slugify,
+  textOf,
+  type At,
+  type ImportOptions,
+  type ImportResult,
+  type Importer,
+} from './common';
 import { readCsv } from '../csv';
 import { readPoint } from './coords';
 import { readJson } from './json-input';
@@ -13,23 +27,101 @@ import { truncateDateTime } from './source-dates';
 import { readTable } from './table';
 
 export const UCDP_COLUMNS = [
-  'id', 'relid', 'year', 'active_year', 'code_status', 'type_of_violence', 'conflict_dset_id', 'conflict_new_id', 'conflict_name',
-  'dyad_dset_id', 'dyad_new_id', 'dyad_name', 'side_a_dset_id', 'side_a_new_id', 'side_a', 'side_b_dset_id', 'side_b_new_id', 'side_b',
-  'number_of_sources', 'source_article', 'source_office', 'source_date', 'source_headline', 'source_original', 'where_prec',
-  'where_coordinates', 'where_description', 'adm_1', 'adm_2', 'latitude', 'longitude', 'geom_wkt', 'priogrid_gid', 'country', 'country_id',
-  'region', 'event_clarity', 'date_prec', 'date_start', 'date_end', 'deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown',
-  'best', 'high', 'low', 'gwnoa', 'gwnob',
+  'id',
+  'relid',
+  'year',
+  'active_year',
+  'code_status',
+  'type_of_violence',
+  'conflict_dset_id',
+  'conflict_new_id',
+  'conflict_name',
+  'dyad_dset_id',
+  'dyad_new_id',
+  'dyad_name',
+  'side_a_dset_id',
+  'side_a_new_id',
+  'side_a',
+  'side_b_dset_id',
+  'side_b_new_id',
+  'side_b',
+  'number_of_sources',
+  'source_article',
+  'source_office',
+  'source_date',
+  'source_headline',
+  'source_original',
+  'where_prec',
+  'where_coordinates',
+  'where_description',
+  'adm_1',
+  'adm_2',
+  'latitude',
+  'longitude',
+  'geom_wkt',
+  'priogrid_gid',
+  'country',
+  'country_id',
+  'region',
+  'event_clarity',
+  'date_prec',
+  'date_start',
+  'date_end',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+  'best',
+  'high',
+  'low',
+  'gwnoa',
+  'gwnob',
 ] as const;
-const USED = new Set(['id', 'type_of_violence', 'conflict_name', 'dyad_name', 'side_a', 'side_b', 'source_article', 'source_office', 'source_date',
-  'source_headline', 'where_prec', 'where_coordinates', 'where_description', 'adm_1', 'adm_2', 'latitude', 'longitude', 'country', 'date_prec',
-  'date_start', 'date_end', 'deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown', 'best', 'high', 'low']);
+const USED = new Set([
+  'id',
+  'type_of_violence',
+  'conflict_name',
+  'dyad_name',
+  'side_a',
+  'side_b',
+  'source_article',
+  'source_office',
+  'source_date',
+  'source_headline',
+  'where_prec',
+  'where_coordinates',
+  'where_description',
+  'adm_1',
+  'adm_2',
+  'latitude',
+  'longitude',
+  'country',
+  'date_prec',
+  'date_start',
+  'date_end',
+  'deaths_a',
+  'deaths_b',
+  'deaths_civilians',
+  'deaths_unknown',
+  'best',
+  'high',
+  'low',
+]);
 const VIOLENCE: Record<string, { id: string; label: string; color: string }> = {
   '1': { id: 'state-based', label: 'State-based violence', color: '#b2182b' },
   '2': { id: 'non-state', label: 'Non-state violence', color: '#e69f00' },
   '3': { id: 'one-sided', label: 'One-sided violence', color: '#7b3294' },
 };
 /** where_prec 1-4 follow the documented meanings; reading 5-7 as country level is our assumption. */
-const WHERE_PREC: Record<string, LocationPrecision> = { '1': 'site', '2': 'city', '3': 'region', '4': 'region', '5': 'country', '6': 'country', '7': 'country' };
+const WHERE_PREC: Record<string, LocationPrecision> = {
+  '1': 'site',
+  '2': 'city',
+  '3': 'region',
+  '4': 'region',
+  '5': 'country',
+  '6': 'country',
+  '7': 'country',
+};
 export const UCDP_URL = 'https://ucdp.uu.se/';
 
 type Record_ = (name: string) => string;
@@ -67,7 +159,12 @@ function parseUcdp(text: string, fileName: string, options: ImportOptions): Impo
     const event = toEvent(get, at, log, book, options);
     if (event) built.push({ event, at });
   }
-  const meta = { title: `UCDP GED events from ${fileName || 'an import'}`, description: `Imported from the UCDP Georeferenced Event Dataset (${fileName || 'file'}).`, license: '', updated: '' };
+  const meta = {
+    title: `UCDP GED events from ${fileName || 'an import'}`,
+    description: `Imported from the UCDP Georeferenced Event Dataset (${fileName || 'file'}).`,
+    license: '',
+    updated: '',
+  };
   return log.finish(meta, book.list(), built);
 }
 
@@ -82,14 +179,25 @@ function csvRecords(text: string, log: ImportLog, options: ImportOptions): Rows 
   if ('fatal' in table) return { fatal: table.fatal };
   const columns: readonly string[] = headerless ? UCDP_COLUMNS : table.header.map((h) => h.toLowerCase());
   const width = table.rows[0]?.fields.length ?? columns.length;
-  if (headerless && width !== 49 && width !== 47) return { fatal: `a UCDP GED file without a header row has 49 (or 47) columns; this one has ${width}`, at: { line: 1 } };
+  if (headerless && width !== 49 && width !== 47)
+    return {
+      fatal: `a UCDP GED file without a header row has 49 (or 47) columns; this one has ${width}`,
+      at: { line: 1 },
+    };
   const missing = ['id', 'type_of_violence', 'date_start', 'latitude', 'longitude'].filter((c) => !columns.includes(c));
-  if (missing.length) return { fatal: `not a UCDP GED file: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, at: { line: 1 } };
+  if (missing.length)
+    return {
+      fatal: `not a UCDP GED file: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      at: { line: 1 },
+    };
   if (headerless) log.map('no header row: columns read in the GED order (id, relid, year, …, gwnoa, gwnob)');
   const index = new Map(columns.map((c, i) => [c, i] as const));
   return {
     columns,
-    rows: table.rows.map(({ row, line, fields }) => ({ at: { row, line }, get: (name: string) => (fields[index.get(name) ?? -1] ?? '').trim() })),
+    rows: table.rows.map(({ row, line, fields }) => ({
+      at: { row, line },
+      get: (name: string) => (fields[index.get(name) ?? -1] ?? '').trim(),
+    })),
   };
 }
 
@@ -117,8 +225,15 @@ function toEvent(get: Record_, at: At, log: ImportLog, book: CategoryBook, optio
   const violence = lookup(VIOLENCE, get('type_of_violence'));
   const start = truncateDateTime(get('date_start'));
   const end = get('date_end') ? truncateDateTime(get('date_end')) : start;
-  const fail = !id ? 'id is empty' : !violence ? `type_of_violence '${get('type_of_violence')}' is not 1, 2 or 3`
-    : !start.ok ? `date_start ${start.message}` : !end.ok ? `date_end ${end.message}` : null;
+  const fail = !id
+    ? 'id is empty'
+    : !violence
+      ? `type_of_violence '${get('type_of_violence')}' is not 1, 2 or 3`
+      : !start.ok
+        ? `date_start ${start.message}`
+        : !end.ok
+          ? `date_end ${end.message}`
+          : null;
   if (fail || !violence || !start.ok || !end.ok) {
     log.error(at, `${fail}; row skipped`);
     return null;
@@ -138,14 +253,19 @@ function toEvent(get: Record_, at: At, log: ImportLog, book: CategoryBook, optio
   };
   const actors = [get('side_a'), get('side_b')].filter((a, i, all) => a && all.indexOf(a) === i);
   if (actors.length) event.actors = actors;
-  const tags = [slugify(get('conflict_name')), slugify(get('country'))].filter((t, i, all) => t && all.indexOf(t) === i);
+  const tags = [slugify(get('conflict_name')), slugify(get('country'))].filter(
+    (t, i, all) => t && all.indexOf(t) === i,
+  );
   if (tags.length) event.tags = tags;
   let precision = lookup(WHERE_PREC, get('where_prec'));
   if (point && !precision) {
     log.warn(at, `where_prec '${get('where_prec')}' is not 1-7; read as region`);
     precision = 'region';
   }
-  event.location = point && precision ? { name: place, ...point, precision, note: `UCDP where_prec ${get('where_prec') || 'missing'}` } : null;
+  event.location =
+    point && precision
+      ? { name: place, ...point, precision, note: `UCDP where_prec ${get('where_prec') || 'missing'}` }
+      : null;
   const fatalities = fatalitiesOf(get, log, at);
   if (fatalities) event.fatalities = fatalities;
   return event;
@@ -155,9 +275,16 @@ function toEvent(get: Record_, at: At, log: ImportLog, book: CategoryBook, optio
  * date_prec → our dates. 1 is the day; 2-3 (a few days to a week) keep the days with approximate;
  * 4 → month and 5 → year are assumptions: UCDP's per-value meanings are not verified here.
  */
-function datesOf(start: string, end: string, prec: string, log: ImportLog, at: At): Pick<EventRecord, 'date' | 'end' | 'approximate'> {
+function datesOf(
+  start: string,
+  end: string,
+  prec: string,
+  log: ImportLog,
+  at: At,
+): Pick<EventRecord, 'date' | 'end' | 'approximate'> {
   const cut = prec === '4' ? 7 : prec === '5' ? 4 : 10;
-  if (!['1', '2', '3', '4', '5'].includes(prec)) log.warn(at, `date_prec '${prec}' is not 1-5; dates read as exact days`);
+  if (!['1', '2', '3', '4', '5'].includes(prec))
+    log.warn(at, `date_prec '${prec}' is not 1-5; dates read as exact days`);
   const out: Pick<EventRecord, 'date' | 'end' | 'approximate'> = { date: start.slice(0, cut) };
   if (end.slice(0, cut) !== out.date) out.end = end.slice(0, cut);
   if (prec === '2' || prec === '3') out.approximate = true;
@@ -183,19 +310,37 @@ function summaryOf(get: Record_, label: string): string {
     `${label}${get('conflict_name') ? ` (${get('conflict_name')})` : ''}.`,
     get('where_description') ? `Place: ${get('where_description')}.` : '',
     `Deaths: best estimate ${get('best') || '?'} (low ${get('low') || '?'}, high ${get('high') || '?'}); side A ${deaths[0]}, side B ${deaths[1]}, civilians ${deaths[2]}, unknown ${deaths[3]}.`,
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The ';'-joined source fields, zipped by position. A citation that is not a link stays in the title. */
 function sourcesOf(get: Record_, id: string): Source[] {
-  const [articles, offices, dates, headlines] = ['source_article', 'source_office', 'source_date', 'source_headline'].map((k) => get(k).split(';').map((s) => s.trim()));
-  const count = Math.min(LIMITS.maxListLength, Math.max(...[articles, offices, headlines].map((l) => l!.filter(Boolean).length)));
+  const [articles, offices, dates, headlines] = [
+    'source_article',
+    'source_office',
+    'source_date',
+    'source_headline',
+  ].map((k) =>
+    get(k)
+      .split(';')
+      .map((s) => s.trim()),
+  );
+  const count = Math.min(
+    LIMITS.maxListLength,
+    Math.max(...[articles, offices, headlines].map((l) => l!.filter(Boolean).length)),
+  );
   const out: Source[] = [];
   for (let i = 0; i < count; i++) {
     const article = articles![i] ?? '';
     const link = safeHttpUrl(article) ? article : '';
     const headline = headlines![i] || `UCDP GED event ${id}`;
-    const source: Source = { publisher: offices![i] || 'UCDP GED', title: (article && !link ? `${headline} (${article})` : headline).slice(0, LIMITS.maxTextLength), url: link || UCDP_URL };
+    const source: Source = {
+      publisher: offices![i] || 'UCDP GED',
+      title: (article && !link ? `${headline} (${article})` : headline).slice(0, LIMITS.maxTextLength),
+      url: link || UCDP_URL,
+    };
     const date = dates![i] ? truncateDateTime(dates![i]!) : null;
     if (date?.ok) source.date = date.date;
     out.push(source);
@@ -205,12 +350,15 @@ function sourcesOf(get: Record_, id: string): Source[] {
 
 function describe(log: ImportLog, columns: readonly string[]): void {
   log.map(
-    'id → id (as ucdp-<id>)', 'type_of_violence 1/2/3 → category state-based / non-state / one-sided',
-    'dyad_name and where_coordinates → title', 'conflict_name, where_description and the death counts → summary',
+    'id → id (as ucdp-<id>)',
+    'type_of_violence 1/2/3 → category state-based / non-state / one-sided',
+    'dyad_name and where_coordinates → title',
+    'conflict_name, where_description and the death counts → summary',
     'date_start, date_end → date, end (time of day dropped as text, never through a Date)',
     'date_prec 1 → day; 2-3 → day with approximate: true; 4 → month; 5 → year (4 and 5 are assumptions)',
     'where_prec 1 → site, 2 → city, 3-4 → region, 5-7 → country (5-7 are an assumption: their meanings are unverified)',
-    "low, high, best → fatalities {min: low, max: high, by: 'UCDP GED (best: N)'}", 'side_a, side_b → actors',
+    "low, high, best → fatalities {min: low, max: high, by: 'UCDP GED (best: N)'}",
+    'side_a, side_b → actors',
     "source_office, source_headline, source_article, source_date (';'-joined) → sources; url is source_article when it is an http(s) link, otherwise https://ucdp.uu.se/ with the citation kept in the title",
     'conflict_name, country → tags (as slugs)',
   );

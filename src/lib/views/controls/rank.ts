@@ -16,8 +16,14 @@ export function collationRanks(values: readonly string[]): Uint32Array {
  * Indices of the `limit` values with the highest counts (ties: earlier name first), plus every
  * index in `always` (the checked values, so an active filter can always be undone), in that order.
  */
-export function topByCount(counts: ArrayLike<number>, ranks: Uint32Array, limit: number, always: readonly number[] = []): number[] {
-  const before = (a: number, b: number): boolean => counts[a]! > counts[b]! || (counts[a] === counts[b] && ranks[a]! < ranks[b]!);
+export function topByCount(
+  counts: ArrayLike<number>,
+  ranks: Uint32Array,
+  limit: number,
+  always: readonly number[] = [],
+): number[] {
+  const before = (a: number, b: number): boolean =>
+    counts[a]! > counts[b]! || (counts[a] === counts[b] && ranks[a]! < ranks[b]!);
   const n = ranks.length;
   const order = (a: number, b: number): number => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
   // Everything: a plain sort (the selection below is for a few out of many).
@@ -49,7 +55,13 @@ export class HeldRanking {
   #ranks: Uint32Array | null = null;
   #key = '';
 
-  order(counts: ArrayLike<number>, ranks: Uint32Array, limit: number, always: readonly number[], hold: boolean): number[] {
+  order(
+    counts: ArrayLike<number>,
+    ranks: Uint32Array,
+    limit: number,
+    always: readonly number[],
+    hold: boolean,
+  ): number[] {
     const key = `${limit} ${always.join(',')}`;
     if (hold && this.#last && ranks === this.#ranks && key === this.#key) return this.#last;
     this.#ranks = ranks;

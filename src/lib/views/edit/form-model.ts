@@ -40,18 +40,33 @@ export interface FormValues {
 
 export const emptySource = (): SourceValues => ({ publisher: '', title: '', url: '', date: '', author: '', quote: '' });
 
-const list = (text: string): string[] => text.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text: string): string[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const opt = (text: string): string | undefined => (text.trim() === '' ? undefined : text);
 
 export function valuesOf(event: EventRecord): FormValues {
   const loc = event.location ?? null;
   return {
-    id: event.id, title: event.title, summary: event.summary, date: event.date, end: event.end ?? '',
-    approximate: event.approximate === true, category: event.category,
-    actors: (event.actors ?? []).join(', '), tags: (event.tags ?? []).join(', '),
-    hasLocation: loc !== null, locationName: loc?.name ?? '', lat: loc ? String(loc.lat) : '', lon: loc ? String(loc.lon) : '',
+    id: event.id,
+    title: event.title,
+    summary: event.summary,
+    date: event.date,
+    end: event.end ?? '',
+    approximate: event.approximate === true,
+    category: event.category,
+    actors: (event.actors ?? []).join(', '),
+    tags: (event.tags ?? []).join(', '),
+    hasLocation: loc !== null,
+    locationName: loc?.name ?? '',
+    lat: loc ? String(loc.lat) : '',
+    lon: loc ? String(loc.lon) : '',
     precision: loc?.precision ?? 'site',
-    status: event.status?.kind ?? '', statusBy: (event.status?.by ?? []).join(', '), statusNote: event.status?.note ?? '',
+    status: event.status?.kind ?? '',
+    statusBy: (event.status?.by ?? []).join(', '),
+    statusNote: event.status?.note ?? '',
     sources: event.sources.map((s) => ({ ...emptySource(), ...s })),
     related: (event.related ?? []).join(', '),
   };
@@ -59,7 +74,11 @@ export function valuesOf(event: EventRecord): FormValues {
 
 export function blankValues(id: string, category: string): FormValues {
   // Most new events have a place: its inputs start open ("No location" closes them).
-  return { ...valuesOf({ id, title: '', summary: '', date: '', category, sources: [] }), hasLocation: true, sources: [emptySource()] };
+  return {
+    ...valuesOf({ id, title: '', summary: '', date: '', category, sources: [] }),
+    hasLocation: true,
+    sources: [emptySource()],
+  };
 }
 
 /** An empty number input is "missing", not 0; anything else that is not a number goes through as text for the validator to name. */
@@ -68,12 +87,31 @@ const num = (text: string): Json => (text.trim() === '' ? null : Number.isFinite
 /** The form as the JSON an event would be in a file; `original` keeps fields the form does not edit (fatalities, a location note). */
 export function toRaw(v: FormValues, original?: EventRecord): Json {
   const raw: Record<string, Json | undefined> = {
-    id: v.id, title: v.title, summary: v.summary, date: v.date, end: opt(v.end), approximate: v.approximate || undefined,
-    category: v.category, actors: list(v.actors), tags: list(v.tags),
+    id: v.id,
+    title: v.title,
+    summary: v.summary,
+    date: v.date,
+    end: opt(v.end),
+    approximate: v.approximate || undefined,
+    category: v.category,
+    actors: list(v.actors),
+    tags: list(v.tags),
     location: v.hasLocation
-      ? { name: v.locationName, lat: num(v.lat), lon: num(v.lon), precision: v.precision, ...(original?.location?.note ? { note: original.location.note } : {}) }
+      ? {
+          name: v.locationName,
+          lat: num(v.lat),
+          lon: num(v.lon),
+          precision: v.precision,
+          ...(original?.location?.note ? { note: original.location.note } : {}),
+        }
       : null,
-    status: v.status ? { kind: v.status, ...(list(v.statusBy).length ? { by: list(v.statusBy) } : {}), ...(opt(v.statusNote) ? { note: v.statusNote } : {}) } : undefined,
+    status: v.status
+      ? {
+          kind: v.status,
+          ...(list(v.statusBy).length ? { by: list(v.statusBy) } : {}),
+          ...(opt(v.statusNote) ? { note: v.statusNote } : {}),
+        }
+      : undefined,
     fatalities: original?.fatalities as unknown as Json | undefined,
     sources: v.sources.map((s) => {
       const out: Record<string, Json> = { publisher: s.publisher, title: s.title, url: s.url };
@@ -88,10 +126,15 @@ export function toRaw(v: FormValues, original?: EventRecord): Json {
 
 /** The form's field keys a pointer can land on: "title", "location.lat", "sources.2.url", … */
 export function fieldOf(pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const [head, second, third] = parts;
-  if (head === 'sources' && second !== undefined && /^\d+$/.test(second)) return third && third in emptySource() ? `sources.${second}.${third}` : `sources.${second}`;
-  if ((head === 'location' || head === 'status') && second !== undefined && !/^\d+$/.test(second)) return `${head}.${second}`;
+  if (head === 'sources' && second !== undefined && /^\d+$/.test(second))
+    return third && third in emptySource() ? `sources.${second}.${third}` : `sources.${second}`;
+  if ((head === 'location' || head === 'status') && second !== undefined && !/^\d+$/.test(second))
+    return `${head}.${second}`;
   return head ?? '';
 }
 
@@ -102,15 +145,23 @@ export interface FormCheck {
   errors: number;
 }
 
-export function checkForm(v: FormValues, categories: ReadonlySet<string>, takenIds: { has(id: string): boolean }, original?: EventRecord): FormCheck {
+export function checkForm(
+  v: FormValues,
+  categories: ReadonlySet<string>,
+  takenIds: { has(id: string): boolean },
+  original?: EventRecord,
+): FormCheck {
   const c = new Checker();
   const event = validateEvent(c, toRaw(v, original), [], categories);
   const messages: FormCheck['messages'] = {};
-  const add = (field: string, text: string, error: boolean): void => void (messages[field] ??= []).push({ text, error });
+  const add = (field: string, text: string, error: boolean): void =>
+    void (messages[field] ??= []).push({ text, error });
   for (const p of c.problems) add(fieldOf(p.pointer), p.message, p.severity === 'error');
   if (takenIds.has(v.id)) add('id', `another event already has the id "${v.id}"`, true);
   if (v.sources.length === 0) add('sources', 'add at least one source', true);
-  const errors = Object.values(messages).flat().filter((m) => m.error).length;
+  const errors = Object.values(messages)
+    .flat()
+    .filter((m) => m.error).length;
   return { event: errors ? null : event, messages, errors };
 }
 

@@ -30,5 +30,7 @@ export function atlasShapes(atlas: Atlas): WorldShapes {
 
 /** The buffers to transfer from a worker. */
 export function shapeBuffers(shapes: WorldShapes): ArrayBuffer[] {
-  return [shapes.land, shapes.lines].flatMap((s) => [s.points.buffer, s.starts.buffer, s.boxes.buffer] as ArrayBuffer[]);
+  return [shapes.land, shapes.lines].flatMap(
+    (s) => [s.points.buffer, s.starts.buffer, s.boxes.buffer] as ArrayBuffer[],
+  );
 }

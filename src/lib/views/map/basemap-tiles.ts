@@ -233,7 +233,12 @@ export class BasemapView {
    * Draws the kept tiles of zoom `from` that cover the missing tiles, scaled to `view`. Tiles
    * that arrive later are copied over them; the available ones are copied over them right after.
    */
-  #standIn(ctx: CanvasRenderingContext2D, missing: readonly { x: number; y: number }[], from: number, view: Viewport): void {
+  #standIn(
+    ctx: CanvasRenderingContext2D,
+    missing: readonly { x: number; y: number }[],
+    from: number,
+    view: Viewport,
+  ): void {
     // New world px → old world px; tile coordinates scale the same way.
     const scale = 2 ** (from - view.zoom);
     const x0 = Math.floor(Math.min(...missing.map((t) => t.x)) * scale);
@@ -244,8 +249,16 @@ export class BasemapView {
     const size = (TILE_SIZE / scale) * dpr;
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
-        const tile = this.#cache.peek(tileKey('fine', from, x, y, dpr)) ?? this.#cache.peek(tileKey('coarse', from, x, y, dpr));
-        if (tile) ctx.drawImage(tile, ((x * TILE_SIZE) / scale - view.left) * dpr, ((y * TILE_SIZE) / scale - view.top) * dpr, size, size);
+        const tile =
+          this.#cache.peek(tileKey('fine', from, x, y, dpr)) ?? this.#cache.peek(tileKey('coarse', from, x, y, dpr));
+        if (tile)
+          ctx.drawImage(
+            tile,
+            ((x * TILE_SIZE) / scale - view.left) * dpr,
+            ((y * TILE_SIZE) / scale - view.top) * dpr,
+            size,
+            size,
+          );
       }
     }
   }
@@ -263,7 +276,13 @@ export class BasemapView {
     const cy = (view.top + view.height / 2) / TILE_SIZE;
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
-        out.push({ key: tileKey(detail, view.zoom, x, y, view.pixelRatio), x, y, zoom: view.zoom, d: (x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2 });
+        out.push({
+          key: tileKey(detail, view.zoom, x, y, view.pixelRatio),
+          x,
+          y,
+          zoom: view.zoom,
+          d: (x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2,
+        });
       }
     }
     return out.sort((a, b) => a.d - b.d);
@@ -271,7 +290,9 @@ export class BasemapView {
 
   #draw(t: { key: string; x: number; y: number; zoom: number }): void {
     const tile = document.createElement('canvas');
-    this.source.painter(t.zoom).painter.paint(tile, t.x, t.y, t.zoom, this.source.colors(), this.#view?.pixelRatio ?? 1);
+    this.source
+      .painter(t.zoom)
+      .painter.paint(tile, t.x, t.y, t.zoom, this.source.colors(), this.#view?.pixelRatio ?? 1);
     this.#cache.put(t.key, tile);
     if (!this.#missing.delete(t.key)) return;
     this.#blit(t);
@@ -284,6 +305,10 @@ export class BasemapView {
     const ctx = this.canvas.getContext('2d', { alpha: false });
     if (!view || !tile || !ctx) return;
     const dpr = view.pixelRatio;
-    ctx.drawImage(tile, Math.round((t.x * TILE_SIZE - view.left) * dpr), Math.round((t.y * TILE_SIZE - view.top) * dpr));
+    ctx.drawImage(
+      tile,
+      Math.round((t.x * TILE_SIZE - view.left) * dpr),
+      Math.round((t.y * TILE_SIZE - view.top) * dpr),
+    );
   }
 }

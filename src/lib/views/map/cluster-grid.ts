@@ -170,7 +170,8 @@ export class ClusterGrid {
     if (view.worldSize !== this.#worldSize) return false;
     const cell = this.#cell;
     const below = Math.floor(view.top / cell) < this.#line0 && this.#line0 > 0;
-    const above = Math.ceil((view.top + view.height) / cell) > this.#line0 + this.#lines && this.#line0 + this.#lines < this.#n;
+    const above =
+      Math.ceil((view.top + view.height) / cell) > this.#line0 + this.#lines && this.#line0 + this.#lines < this.#n;
     if (below || above) return false;
     if (this.#cols === this.#n) return true;
     const { from, count } = this.#span(view);

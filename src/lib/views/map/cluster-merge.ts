@@ -5,7 +5,14 @@
  * split a tight group that straddles a cell edge into discs drawn on top of each other.
  * Returns a union-find parent array over cells.
  */
-export function mergeNeighbours(perCell: Int32Array, cx: Float64Array, cy: Float64Array, cols: number, rows: number, merge: number): Int32Array {
+export function mergeNeighbours(
+  perCell: Int32Array,
+  cx: Float64Array,
+  cy: Float64Array,
+  cols: number,
+  rows: number,
+  merge: number,
+): Int32Array {
   const parent = new Int32Array(perCell.length);
   for (let c = 0; c < parent.length; c++) parent[c] = c;
   if (merge <= 0) return parent;
@@ -28,7 +35,12 @@ export function mergeNeighbours(perCell: Int32Array, cx: Float64Array, cy: Float
   return parent;
 }
 
-const NEIGHBOURS = [[1, 0], [-1, 1], [0, 1], [1, 1]] as const;
+const NEIGHBOURS = [
+  [1, 0],
+  [-1, 1],
+  [0, 1],
+  [1, 1],
+] as const;
 
 export function find(parent: Int32Array, c: number): number {
   while (parent[c] !== c) {

@@ -125,7 +125,13 @@ export class GridCache {
       const size = worldSize(t);
       const s = size / view.worldSize;
       const grow = Math.max(1 + 2 * AREA_MARGIN, s);
-      const area = { worldSize: size, left: cx * s - (view.width * grow) / 2, top: cy * s - (view.height * grow) / 2, width: view.width * grow, height: view.height * grow };
+      const area = {
+        worldSize: size,
+        left: cx * s - (view.width * grow) / 2,
+        top: cy * s - (view.height * grow) / 2,
+        width: view.width * grow,
+        height: view.height * grow,
+      };
       if (!this.#covered(area)) this.#queue.push(area);
     }
   }
@@ -184,5 +190,11 @@ export class GridCache {
 function areaAround(view: ZoomArea): ZoomArea {
   const mx = view.width * AREA_MARGIN;
   const my = view.height * AREA_MARGIN;
-  return { worldSize: view.worldSize, left: view.left - mx, top: view.top - my, width: view.width + 2 * mx, height: view.height + 2 * my };
+  return {
+    worldSize: view.worldSize,
+    left: view.left - mx,
+    top: view.top - my,
+    width: view.width + 2 * mx,
+    height: view.height + 2 * my,
+  };
 }

@@ -27,7 +27,11 @@ export interface TileOption {
 export const ONLINE_TILES: TileOption | null = (() => {
   const url = import.meta.env['VITE_FAULTLINE_TILE_URL'] as string | undefined;
   if (!url) return null;
-  return { url, attribution: (import.meta.env['VITE_FAULTLINE_TILE_ATTRIBUTION'] as string | undefined) ?? '', maxZoom: 18 };
+  return {
+    url,
+    attribution: (import.meta.env['VITE_FAULTLINE_TILE_ATTRIBUTION'] as string | undefined) ?? '',
+    maxZoom: 18,
+  };
 })();
 
 /** Country shapes carry no detail past this zoom; tiles may go further. */
@@ -158,7 +162,10 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     minZoom: 1,
     maxZoom: MAX_ZOOM,
     // One world copy: the basemap is drawn once, so panning past the antimeridian would show sea.
-    maxBounds: [[-89, -180], [89, 180]],
+    maxBounds: [
+      [-89, -180],
+      [89, 180],
+    ],
     maxBoundsViscosity: 1,
     worldCopyJump: false,
     zoomSnap: 0.25, // fits can frame the events tightly; the +/- buttons still step whole levels
@@ -214,7 +221,12 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
         basemap = new BasemapView(source);
         // Set once every tile of the first view is drawn (tests and the PNG export wait for it).
         basemap.onsettled = () => (container.dataset['basemap'] = 'ready');
-        basemapLayer = new ViewCanvasLayer(basemap.canvas, 'faultline-basemap', (view) => basemap!.render(view), true).addTo(map);
+        basemapLayer = new ViewCanvasLayer(
+          basemap.canvas,
+          'faultline-basemap',
+          (view) => basemap!.render(view),
+          true,
+        ).addTo(map);
       },
       (error: unknown) => console.warn('Faultline: the basemap could not be loaded;', error),
     );
@@ -249,7 +261,10 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
       const c = map.getCenter();
       const b = map.getBounds();
       const extent = { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() };
-      callbacks.onmoveend({ lat: round(c.lat, 4), lon: round(c.lng, 4), zoom: round(map.getZoom(), 2) }, normaliseExtent(extent));
+      callbacks.onmoveend(
+        { lat: round(c.lat, 4), lon: round(c.lng, 4), zoom: round(map.getZoom(), 2) },
+        normaliseExtent(extent),
+      );
     },
   });
 
@@ -277,7 +292,11 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     zoom: () => map.getZoom(),
     differs(view) {
       const c = map.getCenter();
-      return Math.abs(c.lat - view.lat) > 1e-4 || Math.abs(c.lng - view.lon) > 1e-4 || Math.abs(map.getZoom() - view.zoom) > 0.01;
+      return (
+        Math.abs(c.lat - view.lat) > 1e-4 ||
+        Math.abs(c.lng - view.lon) > 1e-4 ||
+        Math.abs(map.getZoom() - view.zoom) > 0.01
+      );
     },
     setView(view) {
       remeasure();

@@ -8,7 +8,16 @@ import { isOneSpot, membersOf, type Clusters } from './cluster';
 import { GridCache } from './grid-cache';
 import { cancelIdle, whenIdle } from '../idle';
 import { CountLabels } from './count-labels';
-import { paintCluster, paintHoverHalo, paintHoverRing, paintMarker, paintSelectionRing, PALETTES, type Palette, type Scheme } from './paint';
+import {
+  paintCluster,
+  paintHoverHalo,
+  paintHoverRing,
+  paintMarker,
+  paintSelectionRing,
+  PALETTES,
+  type Palette,
+  type Scheme,
+} from './paint';
 import type { RowDelta } from '../../query/brushing';
 import type { Projected } from './projection';
 import { CLUSTER_CELL, CLUSTER_MERGE, clusterRadius, hitRadius, markerStyle, shapeFor, type Emphasis } from './symbols';
@@ -85,7 +94,10 @@ export class MarkerCanvas {
     const started = performance.now();
     if (!(delta && same && this.#grids.update(delta, data.rows))) {
       const { x, y } = data.projected;
-      this.#grids.reset({ x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE }, data.rows);
+      this.#grids.reset(
+        { x, y, category: data.category, categories: data.colors.length, cell: CLUSTER_CELL, merge: CLUSTER_MERGE },
+        data.rows,
+      );
     }
     this.#recount(started);
     this.#paint();
@@ -166,10 +178,12 @@ export class MarkerCanvas {
   #setClusters(c: Clusters): void {
     const data = this.#data!;
     // Paint order by bucket: country (0), region, city, site (3) singles, then clusters (4) on top.
-    const bucketOf = (k: number): number => (c.count[k]! > 1 ? 4 : 4 - Math.min(4, data.locationPrecision[c.single[k]!]!));
+    const bucketOf = (k: number): number =>
+      c.count[k]! > 1 ? 4 : 4 - Math.min(4, data.locationPrecision[c.single[k]!]!);
     const order = new Uint32Array(c.length);
     let at = 0;
-    for (let bucket = 0; bucket <= 4; bucket++) for (let k = 0; k < c.length; k++) if (bucketOf(k) === bucket) order[at++] = k;
+    for (let bucket = 0; bucket <= 4; bucket++)
+      for (let k = 0; k < c.length; k++) if (bucketOf(k) === bucket) order[at++] = k;
     this.#clusters = c;
     this.#order = order;
   }
@@ -201,12 +215,25 @@ export class MarkerCanvas {
     for (const k of this.#order) {
       const x = c.x[k]! - view.left;
       const y = c.y[k]! - view.top;
-      if (c.count[k]! > 1) paintCluster(ctx, x, y, c.count[k]!, c.category[k]! >= 0 ? (data.colors[c.category[k]!] ?? null) : null, this.#palette, this.#labels, view.pixelRatio);
+      if (c.count[k]! > 1)
+        paintCluster(
+          ctx,
+          x,
+          y,
+          c.count[k]!,
+          c.category[k]! >= 0 ? (data.colors[c.category[k]!] ?? null) : null,
+          this.#palette,
+          this.#labels,
+          view.pixelRatio,
+        );
       else this.#paintRow(ctx, c.single[k]!, x, y, 'normal');
     }
     // Hovered and selected rows are drawn again on top. Inside a cluster the disc gets the ring
     // instead, so its count stays readable and it stays the thing to click.
-    for (const [row, emphasis] of [[this.#hovered, 'hover'], [this.#selected, 'selected']] as const) {
+    for (const [row, emphasis] of [
+      [this.#hovered, 'hover'],
+      [this.#selected, 'selected'],
+    ] as const) {
       const k = emphasis === 'hover' && row === this.#selected ? -1 : this.#clusterOf(row);
       if (k < 0 || row === null) continue;
       const x = c.x[k]! - view.left;
@@ -233,10 +260,12 @@ export class MarkerCanvas {
       const x = c.x[k]!;
       const y = c.y[k]!;
       if (c.count[k]! > 1) {
-        if (near(x, y, clusterRadius(c.count[k]!) + 2)) return { kind: 'cluster', rows: membersOf(c, k), x, y, oneSpot: isOneSpot(c, k, view.maxZoom) };
+        if (near(x, y, clusterRadius(c.count[k]!) + 2))
+          return { kind: 'cluster', rows: membersOf(c, k), x, y, oneSpot: isOneSpot(c, k, view.maxZoom) };
       } else {
         const row = c.single[k]!;
-        if (near(x, y, hitRadius(markerStyle(data.locationPrecision[row]!, data.status[row]!)))) return { kind: 'marker', row, x, y };
+        if (near(x, y, hitRadius(markerStyle(data.locationPrecision[row]!, data.status[row]!))))
+          return { kind: 'marker', row, x, y };
       }
     }
     return null;

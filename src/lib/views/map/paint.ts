@@ -35,7 +35,15 @@ function shapePath(ctx: CanvasRenderingContext2D, shape: Shape, x: number, y: nu
 }
 
 /** One event: halo (coarse places), then the shape (solid site, ring city, small centre mark). */
-export function paintMarker(ctx: CanvasRenderingContext2D, x: number, y: number, shape: Shape, style: MarkerStyle, color: string, palette: Palette): void {
+export function paintMarker(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  shape: Shape,
+  style: MarkerStyle,
+  color: string,
+  palette: Palette,
+): void {
   if (style.halo > 0) {
     ctx.beginPath();
     ctx.arc(x, y, style.halo, 0, 2 * Math.PI);
@@ -102,7 +110,13 @@ export function paintHoverRing(ctx: CanvasRenderingContext2D, x: number, y: numb
 }
 
 /** Selection: a gap ring and a strong contrast ring, drawn after everything else. */
-export function paintSelectionRing(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, palette: Palette): void {
+export function paintSelectionRing(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  r: number,
+  palette: Palette,
+): void {
   ctx.setLineDash([]);
   ctx.beginPath();
   ctx.arc(x, y, r + 5, 0, 2 * Math.PI);
@@ -115,7 +129,16 @@ export function paintSelectionRing(ctx: CanvasRenderingContext2D, x: number, y: 
 }
 
 /** Several events in one cell: a disc with the count, in the shared category colour if any. */
-export function paintCluster(ctx: CanvasRenderingContext2D, x: number, y: number, count: number, color: string | null, palette: Palette, labels: CountLabels, dpr: number): void {
+export function paintCluster(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  count: number,
+  color: string | null,
+  palette: Palette,
+  labels: CountLabels,
+  dpr: number,
+): void {
   const r = clusterRadius(count);
   const fill = color ?? palette.mixed;
   ctx.setLineDash([]);

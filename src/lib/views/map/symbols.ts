@@ -7,7 +7,16 @@
 export type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'hexagon' | 'cross' | 'triangle-down' | 'star';
 
 /** Cycled by category index, so category 8 is a circle again (its colour still differs). */
-export const SHAPES: readonly Shape[] = ['circle', 'square', 'diamond', 'triangle', 'hexagon', 'cross', 'triangle-down', 'star'];
+export const SHAPES: readonly Shape[] = [
+  'circle',
+  'square',
+  'diamond',
+  'triangle',
+  'hexagon',
+  'cross',
+  'triangle-down',
+  'star',
+];
 
 export function shapeFor(categoryIndex: number): Shape {
   return SHAPES[((categoryIndex % SHAPES.length) + SHAPES.length) % SHAPES.length]!;
@@ -123,7 +132,20 @@ export function tracePath(sink: PathSink, shape: Shape, x: number, y: number, r:
     case 'cross': {
       const a = r * 1.15;
       const b = r * 0.42;
-      const pts = [[-b, -a], [b, -a], [b, -b], [a, -b], [a, b], [b, b], [b, a], [-b, a], [-b, b], [-a, b], [-a, -b], [-b, -b]];
+      const pts = [
+        [-b, -a],
+        [b, -a],
+        [b, -b],
+        [a, -b],
+        [a, b],
+        [b, b],
+        [b, a],
+        [-b, a],
+        [-b, b],
+        [-a, b],
+        [-a, -b],
+        [-b, -b],
+      ];
       pts.forEach(([dx, dy], i) => (i === 0 ? sink.moveTo(x + dx!, y + dy!) : sink.lineTo(x + dx!, y + dy!)));
       sink.closePath();
       return;

@@ -55,7 +55,13 @@ export function shapesIn(set: ShapeSet, box: readonly number[], margin = 0): num
   const out: number[] = [];
   const b = set.boxes;
   for (let i = 0; i * 4 < b.length; i++) {
-    if (b[4 * i]! <= x1 + margin && b[4 * i + 2]! >= x0 - margin && b[4 * i + 1]! <= y1 + margin && b[4 * i + 3]! >= y0 - margin) out.push(i);
+    if (
+      b[4 * i]! <= x1 + margin &&
+      b[4 * i + 2]! >= x0 - margin &&
+      b[4 * i + 1]! <= y1 + margin &&
+      b[4 * i + 3]! >= y0 - margin
+    )
+      out.push(i);
   }
   return out;
 }

@@ -67,7 +67,10 @@ export function brushSync(
     const extent = `${width}x${height}`;
     if (entry.extent !== extent) {
       // (Re)applying the brush draws its overlay at the new size; d3 keeps the pixel selection.
-      entry.brush.extent([[0, 0], [width, height]]);
+      entry.brush.extent([
+        [0, 0],
+        [width, height],
+      ]);
       g.call(entry.brush);
       entry.extent = extent;
     }

@@ -56,7 +56,13 @@ export class LaneMemo {
   /** Forgets the lanes unless parts, sheet, view and width are what they were made for, and the bins unless parts and span are. */
   check(parts: readonly unknown[], sheet: Domain, view: Domain, columns: number, span: Domain | null = null): this {
     const sameParts = parts.length === this.#parts.length && parts.every((p, i) => p === this.#parts[i]);
-    const same = sameParts && this.#sheet !== null && sameDomain(this.#sheet, sheet) && this.#view !== null && sameDomain(this.#view, view) && this.#columns === columns;
+    const same =
+      sameParts &&
+      this.#sheet !== null &&
+      sameDomain(this.#sheet, sheet) &&
+      this.#view !== null &&
+      sameDomain(this.#view, view) &&
+      this.#columns === columns;
     if (!same) {
       this.lanes.clear();
       this.#sheet = sheet;
@@ -76,7 +82,17 @@ export class LaneMemo {
  * without bins while the sheet holds too few items to be worth a pass over every item
  * (worthBinning).
  */
-function fromBins(columns: DensityColumns, layout: LaneLayout, first: number, stopAt: number, sheet: Domain, view: Domain, width: number, memo: LaneMemo, limit: number): Density | undefined {
+function fromBins(
+  columns: DensityColumns,
+  layout: LaneLayout,
+  first: number,
+  stopAt: number,
+  sheet: Domain,
+  view: Domain,
+  width: number,
+  memo: LaneMemo,
+  limit: number,
+): Density | undefined {
   const span = memo.span;
   if (!span || !binsServe(span, sheet, width) || startingIn(columns, layout, view) <= limit) return undefined;
   const wanted = layout.lanes.map((lane) => !memo.bins.has(lane.key));
@@ -84,7 +100,8 @@ function fromBins(columns: DensityColumns, layout: LaneLayout, first: number, st
     const { itemRow } = layout;
     const stop = firstIndex(itemRow.length, (i) => columns.start[itemRow[i]!]! < stopAt);
     if (!worthBinning(stop - first, itemRow.length)) return undefined;
-    for (const [lane, totals] of binLanes(columns, layout, wanted, span)) memo.bins.set(layout.lanes[lane]!.key, totals);
+    for (const [lane, totals] of binLanes(columns, layout, wanted, span))
+      memo.bins.set(layout.lanes[lane]!.key, totals);
   }
   const laneCount = Math.max(1, layout.lanes.length);
   const cols = Math.max(1, Math.ceil(width));
@@ -99,7 +116,15 @@ function fromBins(columns: DensityColumns, layout: LaneLayout, first: number, st
  * it covers. At the widest zoom a year-precision event covers ~40 columns, and a loop over them
  * was most of a pan step's time at a million events.
  */
-function spread(diff: Float64Array, base: number, cols: number, lo: number, hi: number, origin: number, pxPerMs: number): void {
+function spread(
+  diff: Float64Array,
+  base: number,
+  cols: number,
+  lo: number,
+  hi: number,
+  origin: number,
+  pxPerMs: number,
+): void {
   const a = Math.floor((lo - origin) * pxPerMs);
   const b = Math.max(a, Math.floor((hi - origin) * pxPerMs));
   const from = Math.max(0, a);
@@ -124,7 +149,14 @@ function settle(diff: Float64Array, base: number, cols: number, out: Float32Arra
 }
 
 /** The density over `domain`, `width` px wide, of items (indices into the layout) known to reach it. */
-export function densityOf(columns: DensityColumns, layout: LaneLayout, items: Uint32Array, laneCount: number, domain: Domain, width: number): Density {
+export function densityOf(
+  columns: DensityColumns,
+  layout: LaneLayout,
+  items: Uint32Array,
+  laneCount: number,
+  domain: Domain,
+  width: number,
+): Density {
   const cols = Math.max(1, Math.ceil(width));
   const diff = new Float64Array(laneCount * (cols + 1));
   const pxPerMs = width / (domain.end - domain.start);
@@ -133,7 +165,15 @@ export function densityOf(columns: DensityColumns, layout: LaneLayout, items: Ui
     const i = items[k]!;
     const row = itemRow[i]!;
     const fuzz = fuzzMs(columns.precision[row]!, columns.approximate[row] === 1);
-    spread(diff, itemLane[i]! * (cols + 1), cols, columns.start[row]! - fuzz, columns.end[row]! + fuzz, domain.start, pxPerMs);
+    spread(
+      diff,
+      itemLane[i]! * (cols + 1),
+      cols,
+      columns.start[row]! - fuzz,
+      columns.end[row]! + fuzz,
+      domain.start,
+      pxPerMs,
+    );
   }
   const weight = new Float32Array(laneCount * cols);
   for (let lane = 0; lane < laneCount; lane++) settle(diff, lane * (cols + 1), cols, weight, lane * cols);
@@ -232,7 +272,18 @@ export function over(c: Rgba, alpha: number, bg: Rgba): number {
 }
 
 /** One pixel row of a bar that covers it only partly (its top or bottom row), blended by coverage. */
-function blendRow(words: Uint32Array, width: number, y: number, x0: number, x1: number, top: number, bottom: number, color: Rgba, alpha: number, bg: Rgba): void {
+function blendRow(
+  words: Uint32Array,
+  width: number,
+  y: number,
+  x0: number,
+  x1: number,
+  top: number,
+  bottom: number,
+  color: Rgba,
+  alpha: number,
+  bg: Rgba,
+): void {
   const cover = Math.min(1, Math.min(y + 1, bottom) - Math.max(y, top));
   if (cover <= 0) return;
   const value = over(color, alpha * cover, bg);
@@ -297,10 +348,12 @@ export function densityPixels(
       // partly covers (at most its top and its bottom) are blended by their coverage.
       const full0 = Math.max(first, Math.ceil(top));
       const full1 = Math.min(floor, Math.floor(bottom));
-      for (let y = first; y < Math.min(full0, floor); y++) blendRow(words, width, y, x0, x1, top, bottom, color, alpha, bg);
+      for (let y = first; y < Math.min(full0, floor); y++)
+        blendRow(words, width, y, x0, x1, top, bottom, color, alpha, bg);
       if (x1 - x0 === 1) for (let at = full0 * width + x0; at < full1 * width; at += width) words[at] = solid;
       else for (let y = full0; y < full1; y++) words.fill(solid, y * width + x0, y * width + x1);
-      for (let y = Math.max(full1, full0, first); y < floor; y++) blendRow(words, width, y, x0, x1, top, bottom, color, alpha, bg);
+      for (let y = Math.max(full1, full0, first); y < floor; y++)
+        blendRow(words, width, y, x0, x1, top, bottom, color, alpha, bg);
     }
   }
   return px;

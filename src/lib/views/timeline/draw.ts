@@ -109,12 +109,27 @@ export function drawMarks(
  * a quiet week still shows next to a surge. Colours are the lanes' (category lanes) or the text
  * colour (actor lanes, which mix categories).
  */
-export function drawDensity(ctx: CanvasRenderingContext2D, d: Density, laneHeight: number, laneColors: readonly (string | null)[], theme: Theme): void {
+export function drawDensity(
+  ctx: CanvasRenderingContext2D,
+  d: Density,
+  laneHeight: number,
+  laneColors: readonly (string | null)[],
+  theme: Theme,
+): void {
   const { width, height } = ctx.canvas;
   if (width === 0 || height === 0) return;
   const dpr = window.devicePixelRatio || 1;
   const colors = Array.from({ length: d.lanes }, (_, lane) => rgbaOf(ctx, laneColors[lane] ?? theme.text));
-  const pixels = densityPixels(d, laneHeight, colors, rgbaOf(ctx, theme.stripe), width, height, dpr, pixelBuffers.get(ctx));
+  const pixels = densityPixels(
+    d,
+    laneHeight,
+    colors,
+    rgbaOf(ctx, theme.stripe),
+    width,
+    height,
+    dpr,
+    pixelBuffers.get(ctx),
+  );
   pixelBuffers.set(ctx, pixels);
   // putImageData copies the pixels into the canvas, so the buffer is free for the next paint.
   ctx.putImageData(new ImageData(pixels, width, height), 0, 0);
@@ -131,7 +146,9 @@ function rgbaOf(ctx: CanvasRenderingContext2D, color: string): Rgba {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value);
   if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16), 1];
   const rgba = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(value);
-  return rgba ? [Number(rgba[1]), Number(rgba[2]), Number(rgba[3]), rgba[4] === undefined ? 1 : Number(rgba[4])] : [0, 0, 0, 1];
+  return rgba
+    ? [Number(rgba[1]), Number(rgba[2]), Number(rgba[3]), rgba[4] === undefined ? 1 : Number(rgba[4])]
+    : [0, 0, 0, 1];
 }
 
 /** Faint before visible, then extents, ranges, points. */

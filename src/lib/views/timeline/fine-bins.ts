@@ -39,7 +39,12 @@ type BinColumns = Pick<EventColumns, 'start' | 'end' | 'precision' | 'approximat
  * → true): FINE_BINS + 1 entries, entry k the weight of bins before k. Each item's weight (1)
  * is shared evenly by the bins its span and uncertainty, [lo, hi), reach into.
  */
-export function binLanes(columns: BinColumns, layout: LaneLayout, wanted: readonly boolean[], span: Domain): Map<number, Float64Array> {
+export function binLanes(
+  columns: BinColumns,
+  layout: LaneLayout,
+  wanted: readonly boolean[],
+  span: Domain,
+): Map<number, Float64Array> {
   const out = new Map<number, Float64Array>();
   wanted.forEach((want, lane) => {
     if (want) out.set(lane, new Float64Array(FINE_BINS + 1));
@@ -91,7 +96,15 @@ function totalAt(totals: Float64Array, u: number): number {
  * smallest real weight (one item over every bin, times a sliver of a bin), so it is taken as
  * none: a column with no item in reach gets no bar.
  */
-export function resample(totals: Float64Array, span: Domain, domain: Domain, width: number, columns: number, out: Float32Array, at: number): void {
+export function resample(
+  totals: Float64Array,
+  span: Domain,
+  domain: Domain,
+  width: number,
+  columns: number,
+  out: Float32Array,
+  at: number,
+): void {
   const perMs = FINE_BINS / (span.end - span.start);
   const u0 = (domain.start - span.start) * perMs;
   const step = ((domain.end - domain.start) / width) * perMs;

@@ -70,8 +70,22 @@ function densityFrame(laneHeight: number, density: Density, domain: Domain, widt
   const none = new Uint32Array(0);
   const f32 = new Float32Array(0);
   return {
-    count: 0, laneHeight, domain, width, item: none, row: none, lane: new Uint16Array(0), shape: new Uint8Array(0),
-    x0: f32, x1: f32, y: f32, h: f32, fx0: f32, fx1: f32, faint: new Uint8Array(0), overlap: new Uint8Array(0),
+    count: 0,
+    laneHeight,
+    domain,
+    width,
+    item: none,
+    row: none,
+    lane: new Uint16Array(0),
+    shape: new Uint8Array(0),
+    x0: f32,
+    x1: f32,
+    y: f32,
+    h: f32,
+    fx0: f32,
+    fx1: f32,
+    faint: new Uint8Array(0),
+    overlap: new Uint8Array(0),
     density,
   };
 }
@@ -112,7 +126,8 @@ export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0, b
   // No further than a pan can go (`bounds`): at the widest zoom the sheet is the view itself.
   const start = Math.max(view.start - span * margin, bounds?.start ?? -Infinity);
   const end = Math.min(view.end + span * margin, bounds?.end ?? Infinity);
-  const sheet = start < view.start || end > view.end ? { start: Math.min(start, view.start), end: Math.max(end, view.end) } : view;
+  const sheet =
+    start < view.start || end > view.end ? { start: Math.min(start, view.start), end: Math.max(end, view.end) } : view;
   const sheetWidth = (width * (sheet.end - sheet.start)) / span;
   const from = firstFor(sheet);
   const stopAt = sheet.end + MAX_FUZZ_MS;
@@ -134,8 +149,14 @@ export function layoutFrame(input: FrameInput, keyed?: KeyedLanes, margin = 0, b
   if (sheet === view) inView = count;
   const all = inSheet.subarray(0, count);
   if (count <= DENSE_MARKS) return marksFrame(input, all, sheet, sheetWidth);
-  if (inView > DENSE_MARKS) return densityFrame(laneHeight, densityOf(columns, layout, all, laneCount, sheet, sheetWidth), sheet, sheetWidth);
-  return marksFrame(input, all.filter((i) => reachesView(columns, items[i]!, view)), view, width);
+  if (inView > DENSE_MARKS)
+    return densityFrame(laneHeight, densityOf(columns, layout, all, laneCount, sheet, sheetWidth), sheet, sheetWidth);
+  return marksFrame(
+    input,
+    all.filter((i) => reachesView(columns, items[i]!, view)),
+    view,
+    width,
+  );
 }
 
 /** The marks of `candidates` (items) laid out over `domain`, `width` px wide. */
@@ -150,10 +171,23 @@ function marksFrame(input: FrameInput, candidates: Uint32Array, domain: Domain, 
   const px = (t: number) => Math.max(-OVERDRAW_PX, Math.min(width + OVERDRAW_PX, (t - domain.start) * pxPerMs));
   const n = candidates.length;
   const f: Frame = {
-    count: n, laneHeight, domain, width, density: null,
-    item: candidates.slice(), row: new Uint32Array(n), lane: new Uint16Array(n), shape: new Uint8Array(n),
-    x0: new Float32Array(n), x1: new Float32Array(n), y: new Float32Array(n), h: new Float32Array(n),
-    fx0: new Float32Array(n), fx1: new Float32Array(n), faint: new Uint8Array(n), overlap: new Uint8Array(n),
+    count: n,
+    laneHeight,
+    domain,
+    width,
+    density: null,
+    item: candidates.slice(),
+    row: new Uint32Array(n),
+    lane: new Uint16Array(n),
+    shape: new Uint8Array(n),
+    x0: new Float32Array(n),
+    x1: new Float32Array(n),
+    y: new Float32Array(n),
+    h: new Float32Array(n),
+    fx0: new Float32Array(n),
+    fx1: new Float32Array(n),
+    faint: new Uint8Array(n),
+    overlap: new Uint8Array(n),
   };
   const { itemRow, itemLane } = layout;
   for (let j = 0; j < n; j++) {
@@ -204,7 +238,9 @@ function marksFrame(input: FrameInput, candidates: Uint32Array, domain: Domain, 
 export function withWindow(f: Frame, columns: Pick<EventColumns, 'start' | 'end'>, window: TimeWindow | null): Frame {
   if (f.count === 0) return f;
   const faint = new Uint8Array(f.count);
-  if (window) for (let j = 0; j < f.count; j++) faint[j] = columns.start[f.row[j]!]! < window.end && columns.end[f.row[j]!]! > window.start ? 0 : 1;
+  if (window)
+    for (let j = 0; j < f.count; j++)
+      faint[j] = columns.start[f.row[j]!]! < window.end && columns.end[f.row[j]!]! > window.start ? 0 : 1;
   return { ...f, faint };
 }
 

@@ -26,7 +26,6 @@ export function keyAction(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey
   return KEYS[event.key] ?? null;
 }
 
-
 /**
  * The visible row after (dir 1) or before (dir -1) `from`, which need not be visible itself.
  * At either end it stays put; null when nothing is visible.

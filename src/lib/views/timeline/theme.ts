@@ -41,7 +41,10 @@ export function isDark(panel: string): boolean {
 export function markColor(hex: string, dark: boolean): string {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
   if (!dark || !m) return hex;
-  const mix = (h: string) => Math.round(parseInt(h, 16) + (255 - parseInt(h, 16)) / 3).toString(16).padStart(2, '0');
+  const mix = (h: string) =>
+    Math.round(parseInt(h, 16) + (255 - parseInt(h, 16)) / 3)
+      .toString(16)
+      .padStart(2, '0');
   return `#${mix(m[1]!)}${mix(m[2]!)}${mix(m[3]!)}`;
 }
 

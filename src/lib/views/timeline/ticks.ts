@@ -38,7 +38,10 @@ export function unitOfStep(stepMs: number): TickUnit {
 
 export function chooseTicks(domain: Domain, width: number): Axis {
   const count = Math.max(2, Math.floor(width / TICK_SPACING_PX));
-  const instants = scaleUtc().domain([domain.start, domain.end]).ticks(count).map((d) => d.getTime());
+  const instants = scaleUtc()
+    .domain([domain.start, domain.end])
+    .ticks(count)
+    .map((d) => d.getTime());
   // With fewer than two ticks there is no step; a tenth of the domain stands in for it.
   const step = instants.length >= 2 ? instants[1]! - instants[0]! : (domain.end - domain.start) / 10;
   const unit = unitOfStep(step);

@@ -49,8 +49,14 @@ export function zoomSync(view: Domain, span: Domain, width: number, height: numb
     if (!behaviour || width <= 0) return;
     const maxK = Math.max(1, (span.end - span.start) / MIN_DOMAIN_MS);
     behaviour
-      .extent([[0, 0], [width, height]])
-      .translateExtent([[0, -Infinity], [width, Infinity]])
+      .extent([
+        [0, 0],
+        [width, height],
+      ])
+      .translateExtent([
+        [0, -Infinity],
+        [width, Infinity],
+      ])
       .scaleExtent([1, maxK]);
     const want = transformFor(view, span, width);
     const have = zoomTransform(node);

@@ -1,17 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { blankValues, checkForm, fieldOf, toRaw, valuesOf, type FormValues } from '../../../../src/lib/views/edit/form-model';
+import {
+  blankValues,
+  checkForm,
+  fieldOf,
+  toRaw,
+  valuesOf,
+  type FormValues,
+} from '../../../../src/lib/views/edit/form-model';
 import type { EventRecord } from '../../../../src/lib/model/types';
 
 const CATS = new Set(['strike', 'meeting']);
 const event: EventRecord = {
-  id: 'e1', title: 'Title', summary: 'Summary', date: '2020-10-04', end: '2020-10-05', approximate: true, category: 'strike',
-  actors: ['A', 'B'], tags: ['t'], location: { name: 'Ganja', lat: 40.68, lon: 46.36, precision: 'city', note: 'centre' },
-  status: { kind: 'claimed', by: ['X'], note: 'n' }, fatalities: { min: 1, max: 3 },
-  sources: [{ publisher: 'P', title: 'T', url: 'https://example.org/a', quote: 'q' }], related: ['e2'],
+  id: 'e1',
+  title: 'Title',
+  summary: 'Summary',
+  date: '2020-10-04',
+  end: '2020-10-05',
+  approximate: true,
+  category: 'strike',
+  actors: ['A', 'B'],
+  tags: ['t'],
+  location: { name: 'Ganja', lat: 40.68, lon: 46.36, precision: 'city', note: 'centre' },
+  status: { kind: 'claimed', by: ['X'], note: 'n' },
+  fatalities: { min: 1, max: 3 },
+  sources: [{ publisher: 'P', title: 'T', url: 'https://example.org/a', quote: 'q' }],
+  related: ['e2'],
 };
 
 function valid(): FormValues {
-  return { ...blankValues('new-1', 'strike'), title: 'T', summary: 'S', date: '2020-01-02', locationName: 'Here', lat: '10', lon: '20', sources: [{ publisher: 'P', title: 'T', url: 'https://example.org', date: '', author: '', quote: '' }] };
+  return {
+    ...blankValues('new-1', 'strike'),
+    title: 'T',
+    summary: 'S',
+    date: '2020-01-02',
+    locationName: 'Here',
+    lat: '10',
+    lon: '20',
+    sources: [{ publisher: 'P', title: 'T', url: 'https://example.org', date: '', author: '', quote: '' }],
+  };
 }
 
 describe('pointer → field', () => {
@@ -43,7 +69,13 @@ describe('form values', () => {
   });
 
   it('places each validator message at its field as the user types', () => {
-    const v = { ...valid(), date: '2020-13-01', lat: '95', lon: 'east', sources: [{ ...valid().sources[0]!, url: '' }] };
+    const v = {
+      ...valid(),
+      date: '2020-13-01',
+      lat: '95',
+      lon: 'east',
+      sources: [{ ...valid().sources[0]!, url: '' }],
+    };
     const check = checkForm(v, CATS, new Set());
     expect(check.event).toBeNull();
     expect(Object.keys(check.messages).sort()).toEqual(['date', 'location.lat', 'location.lon', 'sources.0.url']);

@@ -9,11 +9,29 @@ function maxStep(ring: readonly Position[]): number {
   return step;
 }
 
-const square: Position[] = [[10, 10], [20, 10], [20, 20], [10, 20], [10, 10]];
+const square: Position[] = [
+  [10, 10],
+  [20, 10],
+  [20, 20],
+  [10, 20],
+  [10, 10],
+];
 // An island on the antimeridian, like Taveuni in Fiji.
-const crossing: Position[] = [[179, -16], [-179, -16], [-179, -17], [179, -17], [179, -16]];
+const crossing: Position[] = [
+  [179, -16],
+  [-179, -16],
+  [-179, -17],
+  [179, -17],
+  [179, -16],
+];
 // A ring around the south pole, like Antarctica: it goes once around the world.
-const polar: Position[] = [[-180, -70], [-90, -72], [0, -69], [90, -66], [180, -70]];
+const polar: Position[] = [
+  [-180, -70],
+  [-90, -72],
+  [0, -69],
+  [90, -66],
+  [180, -70],
+];
 
 describe('unwrap', () => {
   it.each([
@@ -42,8 +60,20 @@ describe('fixPolygon', () => {
   });
 
   it('moves a hole into the copy of the world its outer ring uses', () => {
-    const outer: Position[] = [[170, 0], [-170, 0], [-170, 10], [170, 10], [170, 0]];
-    const hole: Position[] = [[-178, 4], [-176, 4], [-176, 6], [-178, 6], [-178, 4]];
+    const outer: Position[] = [
+      [170, 0],
+      [-170, 0],
+      [-170, 10],
+      [170, 10],
+      [170, 0],
+    ];
+    const hole: Position[] = [
+      [-178, 4],
+      [-176, 4],
+      [-176, 6],
+      [-178, 6],
+      [-178, 4],
+    ];
     const [first] = fixPolygon([outer, hole]);
     expect(first![1]!.map((p) => p[0])).toEqual([182, 184, 184, 182, 182]);
   });
@@ -52,19 +82,51 @@ describe('fixPolygon', () => {
     const [polygon, ...rest] = fixPolygon([polar]);
     expect(rest).toHaveLength(0);
     const ring = polygon![0]!;
-    expect(ring.slice(-3)).toEqual([[180, -90], [-180, -90], [-180, -70]]);
+    expect(ring.slice(-3)).toEqual([
+      [180, -90],
+      [-180, -90],
+      [-180, -70],
+    ]);
     expect(maxStep(ring.slice(0, -2))).toBeLessThanOrEqual(180);
   });
 
   it('fixPolygons flattens polygons and multipolygons into one multipolygon', () => {
-    expect(fixPolygons({ type: 'Polygon', coordinates: [square] })).toEqual({ type: 'MultiPolygon', coordinates: [[square]] });
+    expect(fixPolygons({ type: 'Polygon', coordinates: [square] })).toEqual({
+      type: 'MultiPolygon',
+      coordinates: [[square]],
+    });
     expect(fixPolygons({ type: 'MultiPolygon', coordinates: [[square], [crossing]] }).coordinates).toHaveLength(3);
   });
 });
 
 describe('fixLines', () => {
   it('keeps lines inside the world and doubles a line across the antimeridian', () => {
-    const out = fixLines({ type: 'MultiLineString', coordinates: [[[0, 0], [10, 5]], [[175, 60], [-175, 62]]] });
-    expect(out.coordinates).toEqual([[[0, 0], [10, 5]], [[175, 60], [185, 62]], [[-185, 60], [-175, 62]]]);
+    const out = fixLines({
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [10, 5],
+        ],
+        [
+          [175, 60],
+          [-175, 62],
+        ],
+      ],
+    });
+    expect(out.coordinates).toEqual([
+      [
+        [0, 0],
+        [10, 5],
+      ],
+      [
+        [175, 60],
+        [185, 62],
+      ],
+      [
+        [-185, 60],
+        [-175, 62],
+      ],
+    ]);
   });
 });

@@ -5,7 +5,9 @@ import { atlasShapes, shapeBuffers, type Atlas } from '../../../../src/lib/views
 import { mercatorX, mercatorY } from '../../../../src/lib/views/map/projection';
 import { shapesIn, tileBox, type ShapeSet } from '../../../../src/lib/views/map/world-shapes';
 
-const atlas = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-110m.json'), 'utf8')) as Atlas;
+const atlas = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-110m.json'), 'utf8'),
+) as Atlas;
 const shapes = atlasShapes(atlas);
 
 /** Even-odd: is a [lon, lat] point on land, over every ring (holes included)? */

@@ -13,13 +13,30 @@ function sourceOf(n: number, seed = 1): GridSource & { rows: Uint32Array } {
   const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
   const x = Float64Array.from({ length: n }, () => 0.45 + 0.15 * rnd());
   const y = Float64Array.from({ length: n }, () => 0.25 + 0.1 * rnd());
-  return { x, y, category: Uint16Array.from({ length: n }, (_, i) => i % 3), categories: 3, cell: CELL, merge: MERGE, rows: Uint32Array.from({ length: n }, (_, i) => i) };
+  return {
+    x,
+    y,
+    category: Uint16Array.from({ length: n }, (_, i) => i % 3),
+    categories: 3,
+    cell: CELL,
+    merge: MERGE,
+    rows: Uint32Array.from({ length: n }, (_, i) => i),
+  };
 }
 
 /** The map's canvas at `zoom` centred on normalised (cx, cy). */
 function viewAt(zoom: number, cx: number, cy: number, width = 900, height = 600): ZoomView {
   const ws = worldSize(zoom);
-  return { zoom, minZoom: 1, maxZoom: 12, worldSize: ws, left: cx * ws - width / 2, top: cy * ws - height / 2, width, height };
+  return {
+    zoom,
+    minZoom: 1,
+    maxZoom: 12,
+    worldSize: ws,
+    left: cx * ws - width / 2,
+    top: cy * ws - height / 2,
+    width,
+    height,
+  };
 }
 
 /** Leaflet's view after zooming to `zoom` around a point of `from` (container px from its corner). */
@@ -31,7 +48,12 @@ function zoomedAround(from: ZoomView, zoom: number, px: number, py: number): Zoo
 }
 
 function summary(c: Clusters): [number, number, number, number[]][] {
-  return Array.from({ length: c.length }, (_, i) => [Math.round(c.x[i]! * 1e6) / 1e6, Math.round(c.y[i]! * 1e6) / 1e6, c.count[i]!, Array.from(membersOf(c, i))]);
+  return Array.from({ length: c.length }, (_, i) => [
+    Math.round(c.x[i]! * 1e6) / 1e6,
+    Math.round(c.y[i]! * 1e6) / 1e6,
+    c.count[i]!,
+    Array.from(membersOf(c, i)),
+  ]);
 }
 
 function fresh(src: GridSource, rows: Uint32Array, view: ZoomView): Clusters {
@@ -63,15 +85,25 @@ describe('GridCache', () => {
   });
 
   it('builds ahead every zoom a wheel notch or a button press away, wherever the wheel zooms around', () => {
-    const targets = [start.zoom + WHEEL_NOTCH, start.zoom - WHEEL_NOTCH, Math.floor(start.zoom) + 1, Math.ceil(start.zoom) - 1];
+    const targets = [
+      start.zoom + WHEEL_NOTCH,
+      start.zoom - WHEEL_NOTCH,
+      Math.floor(start.zoom) + 1,
+      Math.ceil(start.zoom) - 1,
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...targets), fc.integer({ min: 0, max: 900 }), fc.integer({ min: 0, max: 600 }), (zoom, px, py) => {
-        const cache = ready(src, start);
-        const next = zoomedAround(start, zoom, px, py);
-        const grid = cache.gridFor(next)!;
-        expect(cache.builtOnDemand).toBe(1);
-        expect(summary(grid.clusters(src.rows, next))).toEqual(summary(fresh(src, src.rows, next)));
-      }),
+      fc.property(
+        fc.constantFrom(...targets),
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 0, max: 600 }),
+        (zoom, px, py) => {
+          const cache = ready(src, start);
+          const next = zoomedAround(start, zoom, px, py);
+          const grid = cache.gridFor(next)!;
+          expect(cache.builtOnDemand).toBe(1);
+          expect(summary(grid.clusters(src.rows, next))).toEqual(summary(fresh(src, src.rows, next)));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -115,6 +147,8 @@ describe('GridCache', () => {
 
   it('refuses a delta from rows it does not hold', () => {
     const cache = ready(src, start);
-    expect(cache.update({ from: new Uint32Array(3), entered: new Uint32Array(0), left: new Uint32Array(0) }, src.rows)).toBe(false);
+    expect(
+      cache.update({ from: new Uint32Array(3), entered: new Uint32Array(0), left: new Uint32Array(0) }, src.rows),
+    ).toBe(false);
   });
 });

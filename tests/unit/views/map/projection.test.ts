@@ -76,11 +76,31 @@ describe('extentOf', () => {
 
 describe('normaliseExtent (bounds for the filters)', () => {
   it.each([
-    { name: 'inside one world: unchanged', box: { south: 30, west: 20, north: 50, east: 60 }, expected: { south: 30, west: 20, north: 50, east: 60 } },
-    { name: 'whole world when it spans 360°', box: { south: -95, west: -300, north: 95, east: 320 }, expected: { south: -90, west: -180, north: 90, east: 180 } },
-    { name: 'across the antimeridian: west > east', box: { south: -20, west: 170, north: -10, east: 190 }, expected: { south: -20, west: 170, north: -10, east: -170 } },
-    { name: 'a shifted copy comes back', box: { south: 0, west: 380, north: 10, east: 400 }, expected: { south: 0, west: 20, north: 10, east: 40 } },
-    { name: 'east edge stays +180', box: { south: 0, west: 100, north: 10, east: 180 }, expected: { south: 0, west: 100, north: 10, east: 180 } },
+    {
+      name: 'inside one world: unchanged',
+      box: { south: 30, west: 20, north: 50, east: 60 },
+      expected: { south: 30, west: 20, north: 50, east: 60 },
+    },
+    {
+      name: 'whole world when it spans 360°',
+      box: { south: -95, west: -300, north: 95, east: 320 },
+      expected: { south: -90, west: -180, north: 90, east: 180 },
+    },
+    {
+      name: 'across the antimeridian: west > east',
+      box: { south: -20, west: 170, north: -10, east: 190 },
+      expected: { south: -20, west: 170, north: -10, east: -170 },
+    },
+    {
+      name: 'a shifted copy comes back',
+      box: { south: 0, west: 380, north: 10, east: 400 },
+      expected: { south: 0, west: 20, north: 10, east: 40 },
+    },
+    {
+      name: 'east edge stays +180',
+      box: { south: 0, west: 100, north: 10, east: 180 },
+      expected: { south: 0, west: 100, north: 10, east: 180 },
+    },
   ])('$name', ({ box, expected }) => expect(normaliseExtent(box)).toEqual(expected));
 });
 
@@ -89,5 +109,7 @@ describe('round', () => {
     { value: 40.123456, digits: 4, expected: 40.1235 },
     { value: -0.00004, digits: 4, expected: -0 },
     { value: 6.499, digits: 2, expected: 6.5 },
-  ])('round($value, $digits) = $expected', ({ value, digits, expected }) => expect(round(value, digits)).toBe(expected));
+  ])('round($value, $digits) = $expected', ({ value, digits, expected }) =>
+    expect(round(value, digits)).toBe(expected),
+  );
 });

@@ -59,7 +59,9 @@ describe('markerStyle: location precision is visible', () => {
 
   it.each(['hover', 'selected'] as const)('%s enlarges the marker', (emphasis) => {
     for (const precision of [SITE, CITY, REGION, COUNTRY]) {
-      expect(markerStyle(precision, CONFIRMED, emphasis).radius).toBeGreaterThan(markerStyle(precision, CONFIRMED).radius);
+      expect(markerStyle(precision, CONFIRMED, emphasis).radius).toBeGreaterThan(
+        markerStyle(precision, CONFIRMED).radius,
+      );
     }
   });
 

@@ -5,8 +5,16 @@ import { mercatorY } from '../../../../src/lib/views/map/projection';
 describe('world shapes for basemap tiles', () => {
   // A square around Paris-ish, a line along the equator, a one-point line (dropped).
   const set = packShapes([
-    [[0, 45], [10, 45], [10, 50], [0, 50]],
-    [[-170, 0], [170, 0]],
+    [
+      [0, 45],
+      [10, 45],
+      [10, 50],
+      [0, 50],
+    ],
+    [
+      [-170, 0],
+      [170, 0],
+    ],
     [[5, 5]],
   ]);
 
@@ -27,7 +35,11 @@ describe('world shapes for basemap tiles', () => {
 
   const cases: { name: string; tile: [number, number, number]; expected: number[] }[] = [
     { name: 'the whole world at zoom 0 holds both', tile: [0, 0, 0], expected: [0, 1] },
-    { name: 'the north-east quarter at zoom 1 holds the square and the equator line', tile: [1, 0, 1], expected: [0, 1] },
+    {
+      name: 'the north-east quarter at zoom 1 holds the square and the equator line',
+      tile: [1, 0, 1],
+      expected: [0, 1],
+    },
     { name: 'the south-west quarter holds only the equator line', tile: [0, 1, 1], expected: [1] },
     { name: 'a tile over the Pacific at zoom 3 holds neither', tile: [0, 2, 3], expected: [] },
     { name: 'quarter zooms: the tile grid at 2.25 still finds the square', tile: [2, 1, 2.25], expected: [0] },

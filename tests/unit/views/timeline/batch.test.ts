@@ -39,7 +39,13 @@ describe('MarkBatch.point', () => {
     expect(path.closes).toBe(0);
     expect(path.moves).toEqual([[8, 6]]);
     // Every corner is passed through, and the last line ends where the outline began.
-    expect(path.lines).toEqual([[10, 4], [14, 8], [10, 12], [6, 8], [8, 6]]);
+    expect(path.lines).toEqual([
+      [10, 4],
+      [14, 8],
+      [10, 12],
+      [6, 8],
+      [8, 6],
+    ]);
   });
 
   it('skips a point within a pixel of one of the same style', () => {
@@ -67,11 +73,57 @@ describe('MarkBatch.point', () => {
 
 describe('MarkBatch.span', () => {
   it.each([
-    ['overlapping bars merge', true, [[0, 10], [5, 20]], [[0, 0, 20, 4]]],
-    ['touching bars merge', true, [[0, 10], [10, 20]], [[0, 0, 20, 4]]],
-    ['touching extents stay apart', false, [[0, 10], [10, 20]], [[0, 0, 10, 4], [10, 0, 10, 4]]],
-    ['overlapping extents merge', false, [[0, 10], [5, 20]], [[0, 0, 20, 4]]],
-    ['separate spans stay separate', true, [[0, 10], [15, 20]], [[0, 0, 10, 4], [15, 0, 5, 4]]],
+    [
+      'overlapping bars merge',
+      true,
+      [
+        [0, 10],
+        [5, 20],
+      ],
+      [[0, 0, 20, 4]],
+    ],
+    [
+      'touching bars merge',
+      true,
+      [
+        [0, 10],
+        [10, 20],
+      ],
+      [[0, 0, 20, 4]],
+    ],
+    [
+      'touching extents stay apart',
+      false,
+      [
+        [0, 10],
+        [10, 20],
+      ],
+      [
+        [0, 0, 10, 4],
+        [10, 0, 10, 4],
+      ],
+    ],
+    [
+      'overlapping extents merge',
+      false,
+      [
+        [0, 10],
+        [5, 20],
+      ],
+      [[0, 0, 20, 4]],
+    ],
+    [
+      'separate spans stay separate',
+      true,
+      [
+        [0, 10],
+        [15, 20],
+      ],
+      [
+        [0, 0, 10, 4],
+        [15, 0, 5, 4],
+      ],
+    ],
   ] as const)('%s', (_, joinTouching, spans, rects) => {
     const batch = new MarkBatch(100, 20);
     for (const [x0, x1] of spans) batch.span(3, x0, x1, 0, 4, joinTouching);

@@ -6,21 +6,44 @@ import { DENSE_MARKS, layoutFrame } from '../../../../src/lib/views/timeline/fra
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
 import { allRows, at, columnsOf } from './helpers';
 
-const CATEGORIES = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, label: id.toUpperCase(), color: `#${String(i).repeat(6)}` }));
+const CATEGORIES = ['a', 'b', 'c', 'd'].map((id, i) => ({
+  id,
+  label: id.toUpperCase(),
+  color: `#${String(i).repeat(6)}`,
+}));
 // 40,000 events over October–November 2020 (above DENSE_MARKS in view), some as month-precision
 // or approximate, in four categories of different sizes.
 const n = 40_000;
 const columns = columnsOf(
   Array.from({ length: n }, (_, i) => {
     const day = 1 + Math.floor((i * 60) / n);
-    const date = day <= 31 ? `2020-10-${String(day).padStart(2, '0')}` : `2020-11-${String(Math.min(30, day - 31)).padStart(2, '0')}`;
-    return { date: i % 97 === 0 ? date.slice(0, 7) : date, approximate: i % 13 === 0, category: i % 7 === 0 ? 3 : i % 3 };
+    const date =
+      day <= 31
+        ? `2020-10-${String(day).padStart(2, '0')}`
+        : `2020-11-${String(Math.min(30, day - 31)).padStart(2, '0')}`;
+    return {
+      date: i % 97 === 0 ? date.slice(0, 7) : date,
+      approximate: i % 13 === 0,
+      category: i % 7 === 0 ? 3 : i % 3,
+    };
   }),
 );
 const view = { start: at('2020-09-20'), end: at('2020-12-10') };
-const rowsOf = (shown: Set<number>) => Uint32Array.from({ length: n }, (_, row) => row).filter((row) => shown.has(columns.category[row]!));
+const rowsOf = (shown: Set<number>) =>
+  Uint32Array.from({ length: n }, (_, row) => row).filter((row) => shown.has(columns.category[row]!));
 const frameOf = (shown: Set<number>, keyed?: { memo: LaneMemo; parts: unknown[] }) =>
-  layoutFrame({ columns, layout: categoryLanes(CATEGORIES, columns.category, rowsOf(shown)), view, width: 800, height: 120, maxDuration: 31 * 86_400_000, visibleMask: new Uint8Array(n).fill(1) }, keyed);
+  layoutFrame(
+    {
+      columns,
+      layout: categoryLanes(CATEGORIES, columns.category, rowsOf(shown)),
+      view,
+      width: 800,
+      height: 120,
+      maxDuration: 31 * 86_400_000,
+      visibleMask: new Uint8Array(n).fill(1),
+    },
+    keyed,
+  );
 
 describe('density remembered per category lane', () => {
   it('gives the same weights as a fresh layout through any sequence of category toggles', () => {
@@ -72,7 +95,12 @@ describe('density remembered per category lane', () => {
 describe('densityOf', () => {
   // The plain definition: each item's weight 1 shared evenly by every column its widened span
   // covers (on screen or not), added column by column.
-  function reference(rows: { start: number; end: number; precision: number; approximate: boolean; lane: number }[], lanes: number, domain: { start: number; end: number }, width: number): number[] {
+  function reference(
+    rows: { start: number; end: number; precision: number; approximate: boolean; lane: number }[],
+    lanes: number,
+    domain: { start: number; end: number },
+    width: number,
+  ): number[] {
     const cols = Math.ceil(width);
     const out = new Array<number>(lanes * cols).fill(0);
     const pxPerMs = width / (domain.end - domain.start);
@@ -89,7 +117,15 @@ describe('densityOf', () => {
     const dates = ['2020-10-03', '2020-10', '2020', '2020-10-20', '2020-11-15', '2021-02', '2019-12-31'];
     fc.assert(
       fc.property(
-        fc.array(fc.record({ date: fc.constantFrom(...dates), end: fc.option(fc.constantFrom('2021-03-01', '2021-06'), { nil: undefined }), approximate: fc.boolean(), category: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.record({
+            date: fc.constantFrom(...dates),
+            end: fc.option(fc.constantFrom('2021-03-01', '2021-06'), { nil: undefined }),
+            approximate: fc.boolean(),
+            category: fc.integer({ min: 0, max: 2 }),
+          }),
+          { minLength: 1, maxLength: 40 },
+        ),
         fc.integer({ min: -200, max: 200 }),
         fc.integer({ min: 5, max: 400 }),
         fc.integer({ min: 10, max: 900 }),
@@ -97,11 +133,22 @@ describe('densityOf', () => {
           const sorted = [...rows].sort((a, b) => at(a.date) - at(b.date));
           const cols = columnsOf(sorted);
           const layout = categoryLanes(CATEGORIES.slice(0, 3), cols.category, allRows(sorted.length));
-          const domain = { start: at('2020-10-01') + offsetDays * 86_400_000, end: at('2020-10-01') + (offsetDays + days) * 86_400_000 };
+          const domain = {
+            start: at('2020-10-01') + offsetDays * 86_400_000,
+            end: at('2020-10-01') + (offsetDays + days) * 86_400_000,
+          };
           const d = densityOf(cols, layout, allRows(sorted.length), layout.lanes.length, domain, width);
           const expected = reference(
-            [...layout.itemRow].map((row, i) => ({ start: cols.start[row]!, end: cols.end[row]!, precision: cols.precision[row]!, approximate: cols.approximate[row] === 1, lane: layout.itemLane[i]! })),
-            layout.lanes.length, domain, width,
+            [...layout.itemRow].map((row, i) => ({
+              start: cols.start[row]!,
+              end: cols.end[row]!,
+              precision: cols.precision[row]!,
+              approximate: cols.approximate[row] === 1,
+              lane: layout.itemLane[i]!,
+            })),
+            layout.lanes.length,
+            domain,
+            width,
           );
           expect(d.weight.length).toBe(expected.length);
           expected.forEach((w, k) => {
@@ -147,11 +194,20 @@ describe('densityPixels', () => {
   it('paints exactly what blending every covered pixel one by one would, at any size, weights and pixel ratio', () => {
     type Color = readonly [number, number, number, number];
     // The reference: each pixel's word from the lane stripe, then each bar's coverage of that pixel.
-    function reference(d: { columns: number; lanes: number; weight: Float32Array }, laneHeight: number, colors: readonly Color[], width: number, height: number, dpr: number): Uint32Array {
+    function reference(
+      d: { columns: number; lanes: number; weight: Float32Array },
+      laneHeight: number,
+      colors: readonly Color[],
+      width: number,
+      height: number,
+      dpr: number,
+    ): Uint32Array {
       const out = new Uint32Array(width * height);
       const laneTop = (lane: number) => Math.min(height, Math.round(lane * laneHeight * dpr));
       for (let y = 0; y < height; y++) {
-        for (let lane = 1; lane < d.lanes; lane += 2) if (y >= laneTop(lane) && y < laneTop(lane + 1)) out.fill(over(stripe, stripe[3], [0, 0, 0, 0]), y * width, (y + 1) * width);
+        for (let lane = 1; lane < d.lanes; lane += 2)
+          if (y >= laneTop(lane) && y < laneTop(lane + 1))
+            out.fill(over(stripe, stripe[3], [0, 0, 0, 0]), y * width, (y + 1) * width);
       }
       for (let lane = 0; lane < d.lanes; lane++) {
         const weights = [...d.weight.subarray(lane * d.columns, (lane + 1) * d.columns)];

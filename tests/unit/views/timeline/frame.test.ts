@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_MARKS, frameServes, keeps, layoutFrame, hitTest, marksAttribute, originOf, previews, sameScale, sheetHolds, shownWidth, withWindow, type FrameInput } from '../../../../src/lib/views/timeline/frame';
+import {
+  DENSE_MARKS,
+  frameServes,
+  keeps,
+  layoutFrame,
+  hitTest,
+  marksAttribute,
+  originOf,
+  previews,
+  sameScale,
+  sheetHolds,
+  shownWidth,
+  withWindow,
+  type FrameInput,
+} from '../../../../src/lib/views/timeline/frame';
 import { LaneMemo } from '../../../../src/lib/views/timeline/density';
 import { SHAPES } from '../../../../src/lib/views/timeline/geometry';
 import { categoryLanes } from '../../../../src/lib/views/timeline/lanes';
@@ -23,7 +37,12 @@ const px = (iso: string) => (at(iso) - view.start) / 8_640_000;
 
 function frameOf(patch: Partial<FrameInput> = {}) {
   return layoutFrame({
-    columns, layout, view, width: 910, height: 100, maxDuration: 45 * 86_400_000,
+    columns,
+    layout,
+    view,
+    width: 910,
+    height: 100,
+    maxDuration: 45 * 86_400_000,
     visibleMask: Uint8Array.of(1, 1, 0, 1, 1),
     ...patch,
   });
@@ -139,10 +158,21 @@ describe('marksAttribute', () => {
 describe('density in place of marks', () => {
   // 30,000 day events over 30 days in two lanes: more than DENSE_MARKS in view.
   const n = 30_000;
-  const rows = Array.from({ length: n }, (_, i) => ({ date: `2020-10-${String(1 + Math.floor((i * 30) / n)).padStart(2, '0')}`, category: i % 3 === 0 ? 1 : 0 }));
+  const rows = Array.from({ length: n }, (_, i) => ({
+    date: `2020-10-${String(1 + Math.floor((i * 30) / n)).padStart(2, '0')}`,
+    category: i % 3 === 0 ? 1 : 0,
+  }));
   const dense = columnsOf(rows);
   const denseLayout = categoryLanes(CATEGORIES, dense.category, allRows(n));
-  const f = layoutFrame({ columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: new Uint8Array(n).fill(1) });
+  const f = layoutFrame({
+    columns: dense,
+    layout: denseLayout,
+    view,
+    width: 910,
+    height: 100,
+    maxDuration: 86_400_000,
+    visibleMask: new Uint8Array(n).fill(1),
+  });
 
   it('switches to density past DENSE_MARKS and lists no marks', () => {
     expect(n).toBeGreaterThan(DENSE_MARKS);
@@ -166,8 +196,16 @@ describe('density in place of marks', () => {
     expect(d.weight[first + 2]).toBeGreaterThan(0);
   });
 
-  it('bins over the sheet when given a margin: the view\'s columns as the view alone bins them, the rest kept for a pan', () => {
-    const input = { columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: null };
+  it("bins over the sheet when given a margin: the view's columns as the view alone bins them, the rest kept for a pan", () => {
+    const input = {
+      columns: dense,
+      layout: denseLayout,
+      view,
+      width: 910,
+      height: 100,
+      maxDuration: 86_400_000,
+      visibleMask: null,
+    };
     const sheet = layoutFrame(input, undefined, 0.5);
     const d = sheet.density!;
     expect(d).not.toBeNull();
@@ -177,18 +215,33 @@ describe('density in place of marks', () => {
     expect(origin).toBeCloseTo(455);
     // Every event lies inside the view, so the sheet holds each one's weight where the view puts it.
     const own = f.density!;
-    const inViewOf = (w: Float32Array, cols: number, from: number, lane: number) => [...w.slice(lane * cols + from, lane * cols + from + 910)];
+    const inViewOf = (w: Float32Array, cols: number, from: number, lane: number) => [
+      ...w.slice(lane * cols + from, lane * cols + from + 910),
+    ];
     for (const lane of [0, 1]) {
       const a = inViewOf(d.weight, d.columns, 455, lane);
       const b = inViewOf(own.weight, own.columns, 0, lane);
-      expect(a.reduce((x, y) => x + y, 0)).toBeCloseTo(b.reduce((x, y) => x + y, 0), 0);
+      expect(a.reduce((x, y) => x + y, 0)).toBeCloseTo(
+        b.reduce((x, y) => x + y, 0),
+        0,
+      );
       a.forEach((w, c) => expect(w).toBeCloseTo(b[c]!, 3));
     }
-    expect(frameServes(sheet, { start: view.start + 30 * 86_400_000, end: view.end + 30 * 86_400_000 }, 910)).toBe(true);
+    expect(frameServes(sheet, { start: view.start + 30 * 86_400_000, end: view.end + 30 * 86_400_000 }, 910)).toBe(
+      true,
+    );
   });
 
   it('bins the same sheet with category lanes remembered as without', () => {
-    const input = { columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: null };
+    const input = {
+      columns: dense,
+      layout: denseLayout,
+      view,
+      width: 910,
+      height: 100,
+      maxDuration: 86_400_000,
+      visibleMask: null,
+    };
     const memo = new LaneMemo();
     const kept = layoutFrame(input, { memo, parts: [] }, 0.5);
     const plain = layoutFrame(input, undefined, 0.5);
@@ -201,17 +254,42 @@ describe('density in place of marks', () => {
     // 20,000 events in view and 10,000 each side: marks for the view alone, not density.
     const n = 40_000;
     const first = at('1950-01-01');
-    const wide = columnsOf(Array.from({ length: n }, (_, i) => ({ date: new Date(first + i * 86_400_000).toISOString().slice(0, 10), category: i % 2 })));
+    const wide = columnsOf(
+      Array.from({ length: n }, (_, i) => ({
+        date: new Date(first + i * 86_400_000).toISOString().slice(0, 10),
+        category: i % 2,
+      })),
+    );
     const wideLayout = categoryLanes(CATEGORIES, wide.category, allRows(n));
     const middle = { start: first + 10_000 * 86_400_000, end: first + 30_000 * 86_400_000 };
-    const g = layoutFrame({ columns: wide, layout: wideLayout, view: middle, width: 1000, height: 100, maxDuration: 86_400_000, visibleMask: null }, { memo: new LaneMemo(), parts: [] }, 0.5);
+    const g = layoutFrame(
+      {
+        columns: wide,
+        layout: wideLayout,
+        view: middle,
+        width: 1000,
+        height: 100,
+        maxDuration: 86_400_000,
+        visibleMask: null,
+      },
+      { memo: new LaneMemo(), parts: [] },
+      0.5,
+    );
     expect(g.density).toBeNull();
     expect(g.domain).toEqual(middle);
     expect(g.count).toBe(20_000);
   });
 
   it('previews a zoom by scaling density it covers, never marks, a pan or a view past its edges', () => {
-    const input = { columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: null };
+    const input = {
+      columns: dense,
+      layout: denseLayout,
+      view,
+      width: 910,
+      height: 100,
+      maxDuration: 86_400_000,
+      visibleMask: null,
+    };
     const sheet = layoutFrame(input, undefined, 0.5);
     const day = 86_400_000;
     const zoomIn = { start: view.start + 10 * day, end: view.end - 10 * day };
@@ -228,7 +306,15 @@ describe('density in place of marks', () => {
   });
 
   it('keeps the frame on screen for a pan it holds or a zoom it previews, and only a sheet once the view has settled', () => {
-    const input = { columns: dense, layout: denseLayout, view, width: 910, height: 100, maxDuration: 86_400_000, visibleMask: null };
+    const input = {
+      columns: dense,
+      layout: denseLayout,
+      view,
+      width: 910,
+      height: 100,
+      maxDuration: 86_400_000,
+      visibleMask: null,
+    };
     const sheet = layoutFrame(input, undefined, 0.5);
     const day = 86_400_000;
     const zoomIn = { start: view.start + 10 * day, end: view.end - 10 * day };
@@ -241,7 +327,15 @@ describe('density in place of marks', () => {
   });
 
   it('draws marks again below the threshold', () => {
-    const few = layoutFrame({ columns, layout, view, width: 910, height: 100, maxDuration: 45 * 86_400_000, visibleMask: new Uint8Array(5).fill(1) });
+    const few = layoutFrame({
+      columns,
+      layout,
+      view,
+      width: 910,
+      height: 100,
+      maxDuration: 45 * 86_400_000,
+      visibleMask: new Uint8Array(5).fill(1),
+    });
     expect(few.density).toBeNull();
     expect(few.count).toBe(4);
   });
@@ -249,12 +343,20 @@ describe('density in place of marks', () => {
 
 describe('a sheet wider than the view (margin)', () => {
   // Half a view each side: 16 Jul – 16 Jan, 1,820 px at the same 10 px a day.
-  const input = { columns, layout, view, width: 910, height: 100, maxDuration: 45 * 86_400_000, visibleMask: Uint8Array.of(1, 1, 0, 1, 1) };
+  const input = {
+    columns,
+    layout,
+    view,
+    width: 910,
+    height: 100,
+    maxDuration: 45 * 86_400_000,
+    visibleMask: Uint8Array.of(1, 1, 0, 1, 1),
+  };
   const sheet = layoutFrame(input, undefined, 0.5);
   const plain = layoutFrame(input);
   const origin = originOf(sheet, view);
 
-  it('lays out over the view widened by the margin, at the view\'s scale', () => {
+  it("lays out over the view widened by the margin, at the view's scale", () => {
     expect(sheet.width).toBe(1820);
     expect(sheet.domain.start).toBe(view.start - 45.5 * 86_400_000);
     expect(origin).toBeCloseTo(455);
@@ -270,7 +372,7 @@ describe('a sheet wider than the view (margin)', () => {
     }
   });
 
-  it('hit-tests and lists marks in the view\'s px once the origin is added', () => {
+  it("hit-tests and lists marks in the view's px once the origin is added", () => {
     const point = itemOf(plain, 2);
     const cx = (plain.x0[point]! + plain.x1[point]!) / 2;
     const cy = plain.y[point]! + plain.h[point]! / 2;
@@ -309,8 +411,11 @@ describe('a sheet wider than the view (margin)', () => {
     const moved = { start: view.start + 20 * 86_400_000, end: view.end + 20 * 86_400_000 };
     const fresh = layoutFrame({ ...input, view: moved });
     const shift = originOf(sheet, moved);
-    const listed = (f: typeof sheet, o: number) => JSON.parse(marksAttribute(f, (row) => `e${row}`, 910, o)) as { id: string; x: number }[];
-    expect(listed(sheet, shift).map((m) => [m.id, Math.round(m.x)])).toEqual(listed(fresh, 0).map((m) => [m.id, Math.round(m.x)]));
+    const listed = (f: typeof sheet, o: number) =>
+      JSON.parse(marksAttribute(f, (row) => `e${row}`, 910, o)) as { id: string; x: number }[];
+    expect(listed(sheet, shift).map((m) => [m.id, Math.round(m.x)])).toEqual(
+      listed(fresh, 0).map((m) => [m.id, Math.round(m.x)]),
+    );
   });
 
   it('keeps within the bounds a pan can reach: none at the whole span, only inward at its edge', () => {
@@ -329,10 +434,24 @@ describe('a sheet wider than the view (margin)', () => {
     // 20,000 days in view and 10,000 more on each side (the view itself stays below DENSE_MARKS).
     const n = 40_000;
     const first = at('1950-01-01');
-    const wide = columnsOf(Array.from({ length: n }, (_, i) => ({ date: new Date(first + i * 86_400_000).toISOString().slice(0, 10) })));
+    const wide = columnsOf(
+      Array.from({ length: n }, (_, i) => ({ date: new Date(first + i * 86_400_000).toISOString().slice(0, 10) })),
+    );
     const wideLayout = categoryLanes(CATEGORIES, wide.category, allRows(n));
     const middle = { start: first + 10_000 * 86_400_000, end: first + 30_000 * 86_400_000 };
-    const f = layoutFrame({ columns: wide, layout: wideLayout, view: middle, width: 1000, height: 100, maxDuration: 86_400_000, visibleMask: null }, undefined, 0.5);
+    const f = layoutFrame(
+      {
+        columns: wide,
+        layout: wideLayout,
+        view: middle,
+        width: 1000,
+        height: 100,
+        maxDuration: 86_400_000,
+        visibleMask: null,
+      },
+      undefined,
+      0.5,
+    );
     expect(f.density).toBeNull();
     expect(f.domain).toEqual(middle);
     expect(f.width).toBe(1000);

@@ -22,7 +22,11 @@ const YEAR_SPAN = { start: at('2010'), end: at('2030') };
 
 describe('dataSpan', () => {
   it('runs from the first start to the last end, with a margin', () => {
-    const columns = columnsOf([{ date: '2020-01-01' }, { date: '2020-02-01', end: '2021-01-31' }, { date: '2020-06-01' }]);
+    const columns = columnsOf([
+      { date: '2020-01-01' },
+      { date: '2020-02-01', end: '2021-01-31' },
+      { date: '2020-06-01' },
+    ]);
     const s = dataSpan(columns, 0.1);
     const length = at('2021-02-01') - at('2020-01-01');
     expect(s.start).toBe(at('2020-01-01') - length * 0.1);
@@ -88,12 +92,52 @@ describe('precision drawing rules', () => {
   const msPerPxDecade = (10 * 365 * DAY_MS) / 1000; // a decade across 1000 px
   const msPerPxHours = (6 * HOUR_MS) / 1000; // six hours across 1000 px
   it.each([
-    ['a month-precision event spans its whole month', '2020-10', undefined, false, msPerPxDecade, 'extent', span('2020-10')],
+    [
+      'a month-precision event spans its whole month',
+      '2020-10',
+      undefined,
+      false,
+      msPerPxDecade,
+      'extent',
+      span('2020-10'),
+    ],
     ['a year-precision event spans its whole year', '2019', undefined, false, msPerPxDecade, 'extent', span('2019')],
-    ['a day is a point when it is narrower than a mark', '2020-10-04', undefined, false, msPerPxDecade, 'point', span('2020-10-04')],
-    ['a day spans its day once zoomed to hours', '2020-10-04', undefined, false, msPerPxHours, 'extent', span('2020-10-04')],
-    ['a minute is a point at decade zoom', '2020-10-04T14:05Z', undefined, false, msPerPxDecade, 'point', span('2020-10-04T14:05Z')],
-    ['an explicit range is a range bar', '2020-09-27', '2020-11-10', true, msPerPxDecade, 'range', { start: at('2020-09-27'), end: at('2020-11-11') }],
+    [
+      'a day is a point when it is narrower than a mark',
+      '2020-10-04',
+      undefined,
+      false,
+      msPerPxDecade,
+      'point',
+      span('2020-10-04'),
+    ],
+    [
+      'a day spans its day once zoomed to hours',
+      '2020-10-04',
+      undefined,
+      false,
+      msPerPxHours,
+      'extent',
+      span('2020-10-04'),
+    ],
+    [
+      'a minute is a point at decade zoom',
+      '2020-10-04T14:05Z',
+      undefined,
+      false,
+      msPerPxDecade,
+      'point',
+      span('2020-10-04T14:05Z'),
+    ],
+    [
+      'an explicit range is a range bar',
+      '2020-09-27',
+      '2020-11-10',
+      true,
+      msPerPxDecade,
+      'range',
+      { start: at('2020-09-27'), end: at('2020-11-11') },
+    ],
   ])('%s', (_, date, end, isRange, msPerPx, shape, expected) => {
     const columns = columnsOf([{ date, end }]);
     const m = markSpan(columns.start[0]!, columns.end[0]!, columns.precision[0]!, isRange, false, msPerPx);

@@ -76,7 +76,10 @@ describe('actorLanes', () => {
 
   it('ranks only the given rows', () => {
     const layout = actorLanes(actors, Uint32Array.of(1, 3, 4), 2);
-    expect(layout.lanes.map((l) => [l.label, l.count])).toEqual([['Azerbaijan', 2], [OTHER_LANE, 1]]);
+    expect(layout.lanes.map((l) => [l.label, l.count])).toEqual([
+      ['Azerbaijan', 2],
+      [OTHER_LANE, 1],
+    ]);
     expect([...layout.itemLane]).toEqual([0, 0, 1]);
   });
 });
@@ -85,28 +88,48 @@ describe('stackItems', () => {
   it.each([
     {
       name: 'apart: one sub-row',
-      x0: [0, 20, 40], x1: [10, 30, 50], maxSub: 3,
-      sub: [0, 0, 0], overlap: [0, 0, 0], used: 1,
+      x0: [0, 20, 40],
+      x1: [10, 30, 50],
+      maxSub: 3,
+      sub: [0, 0, 0],
+      overlap: [0, 0, 0],
+      used: 1,
     },
     {
       name: 'overlapping: stacked into sub-rows',
-      x0: [0, 5, 12], x1: [10, 15, 20], maxSub: 3,
-      sub: [0, 1, 0], overlap: [0, 0, 0], used: 2,
+      x0: [0, 5, 12],
+      x1: [10, 15, 20],
+      maxSub: 3,
+      sub: [0, 1, 0],
+      overlap: [0, 0, 0],
+      used: 2,
     },
     {
       name: 'closer than the gap counts as overlapping',
-      x0: [0, 11], x1: [10, 20], maxSub: 2,
-      sub: [0, 1], overlap: [0, 0], used: 2,
+      x0: [0, 11],
+      x1: [10, 20],
+      maxSub: 2,
+      sub: [0, 1],
+      overlap: [0, 0],
+      used: 2,
     },
     {
       name: 'no room left: shares the sub-row that frees soonest, flagged',
-      x0: [0, 2, 4], x1: [50, 10, 12], maxSub: 2,
-      sub: [0, 1, 1], overlap: [0, 0, 1], used: 2,
+      x0: [0, 2, 4],
+      x1: [50, 10, 12],
+      maxSub: 2,
+      sub: [0, 1, 1],
+      overlap: [0, 0, 1],
+      used: 2,
     },
     {
       name: 'a long bar holds its sub-row for its whole length',
-      x0: [0, 10, 30], x1: [100, 20, 40], maxSub: 2,
-      sub: [0, 1, 1], overlap: [0, 0, 0], used: 2,
+      x0: [0, 10, 30],
+      x1: [100, 20, 40],
+      maxSub: 2,
+      sub: [0, 1, 1],
+      overlap: [0, 0, 0],
+      used: 2,
     },
   ])('$name', ({ x0, x1, maxSub, sub, overlap, used }) => {
     const lane = new Uint16Array(x0.length);

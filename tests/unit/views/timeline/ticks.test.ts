@@ -43,7 +43,15 @@ describe('chooseTicks', () => {
 
   it('labels years, then months with the year at January', () => {
     expect(chooseTicks({ start: at('2010'), end: at('2026') }, 800).ticks.map((t) => t.label)).toEqual([
-      '2010', '2012', '2014', '2016', '2018', '2020', '2022', '2024', '2026',
+      '2010',
+      '2012',
+      '2014',
+      '2016',
+      '2018',
+      '2020',
+      '2022',
+      '2024',
+      '2026',
     ]);
     const months = chooseTicks({ start: at('2020-09'), end: at('2021-03') }, 800).ticks;
     expect(months.map((t) => t.label)).toEqual(['Sep', 'Oct', 'Nov', 'Dec', '2021', 'Feb', 'Mar']);
