@@ -7,7 +7,7 @@
 import { fileSlug } from './download';
 import { csvSteps, geoJsonSteps, jsonSteps, written, type EventSource, type Sink } from './formats/export';
 import type { Dataset } from '../model/dataset';
-import type { Steps } from '../query/steps';
+import type { Steps } from '../model/steps';
 
 export type ExportKind = 'json' | 'csv' | 'geojson' | 'all';
 

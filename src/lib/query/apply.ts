@@ -1,6 +1,7 @@
 import type { Filters, TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
 import { queryWords } from './text';
+import { lowerBound } from '../model/bisect';
 
 // applyFilters and facetCounts are the plain filter engine: one predicate per filter, one scan per
 // facet. The app runs the Evaluator (brushing.ts); the tests hold it to these, which in turn are
@@ -49,26 +50,6 @@ export function candidateRange(index: QueryIndex, window: TimeWindow | null): [n
   const { start } = index.dataset.columns;
   if (!window) return [0, start.length];
   return [lowerBound(start, window.start - index.maxDuration), lowerBound(start, window.end)];
-}
-
-/** First index whose value is >= target in an ascending array. */
-export function lowerBound(values: ArrayLike<number>, target: number): number {
-  return firstIndex(values.length, (i) => values[i]! < target);
-}
-
-/**
- * Binary search: the first index in [0, n) for which `before` is false, where `before` holds for
- * a prefix of the indices. Sorted columns and index-sorted orders both search through it.
- */
-export function firstIndex(n: number, before: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function rowTest(index: QueryIndex, f: Filters, except?: Facet): (row: number) => boolean {

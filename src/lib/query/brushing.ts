@@ -1,5 +1,6 @@
 import { rowsByEnd } from '../model/columns';
-import { firstIndex, lowerBound, type FacetCounts } from './apply';
+import type { FacetCounts } from './apply';
+import { firstIndex, lowerBound } from '../model/bisect';
 import { sameWindow, type Filters, type TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
 import { flipCategory, listPassing, rowsByCode, warmToggle } from './category-toggle';

@@ -1,7 +1,7 @@
 import type { Dataset } from '../model/dataset';
 import type { MultiColumn } from '../model/multi-column';
 import { normalizeText } from '../model/search-text';
-import type { Steps } from './steps';
+import type { Steps } from '../model/steps';
 
 /** Rows per step: enough for fast native indexOf, few enough to free quickly and take a few ms. */
 const SLICE_ROWS = 20_000;

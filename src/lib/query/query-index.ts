@@ -2,7 +2,7 @@ import type { Dataset } from '../model/dataset';
 import type { MultiColumn } from '../model/multi-column';
 import { searchableText } from '../model/search-text';
 import { packedMatching } from './packed-search';
-import { drain, type Steps } from './steps';
+import { drain, type Steps } from '../model/steps';
 
 export type { MultiColumn };
 export { forEachCode } from '../model/multi-column';

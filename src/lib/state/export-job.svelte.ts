@@ -2,7 +2,7 @@ import { downloadBlob } from '../io/download';
 import { EXPORT_MIME, exportFileName, exportSource, exportSteps, type ExportKind } from '../io/export-file';
 import type { EventSource } from '../io/formats/export';
 import type { Dataset } from '../model/dataset';
-import { drain, type Steps } from '../query/steps';
+import { drain, type Steps } from '../model/steps';
 import { runSliced } from './sliced';
 
 /** Above this many events an export is written in slices, its progress shown; below, at once. */

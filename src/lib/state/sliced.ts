@@ -1,4 +1,4 @@
-import type { Steps } from '../query/steps';
+import type { Steps } from '../model/steps';
 
 /** How long one task of sliced work may run: input that comes in meanwhile waits at most this. */
 export const SLICE_MS = 8;

@@ -11,7 +11,7 @@ import {
   written,
   type Sink,
 } from '../../../src/lib/io/formats/export';
-import type { Steps } from '../../../src/lib/query/steps';
+import type { Steps } from '../../../src/lib/model/steps';
 import type { DatasetFile, EventRecord } from '../../../src/lib/model/types';
 
 /** Strings that could break a writer that splices text: line breaks, escapes, the writer's own placeholder. */

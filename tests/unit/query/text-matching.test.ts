@@ -5,7 +5,7 @@ import { packDataset } from '../../../src/lib/model/pack-build';
 import { viewVerifiedPack } from '../../../src/lib/model/pack-verify';
 import { validateDataset } from '../../../src/lib/model/validate';
 import { buildQueryIndex } from '../../../src/lib/query/query-index';
-import { drain } from '../../../src/lib/query/steps';
+import { drain } from '../../../src/lib/model/steps';
 import { queryWords } from '../../../src/lib/query/text';
 import { searchableText } from '../../../src/lib/model/search-text';
 

@@ -6,7 +6,7 @@
  */
 import { writeCsv, type CsvCell } from '../csv';
 import { lookup } from './common';
-import { drain, type Steps } from '../../query/steps';
+import { drain, type Steps } from '../../model/steps';
 import type { Category, DatasetFile, DatasetMeta, EventRecord } from '../../model/types';
 
 /**

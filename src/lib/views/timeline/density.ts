@@ -8,7 +8,7 @@
  * resampled from it.
  */
 import type { EventColumns } from '../../model/columns';
-import { firstIndex } from '../../query/apply';
+import { firstIndex } from '../../model/bisect';
 import { binLanes, binsServe, resample, startingIn, worthBinning } from './fine-bins';
 import { fuzzMs, sameDomain, type Domain } from './geometry';
 import type { LaneLayout } from './lanes';

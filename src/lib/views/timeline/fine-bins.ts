@@ -5,7 +5,7 @@
  * step at a million events when a zoom out left the frame on screen behind.
  */
 import type { EventColumns } from '../../model/columns';
-import { firstIndex } from '../../query/apply';
+import { firstIndex } from '../../model/bisect';
 import { fuzzMs, type Domain } from './geometry';
 import type { LaneLayout } from './lanes';
 

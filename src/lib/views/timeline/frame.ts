@@ -8,7 +8,7 @@ import { densityByLane, densityOf, inView as reachesView, type Density, type Lan
 export type { Density } from './density';
 import { fuzzMs, sameDomain, shapeOf, SHAPES, type Domain } from './geometry';
 import { stackItems, type LaneLayout } from './lanes';
-import { firstIndex } from '../../query/apply';
+import { firstIndex } from '../../model/bisect';
 import type { TimeWindow } from '../../query/filters';
 
 export interface FrameInput {

@@ -2,7 +2,7 @@
  * Keyboard navigation over the visible rows, kept pure so the rules are testable: rows are in
  * time order, so "next event" is the next row number present in `visible`.
  */
-import { lowerBound } from '../../query/apply';
+import { lowerBound } from '../../model/bisect';
 import type { Domain } from './geometry';
 
 export type KeyAction = 'next' | 'previous' | 'first' | 'last' | 'zoom-in' | 'zoom-out' | 'select' | 'clear';
