@@ -70,9 +70,10 @@ module.exports = {
     {
       name: 'not-to-unresolvable',
       severity: 'error',
-      comment: 'An import that resolves to nothing is a typo or a missing dependency.',
+      comment:
+        'An import that resolves to nothing is a typo or a missing dependency. (geojson and topojson-specification are type-only, from @types/*.)',
       from: {},
-      to: { couldNotResolve: true, dependencyTypesNot: ['type-only'] },
+      to: { couldNotResolve: true, pathNot: '^(geojson|topojson-specification)$' },
     },
     {
       name: 'not-to-dev-dependency',

@@ -1,8 +1,9 @@
-// `npm test`: type check, unit and component tests, dataset validation, then browser tests
+// `npm test`: the layer rule and formatting (npm run lint), type check, unit and component tests, dataset validation, then browser tests
 // against the production build. Stops at the first failing stage.
 import { spawnSync } from 'node:child_process';
 
 const stages = [
+  ['layers and format', 'npm', ['run', '--silent', 'lint']],
   ['type check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
   ['unit + component tests', 'npx', ['vitest', 'run']],
   ['dataset validation', 'npx', ['tsx', 'scripts/validate.ts']],

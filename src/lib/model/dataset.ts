@@ -3,13 +3,22 @@ import { arrayStore, type EventStore } from './event-store';
 import { buildMultiColumn, type MultiColumn } from './multi-column';
 import type { StringTable } from './pack';
 import type { PackCheck } from './pack-verify';
-import type { DatasetParts } from './load-bytes';
 import { packedStore } from './packed-store';
 import { checkDepth, parseJson, positionFinder } from './json';
 import { LIMITS } from './limits';
 import { validateDataset, type RejectedEvent } from './validate';
 import type { Problem } from './problems';
 import type { DatasetMeta, EventRecord } from './types';
+
+/** A JSON dataset read in the worker: its events (cloned across) and its columns (transferred). */
+export interface DatasetParts {
+  meta: DatasetMeta;
+  events: EventRecord[];
+  columns: EventColumns;
+  actors: MultiColumn;
+  tags: MultiColumn;
+  endOrder: Uint32Array;
+}
 
 /** An immutable, validated dataset: events in time order (row i of the columns is events[i]). */
 export interface Dataset {

@@ -2,7 +2,7 @@
  * A nesting check that scans the text without parsing it, for inputs too large for the strict
  * parser: it finds a depth bomb before anything recursive or allocating touches it.
  */
-import type { JsonProblem } from './json';
+import type { JsonProblem } from './json-types';
 import { pointerOf } from './json-position';
 
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars';

@@ -2,7 +2,7 @@
  * Where things are in a JSON text: offsets to line:column, RFC 6901 pointers, and the tree of
  * value offsets the parser records. Split from json.ts so the parser file holds only the parser.
  */
-import type { TextPosition } from './json';
+import type { TextPosition } from './json-types';
 import { BOM, CR, LF } from './json-chars';
 
 /** Builds a line-start index once; returns a fast offset -> position function (binary search). */

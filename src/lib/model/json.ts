@@ -10,21 +10,6 @@
  * The module is pure: no DOM, Svelte or Node imports.
  */
 
-/** A place in the text. Both 1-based; column counts UTF-16 code units. */
-export interface TextPosition {
-  line: number;
-  column: number;
-}
-
-export interface JsonProblem {
-  /** RFC 6901 pointer of the value (warnings) or of the container being parsed (errors). */
-  pointer: string;
-  /** UTF-16 offset into the original text, BOM included. */
-  offset: number;
-  message: string;
-  severity: 'error' | 'warning';
-}
-
 export interface JsonLimits {
   /** Deepest allowed nesting of arrays and objects; the root container is level 1. */
   maxDepth: number;
@@ -68,6 +53,9 @@ import {
   UPPER_E,
 } from './json-chars';
 import { checkDepth, depthProblem } from './json-depth';
+import type { JsonProblem, TextPosition } from './json-types';
+
+export type { JsonProblem, TextPosition } from './json-types';
 import {
   controlCharacterMessage,
   describeCharacter,

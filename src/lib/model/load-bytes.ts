@@ -1,4 +1,4 @@
-import { loadDataset } from './dataset';
+import { loadDataset, type DatasetParts } from './dataset';
 import { rowsByEnd, type EventColumns } from './columns';
 import { LIMITS } from './limits';
 import type { MultiColumn } from './multi-column';
@@ -7,16 +7,6 @@ import { verifyPack } from './pack-verify';
 import type { Problem } from './problems';
 import type { DatasetMeta, EventRecord } from './types';
 import type { RejectedEvent } from './validate';
-
-/** A JSON dataset read in the worker: its events (cloned across) and its columns (transferred). */
-export interface DatasetParts {
-  meta: DatasetMeta;
-  events: EventRecord[];
-  columns: EventColumns;
-  actors: MultiColumn;
-  tags: MultiColumn;
-  endOrder: Uint32Array;
-}
 
 export type BytesResult =
   | { ok: true; kind: 'pack'; pack: ArrayBuffer; rejected: RejectedEvent[]; problems: Problem[] }

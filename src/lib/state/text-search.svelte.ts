@@ -1,5 +1,5 @@
 import { queryWords } from '../query/text';
-import type { AppState } from './app-state.svelte';
+import type { QueryIndex } from '../query/query-index';
 import { runSliced } from './sliced';
 
 /** Above this many events a search scans hundreds of MB: it waits for a pause in typing. */
@@ -14,15 +14,22 @@ export const TYPING_PAUSE_MS = 250;
  * filter is set once the match is done, and the filter pass then finds the match kept. A new
  * key gives up a search under way.
  */
+/** What a search needs of the app (AppState has it): the index, the text filter and the way to set it. */
+export interface SearchTarget {
+  readonly index: QueryIndex | null;
+  readonly filters: { readonly text: string };
+  setText(text: string): void;
+}
+
 export class TextSearch {
   /** True from the pause in typing until the filter is set. */
-  searching = $state(false);
-  #app: AppState;
+  #searching = $state(false);
+  #app: SearchTarget;
   #slicedAbove: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #stop: (() => void) | null = null;
 
-  constructor(app: AppState, slicedAbove = SLICED_ABOVE) {
+  constructor(app: SearchTarget, slicedAbove = SLICED_ABOVE) {
     this.#app = app;
     this.#slicedAbove = slicedAbove;
   }
@@ -37,15 +44,19 @@ export class TextSearch {
       return;
     }
     this.#timer = setTimeout(() => {
-      this.searching = true;
+      this.#searching = true;
       // Set elsewhere meanwhile (Clear all, back and forward): that text stands, not this one.
       const before = app.filters.text;
       this.#stop = runSliced(index.textMatching(words), () => {
         this.#stop = null;
-        this.searching = false;
+        this.#searching = false;
         if (app.filters.text === before) app.setText(value);
       });
     }, TYPING_PAUSE_MS);
+  }
+
+  get searching(): boolean {
+    return this.#searching;
   }
 
   /** Gives up the search waiting or under way. */
@@ -53,6 +64,6 @@ export class TextSearch {
     clearTimeout(this.#timer);
     this.#stop?.();
     this.#stop = null;
-    this.searching = false;
+    this.#searching = false;
   }
 }

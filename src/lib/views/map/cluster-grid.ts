@@ -2,7 +2,7 @@
  * The cluster sums of one zoom (see cluster.ts for what a cluster is). Kept apart from the
  * clusters' types because it is the hot part: a brush step and a new zoom run its add().
  */
-import type { ClusterInput, Clusters } from './cluster';
+import type { ClusterInput, Clusters } from './cluster-types';
 import { find, mergeNeighbours } from './cluster-merge';
 
 interface Area {
