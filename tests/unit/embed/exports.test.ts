@@ -5,9 +5,9 @@ import type { DatasetMeta, EventRecord } from '../../../src/lib/model/types';
 import { applyFilters } from '../../../src/lib/query/apply';
 import { NO_FILTERS, type Filters } from '../../../src/lib/query/filters';
 import { buildQueryIndex } from '../../../src/lib/query/query-index';
-import { attributionText, describeView } from '../../../src/lib/io/caption';
+import { attributionText, describeView } from '../../../src/lib/views/export/caption';
 import { fileSlug } from '../../../src/lib/io/download';
-import { buildTimelineSvg, svgDomain, timelineSvgText } from '../../../src/lib/io/export-svg';
+import { buildTimelineSvg, svgDomain, timelineSvgText } from '../../../src/lib/views/timeline/export-svg';
 import { readStored, storageAvailable, writeStored } from '../../../src/lib/io/storage';
 
 const meta: DatasetMeta = {

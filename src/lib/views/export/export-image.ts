@@ -7,7 +7,7 @@
  * tiles ever taint it, the export says so instead of failing silently.
  */
 import type { ViewDescription } from './caption';
-import { downloadBlob, fileSlug } from './download';
+import { downloadBlob, fileSlug } from '../../io/download';
 import { paintCanvas, paintSubtree } from './rasterise';
 
 const PAD = 16;
@@ -54,21 +54,14 @@ interface Block {
   lineHeight: number;
 }
 
+/** What the views handed over (view-elements.svelte.ts); a view not shown is null and left out. */
 export interface ViewParts {
-  /** The Leaflet container ([data-testid="map"]). */
+  /** The Leaflet container. */
   map: HTMLElement | null;
-  /** The timeline view ([data-testid="timeline"]); its toolbar is left out. */
+  /** The timeline view; its toolbar is left out. */
   timeline: HTMLElement | null;
   /** Where the timeline picture starts: the top of the plot, below the toolbar. */
   timelineTop: HTMLElement | null;
-}
-
-export function findViewParts(doc: Document): ViewParts {
-  return {
-    map: doc.querySelector<HTMLElement>('[data-testid="map"]'),
-    timeline: doc.querySelector<HTMLElement>('[data-testid="timeline"]'),
-    timelineTop: doc.querySelector<HTMLElement>('[data-testid="timeline-plot"]'),
-  };
 }
 
 /** Composes the picture on a new canvas (device pixel ratio, at most 2, for crisp text). */
@@ -196,12 +189,13 @@ export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
-/** Composes the current map and timeline and downloads them as a PNG. */
+/** Composes the given map and timeline and downloads them as a PNG. */
 export async function exportViewPng(
   doc: Document,
+  parts: ViewParts,
   description: ViewDescription,
   credits: string[] = [],
 ): Promise<void> {
-  const canvas = composeViewImage(doc, findViewParts(doc), description, credits);
+  const canvas = composeViewImage(doc, parts, description, credits);
   downloadBlob(await canvasToPng(canvas), `${fileSlug(description.title)}-map-timeline.png`);
 }

@@ -4,7 +4,7 @@
  * text and backgrounds are drawn where the layout put them. Deliberately small: it knows the
  * few things our map and timeline are made of, not CSS at large. Text is always drawn with
  * fillText (never parsed as markup), and nothing is loaded from a URL, so the canvas cannot be
- * tainted by anything but a tainted source canvas (exportPng checks).
+ * tainted by anything but a tainted source canvas (canvasToPng in export-image.ts checks).
  */
 
 export interface PaintOptions {

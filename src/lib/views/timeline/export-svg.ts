@@ -6,17 +6,17 @@
  * and serialised by XMLSerializer: event text is never concatenated into markup.
  * Every mark carries a <title> (date and event title), which viewers show on hover.
  */
-import type { Dataset } from '../model/dataset';
-import { eventDateLabel } from '../model/format';
-import type { QueryIndex } from '../query/query-index';
-import type { TimeWindow } from '../query/filters';
-import type { LaneMode } from '../state/app-state.svelte';
-import { layoutFrame } from '../views/timeline/frame';
-import { SHAPES, type Domain } from '../views/timeline/geometry';
-import { actorLanes, categoryLanes } from '../views/timeline/lanes';
-import { chooseTicks } from '../views/timeline/ticks';
-import type { ViewDescription } from './caption';
-import { downloadBlob, fileSlug } from './download';
+import type { Dataset } from '../../model/dataset';
+import { eventDateLabel } from '../../model/format';
+import type { QueryIndex } from '../../query/query-index';
+import type { TimeWindow } from '../../query/filters';
+import type { LaneMode } from '../../state/app-state.svelte';
+import { layoutFrame } from './frame';
+import { SHAPES, type Domain } from './geometry';
+import { actorLanes, categoryLanes } from './lanes';
+import { chooseTicks } from './ticks';
+import type { ViewDescription } from '../export/caption';
+import { downloadBlob, fileSlug } from '../../io/download';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";

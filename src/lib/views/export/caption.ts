@@ -3,9 +3,9 @@
  * time, under which filters, and whose data it is. Pure text, shared by the PNG caption, the
  * SVG, the print list and the embed's attribution line, so they never disagree.
  */
-import { plural, windowLabel } from '../model/format';
-import type { DatasetMeta } from '../model/types';
-import type { Filters } from '../query/filters';
+import { plural, windowLabel } from '../../model/format';
+import type { DatasetMeta } from '../../model/types';
+import type { Filters } from '../../query/filters';
 
 export interface ViewDescription {
   title: string;
