@@ -44,7 +44,7 @@ afterEach(cleanup);
 
 function appWith(selected: string | null): AppState {
   const app = new AppState();
-  expect(app.loadText(DATASET, 'fixture.json')).toBe(true);
+  expect(app.open({ kind: 'text', text: DATASET, name: 'fixture.json' }).ok).toBe(true);
   app.select(selected);
   return app;
 }
@@ -64,7 +64,7 @@ describe('EventDetail', () => {
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(screen.queryByRole('link', { name: 'Unsafe link' })).toBeNull();
     expect(container.textContent).toContain('Link not shown: "javascript:alert(1)" is not an http(s) address.');
-  });
+  }, 60_000);
 
   it('a related event selects it; closing clears the selection', async () => {
     const app = appWith('a');
@@ -109,7 +109,9 @@ describe('FilterPanel', () => {
       })),
     ).flat();
     const app = new AppState();
-    expect(app.loadText(JSON.stringify({ ...JSON.parse(DATASET), events }), 'actors.json')).toBe(true);
+    expect(
+      app.open({ kind: 'text', text: JSON.stringify({ ...JSON.parse(DATASET), events }), name: 'actors.json' }).ok,
+    ).toBe(true);
     app.toggleActor('Actor 01');
     render(FilterPanel, { props: { onclose: () => undefined }, context: new Map([[APP_STATE_KEY, app]]) });
     const names = () => [...screen.getByTestId('facet-actors').querySelectorAll('.label')].map((n) => n.textContent);
@@ -152,7 +154,9 @@ describe('FilterPanel', () => {
       ...['01', '02', '03', '04'].map((d) => event(`l${d}`, `2021-05-${d}`, 'Late')),
     ];
     const app = new AppState();
-    expect(app.loadText(JSON.stringify({ ...JSON.parse(DATASET), events }), 'brush.json')).toBe(true);
+    expect(
+      app.open({ kind: 'text', text: JSON.stringify({ ...JSON.parse(DATASET), events }), name: 'brush.json' }).ok,
+    ).toBe(true);
     render(FilterPanel, { props: { onclose: () => undefined }, context: new Map([[APP_STATE_KEY, app]]) });
     const shown = () =>
       [...screen.getByTestId('facet-actors').querySelectorAll('label')].map(

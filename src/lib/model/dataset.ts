@@ -8,7 +8,7 @@ import { checkDepth, parseJson, positionFinder } from './json';
 import { LIMITS } from './limits';
 import { validateDataset, type RejectedEvent } from './validate';
 import type { Problem } from './problems';
-import type { DatasetMeta, EventRecord } from './types';
+import type { DatasetFile, DatasetMeta, EventRecord } from './types';
 
 /** A JSON dataset read in the worker: its events (cloned across) and its columns (transferred). */
 export interface DatasetParts {
@@ -166,6 +166,12 @@ export function buildDataset(
     rejected,
     problems,
   };
+}
+
+/** A dataset from a file object our validator has already passed (an importer's output): not checked again. */
+export function datasetFromFile(name: string, file: DatasetFile): Dataset {
+  const { title, description, license, updated, categories } = file;
+  return buildDataset(name, { title, description, license, updated: updated ?? '', categories }, file.events);
 }
 
 /** A dataset from the parts a worker laid out (events in row order, columns built). */

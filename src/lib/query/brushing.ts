@@ -1,7 +1,7 @@
 import { rowsByEnd } from '../model/columns';
 import type { FacetCounts } from './apply';
 import { firstIndex, lowerBound } from '../model/bisect';
-import { sameWindow, type Filters, type TimeWindow } from './filters';
+import { sameExcept, sameWindow, type Filters, type TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
 import { flipCategory, listPassing, rowsByCode, warmToggle } from './category-toggle';
 import { RowArena } from './row-arena';
@@ -18,6 +18,19 @@ export interface Evaluation {
   delta: RowDelta | null;
   /** How many of `rows` have no place (the map says so), kept by difference like the counts. */
   unlocated: number;
+  keys: FilterKeys;
+}
+
+/**
+ * Stand for the filters as a view that ignores the window sees them: a new object whenever any
+ * other filter changes, the same one while only the window moves. Views key their layouts on
+ * these instead of listing filter fields, so a new filter kind reaches them without edits.
+ */
+export interface FilterKeys {
+  /** Every filter but the window. */
+  readonly all: object;
+  /** Every filter but the window and the categories (a category lane's rows depend on nothing else). */
+  readonly exceptCategories: object;
 }
 
 /** rows = from + entered − left, each list ascending; views that keep sums update by it. */
@@ -57,6 +70,7 @@ export class Evaluator {
   #arena: RowArena;
   /** The full pass's lists before they are cut to size: kept, as only this class sees them. */
   #scratch: { timeless: Uint32Array; rows: Uint32Array } | null = null;
+  #keys: FilterKeys = { all: {}, exceptCategories: {} };
 
   constructor(index: QueryIndex) {
     this.#index = index;
@@ -83,8 +97,17 @@ export class Evaluator {
 
   run(f: Filters): Evaluation {
     const last = this.#filters;
+    if (!last || !sameExcept(last, f, ['window'])) {
+      const lanesKept = last !== null && sameExcept(last, f, ['window', 'categories']);
+      this.#keys = { all: {}, exceptCategories: lanesKept ? this.#keys.exceptCategories : {} };
+    }
+    return { ...this.#evaluate(f), keys: this.#keys };
+  }
+
+  #evaluate(f: Filters): Omit<Evaluation, 'keys'> {
+    const last = this.#filters;
     if (last && this.#counts && onlyCategoriesChanged(last, f)) return this.#toggleCategories(last, f, this.#counts);
-    const onlyWindow = last !== null && sameExceptWindow(last, f) && this.#counts !== null;
+    const onlyWindow = last !== null && sameExcept(last, f, ['window']) && this.#counts !== null;
     const moved = onlyWindow ? this.#moveWindow(last.window, f.window, this.#counts!) : null;
     // A window set, cleared or moved far: the flags still hold, so only the window's rows are counted.
     if (!moved) return onlyWindow ? this.#recount(f) : this.#full(f);
@@ -102,7 +125,7 @@ export class Evaluator {
     };
   }
 
-  #full(f: Filters): Evaluation {
+  #full(f: Filters): Omit<Evaluation, 'keys'> {
     const index = this.#index;
     const { columns, meta } = index.dataset;
     const counts = emptyCounts(index);
@@ -165,7 +188,7 @@ export class Evaluator {
    * instead of testing every row against every filter. The first step of a brush (no window
    * before it) and a jump of the window take this path.
    */
-  #recount(f: Filters): Evaluation {
+  #recount(f: Filters): Omit<Evaluation, 'keys'> {
     const index = this.#index;
     const { start, end, lat, size } = index.dataset.columns;
     const flags = this.#flags;
@@ -200,7 +223,7 @@ export class Evaluator {
    * move the counts (crossfilter's approach per dimension). The rows passing every filter are
    * then re-listed from the flags, one byte per row.
    */
-  #toggleCategories(from: Filters, to: Filters, old: FacetCounts): Evaluation {
+  #toggleCategories(from: Filters, to: Filters, old: FacetCounts): Omit<Evaluation, 'keys'> {
     const index = this.#index;
     const ids = index.dataset.meta.categories.map((c) => c.id);
     const before = from.categories === null ? null : mask(ids, from.categories);
@@ -361,21 +384,5 @@ function hasAny(column: MultiColumn, row: number, want: Uint8Array): boolean {
 
 /** Only the categories differ (the window too may not move: counts are for one window). */
 function onlyCategoriesChanged(a: Filters, b: Filters): boolean {
-  return (
-    a.categories !== b.categories &&
-    sameWindow(a.window, b.window) &&
-    sameExceptWindow({ ...a, categories: b.categories }, b)
-  );
-}
-
-/** Every filter but the window is the same (filters are replaced whole, so identity is enough). */
-export function sameExceptWindow(a: Filters, b: Filters): boolean {
-  return (
-    a.categories === b.categories &&
-    a.actors === b.actors &&
-    a.tags === b.tags &&
-    a.text === b.text &&
-    a.inView === b.inView &&
-    a.bounds === b.bounds
-  );
+  return a.categories !== b.categories && sameWindow(a.window, b.window) && sameExcept(a, b, ['window', 'categories']);
 }

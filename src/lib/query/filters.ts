@@ -57,3 +57,13 @@ export function isFiltered(f: Filters): boolean {
 export function sameWindow(a: TimeWindow | null, b: TimeWindow | null): boolean {
   return a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end);
 }
+
+/**
+ * The same filters but for those named (filters are replaced whole, so identity is enough). It
+ * walks every key of Filters, so a filter kind added there is compared here without anyone
+ * having to list it.
+ */
+export function sameExcept(a: Filters, b: Filters, except: readonly (keyof Filters)[]): boolean {
+  for (const key of Object.keys(a) as (keyof Filters)[]) if (!except.includes(key) && a[key] !== b[key]) return false;
+  return true;
+}

@@ -1,26 +1,27 @@
-import { datasetFromPack, datasetFromParts, loadDataset, type Dataset } from '../model/dataset';
-import { viewVerifiedPack } from '../model/pack-verify';
+import type { Dataset } from '../model/dataset';
+import {
+  readSource,
+  sourceName,
+  type DataSource,
+  type InMemorySource,
+  type OpenReport,
+  type Opened,
+} from '../io/read-source';
 import type { Problem } from '../model/problems';
-import { fetchBytes } from '../io/fetch-text';
-import { loadBytesOffThread, prewarmLoader, PREWARM_AFTER_BYTES } from '../io/worker-load';
-import { Evaluator } from '../query/brushing';
+import { Evaluator, type FilterKeys } from '../query/brushing';
 import { NO_FILTERS, sameWindow, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex } from '../query/query-index';
 import { TextSearch } from './text-search.svelte';
 import { ExportJob } from './export-job.svelte';
+import type { UrlState } from './url';
+import type { LaneMode, MapView } from './view-types';
+
+export type { LaneMode, MapView } from './view-types';
 
 export type LoadStatus =
   | { kind: 'idle' }
   | { kind: 'loading'; name: string; loaded?: number; total?: number | null; stage?: 'download' | 'read' }
   | { kind: 'failed'; name: string; message: string; problems: Problem[] };
-
-export interface MapView {
-  lat: number;
-  lon: number;
-  zoom: number;
-}
-
-export type LaneMode = 'category' | 'actor';
 
 /**
  * How a change enters browser history: discrete actions push; changes that share an entry
@@ -31,49 +32,102 @@ export type LaneMode = 'category' | 'actor';
 export type HistoryMode = 'push' | 'replace' | 'begin' | 'stream' | 'settle';
 
 /**
- * The one app-wide state. Views read it and call its methods; nothing else holds events.
- * The dataset is $state.raw: it is replaced whole, never mutated, and too big to proxy.
+ * The one app-wide state. Views read it and call its methods; nothing else holds events or
+ * writes its fields (they are private, read through getters). The dataset is $state.raw: it is
+ * replaced whole, never mutated, and too big to proxy.
  */
 export class AppState {
-  dataset = $state.raw<Dataset | null>(null);
-  status = $state.raw<LoadStatus>({ kind: 'idle' });
-  filters = $state.raw<Filters>(NO_FILTERS);
-  selectedId = $state<string | null>(null);
-  hoveredId = $state<string | null>(null);
-  mapView = $state.raw<MapView | null>(null);
-  laneMode = $state<LaneMode>('category');
-  playing = $state(false);
-  /** Playback speed: how many window-widths pass per 10 seconds. */
-  speed = $state(1);
-  /** Messages about the URL or the data that the user should see once (ignored parameters…). */
-  notices = $state.raw<string[]>([]);
-  /** The map's current bounds; a filter only while "only events in the map view" is on. */
-  mapBounds = $state.raw<Bounds | null>(null);
-  /** Where the shown data came from, for the Data menu ("File: x.csv (ACLED CSV export, …)"). */
-  origin = $state('');
-  /** While set, a map click hands its coordinates here instead of selecting (the event form's "Pick on map"). */
-  pickLocation = $state.raw<((lat: number, lon: number) => void) | null>(null);
-  /** Bumped to ask the map to fit the filtered events. */
-  fitRequest = $state(0);
-  /** Bumped when a gesture ends without a change, so the URL sync writes what it held back. */
-  settled = $state(0);
-  /** How the next URL change is written to history; read by the URL sync. */
-  historyMode: HistoryMode = 'push';
-  /** True while a brush is dragged or playback runs: views may hold what would jump under the pointer. */
-  gesture = $state(false);
+  #dataset = $state.raw<Dataset | null>(null);
+  #status = $state.raw<LoadStatus>({ kind: 'idle' });
+  #filters = $state.raw<Filters>(NO_FILTERS);
+  #selectedId = $state<string | null>(null);
+  #hoveredId = $state<string | null>(null);
+  #mapView = $state.raw<MapView | null>(null);
+  #laneMode = $state<LaneMode>('category');
+  #playing = $state(false);
+  #speed = $state(1);
+  #notices = $state.raw<string[]>([]);
+  #mapBounds = $state.raw<Bounds | null>(null);
+  #origin = $state('');
+  #pickLocation = $state.raw<((lat: number, lon: number) => void) | null>(null);
+  #fitRequest = $state(0);
+  #settled = $state(0);
+  #gesture = $state(false);
+  /**
+   * How the next URL change is written to history. Not reactive on purpose: it says how a change
+   * is recorded, not what changed; the URL sync takes it (takeHistoryMode) when it writes.
+   */
+  #historyMode: HistoryMode = 'push';
   #lastTextAt = 0;
+  /** The latest open wins: an older one finishing later is dropped. */
+  #loadToken = 0;
   /** The search box's typing: a large dataset is searched in slices after a pause (text-search.svelte.ts). */
   readonly search = new TextSearch(this);
   /** The download being written: a large export runs in slices with its progress (export-job.svelte.ts). */
   readonly exports = new ExportJob(this);
-  /** The latest load wins: an older one finishing later is dropped. */
-  #loadToken = 0;
 
-  readonly index = $derived(this.dataset ? buildQueryIndex(this.dataset) : null);
+  get dataset(): Dataset | null {
+    return this.#dataset;
+  }
+  get status(): LoadStatus {
+    return this.#status;
+  }
+  get filters(): Filters {
+    return this.#filters;
+  }
+  get selectedId(): string | null {
+    return this.#selectedId;
+  }
+  get hoveredId(): string | null {
+    return this.#hoveredId;
+  }
+  get mapView(): MapView | null {
+    return this.#mapView;
+  }
+  get laneMode(): LaneMode {
+    return this.#laneMode;
+  }
+  get playing(): boolean {
+    return this.#playing;
+  }
+  /** Playback speed: how many window-widths pass per 10 seconds. */
+  get speed(): number {
+    return this.#speed;
+  }
+  /** Messages about the URL or the data that the user should see once (ignored parameters…). */
+  get notices(): readonly string[] {
+    return this.#notices;
+  }
+  /** The map's current bounds; a filter only while "only events in the map view" is on. */
+  get mapBounds(): Bounds | null {
+    return this.#mapBounds;
+  }
+  /** Where the shown data came from, for the Data menu ("File: x.csv (ACLED CSV export, …)"). */
+  get origin(): string {
+    return this.#origin;
+  }
+  /** While set, a map click hands its coordinates here instead of selecting (the event form's "Pick on map"). */
+  get pickLocation(): ((lat: number, lon: number) => void) | null {
+    return this.#pickLocation;
+  }
+  /** Bumped to ask the map to fit the filtered events. */
+  get fitRequest(): number {
+    return this.#fitRequest;
+  }
+  /** Bumped when a gesture ends without a change, so the URL sync writes what it held back. */
+  get settled(): number {
+    return this.#settled;
+  }
+  /** True while a brush is dragged or playback runs: views may hold what would jump under the pointer. */
+  get gesture(): boolean {
+    return this.#gesture;
+  }
+
+  readonly index = $derived(this.#dataset ? buildQueryIndex(this.#dataset) : null);
 
   /** The filters as applied. Bounds are read only when they filter, so panning alone recomputes nothing. */
   readonly applied = $derived<Filters>(
-    this.filters.inView ? { ...this.filters, bounds: this.mapBounds } : this.filters,
+    this.#filters.inView ? { ...this.#filters, bounds: this.#mapBounds } : this.#filters,
   );
 
   /**
@@ -83,12 +137,7 @@ export class AppState {
    * that depends on them recomputes while the brush moves) and the pass covers only the window.
    */
   readonly #evaluator = $derived(this.index ? new Evaluator(this.index) : null);
-  readonly #result = $derived.by(() => {
-    const result = this.#evaluator?.run(this.applied) ?? null;
-    // The evaluation used memory the evaluator writes ahead (RowArena): write more once idle.
-    if (result) this.#prepareWhenIdle();
-    return result;
-  });
+  readonly #result = $derived(this.#evaluator?.run(this.applied) ?? null);
   #preparing = false;
 
   /** Rows shown by every view, in time order. */
@@ -98,10 +147,13 @@ export class AppState {
   readonly visibleDelta = $derived(this.#result?.delta ?? null);
 
   /** visible as a per-row flag, for views that test membership while drawing. */
-  readonly visibleMask = $derived.by(() => rowMask(this.dataset?.columns.size ?? 0, this.visible));
+  readonly visibleMask = $derived.by(() => rowMask(this.#dataset?.columns.size ?? 0, this.visible));
 
   /** Rows that pass every filter but the time window. */
   readonly timeless = $derived(this.#result?.timeless ?? new Uint32Array(0));
+
+  /** Change when a filter other than the window changes: what views that ignore the window key their layout on. */
+  readonly filterKeys = $derived<FilterKeys | null>(this.#result?.keys ?? null);
 
   readonly counts = $derived(this.#result?.counts ?? null);
 
@@ -113,7 +165,7 @@ export class AppState {
    * reads it, while it is open (deriveds are lazy), never a brush step with the list closed.
    */
   readonly unlocatedVisible = $derived.by(() => {
-    const lat = this.dataset?.columns.lat;
+    const lat = this.#dataset?.columns.lat;
     const visible = this.visible;
     const rows: number[] = [];
     if (lat) for (let i = 0; i < visible.length; i++) if (Number.isNaN(lat[visible[i]!]!)) rows.push(visible[i]!);
@@ -121,100 +173,81 @@ export class AppState {
   });
 
   readonly selectedRow = $derived.by(() => {
-    if (!this.dataset || this.selectedId === null) return null;
-    return this.dataset.events.rowOf(this.selectedId) ?? null;
+    if (!this.#dataset || this.#selectedId === null) return null;
+    return this.#dataset.events.rowOf(this.#selectedId) ?? null;
   });
 
   readonly hoveredRow = $derived.by(() => {
-    if (!this.dataset || this.hoveredId === null) return null;
-    return this.dataset.events.rowOf(this.hoveredId) ?? null;
+    if (!this.#dataset || this.#hoveredId === null) return null;
+    return this.#dataset.events.rowOf(this.#hoveredId) ?? null;
   });
 
   readonly selectedEvent = $derived(
-    this.selectedRow === null ? null : (this.dataset?.events.at(this.selectedRow) ?? null),
+    this.selectedRow === null ? null : (this.#dataset?.events.at(this.selectedRow) ?? null),
   );
 
-  /** Loads a dataset from a URL; on failure the current dataset stays and the problems are kept. */
-  async loadUrl(url: string, name = url, origin = `URL: ${name}`): Promise<boolean> {
+  /**
+   * The one way data comes in: the bundled dataset, ?data=, a file, a drop, a paste, the editor's
+   * draft and a hot reload all open here. Each open takes a token (a later one wins), shows its
+   * progress, and ends with the same report; a failure keeps the data shown. Text and the editor's
+   * datasets are answered at once; the others when their bytes are read.
+   */
+  open(source: InMemorySource): OpenReport;
+  open(source: DataSource): Promise<OpenReport>;
+  open(source: DataSource): OpenReport | Promise<OpenReport> {
     const token = ++this.#loadToken;
-    this.status = { kind: 'loading', name, stage: 'download' };
-    let buffer: ArrayBuffer;
-    try {
+    const name = sourceName(source);
+    if (source.kind === 'url') this.#status = { kind: 'loading', name, stage: 'download' };
+    let shown = -1;
+    const opened = readSource(source, (p) => {
+      if (token !== this.#loadToken) return;
+      if (p.stage === 'read') {
+        this.#status = { kind: 'loading', name, stage: 'read' };
+        return;
+      }
       // Progress is throttled to whole percent (or 1 MB steps) so a big download is not a rerender per chunk.
-      let shown = -1;
-      buffer = await fetchBytes(url, {
-        onprogress: (loaded, total) => {
-          if (loaded > PREWARM_AFTER_BYTES) prewarmLoader();
-          const step = total ? Math.floor((100 * loaded) / total) : Math.floor(loaded / 1_048_576);
-          if (step !== shown && token === this.#loadToken) {
-            shown = step;
-            this.status = { kind: 'loading', name, loaded, total, stage: 'download' };
-          }
-        },
-      });
-    } catch (error) {
-      if (token === this.#loadToken)
-        this.status = {
-          kind: 'failed',
-          name,
-          message: `Could not load ${name}: ${(error as Error).message}`,
-          problems: [],
-        };
-      return false;
+      const loaded = p.loaded ?? 0;
+      const step = p.total ? Math.floor((100 * loaded) / p.total) : Math.floor(loaded / 1_048_576);
+      if (step !== shown) {
+        shown = step;
+        this.#status = { kind: 'loading', name, loaded, total: p.total, stage: 'download' };
+      }
+    });
+    if (opened instanceof Promise) return opened.then((o) => this.#settle(o, token, source));
+    return this.#settle(opened, token, source);
+  }
+
+  #settle(opened: Opened, token: number, source: DataSource): OpenReport {
+    // A later open started meanwhile: it decides what is shown and what the status says.
+    if (token !== this.#loadToken) return { ...opened.report, ok: false, error: 'replaced by a later open' };
+    if (!opened.ok) {
+      const { name, error, problems } = opened.report;
+      this.#status = { kind: 'failed', name, message: error ?? `${name} could not be opened`, problems: [...problems] };
+      return opened.report;
     }
-    if (token !== this.#loadToken) return false;
-    return this.#loadBytes(buffer, name, origin, token);
+    this.#show(opened.dataset, source.kind === 'edit' ? this.#origin : opened.origin, source.kind !== 'edit');
+    return opened.report;
   }
 
-  /** A file's bytes (a pack, or our JSON): read in a worker, then shown. */
-  loadBytes(buffer: ArrayBuffer, name: string, origin = name): Promise<boolean> {
-    return this.#loadBytes(buffer, name, origin, ++this.#loadToken);
-  }
-
-  async #loadBytes(buffer: ArrayBuffer, name: string, origin: string, token: number): Promise<boolean> {
-    // User Timing marks: the benchmark measures "data arrived → interactive" from these.
-    performance.mark('faultline:data-arrived');
-    this.status = { kind: 'loading', name, stage: 'read' };
-    const result = await loadBytesOffThread(buffer, name);
-    if (token !== this.#loadToken) return false;
-    if (!result.ok) {
-      this.status = { kind: 'failed', name, message: `${name} could not be opened`, problems: result.problems };
-      return false;
-    }
-    const dataset =
-      result.kind === 'pack'
-        ? datasetFromPack(name, viewVerifiedPack(result.pack), result.rejected, result.problems)
-        : datasetFromParts(name, result.parts, result.rejected, result.problems);
-    return this.#show(dataset, origin);
-  }
-
-  /** Text already in memory (a paste, an importer's output): small, so read in place. */
-  loadText(text: string, name: string, origin = name): boolean {
-    const token = ++this.#loadToken;
-    performance.mark('faultline:data-arrived');
-    const result = loadDataset(text, name);
-    if (!result.ok) {
-      this.status = { kind: 'failed', name, message: `${name} could not be opened`, problems: result.problems };
-      return false;
-    }
-    return token === this.#loadToken && this.#show(result.dataset, origin);
-  }
-
-  #show(dataset: Dataset, origin: string): boolean {
-    const replacing = this.dataset !== null;
-    this.dataset = dataset;
-    this.origin = origin;
-    this.status = { kind: 'idle' };
-    performance.mark('faultline:dataset-ready');
-    // The first frame that shows the data has been produced once a task runs after the next frame.
-    if (typeof requestAnimationFrame === 'function') {
-      requestAnimationFrame(() => setTimeout(() => performance.mark('faultline:interactive'), 0));
+  #show(dataset: Dataset, origin: string, opened: boolean): void {
+    const replacing = this.#dataset !== null;
+    this.#dataset = dataset;
+    this.#origin = origin;
+    this.#status = { kind: 'idle' };
+    if (opened) {
+      performance.mark('faultline:dataset-ready');
+      // The first frame that shows the data has been produced once a task runs after the next frame.
+      if (typeof requestAnimationFrame === 'function') {
+        requestAnimationFrame(() => setTimeout(() => performance.mark('faultline:interactive'), 0));
+      }
     }
     this.#prepareWhenIdle();
-    // On first load the URL sync checks the selection (and says so); on a reload it just goes.
-    if (replacing && this.selectedId !== null && dataset.events.rowOf(this.selectedId) === undefined)
-      this.selectedId = null;
-    return true;
+    // On first load the URL sync checks the selection (and says so); on a reload it just goes;
+    // an event deleted (or undone away) in the editor cannot stay selected.
+    if (replacing && this.#selectedId !== null && dataset.events.rowOf(this.#selectedId) === undefined) {
+      if (opened) this.#selectedId = null;
+      else this.select(null);
+    }
   }
 
   /** Once the page is idle, builds what the next toggle or brush step would otherwise build on the spot, one piece per idle call. */
@@ -230,23 +263,24 @@ export class AppState {
   }
 
   select(id: string | null): void {
-    if (id === this.selectedId) return;
-    this.historyMode = 'push';
-    this.selectedId = id;
+    if (id === this.#selectedId) return;
+    this.#historyMode = 'push';
+    this.#selectedId = id;
   }
 
   hover(id: string | null): void {
-    if (id !== this.hoveredId) this.hoveredId = id;
+    if (id !== this.#hoveredId) this.#hoveredId = id;
   }
 
   setFilters(patch: Partial<Filters>, history: HistoryMode = 'push'): void {
-    this.historyMode = history;
-    this.filters = { ...this.filters, ...patch };
+    this.#historyMode = history;
+    this.#filters = { ...this.#filters, ...patch };
+    this.#prepareWhenIdle();
   }
 
   toggleCategory(id: string): void {
-    const all = this.dataset?.meta.categories.map((c) => c.id) ?? [];
-    const current = this.filters.categories ?? all;
+    const all = this.#dataset?.meta.categories.map((c) => c.id) ?? [];
+    const current = this.#filters.categories ?? all;
     const next = current.includes(id) ? current.filter((c) => c !== id) : [...current, id];
     // Keep the dataset's order, and "every category" as null so the URL stays clean.
     const ordered = all.filter((c) => next.includes(c));
@@ -254,12 +288,12 @@ export class AppState {
   }
 
   toggleActor(actor: string): void {
-    const { actors } = this.filters;
+    const { actors } = this.#filters;
     this.setFilters({ actors: actors.includes(actor) ? actors.filter((a) => a !== actor) : [...actors, actor] });
   }
 
   toggleTag(tag: string): void {
-    const { tags } = this.filters;
+    const { tags } = this.#filters;
     this.setFilters({ tags: tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag] });
   }
 
@@ -278,14 +312,13 @@ export class AppState {
   setWindow(next: TimeWindow | null, final = true): void {
     // Whole milliseconds, so the window survives the trip through the URL exactly.
     const window = next && { start: Math.round(next.start), end: Math.round(next.end) };
-    const mode: HistoryMode = !this.gesture ? (final ? 'push' : 'begin') : final ? 'settle' : 'stream';
-    this.gesture = !final;
-    const w = this.filters.window;
-    if (sameWindow(w, window)) {
+    const mode: HistoryMode = !this.#gesture ? (final ? 'push' : 'begin') : final ? 'settle' : 'stream';
+    this.#gesture = !final;
+    if (sameWindow(this.#filters.window, window)) {
       // A gesture ending where its last step was: nothing changed, but its state must now settle.
       if (mode === 'settle') {
-        this.historyMode = mode;
-        this.settled++;
+        this.#historyMode = mode;
+        this.#settled++;
       }
       return;
     }
@@ -303,12 +336,12 @@ export class AppState {
 
   /** From the map after every move; the view goes to the URL without a history entry. */
   setMapView(view: MapView, bounds: Bounds): void {
-    const v = this.mapView;
+    const v = this.#mapView;
     if (!v || v.lat !== view.lat || v.lon !== view.lon || v.zoom !== view.zoom) {
-      this.historyMode = 'replace';
-      this.mapView = view;
+      this.#historyMode = 'replace';
+      this.#mapView = view;
     }
-    const b = this.mapBounds;
+    const b = this.#mapBounds;
     if (
       !b ||
       b.south !== bounds.south ||
@@ -316,33 +349,72 @@ export class AppState {
       b.north !== bounds.north ||
       b.east !== bounds.east
     ) {
-      this.mapBounds = bounds;
+      this.#mapBounds = bounds;
+      if (this.#filters.inView) this.#prepareWhenIdle();
     }
   }
 
   setLaneMode(mode: LaneMode): void {
-    this.historyMode = 'push';
-    this.laneMode = mode;
+    this.#historyMode = 'push';
+    this.#laneMode = mode;
+  }
+
+  /**
+   * Puts a link's state into the app: filters, selection, map view and lanes. `history` says how
+   * the URL sync records it (restoring a URL writes no new entry).
+   */
+  applyUrl(s: UrlState, history: HistoryMode = 'replace'): void {
+    this.setFilters(
+      {
+        text: s.text,
+        categories: s.categories,
+        actors: s.actors,
+        tags: s.tags,
+        window: s.window,
+        inView: s.inView,
+      },
+      history,
+    );
+    this.#selectedId = s.event;
+    this.#mapView = s.map;
+    this.#laneMode = s.lanes;
+  }
+
+  /** How the change being written to the URL enters history; the next one pushes unless told otherwise. */
+  takeHistoryMode(): HistoryMode {
+    const mode = this.#historyMode;
+    this.#historyMode = 'push';
+    return mode;
   }
 
   requestFit(): void {
-    this.fitRequest++;
+    this.#fitRequest++;
   }
 
   play(): void {
-    this.playing = true;
+    this.#playing = true;
   }
 
   pause(): void {
-    this.playing = false;
+    this.#playing = false;
+  }
+
+  /** Playback speed in window-widths per 10 seconds. */
+  setSpeed(speed: number): void {
+    if (Number.isFinite(speed) && speed > 0) this.#speed = speed;
+  }
+
+  /** The event form's "Pick on map": the next map click goes to `handler`; null ends picking. */
+  pickOnMap(handler: ((lat: number, lon: number) => void) | null): void {
+    this.#pickLocation = handler;
   }
 
   notify(message: string): void {
-    this.notices = [...this.notices, message];
+    this.#notices = [...this.#notices, message];
   }
 
   dismissNotice(index: number): void {
-    this.notices = this.notices.filter((_, i) => i !== index);
+    this.#notices = this.#notices.filter((_, i) => i !== index);
   }
 }
 

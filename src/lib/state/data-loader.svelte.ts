@@ -1,60 +1,62 @@
-import { openFile, openText, type ImportReport, type Loader, type OpenOutcome } from '../io/open-file';
-import type { Problem } from '../model/problems';
-
-/** The outcome the Data menu shows after the last open (file, drop or paste). */
-export interface LoadReport {
-  name: string;
-  ok: boolean;
-  /** A failure before validation: size, unreadable file, unknown format. */
-  error: string | null;
-  /** Validation problems of a rejected file (positions included), from AppState.status. */
-  problems: readonly Problem[];
-  import: ImportReport | null;
-}
+import type { DataSource, OpenReport } from '../io/read-source';
+import type { AppState } from './app-state.svelte';
 
 /**
- * Shared by the Data menu and the drop overlay, so a dropped file and a picked one take the same
- * path and their result shows in the same panel. `confirm` lets the caller ask before data with
- * unsaved edits is replaced (a Svelte dialog, never window.confirm).
+ * The Data menu's and the drop overlay's side of opening data: asks before edits would be
+ * replaced, keeps one open at a time, and holds the last report for the result panel. The open
+ * itself is AppState.open, the same as every other source's. `confirm` lets the caller ask with
+ * a Svelte dialog (never window.confirm).
  */
 export class DataLoader {
-  report = $state.raw<LoadReport | null>(null);
-  busy = $state(false);
-  /** Bumped when a result arrives that the user should see (opens the menu after a drop). */
-  shown = $state(0);
+  #report = $state.raw<OpenReport | null>(null);
+  #busy = $state(false);
+  #shown = $state(0);
 
   constructor(
-    private readonly app: Loader & { status: { kind: string; problems?: Problem[] } },
+    private readonly app: Pick<AppState, 'open'>,
     private readonly confirm: () => Promise<boolean> = () => Promise.resolve(true),
-    /** After a successful load: the draft rebases on the new data. */
+    /** After a successful open: the draft rebases on the new data. */
     private readonly onloaded: () => void = () => {},
   ) {}
 
-  async openFile(file: File): Promise<boolean> {
-    if (this.busy || !(await this.confirm())) return false;
-    this.busy = true;
-    try {
-      return this.#finish(file.name, await openFile(this.app, file));
-    } finally {
-      this.busy = false;
-    }
+  /** The outcome the Data menu shows after the last open (file, drop or paste). */
+  get report(): OpenReport | null {
+    return this.#report;
   }
 
-  async openText(text: string, name = 'pasted JSON'): Promise<boolean> {
-    if (this.busy || !(await this.confirm())) return false;
-    return this.#finish(name, openText(this.app, text, name, 'Pasted JSON'));
+  /** An open is under way. */
+  get busy(): boolean {
+    return this.#busy;
+  }
+
+  /** Bumped when a result arrives that the user should see (opens the menu after a drop). */
+  get shown(): number {
+    return this.#shown;
+  }
+
+  openFile(file: File): Promise<boolean> {
+    return this.#open({ kind: 'file', file });
+  }
+
+  openText(text: string, name = 'pasted JSON'): Promise<boolean> {
+    return this.#open({ kind: 'text', text, name, origin: 'Pasted JSON' });
   }
 
   clear(): void {
-    this.report = null;
+    this.#report = null;
   }
 
-  #finish(name: string, outcome: OpenOutcome): boolean {
-    const status = this.app.status;
-    const problems = !outcome.ok && status.kind === 'failed' ? (status.problems ?? []) : [];
-    this.report = { name, ok: outcome.ok, error: outcome.error, problems, import: outcome.report };
-    this.shown++;
-    if (outcome.ok) this.onloaded();
-    return outcome.ok;
+  async #open(source: DataSource): Promise<boolean> {
+    if (this.#busy || !(await this.confirm())) return false;
+    this.#busy = true;
+    try {
+      const report = await this.app.open(source);
+      this.#report = report;
+      this.#shown++;
+      if (report.ok) this.onloaded();
+      return report.ok;
+    } finally {
+      this.#busy = false;
+    }
   }
 }

@@ -34,11 +34,9 @@ export class Editor {
   });
 
   constructor(private readonly app: AppState) {
-    this.draft = new Draft((dataset) => {
-      app.dataset = dataset;
-      // An event deleted (or undone away) cannot stay selected.
-      if (app.selectedId !== null && dataset.events.rowOf(app.selectedId) === undefined) app.select(null);
-    });
+    // Every edit opens the edited dataset like any other source (AppState.open), so it takes
+    // the load token: an open still under way cannot later overwrite it.
+    this.draft = new Draft((dataset) => app.open({ kind: 'edit', dataset }));
   }
 
   /** After a dataset was loaded (startup, file, paste): edits now belong to it. */
@@ -75,7 +73,7 @@ export class Editor {
 
   close(): void {
     this.target = null;
-    this.app.pickLocation = null;
+    this.app.pickOnMap(null);
   }
 
   save(event: EventRecord): void {

@@ -17,19 +17,3 @@ export function snapshotOf(app: AppState): UrlState {
     lanes: app.laneMode,
   };
 }
-
-/** Puts a decoded URL state into the app (the caller decides how history records it). */
-export function applyUrlState(app: AppState, s: UrlState): void {
-  app.filters = {
-    ...app.filters,
-    text: s.text,
-    categories: s.categories,
-    actors: s.actors,
-    tags: s.tags,
-    window: s.window,
-    inView: s.inView,
-  };
-  app.selectedId = s.event;
-  app.mapView = s.map;
-  app.laneMode = s.lanes;
-}

@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 import type { AppState } from './app-state.svelte';
 import { decodeUrlState, reconcileUrlState } from './url';
-import { applyUrlState, snapshotOf } from './url-apply';
+import { snapshotOf } from './url-apply';
 
 /**
  * Applies the page's query string to the app, then, once the data is there, drops the names
@@ -10,8 +10,7 @@ import { applyUrlState, snapshotOf } from './url-apply';
  */
 export function restoreUrlState(app: AppState): void {
   const initial = decodeUrlState(location.search);
-  app.historyMode = 'replace';
-  applyUrlState(app, initial.state);
+  app.applyUrl(initial.state, 'replace');
   initial.notices.forEach((n) => app.notify(n));
   let reconciled = false;
 
@@ -21,8 +20,7 @@ export function restoreUrlState(app: AppState): void {
     reconciled = true;
     untrack(() => {
       const { state, notices } = reconcileUrlState(snapshotOf(app), dataset, index);
-      app.historyMode = 'replace';
-      applyUrlState(app, state);
+      app.applyUrl(state, 'replace');
       notices.forEach((n) => app.notify(n));
     });
   });

@@ -2,7 +2,7 @@ import { untrack } from 'svelte';
 import type { AppState } from './app-state.svelte';
 import { decodeUrlState, encodeUrlState, reconcileUrlState } from './url';
 import { restoreUrlState } from './url-restore.svelte';
-import { applyUrlState, snapshotOf } from './url-apply';
+import { snapshotOf } from './url-apply';
 
 /**
  * A gesture's continuous steps (a brush drag, playback) reach the URL at most this often; its
@@ -67,8 +67,7 @@ export function useUrlSync(app: AppState): void {
     void app.settled;
     const encoded = encodeUrlState(snapshotOf(app), new URLSearchParams(location.search));
     untrack(() => {
-      const mode = app.historyMode;
-      app.historyMode = 'push';
+      const mode = app.takeHistoryMode();
       const url = `${location.pathname}${encoded ? `?${encoded}` : ''}${location.hash}`;
       if (mode === 'settle') {
         pending = url;
@@ -122,8 +121,7 @@ export function useUrlSync(app: AppState): void {
       const dataset = app.dataset;
       const index = app.index;
       const checked = dataset && index ? reconcileUrlState(state, dataset, index) : { state, notices: [] };
-      app.historyMode = 'replace';
-      applyUrlState(app, checked.state);
+      app.applyUrl(checked.state, 'replace');
       [...notices, ...checked.notices].forEach((n) => app.notify(n));
     };
     window.addEventListener('popstate', onpop);

@@ -2,7 +2,7 @@ import { DAY_MS, civilFromDays, parseIsoDate, spanOf } from '../model/dates';
 import type { Dataset } from '../model/dataset';
 import type { QueryIndex } from '../query/query-index';
 import type { TimeWindow } from '../query/filters';
-import type { LaneMode, MapView } from './app-state.svelte';
+import type { LaneMode, MapView } from './view-types';
 
 /** Everything a link must carry to reproduce a view. Defaults are left out of the URL. */
 export interface UrlState {

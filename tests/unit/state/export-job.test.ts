@@ -5,6 +5,9 @@ import { ExportJob, type ExportProgress } from '../../../src/lib/state/export-jo
 import { exportText } from '../../../src/lib/io/export-file';
 import { Editor } from '../../../src/lib/state/editor.svelte';
 
+/** vi.waitFor gives up after 1 s by default; a busy machine may take longer to get there. */
+const WAIT = { timeout: 15_000 };
+
 /** A Blob's text through FileReader: jsdom's Blob has no text(). */
 function textOf(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -18,7 +21,7 @@ function textOf(blob: Blob): Promise<string> {
 /** An app with 300 synthetic events, half of them shown, and a job that writes in slices above `slicedAbove`. */
 function setup(slicedAbove: number) {
   const app = new AppState();
-  expect(app.loadText(JSON.stringify(generate(300, 5)), 'synthetic.json')).toBe(true);
+  expect(app.open({ kind: 'text', text: JSON.stringify(generate(300, 5)), name: 'synthetic.json' }).ok).toBe(true);
   app.setWindow({ start: app.dataset!.columns.start[0]!, end: app.dataset!.columns.start[150]! }, true);
   const saved: { blob: Blob; name: string }[] = [];
   const job = new ExportJob(app, { save: (blob, name) => saved.push({ blob, name }), slicedAbove, partChars: 5_000 });
@@ -32,14 +35,14 @@ describe('ExportJob', () => {
     job.start('csv', done);
     // Written at once, without progress; handed over once the browser has read it back.
     expect(job.progress).toBeNull();
-    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    await vi.waitFor(() => expect(saved).toHaveLength(1), WAIT);
     expect(done).toHaveBeenCalledOnce();
     expect(saved[0]!.name).toMatch(/-filtered\.csv$/);
     expect(saved[0]!.blob.type).toBe('text/csv;charset=utf-8');
     expect(await textOf(saved[0]!.blob)).toBe(exportText(app.dataset!, app.visible, 'csv'));
     expect(app.visible.length).toBeGreaterThan(100);
     expect(app.visible.length).toBeLessThan(300);
-  });
+  }, 60_000);
 
   it('writes a large one in slices, with its progress, into the same bytes (gathered in Blob parts of 5,000 characters)', async () => {
     const { app, job, saved } = setup(10);
@@ -49,7 +52,7 @@ describe('ExportJob', () => {
     expect(saved).toHaveLength(0);
     expect(job.progress).toEqual({ kind: 'all', done: 0, total: 300 });
     seen.push(job.progress!);
-    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    await vi.waitFor(() => expect(saved).toHaveLength(1), WAIT);
     expect(job.progress).toBeNull();
     expect(seen[0]!.total).toBe(300);
     expect(await textOf(saved[0]!.blob)).toBe(expected);
@@ -61,7 +64,7 @@ describe('ExportJob', () => {
     const expected = exportText(app.dataset!, app.visible, 'json');
     job.start('json');
     app.setWindow(null, true);
-    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    await vi.waitFor(() => expect(saved).toHaveLength(1), WAIT);
     expect(await textOf(saved[0]!.blob)).toBe(expected);
   });
 
@@ -86,7 +89,7 @@ describe('ExportJob', () => {
       };
     });
     job.start('all');
-    await vi.waitFor(() => expect(app.notices).toHaveLength(1));
+    await vi.waitFor(() => expect(app.notices).toHaveLength(1), WAIT);
     expect(app.notices[0]).toBe(
       'The dataset file could not be written (record 201 is damaged); nothing was downloaded.',
     );
@@ -105,7 +108,7 @@ describe('ExportJob with events that cannot be read', () => {
       damaged.has(row) ? { record: read(row).record, problem: 'its stored record cannot be read' } : read(row),
     );
     job.start('all');
-    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    await vi.waitFor(() => expect(saved).toHaveLength(1), WAIT);
     const ids = (JSON.parse(await textOf(saved[0]!.blob)) as { events: { id: string }[] }).events.map((e) => e.id);
     expect(ids).toHaveLength(300 - damaged.size);
     const left = [...damaged].map((row) => store.id(row));
@@ -119,17 +122,17 @@ describe('ExportJob with events that cannot be read', () => {
 describe('ExportJob with a file the browser cannot hold', () => {
   it('says so, with what to do instead, and downloads nothing', async () => {
     const app = new AppState();
-    expect(app.loadText(JSON.stringify(generate(300, 5)), 'synthetic.json')).toBe(true);
+    expect(app.open({ kind: 'text', text: JSON.stringify(generate(300, 5)), name: 'synthetic.json' }).ok).toBe(true);
     const save = vi.fn();
     const done = vi.fn();
     const job = new ExportJob(app, { save, slicedAbove: 10, readable: () => Promise.resolve(false) });
     job.start('json', done);
-    await vi.waitFor(() => expect(app.notices).toHaveLength(1));
+    await vi.waitFor(() => expect(app.notices).toHaveLength(1), WAIT);
     expect(app.notices[0]).toMatch(
       /^The JSON file could not be written \(the browser could not hold \d+ MB; filter to fewer events, or choose CSV, which is about half the size\); nothing was downloaded\.$/,
     );
     job.start('all');
-    await vi.waitFor(() => expect(app.notices).toHaveLength(2));
+    await vi.waitFor(() => expect(app.notices).toHaveLength(2), WAIT);
     expect(app.notices[1]).toMatch(/with no filter set, the CSV download holds every event in about half the size/);
     expect(save).not.toHaveBeenCalled();
     expect(done).not.toHaveBeenCalled();
@@ -140,7 +143,7 @@ describe('ExportJob with a file the browser cannot hold', () => {
 describe('Editor.download', () => {
   it('counts the draft as saved only if it was not edited while the file was written', async () => {
     const app = new AppState();
-    expect(app.loadText(JSON.stringify(generate(300, 5)), 'synthetic.json')).toBe(true);
+    expect(app.open({ kind: 'text', text: JSON.stringify(generate(300, 5)), name: 'synthetic.json' }).ok).toBe(true);
     const editor = new Editor(app);
     const markSaved = vi.spyOn(editor.draft, 'markSaved');
     const save = vi.fn();
@@ -149,12 +152,12 @@ describe('Editor.download', () => {
     expect(editor.writing).toBe(true);
     // A second press while the file is written does not start it over.
     editor.download();
-    await vi.waitFor(() => expect(save).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(save).toHaveBeenCalledOnce(), WAIT);
     expect(markSaved).toHaveBeenCalledOnce();
     editor.download();
     // An edit meanwhile replaces the dataset: the file written holds the one before it.
-    app.dataset = { ...app.dataset! };
-    await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(2));
+    app.open({ kind: 'edit', dataset: { ...app.dataset! } });
+    await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(2), WAIT);
     expect(markSaved).toHaveBeenCalledOnce();
   });
 });

@@ -4,10 +4,13 @@ import { AppState } from '../../../src/lib/state/app-state.svelte';
 import { TextSearch, TYPING_PAUSE_MS } from '../../../src/lib/state/text-search.svelte';
 import { applyFilters } from '../../../src/lib/query/apply';
 
+/** vi.waitFor gives up after 1 s by default; a busy machine may take longer to get there. */
+const WAIT = { timeout: 15_000 };
+
 /** An app with 300 synthetic events, and a search that treats them as a large dataset. */
 function setup(slicedAbove = 0): { app: AppState; search: TextSearch; setText: ReturnType<typeof vi.spyOn> } {
   const app = new AppState();
-  expect(app.loadText(JSON.stringify(generate(300, 5)), 'synthetic.json')).toBe(true);
+  expect(app.open({ kind: 'text', text: JSON.stringify(generate(300, 5)), name: 'synthetic.json' }).ok).toBe(true);
   const search = new TextSearch(app, slicedAbove);
   return { app, search, setText: vi.spyOn(app, 'setText') };
 }
@@ -34,7 +37,7 @@ describe('TextSearch', () => {
     expect(search.searching).toBe(true);
     // The filter still holds the old text while the words are matched.
     expect(app.filters.text).toBe('');
-    await vi.waitFor(() => expect(search.searching).toBe(false));
+    await vi.waitFor(() => expect(search.searching).toBe(false), WAIT);
     expect(setText.mock.calls).toEqual([['sahel']]);
     const rows = [...app.visible];
     expect(rows.length).toBeGreaterThan(0);
@@ -49,7 +52,7 @@ describe('TextSearch', () => {
     search.type('sahel battle');
     expect(search.searching).toBe(false);
     vi.advanceTimersByTime(TYPING_PAUSE_MS);
-    await vi.waitFor(() => expect(search.searching).toBe(false));
+    await vi.waitFor(() => expect(search.searching).toBe(false), WAIT);
     expect(setText.mock.calls).toEqual([['sahel battle']]);
     expect(app.filters.text).toBe('sahel battle');
   });
@@ -59,7 +62,7 @@ describe('TextSearch', () => {
     search.type('sahel');
     vi.advanceTimersByTime(TYPING_PAUSE_MS);
     app.setFilters({ text: 'levant' });
-    await vi.waitFor(() => expect(search.searching).toBe(false));
+    await vi.waitFor(() => expect(search.searching).toBe(false), WAIT);
     expect(app.filters.text).toBe('levant');
   });
 
