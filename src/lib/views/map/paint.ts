@@ -5,8 +5,9 @@
  */
 import type { CountLabels } from './count-labels';
 import { clusterRadius, countLabel, textColorOn, tracePath, type MarkerStyle, type Shape } from './symbols';
+import type { Scheme } from '../ui/color-scheme.svelte';
 
-export type Scheme = 'light' | 'dark';
+export type { Scheme };
 
 export interface Palette {
   /** Thin edge that separates a marker from the land and from its neighbours. */

@@ -1,30 +1,15 @@
 /**
  * Canvas cannot use CSS variables, so the painter reads them; this makes the read reactive.
- * The theme changes with the OS colour scheme or a data-theme attribute on <html>; either
- * notifies the subscriber (svelte/reactivity createSubscriber), so drawing effects that call
+ * The theme changes with the OS colour scheme or a data-theme attribute on <html>; the page's
+ * one watcher of those (ui/color-scheme.svelte.ts) tells, so drawing effects that call
  * readTheme() repaint in the new colours.
  */
-import { createSubscriber } from 'svelte/reactivity';
+import { colorScheme } from '../ui/color-scheme.svelte';
 import type { Theme } from './draw';
 
-/** Themes read so far, per element; dropped whenever the theme may have changed. */
+/** Themes read so far, per element, and the colour-scheme change they were read at. */
 let read = new WeakMap<Element, Theme>();
-
-const subscribe = createSubscriber((update) => {
-  const changed = (): void => {
-    read = new WeakMap();
-    update();
-  };
-  const media = window.matchMedia('(prefers-color-scheme: dark)');
-  media.addEventListener('change', changed);
-  const observer = new MutationObserver(changed);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
-  return () => {
-    media.removeEventListener('change', changed);
-    observer.disconnect();
-    read = new WeakMap();
-  };
-});
+let readAt = -1;
 
 /** True when the panel is dark, so marks can get a lighter halo. */
 export function isDark(panel: string): boolean {
@@ -51,10 +36,14 @@ export function markColor(hex: string, dark: boolean): string {
 /**
  * The theme's colours as the element sees them. Reading computed style after a filter change
  * forces a style recalculation of the page, so each element's answer is kept until the theme
- * changes (the subscriber drops them).
+ * may have changed.
  */
 export function readTheme(element: Element): Theme {
-  subscribe();
+  const changes = colorScheme.changes;
+  if (changes !== readAt) {
+    read = new WeakMap();
+    readAt = changes;
+  }
   const known = read.get(element);
   if (known) return known;
   const theme = computeTheme(element);
