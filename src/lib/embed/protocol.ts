@@ -11,9 +11,9 @@
  * A parent with an opaque origin ("null", itself sandboxed) cannot be addressed, so it counts
  * as "no origin yet": it may send commands, but gets nothing back beyond the data-free ready.
  */
-import { DAY_MS, parseIsoDate, spanOf } from '../model/dates';
+import { parseIsoDate, spanOf } from '../model/dates';
 import type { TimeWindow } from '../query/filters';
-import { axisToIso } from '../state/url';
+import { axisToIso, endToIso } from '../state/url';
 
 export const PROTOCOL_VERSION = 1;
 /** Serialised (JSON, UTF-8) size above which a message is refused unread. */
@@ -285,8 +285,7 @@ export function normaliseCategories(selected: readonly string[] | null, all: rea
 /** A window as ISO dates: midnight bounds are written as days, `to` as the last day included. */
 export function windowToIso(window: TimeWindow | null): WindowIso | null {
   if (!window) return null;
-  const end = window.end % DAY_MS === 0 ? axisToIso(window.end - DAY_MS) : axisToIso(window.end);
-  return { from: axisToIso(window.start), to: end };
+  return { from: axisToIso(window.start), to: endToIso(window.end) };
 }
 
 export function readyMessage(title: string, count: number): Outgoing {

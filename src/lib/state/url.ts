@@ -1,4 +1,4 @@
-import { DAY_MS, civilFromDays, parseIsoDate, spanOf } from '../model/dates';
+import { DAY_MS, civilFromDays, daysFromCivil, parseIsoDate, spanOf } from '../model/dates';
 import type { Dataset } from '../model/dataset';
 import type { QueryIndex } from '../query/query-index';
 import type { TimeWindow } from '../query/filters';
@@ -151,13 +151,45 @@ function decodeMap(text: string): MapView | null {
   return { lat, lon, zoom };
 }
 
+/**
+ * The grammar takes years 0000-9999 only, but an accepted edge with an extreme offset
+ * (0000-01-01T00:00+14:00, 9999-12-31T23:59-12:00) is a UTC instant just outside them.
+ */
+const CALENDAR_START = daysFromCivil(0, 1, 1) * DAY_MS;
+const CALENDAR_END = daysFromCivil(10_000, 1, 1) * DAY_MS;
+const MINUTE_MS = 60_000;
+
+function inCalendar(ms: number): boolean {
+  return ms >= CALENDAR_START && ms < CALENDAR_END;
+}
+
 /** Shortest ISO form that round-trips exactly: a date at midnight, else the instant in UTC. */
 export function axisToIso(ms: number): string {
-  const days = Math.floor(ms / DAY_MS);
-  const { year, month, day } = civilFromDays(days);
-  const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-  let rest = ms - days * DAY_MS;
-  if (rest === 0) return date;
+  return ms % DAY_MS === 0 && inCalendar(ms) ? dateIso(ms) : instantIso(ms);
+}
+
+/** The end of a window: a midnight end is written as the last whole day included. */
+export function endToIso(ms: number): string {
+  // The day before an end at 0000-01-01T00:00Z is not writable, so that end stays an instant.
+  return ms % DAY_MS === 0 && inCalendar(ms - DAY_MS) ? dateIso(ms - DAY_MS) : instantIso(ms);
+}
+
+function dateIso(ms: number): string {
+  const { year, month, day } = civilFromDays(Math.floor(ms / DAY_MS));
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/**
+ * The instant in UTC, or, when its UTC year is outside 0000-9999, in the smallest offset whose
+ * wall clock is inside: the same instant, in a form the decoder accepts.
+ */
+function instantIso(ms: number): string {
+  let offset = 0;
+  if (ms < CALENDAR_START) offset = Math.ceil((CALENDAR_START - ms) / MINUTE_MS);
+  else if (ms >= CALENDAR_END) offset = -(Math.floor((ms - CALENDAR_END) / MINUTE_MS) + 1);
+  const wall = ms + offset * MINUTE_MS;
+  const days = Math.floor(wall / DAY_MS);
+  let rest = wall - days * DAY_MS;
   const h = Math.floor(rest / 3_600_000);
   rest -= h * 3_600_000;
   const m = Math.floor(rest / 60_000);
@@ -167,12 +199,13 @@ export function axisToIso(ms: number): string {
   let time = `${pad(h, 2)}:${pad(m, 2)}`;
   if (s || milli) time += `:${pad(s, 2)}`;
   if (milli) time += `.${pad(milli, 3)}`;
-  return `${date}T${time}Z`;
+  return `${dateIso(days * DAY_MS)}T${time}${offsetIso(offset)}`;
 }
 
-/** The end of a window: a midnight end is written as the last whole day included. */
-function endToIso(ms: number): string {
-  return ms % DAY_MS === 0 ? axisToIso(ms - DAY_MS) : axisToIso(ms);
+function offsetIso(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const magnitude = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(magnitude / 60), 2)}:${pad(magnitude % 60, 2)}`;
 }
 
 function pad(n: number, width: number): string {
