@@ -37,11 +37,15 @@ export function verifyPack(buffer: ArrayBuffer): PackCheck {
   ] as const) {
     if (!list.every((v) => typeof v === 'string' && v.length <= LIMITS.maxTextLength))
       return { ok: false, message: `the pack's ${name} must be short texts` };
+    // Each name is a facet row keyed by its text; a repeat would be two rows with one key.
+    const repeat = firstRepeat(list);
+    if (repeat !== null) return { ok: false, message: `the pack's ${name} list names ${JSON.stringify(repeat)} twice` };
   }
   const framing = checkSectionFraming(header, buffer.byteLength);
   if (framing) return { ok: false, message: framing };
   const a = viewPack(buffer, header);
-  const problem = checkLengths(a, n) ?? checkRows(a, n, meta.categories.length) ?? checkCodes(a, header);
+  const problem =
+    checkLengths(a, n) ?? checkRows(a, n, meta.categories.length) ?? checkCodes(a, header) ?? checkIds(a, n);
   return problem ? { ok: false, message: problem } : { ok: true, header, meta, arrays: a };
 }
 
@@ -123,6 +127,44 @@ function checkCodes(a: PackArrays, header: PackHeader): string | null {
     for (let k = 0; k < codes.length; k++) if (codes[k]! >= max) return 'an actor or tag code points past its list';
   }
   return null;
+}
+
+function firstRepeat(values: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (seen.has(v)) return v;
+    seen.add(v);
+  }
+  return null;
+}
+
+/**
+ * Ids must be unique, and the id order sorted, or looking an event up by id (a link, a
+ * selection) finds another event. In id order each id must be strictly greater than the one
+ * before: one pass over the id bytes proves both.
+ */
+function checkIds(a: PackArrays, n: number): string | null {
+  const { idOffsets: o, idBytes: b, idOrder } = a;
+  for (let i = 1; i < n; i++) {
+    const prev = idOrder[i - 1]!;
+    const row = idOrder[i]!;
+    const order = compareBytes(b, o[prev]!, o[prev + 1]!, o[row]!, o[row + 1]!);
+    if (order === 0) {
+      const id = new TextDecoder().decode(b.subarray(o[row]!, o[row + 1]!));
+      return `events ${Math.min(prev, row)} and ${Math.max(prev, row)} share the id ${JSON.stringify(id)}`;
+    }
+    if (order > 0) return `the id order is not sorted at position ${i}`;
+  }
+  return null;
+}
+
+function compareBytes(b: Uint8Array, s1: number, e1: number, s2: number, e2: number): number {
+  const len = Math.min(e1 - s1, e2 - s2);
+  for (let k = 0; k < len; k++) {
+    const d = b[s1 + k]! - b[s2 + k]!;
+    if (d !== 0) return d;
+  }
+  return e1 - s1 - (e2 - s2);
 }
 
 /** A pack this page's own loader has already verified: read the header and view the sections. */

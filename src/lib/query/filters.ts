@@ -67,3 +67,22 @@ export function sameExcept(a: Filters, b: Filters, except: readonly (keyof Filte
   for (const key of Object.keys(a) as (keyof Filters)[]) if (!except.includes(key) && a[key] !== b[key]) return false;
   return true;
 }
+
+/**
+ * `filters` with `patch` applied. The lists are sets: a value named twice (a link, the host API,
+ * a hand-edited URL) is kept once, so every view can key its rows by value. Every change to the
+ * filters goes through here (AppState.setFilters), so no other path can let a repeat in.
+ */
+export function patchFilters(filters: Filters, patch: Partial<Filters>): Filters {
+  const next = { ...filters, ...patch };
+  if (patch.categories) next.categories = distinct(patch.categories);
+  if (patch.actors) next.actors = distinct(patch.actors);
+  if (patch.tags) next.tags = distinct(patch.tags);
+  return next;
+}
+
+/** The list itself when it has no repeats (identity matters: views compare filters by it). */
+function distinct(values: readonly string[]): readonly string[] {
+  const seen = new Set(values);
+  return seen.size === values.length ? values : [...seen];
+}

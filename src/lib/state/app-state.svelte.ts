@@ -9,7 +9,7 @@ import {
 } from '../io/read-source';
 import type { Problem } from '../model/problems';
 import { Evaluator, type FilterKeys } from '../query/brushing';
-import { NO_FILTERS, sameWindow, type Bounds, type Filters, type TimeWindow } from '../query/filters';
+import { NO_FILTERS, patchFilters, sameWindow, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex } from '../query/query-index';
 import { TextSearch } from './text-search.svelte';
 import { ExportJob } from './export-job.svelte';
@@ -274,7 +274,7 @@ export class AppState {
 
   setFilters(patch: Partial<Filters>, history: HistoryMode = 'push'): void {
     this.#historyMode = history;
-    this.#filters = { ...this.#filters, ...patch };
+    this.#filters = patchFilters(this.#filters, patch);
     this.#prepareWhenIdle();
   }
 
