@@ -95,12 +95,23 @@ export function readSource(source: DataSource, progress: ReadProgress = () => {}
       return { ok: true, dataset, origin: '', report: report(dataset.name, { ok: true }) };
     }
     case 'text':
-      return readText(source.text, source.name, source.origin ?? source.name);
+      return withEvents(readText(source.text, source.name, source.origin ?? source.name));
     case 'url':
-      return readUrl(source.url, source.name, source.origin, progress);
+      return readUrl(source.url, source.name, source.origin, progress).then(withEvents);
     case 'file':
-      return readFile(source.file, progress);
+      return readFile(source.file, progress).then(withEvents);
   }
+}
+
+/**
+ * A file none of whose events can be shown (every one invalid, or no categories to put them in)
+ * is refused like an unreadable one: opened, it would replace the data shown with nothing. Its
+ * problems say why each event was left out. (The editor's dataset may be empty: that is an edit.)
+ */
+function withEvents(opened: Opened): Opened {
+  if (!opened.ok || opened.dataset.events.length > 0) return opened;
+  const { name, problems } = opened.dataset;
+  return failed(name, { error: `${name} has no event that can be shown`, problems, import: opened.report.import });
 }
 
 function report(name: string, parts: Partial<OpenReport>): OpenReport {

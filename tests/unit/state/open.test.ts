@@ -44,6 +44,43 @@ const bad: Record<string, () => DataSource> = {
     kind: 'file',
     file: new File(['{"format":"faultline/1","title":"t","categories":[],"events":[]}'], 'empty.json'),
   }),
+  'paste whose every event is invalid': () => ({
+    kind: 'text',
+    text: JSON.stringify({
+      format: 'faultline/1',
+      title: 'All bad',
+      categories: [{ id: 'c', label: 'C', color: '#336699' }],
+      events: [{ id: 'x', title: 'no date, no sources' }],
+    }),
+    name: 'all-bad.json',
+  }),
+  'file that declares no categories': () => ({
+    kind: 'file',
+    file: new File(
+      [
+        JSON.stringify({
+          format: 'faultline/1',
+          title: 'No categories',
+          categories: [],
+          events: [
+            {
+              id: 'x',
+              title: 'T',
+              summary: 'S',
+              date: '2020-01-01',
+              category: 'c',
+              sources: [{ publisher: 'P', title: 'T' }],
+            },
+          ],
+        }),
+      ],
+      'no-categories.json',
+    ),
+  }),
+  'URL serving a dataset with no usable event': () => {
+    served(JSON.stringify({ format: 'faultline/1', title: 't', categories: [], events: [{ id: 'x' }] }));
+    return { kind: 'url', url: 'https://example.org/x.json', name: 'x.json', origin: 'URL: x.json' };
+  },
   'URL (bundled, ?data=, hot reload)': () => {
     served('not found', 404);
     return { kind: 'url', url: 'https://example.org/missing.json', name: 'missing.json', origin: 'URL: missing.json' };
