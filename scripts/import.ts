@@ -8,6 +8,12 @@ import { basename } from 'node:path';
 import { importText, IMPORTERS, toJson, type ImportOptions } from '../src/lib/io/formats/index.ts';
 import { loadDataset } from '../src/lib/model/dataset.ts';
 import { countBySeverity, formatProblem } from '../src/lib/model/problems.ts';
+import { terminalText } from './terminal-text.ts';
+
+/** Every line goes through terminalText: file names, column names, cells and messages come from the data. */
+const print = (line: string): void => console.log(terminalText(line));
+const printError = (line: string): void => console.error(terminalText(line));
+const codeOf = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? String(error);
 
 const USAGE = `usage: npm run import -- --from <${IMPORTERS.map((i) => i.id).join('|')}> <input> -o <output.json>
 options: --decimal-comma            read "45,5" as 45.5
@@ -16,7 +22,9 @@ options: --decimal-comma            read "45,5" as 45.5
          --delimiter <,|;|tab>      CSV delimiter (default: detected from the header)`;
 
 function usage(message: string): never {
-  console.error(`${message}\n${USAGE}`);
+  // The message quotes an argument; USAGE is ours and keeps its line breaks.
+  if (message) printError(message);
+  console.error(USAGE);
   process.exit(2);
 }
 
@@ -55,44 +63,47 @@ let text: string;
 try {
   text = readFileSync(args.input, 'utf8');
 } catch (error) {
-  console.error(`${args.input}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  printError(`${args.input}: cannot read the file (${codeOf(error)})`);
   process.exit(1);
 }
 
 const result = importText(text, basename(args.input), args);
 const list = (title: string, items: string[]): void => {
   if (!items.length) return;
-  console.log(`${title}:`);
-  for (const item of items) console.log(`  ${item}`);
+  print(`${title}:`);
+  for (const item of items) print(`  ${item}`);
 };
 list('mapped', result.mapped);
 list('dropped', result.dropped);
 for (const p of result.problems) {
-  console.log(
+  print(
     `${args.input}${p.line !== undefined ? `:${p.line}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`,
   );
 }
 const { total, imported, skipped } = result.rows;
-console.log(`rows: ${total} read, ${imported} imported, ${skipped} skipped`);
+print(`rows: ${total} read, ${imported} imported, ${skipped} skipped`);
 if (!result.dataset || imported === 0) {
-  console.log('✖ nothing could be imported; no file written');
+  print('✖ nothing could be imported; no file written');
   process.exit(1);
 }
 
 const json = toJson(result.dataset);
-writeFileSync(args.output, json);
+try {
+  writeFileSync(args.output, json);
+} catch (error) {
+  printError(`${args.output}: cannot write the file (${codeOf(error)})`);
+  process.exit(1);
+}
 const loaded = loadDataset(json, args.output);
 const problems = loaded.ok ? loaded.dataset.problems : loaded.problems;
 // Warnings were already listed by the import; errors here would be a bug in an importer, so show them.
-for (const p of problems) if (p.severity === 'error') console.log(formatProblem(args.output, p));
+for (const p of problems) if (p.severity === 'error') print(formatProblem(args.output, p));
 if (!loaded.ok)
-  console.log(
-    'the output does not load in the app; split the input (for example by year or country) and import the parts',
-  );
+  print('the output does not load in the app; split the input (for example by year or country) and import the parts');
 const counts = countBySeverity(problems);
 const events = loaded.ok ? loaded.dataset.events.length : 0;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-console.log(
+print(
   `${counts.errors || !loaded.ok ? '✖' : '✔'} wrote ${args.output}: ${plural(events, 'valid event')}, ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`,
 );
 process.exit(loaded.ok ? 0 : 1);

@@ -4,6 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadDataset } from '../src/lib/model/dataset.ts';
 import { countBySeverity, formatProblem } from '../src/lib/model/problems.ts';
+import { terminalText } from './terminal-text.ts';
+
+/** Every line goes through terminalText: file names, ids and values come from the data. */
+const print = (line: string): void => console.log(terminalText(line));
 
 function defaultFiles(): string[] {
   return readdirSync('data')
@@ -23,13 +27,13 @@ for (const file of files) {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    console.log(`${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    print(`${name}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     errors++;
     continue;
   }
   const result = loadDataset(text, name);
   const problems = result.ok ? result.dataset.problems : result.problems;
-  for (const problem of problems) console.log(formatProblem(name, problem));
+  for (const problem of problems) print(formatProblem(name, problem));
   const counts = countBySeverity(problems);
   errors += counts.errors;
   warnings += counts.warnings;
@@ -37,7 +41,7 @@ for (const file of files) {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-console.log(
+print(
   `${errors ? '✖' : '✔'} ${plural(files.length, 'file')}, ${plural(events, 'valid event')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
 );
 process.exit(errors ? 1 : 0);
