@@ -58,7 +58,7 @@ export function buildColumns(
     precision: new Uint8Array(size),
     approximate: new Uint8Array(size),
     isRange: new Uint8Array(size),
-    category: new Uint16Array(size),
+    category: categoryColumn(size, categoryIds.length),
     lat: new Float64Array(size).fill(NaN),
     lon: new Float64Array(size).fill(NaN),
     locationPrecision: new Uint8Array(size),
@@ -93,4 +93,10 @@ function compareIds(a: string, b: string): number {
 /** Rows sorted by end (ties by row): brushing finds the rows that cross the window's left edge. */
 export function rowsByEnd(end: Float64Array): Uint32Array {
   return Uint32Array.from({ length: end.length }, (_, i) => i).sort((a, b) => end[a]! - end[b]! || a - b);
+}
+
+/** Category codes are 16-bit: the category limit keeps them far below the point where they would wrap. */
+function categoryColumn(size: number, categories: number): Uint16Array {
+  if (categories > 0xffff) throw new RangeError(`${categories} categories do not fit a 16-bit column`);
+  return new Uint16Array(size);
 }

@@ -17,4 +17,15 @@ export const LIMITS = {
   maxQuoteLength: 4_000,
   maxListLength: 200,
   maxReportedProblems: 200,
+  /**
+   * Characters of search text (UTF-16 units, as an input's maxlength counts them), wherever it
+   * comes from: the search box, q= and the host API. A pasted book (400,000 words) took a 3.5 s task.
+   */
+  maxSearchLength: 500,
+  /**
+   * Each category is a lane on the timeline, a row in the filter panel and a colour on the map;
+   * past a few hundred it is no longer a way to group events (tags are). Also keeps the 16-bit
+   * category column (columns.ts) far from wrapping.
+   */
+  maxCategories: 1_000,
 } as const;

@@ -53,6 +53,8 @@ export function validateDataset(value: unknown, maxEvents: number = LIMITS.maxEv
   checkFormat(c, root);
   checkMeta(c, root, meta);
   meta.categories = checkCategories(c, root.categories);
+  // Too many categories: the file is refused whole, before its events are read.
+  if (Array.isArray(root.categories) && root.categories.length > LIMITS.maxCategories) return result;
 
   const events = root.events;
   if (!Array.isArray(events)) {
@@ -144,6 +146,14 @@ function checkCategories(c: Checker, raw: Json | undefined): Category[] {
   }
   if (!Array.isArray(raw)) {
     c.report(['categories'], `"categories" must be a list, not ${describe(raw)}`);
+    return [];
+  }
+  // Checked before any category is read: tens of thousands of them froze the page for minutes.
+  if (raw.length > LIMITS.maxCategories) {
+    c.report(
+      ['categories'],
+      `${raw.length.toLocaleString('en-GB')} categories; the limit is ${LIMITS.maxCategories.toLocaleString('en-GB')} (group finer distinctions with tags)`,
+    );
     return [];
   }
   const out: Category[] = [];
