@@ -12,6 +12,7 @@
  * as "no origin yet": it may send commands, but gets nothing back beyond the data-free ready.
  */
 import { parseIsoDate, spanOf } from '../model/dates';
+import { LIMITS } from '../model/limits';
 import type { TimeWindow } from '../query/filters';
 import { axisToIso, endToIso } from '../state/url';
 
@@ -20,7 +21,7 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_MESSAGE_BYTES = 1_000_000;
 export const MESSAGE_LIMITS = {
   requestId: 128,
-  text: 500,
+  text: LIMITS.maxSearchLength,
   listItems: 1000,
   item: 300,
   eventId: 300,

@@ -1,3 +1,4 @@
+import { LIMITS } from './limits';
 import type { EventRecord } from './types';
 
 /** Lower-case and strip accents so "Çavuşoğlu" matches "cavusoglu" and "Shusha" matches "SHUSHA". */
@@ -17,4 +18,13 @@ export function searchableText(e: EventRecord): string {
   for (const t of e.tags ?? []) text += `\n${t}`;
   for (const s of e.sources) text += `\n${s.publisher}\n${s.title}\n${s.author ?? ''}`;
   return normalizeText(text);
+}
+
+/** Search text cut to LIMITS.maxSearchLength, never between the halves of a surrogate pair. */
+export function capSearchText(text: string): string {
+  if (text.length <= LIMITS.maxSearchLength) return text;
+  const end = /[\ud800-\udbff]/.test(text.charAt(LIMITS.maxSearchLength - 1))
+    ? LIMITS.maxSearchLength - 1
+    : LIMITS.maxSearchLength;
+  return text.slice(0, end);
 }

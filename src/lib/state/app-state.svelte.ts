@@ -8,6 +8,7 @@ import {
   type Opened,
 } from '../io/read-source';
 import type { Problem } from '../model/problems';
+import { capSearchText } from '../model/search-text';
 import { Evaluator, type FilterKeys } from '../query/brushing';
 import { NO_FILTERS, patchFilters, sameWindow, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex } from '../query/query-index';
@@ -274,7 +275,9 @@ export class AppState {
 
   setFilters(patch: Partial<Filters>, history: HistoryMode = 'push'): void {
     this.#historyMode = history;
-    this.#filters = patchFilters(this.#filters, patch);
+    // Every search reaches the filter here (box, link, host page, restore): cap it before matching.
+    const text = patch.text === undefined ? undefined : capSearchText(patch.text);
+    this.#filters = patchFilters(this.#filters, text === patch.text ? patch : { ...patch, text });
     this.#prepareWhenIdle();
   }
 

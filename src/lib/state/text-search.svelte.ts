@@ -1,3 +1,4 @@
+import { capSearchText } from '../model/search-text';
 import { queryWords } from '../query/text';
 import type { QueryIndex } from '../query/query-index';
 import { runSliced } from './sliced';
@@ -34,8 +35,10 @@ export class TextSearch {
     this.#slicedAbove = slicedAbove;
   }
 
-  type(value: string): void {
+  type(typed: string): void {
     this.cancel();
+    // Cut before the words are split and matched, not only when the filter is set.
+    const value = capSearchText(typed);
     const app = this.#app;
     const index = app.index;
     const words = queryWords(value);

@@ -1,5 +1,7 @@
 import { DAY_MS, civilFromDays, daysFromCivil, parseIsoDate, spanOf } from '../model/dates';
 import type { Dataset } from '../model/dataset';
+import { LIMITS } from '../model/limits';
+import { capSearchText } from '../model/search-text';
 import type { QueryIndex } from '../query/query-index';
 import type { TimeWindow } from '../query/filters';
 import type { LaneMode, MapView } from './view-types';
@@ -67,7 +69,9 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
   state.data = p.get('data');
   // A blank search (spaces, a tab) finds everything: it is no search, as encodeUrlState writes it.
   const q = p.get('q') ?? '';
-  state.text = q.trim() ? q : '';
+  const text = capSearchText(q);
+  if (text !== q) notices.push(`The search in the link was cut to its first ${LIMITS.maxSearchLength} characters.`);
+  state.text = text.trim() ? text : '';
   const cat = p.get('cat');
   if (cat !== null) state.categories = cat === '' ? [] : cat.split(',');
   state.actors = p.getAll('actor').filter(Boolean);
