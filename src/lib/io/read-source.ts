@@ -4,6 +4,7 @@
  * token, progress and report), so every source is read, validated and reported the same way.
  */
 import { datasetFromFile, datasetFromPack, datasetFromParts, loadDataset, type Dataset } from '../model/dataset';
+import { textKey } from '../model/content-key';
 import { LIMITS } from '../model/limits';
 import { PACK_MAGIC } from '../model/pack';
 import { viewVerifiedPack } from '../model/pack-verify';
@@ -146,7 +147,7 @@ async function readBytes(buffer: ArrayBuffer, name: string, origin: string, prog
   if (!result.ok) return failed(name, { error: `${name} could not be opened`, problems: result.problems });
   const dataset =
     result.kind === 'pack'
-      ? datasetFromPack(name, viewVerifiedPack(result.pack), result.rejected, result.problems)
+      ? datasetFromPack(name, viewVerifiedPack(result.pack), result.rejected, result.problems, result.contentKey)
       : datasetFromParts(name, result.parts, result.rejected, result.problems);
   return { ok: true, dataset, origin, report: report(name, { ok: true }) };
 }
@@ -229,7 +230,7 @@ function readText(text: string, name: string, origin: string): Opened {
   const detail = `${importer.label}, ${nf(result.rows.imported)} rows imported, ${nf(result.rows.skipped)} skipped`;
   return {
     ok: true,
-    dataset: datasetFromFile(name, result.dataset),
+    dataset: datasetFromFile(name, result.dataset, textKey(text)),
     origin: `${origin} (${detail})`,
     report: report(name, { ok: true, import: imported }),
   };

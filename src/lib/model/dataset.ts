@@ -5,6 +5,7 @@ import type { StringTable } from './pack';
 import type { PackCheck } from './pack-verify';
 import { packedStore } from './packed-store';
 import { checkDepth, parseJson, positionFinder } from './json';
+import { textKey } from './content-key';
 import { LIMITS } from './limits';
 import { validateDataset, type RejectedEvent } from './validate';
 import type { Problem } from './problems';
@@ -18,6 +19,7 @@ export interface DatasetParts {
   actors: MultiColumn;
   tags: MultiColumn;
   endOrder: Uint32Array;
+  contentKey: string;
 }
 
 /** An immutable, validated dataset: events in time order (row i of the columns is events[i]). */
@@ -35,6 +37,12 @@ export interface Dataset {
   readonly endOrder?: Uint32Array;
   readonly rejected: readonly RejectedEvent[];
   readonly problems: readonly Problem[];
+  /**
+   * Stands for the content the dataset was read from (content-key.ts): what is stored for it (the
+   * draft of edits) is keyed by this, never by the name alone. Absent for large packs, which are
+   * not edited here.
+   */
+  readonly contentKey?: string;
 }
 
 export type LoadResult =
@@ -70,16 +78,14 @@ export function loadDataset(
   const problems = [...parsed.warnings, ...result.problems];
   locate(text, problems, parsed.locate);
   if (!result.usable) return { ok: false, name, problems };
-  return {
-    ok: true,
-    dataset: buildDataset(
-      name,
-      result.meta,
-      result.accepted.map((a) => a.event),
-      result.rejected,
-      problems,
-    ),
-  };
+  const dataset = buildDataset(
+    name,
+    result.meta,
+    result.accepted.map((a) => a.event),
+    result.rejected,
+    problems,
+  );
+  return { ok: true, dataset: { ...dataset, contentKey: textKey(text) } };
 }
 
 /** Files above this size skip the strict parser unless there are problems to place. */
@@ -169,9 +175,10 @@ export function buildDataset(
 }
 
 /** A dataset from a file object our validator has already passed (an importer's output): not checked again. */
-export function datasetFromFile(name: string, file: DatasetFile): Dataset {
+export function datasetFromFile(name: string, file: DatasetFile, contentKey?: string): Dataset {
   const { title, description, license, updated, categories } = file;
-  return buildDataset(name, { title, description, license, updated: updated ?? '', categories }, file.events);
+  const dataset = buildDataset(name, { title, description, license, updated: updated ?? '', categories }, file.events);
+  return { ...dataset, contentKey };
 }
 
 /** A dataset from the parts a worker laid out (events in row order, columns built). */
@@ -192,6 +199,7 @@ export function datasetFromParts(
     endOrder: parts.endOrder,
     rejected,
     problems,
+    contentKey: parts.contentKey,
   };
 }
 
@@ -201,6 +209,7 @@ export function datasetFromPack(
   pack: Extract<PackCheck, { ok: true }>,
   rejected: readonly RejectedEvent[] = [],
   problems: readonly Problem[] = [],
+  contentKey?: string,
 ): Dataset {
   const { arrays: a, meta, header } = pack;
   const columns: EventColumns = {
@@ -227,5 +236,6 @@ export function datasetFromPack(
     endOrder: a.endOrder,
     rejected,
     problems,
+    contentKey,
   };
 }

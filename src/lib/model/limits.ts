@@ -9,6 +9,12 @@ export const LIMITS = {
   /** The packed form (npm run pack) is for large data: bytes and rows are held as typed arrays. */
   maxPackBytes: 1536 * 1024 * 1024,
   maxPackEvents: 2_000_000,
+  /**
+   * Packs up to this size are edited in the browser like JSON datasets. An edit rebuilds the
+   * dataset from all its records; a large pack would be decoded whole (seconds, and its text as
+   * objects), so large packs are edited at their JSON source and packed again.
+   */
+  maxEditablePackEvents: 50_000,
   maxDepth: 32,
   maxIdLength: 120,
   maxTitleLength: 300,

@@ -1,5 +1,6 @@
 import { loadDataset, type DatasetParts } from './dataset';
 import { rowsByEnd, type EventColumns } from './columns';
+import { bytesKey } from './content-key';
 import { LIMITS } from './limits';
 import type { MultiColumn } from './multi-column';
 import { isPack } from './pack';
@@ -9,7 +10,7 @@ import type { DatasetMeta, EventRecord } from './types';
 import type { RejectedEvent } from './validate';
 
 export type BytesResult =
-  | { ok: true; kind: 'pack'; pack: ArrayBuffer; rejected: RejectedEvent[]; problems: Problem[] }
+  | { ok: true; kind: 'pack'; pack: ArrayBuffer; contentKey?: string; rejected: RejectedEvent[]; problems: Problem[] }
   | { ok: true; kind: 'parts'; parts: DatasetParts; rejected: RejectedEvent[]; problems: Problem[] }
   | { ok: false; problems: Problem[] };
 
@@ -54,7 +55,9 @@ export function loadBytes(buffer: ArrayBuffer, name: string): BytesResult {
       return fail(`the pack is ${(buffer.byteLength / MB).toFixed(0)} MB; the limit is ${LIMITS.maxPackBytes / MB} MB`);
     const check = verifyPack(buffer);
     if (!check.ok) return fail(`${name} is a damaged pack: ${check.message}`);
-    return { ok: true, kind: 'pack', pack: buffer, rejected: [], problems: [] };
+    // Only a pack small enough to be edited here needs a key for its draft; a large one is not hashed.
+    const contentKey = check.header.size <= LIMITS.maxEditablePackEvents ? bytesKey(bytes) : undefined;
+    return { ok: true, kind: 'pack', pack: buffer, contentKey, rejected: [], problems: [] };
   }
   if (buffer.byteLength > LIMITS.maxFileBytes) {
     return fail(
@@ -72,6 +75,7 @@ export function loadBytes(buffer: ArrayBuffer, name: string): BytesResult {
     actors: d.actors,
     tags: d.tags,
     endOrder,
+    contentKey: d.contentKey ?? '',
   };
   return { ok: true, kind: 'parts', parts, rejected: [...d.rejected], problems: [...d.problems] };
 }

@@ -25,7 +25,14 @@ export function applyChanges(base: Dataset, changes: Changes): Dataset {
   if (changes.size === 0) return base;
   const kept = base.events.toArray().filter((e) => !changes.has(e.id));
   const edited = [...changes.values()].filter((e): e is EventRecord => e !== null);
-  return buildDataset(base.name, base.meta, [...kept, ...edited], base.rejected, base.problems);
+  const dataset = buildDataset(base.name, base.meta, [...kept, ...edited], base.rejected, base.problems);
+  // Still the loaded content with edits on top: its draft stays where it was.
+  return { ...dataset, contentKey: base.contentKey };
+}
+
+/** Where a dataset's draft is stored: by its name and its content (model/content-key.ts). */
+export function draftKey(name: string, contentKey: string): string {
+  return `faultline:draft:${name}#${contentKey}`;
 }
 
 export function serialise(snapshot: Snapshot): string {

@@ -1,6 +1,7 @@
 import { readStored, removeStored, writeStored } from '../io/storage';
 import {
   applyChanges,
+  draftKey,
   parseSnapshot,
   serialise,
   SlotStore,
@@ -69,12 +70,13 @@ export class Draft {
     this.#redo = [];
     this.#counts();
     this.conflict = false;
-    this.#key = `faultline:draft:${base.name}`;
-    this.#store = new SlotStore(this.kv, this.#key);
+    // Keyed by the content, not the name: two files called events.json, or two pastes, must
+    // never share a draft (restoring one's edits, deletions included, onto the other).
+    this.#key = base.contentKey ? draftKey(base.name, base.contentKey) : '';
+    this.#store = this.#key ? new SlotStore(this.kv, this.#key) : null;
     const categories = new Set(base.meta.categories.map((c) => c.id));
     const snapshot =
-      this.#store
-        .candidates()
+      (this.#store?.candidates() ?? [])
         .map((text) => parseSnapshot(text, base.name, categories))
         .find((s) => s !== null) ?? null;
     this.offer =
@@ -137,6 +139,11 @@ export class Draft {
   }
 
   /** A storage change made by another tab (the `storage` event never fires in the writing tab). */
+  /** The storage key of this dataset's draft ('' when it has none: a dataset without a content key). */
+  get storageKey(): string {
+    return this.#key;
+  }
+
   externalChange(key: string | null): void {
     if (this.#key && (key === null || key.startsWith(`${this.#key}:`))) this.conflict = true;
   }

@@ -2,9 +2,7 @@ import { getContext, setContext } from 'svelte';
 import { Draft } from './draft.svelte';
 import type { AppState } from './app-state.svelte';
 import type { EventRecord } from '../model/types';
-
-/** Packs up to this size are edited in the browser like JSON datasets. */
-export const EDITABLE_PACK_EVENTS = 50_000;
+import { LIMITS } from '../model/limits';
 
 export interface ConfirmRequest {
   message: string;
@@ -22,14 +20,10 @@ export class Editor {
   /** null: the form is closed; { event: null }: adding a new event. */
   target = $state.raw<{ event: EventRecord | null } | null>(null);
   question = $state.raw<ConfirmRequest | null>(null);
-  /**
-   * Why this dataset cannot be edited here, or null. An edit rebuilds the dataset from all its
-   * records; a large pack would be decoded whole (seconds, and its text as objects), so large
-   * packs are edited at their JSON source and packed again.
-   */
+  /** Why this dataset cannot be edited here (LIMITS.maxEditablePackEvents says why), or null. */
   readonly readOnly = $derived.by(() => {
     const d = this.app.dataset;
-    if (!d || d.packedSearch === null || d.columns.size <= EDITABLE_PACK_EVENTS) return null;
+    if (!d || d.packedSearch === null || d.columns.size <= LIMITS.maxEditablePackEvents) return null;
     return `This dataset is a pack of ${d.columns.size.toLocaleString('en-GB')} events: edit its JSON source and run npm run pack again.`;
   });
 

@@ -4,6 +4,7 @@ import { Draft } from '../../../src/lib/state/draft.svelte';
 import { applyChanges, parseSnapshot, serialise, type KeyValue } from '../../../src/lib/state/draft-core';
 import { loadDataset, type Dataset } from '../../../src/lib/model/dataset';
 import type { EventRecord } from '../../../src/lib/model/types';
+import { loadBytes } from '../../../src/lib/model/load-bytes';
 
 const loaded = loadDataset(readFileSync('data/events.json', 'utf8'), 'data/events.json');
 if (!loaded.ok) throw new Error('bundled dataset must load');
@@ -192,7 +193,7 @@ describe('two tabs editing the same dataset', () => {
     there.flush();
     const theirs = [...kv.data.entries()].sort().join();
     // The browser tells this tab through a storage event for the draft's keys.
-    here.externalChange('faultline:draft:data/events.json:slot');
+    here.externalChange(`${here.storageKey}:slot`);
     expect(here.conflict).toBe(true);
     here.remove(first.id);
     here.flush();
@@ -210,5 +211,61 @@ describe('two tabs editing the same dataset', () => {
     draft.externalChange('faultline:share:size');
     draft.externalChange('faultline:draft:other.json:slot');
     expect(draft.conflict).toBe(false);
+  });
+});
+
+describe('drafts are keyed by content, never by a name alone', () => {
+  const text = readFileSync('data/events.json', 'utf8');
+  const other = JSON.parse(text) as { events: EventRecord[] };
+  other.events = other.events.slice(1);
+  const loadAs = (t: string, name: string): Dataset => {
+    const result = loadDataset(t, name);
+    if (!result.ok) throw new Error('must load');
+    return result.dataset;
+  };
+
+  it("another file with the same name is not offered the first one's edits (deletions included)", () => {
+    const kv = memory();
+    const { draft } = setup(kv);
+    draft.remove(base.events.at(2)!.id);
+    draft.put(added);
+    draft.flush();
+    const later = new Draft(
+      () => undefined,
+      kv,
+      () => 1,
+    );
+    later.attach(loadAs(JSON.stringify(other, null, 2), 'data/events.json'));
+    expect(later.offer).toBeNull();
+    // The same content under the same name still finds its draft.
+    later.attach(loadAs(text, 'data/events.json'));
+    expect(later.offer?.count).toBe(2);
+  });
+
+  it('two pastes of different data do not share a draft', () => {
+    const kv = memory();
+    const first = new Draft(
+      () => undefined,
+      kv,
+      () => 1,
+    );
+    first.attach(loadAs(text, 'pasted JSON'));
+    first.put(added);
+    first.flush();
+    const second = new Draft(
+      () => undefined,
+      kv,
+      () => 1,
+    );
+    second.attach(loadAs(JSON.stringify(other), 'pasted JSON'));
+    expect(second.offer).toBeNull();
+    expect(second.storageKey).not.toBe(first.storageKey);
+  });
+
+  it('the same bytes read as a file and as text get the same key; any change gives another', () => {
+    const bytes = new TextEncoder().encode(`\uFEFF${text}`);
+    const fromBytes = loadBytes(bytes.buffer as ArrayBuffer, 'data/events.json');
+    expect(fromBytes.ok && fromBytes.kind === 'parts' && fromBytes.parts.contentKey).toBe(base.contentKey);
+    expect(loadAs(text.replace('"title"', ' "title"'), 'x').contentKey).not.toBe(base.contentKey);
   });
 });
