@@ -2,6 +2,7 @@ import type { Filters, TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
 import { queryWords } from './text';
 import { lowerBound } from '../model/bisect';
+import { mercatorLatitude } from '../model/mercator';
 
 // applyFilters and facetCounts are the plain filter engine: one predicate per filter, one scan per
 // facet. The app runs the Evaluator (brushing.ts); the tests hold it to these, which in turn are
@@ -75,7 +76,8 @@ function rowTest(index: QueryIndex, f: Filters, except?: Facet): (row: number) =
     const { south, west, north, east } = f.bounds;
     const wraps = west > east;
     tests.push((row) => {
-      const lat = columns.lat[row]!;
+      // Where the map draws it: a polar event sits on the Mercator edge, in view when the edge is.
+      const lat = mercatorLatitude(columns.lat[row]!);
       const lon = columns.lon[row]!;
       if (Number.isNaN(lat)) return false;
       return lat >= south && lat <= north && (wraps ? lon >= west || lon <= east : lon >= west && lon <= east);

@@ -1,6 +1,7 @@
 import { rowsByEnd } from '../model/columns';
 import type { FacetCounts } from './apply';
 import { firstIndex, lowerBound } from '../model/bisect';
+import { mercatorLatitude } from '../model/mercator';
 import { sameExcept, sameWindow, type Filters, type TimeWindow } from './filters';
 import type { MultiColumn, QueryIndex } from './query-index';
 import { flipCategory, listPassing, rowsByCode, warmToggle } from './category-toggle';
@@ -154,7 +155,8 @@ export class Evaluator {
       let fl = 0;
       if (text && text[row] !== 1) fl = OTHER;
       else if (bounds) {
-        const la = lat[row]!;
+        // Where the map draws it: a polar event sits on the Mercator edge, in view when the edge is.
+        const la = mercatorLatitude(lat[row]!);
         const lo = lon[row]!;
         if (Number.isNaN(la) || la < bounds.south || la > bounds.north) fl = OTHER;
         else if (wraps ? lo < bounds.west && lo > bounds.east : lo < bounds.west || lo > bounds.east) fl = OTHER;

@@ -1,6 +1,7 @@
 // Random events and filters shared by the query tests (objects and packed datasets alike).
 import fc from 'fast-check';
 import { DAY_MS, eventSpan, parseIsoDate } from '../../../src/lib/model/dates';
+import { MAX_MERCATOR_LATITUDE } from '../../../src/lib/model/mercator';
 import type { Filters } from '../../../src/lib/query/filters';
 import { normalizeText, queryWords } from '../../../src/lib/query/text';
 import type { DatasetMeta, EventRecord } from '../../../src/lib/model/types';
@@ -18,6 +19,8 @@ export const meta: DatasetMeta = {
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** Where Leaflet puts the top of the square world (its unproject of pixel row 0). */
+const MERCATOR_EDGE = (2 * Math.atan(Math.exp(Math.PI)) - Math.PI / 2) * (180 / Math.PI);
 export const eventArb = fc.record({
   // A narrow range of days so window edges often meet event edges, where off-by-one bugs live.
   day: fc.integer({ min: 0, max: 60 }),
@@ -28,7 +31,11 @@ export const eventArb = fc.record({
   tags: fc.subarray(TAGS),
   word: fc.constantFrom(...WORDS),
   located: fc.boolean(),
-  lat: fc.double({ min: -60, max: 70, noNaN: true }),
+  lat: fc.oneof(
+    { weight: 4, arbitrary: fc.double({ min: -60, max: 70, noNaN: true }) },
+    // Beyond the Web Mercator edge (±85.0511°): drawn at the edge, so in view when it is.
+    { weight: 1, arbitrary: fc.constantFrom(90, -90, 89.9999, -89.9999, 85.06, -85.06, 85) },
+  ),
   lon: fc.double({ min: -179, max: 179, noNaN: true }),
 });
 
@@ -75,8 +82,9 @@ export const filtersArb = fc.record({
   inView: fc.boolean(),
   bounds: fc.option(
     fc.record({
-      south: fc.constant(-20),
-      north: fc.constant(50),
+      // Leaflet's bounds at the world's edge, past it, and short of it.
+      south: fc.constantFrom(-20, -90, -MERCATOR_EDGE, -85),
+      north: fc.constantFrom(50, 90, MERCATOR_EDGE, 85, 88.5),
       west: fc.constantFrom(-100, 150),
       east: fc.constantFrom(60, -150),
     }),
@@ -107,7 +115,9 @@ export function reference(events: EventRecord[], f: Filters): string[] {
           west > east
             ? e.location.lon >= west || e.location.lon <= east
             : e.location.lon >= west && e.location.lon <= east;
-        if (!(e.location.lat >= south && e.location.lat <= north && inLon)) return false;
+        // A latitude past the Web Mercator edge is drawn at the edge, and counts as there.
+        const lat = Math.max(-MAX_MERCATOR_LATITUDE, Math.min(MAX_MERCATOR_LATITUDE, e.location.lat));
+        if (!(lat >= south && lat <= north && inLon)) return false;
       }
       return true;
     })

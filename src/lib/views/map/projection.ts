@@ -5,8 +5,10 @@
  * Leaflet's EPSG:3857 CRS, so the marker canvas and the basemap line up exactly.
  */
 
-/** Leaflet's SphericalMercator.MAX_LATITUDE: where the square Mercator world ends. */
-export const MAX_LATITUDE = 85.0511287798;
+import { MAX_MERCATOR_LATITUDE, mercatorLatitude } from '../../model/mercator';
+
+/** Where the square Mercator world ends; the in-view filter clamps to the same edge (model/mercator.ts). */
+export const MAX_LATITUDE = MAX_MERCATOR_LATITUDE;
 
 export interface Projected {
   /** Normalised x per row; NaN when the row has no location. */
@@ -31,8 +33,7 @@ export function mercatorX(lon: number): number {
 }
 
 export function mercatorY(lat: number): number {
-  const clamped = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat));
-  const sin = Math.sin((clamped * Math.PI) / 180);
+  const sin = Math.sin((mercatorLatitude(lat) * Math.PI) / 180);
   return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
 }
 
