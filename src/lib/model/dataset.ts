@@ -6,6 +6,7 @@ import type { PackCheck } from './pack-verify';
 import { packedStore } from './packed-store';
 import { checkDepth, parseJson, positionFinder } from './json';
 import { textKey } from './content-key';
+import { hasRepeatedKey } from './json-repeats';
 import { LIMITS } from './limits';
 import { validateDataset, type RejectedEvent } from './validate';
 import type { Problem } from './problems';
@@ -108,7 +109,9 @@ function parse(text: string): Parsed {
       const value = JSON.parse(text) as unknown;
       const deep = maxDepthExceeded(value, LIMITS.maxDepth) ? checkDepth(text, LIMITS.maxDepth) : null;
       if (deep) return { ok: false, error: { ...deep, position: positionFinder(text)(deep.offset) } };
-      return { ok: true, value, warnings: [], locate: null };
+      // The engine keeps a repeated key's last value without a word: when the file repeats one,
+      // the strict parser reads it instead, and says where.
+      if (!hasRepeatedKey(text, value)) return { ok: true, value, warnings: [], locate: null };
     } catch {
       // Fall through: the strict parser says where and why.
     }
