@@ -4,11 +4,14 @@
  * Pure: no DOM, no Node.
  *
  * Round-trip rule (security.md §5): the writer prefixes a text cell that starts with a formula
- * trigger (= + - @ TAB CR LF NUL) with a single quote, as OWASP advises, and also one that already
- * starts with quotes followed by a trigger ("'=x" becomes "''=x"). `restoreFormula` undoes exactly
- * that (one quote off a cell of quotes-then-trigger), so the pair is a bijection and our own CSV
- * round-trips. Only the Faultline CSV importer calls it: third-party exports (ACLED, UCDP, sheets)
- * were never prefixed by us, so their cells are kept verbatim.
+ * trigger (= + - @ | TAB CR LF NUL, or the full-width ＝ ＋ － ＠ ｜ a spreadsheet folds to them) with a
+ * single quote, as OWASP advises. Spreadsheets skip leading whitespace and invisible characters
+ * (space, NBSP, VT, FF, BOM, zero-width and other format or control characters) before they look
+ * for a trigger, so a trigger behind any run of those counts too. A cell that already starts with
+ * quotes followed by such a trigger gets one more ("'=x" becomes "''=x"). `restoreFormula` undoes
+ * exactly that (one quote off a cell of quotes, skipped characters, trigger), so the pair is a
+ * bijection and our own CSV round-trips. Only the Faultline CSV importer calls it: third-party
+ * exports (ACLED, UCDP, sheets) were never prefixed by us, so their cells are kept verbatim.
  */
 
 export type Delimiter = ',' | ';' | '\t';
@@ -41,8 +44,15 @@ export interface CsvReadOptions {
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
-const TRIGGER = /^'*[=+\-@\t\r\n\0]/;
-const QUOTED_TRIGGER = /^'+[=+\-@\t\r\n\0]/;
+/**
+ * What a spreadsheet skips before reading a cell as a formula: whitespace (\s has NBSP, VT, FF,
+ * BOM, the Unicode spaces), format characters (zero-width, joiners, direction marks, soft hyphen)
+ * and controls. Then the triggers, ASCII and full-width (and the small forms of = + -).
+ */
+const HIDDEN = String.raw`[\s\p{Cf}\p{Cc}]*`;
+const TRIGGERS = String.raw`[=+\-@|\t\r\n\0\uff1d\uff0b\uff0d\uff20\uff5c\ufe62\ufe63\ufe66]`;
+const TRIGGER = new RegExp(`^'*${HIDDEN}${TRIGGERS}`, 'u');
+const QUOTED_TRIGGER = new RegExp(`^'+${HIDDEN}${TRIGGERS}`, 'u');
 
 export function readCsv(text: string, options: CsvReadOptions = {}): CsvRead {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -235,6 +245,10 @@ function writeCell(cell: CsvCell, delimiter: Delimiter): string {
 
 /** OWASP CSV-injection defence: a text cell a spreadsheet would run as a formula gets a leading '. */
 export function neutralizeFormula(text: string): string {
+  // Most cells start with a letter or digit: no regular expression for them (exports run per cell).
+  const first = text.charCodeAt(0);
+  const lower = first | 0x20;
+  if ((first >= 0x30 && first <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) return text;
   return TRIGGER.test(text) ? `'${text}` : text;
 }
 
