@@ -37,6 +37,9 @@ export type HistoryMode = 'push' | 'replace' | 'begin' | 'stream' | 'settle';
  * writes its fields (they are private, read through getters). The dataset is $state.raw: it is
  * replaced whole, never mutated, and too big to proxy.
  */
+/** Notices shown at once; the last line counts any more. */
+export const MAX_NOTICES = 6;
+
 export class AppState {
   #dataset = $state.raw<Dataset | null>(null);
   #status = $state.raw<LoadStatus>({ kind: 'idle' });
@@ -60,6 +63,7 @@ export class AppState {
    */
   #historyMode: HistoryMode = 'push';
   #lastTextAt = 0;
+  #hiddenNotices = 0;
   /** The latest open wins: an older one finishing later is dropped. */
   #loadToken = 0;
   /** The search box's typing: a large dataset is searched in slices after a pause (text-search.svelte.ts). */
@@ -412,12 +416,25 @@ export class AppState {
     this.#pickLocation = handler;
   }
 
+  /**
+   * Shows a message once: a repeat of one shown is dropped, and past MAX_NOTICES the last line
+   * counts the rest, so no input can stack notices down the page.
+   */
   notify(message: string): void {
-    this.#notices = [...this.#notices, message];
+    const shown = this.#notices;
+    if (shown.includes(message)) return;
+    if (shown.length < MAX_NOTICES - 1) {
+      this.#notices = [...shown, message];
+      return;
+    }
+    this.#hiddenNotices++;
+    const more = `${this.#hiddenNotices.toLocaleString('en-GB')} more notice${this.#hiddenNotices === 1 ? '' : 's'} not shown.`;
+    this.#notices = [...shown.slice(0, MAX_NOTICES - 1), this.#hiddenNotices === 1 ? message : more];
   }
 
   dismissNotice(index: number): void {
     this.#notices = this.#notices.filter((_, i) => i !== index);
+    if (this.#notices.length < MAX_NOTICES - 1) this.#hiddenNotices = 0;
   }
 }
 

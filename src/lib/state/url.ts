@@ -64,7 +64,8 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
   const notices: string[] = [];
   const state: UrlState = { ...DEFAULT_URL_STATE, categories: null, actors: [], tags: [] };
   const known = new Set(['q', 'cat', 'actor', 'tag', 'from', 'to', 'inview', 'lanes', 'event', 'map', ...FOREIGN]);
-  for (const key of new Set(p.keys())) if (!known.has(key)) notices.push(`Ignored unknown parameter "${key}".`);
+  const unknown = [...new Set(p.keys())].filter((key) => !known.has(key));
+  if (unknown.length) notices.push(ignoredNotice('unknown parameter', 'unknown parameters', unknown));
 
   state.data = p.get('data');
   // A blank search (spaces, a tab) finds everything: it is no search, as encodeUrlState writes it.
@@ -103,24 +104,50 @@ export function reconcileUrlState(
   index: QueryIndex,
 ): { state: UrlState; notices: string[] } {
   const notices: string[] = [];
-  const keep = (values: readonly string[], known: readonly string[] | ReadonlySet<string>, what: string) =>
-    values.filter((v) => {
-      const ok = Array.isArray(known) ? known.includes(v) : (known as ReadonlySet<string>).has(v);
-      if (!ok) notices.push(`Ignored unknown ${what} "${v}".`);
-      return ok;
-    });
-  const categoryIds = dataset.meta.categories.map((c) => c.id);
+  // One notice per kind of value, however many a link names: a link with thousands of unknown
+  // values made one notice each, pushing the map thousands of pixels down.
+  const keep = (values: readonly string[], known: ReadonlySet<string>, one: string, many: string) => {
+    const kept = values.filter((v) => known.has(v));
+    if (kept.length < values.length) {
+      notices.push(
+        ignoredNotice(
+          one,
+          many,
+          values.filter((v) => !known.has(v)),
+        ),
+      );
+    }
+    return kept;
+  };
+  const categoryIds = new Set(dataset.meta.categories.map((c) => c.id));
+  const categories = s.categories ? keep(s.categories, categoryIds, 'unknown category', 'unknown categories') : null;
   const state: UrlState = {
     ...s,
-    categories: s.categories ? keep(s.categories, categoryIds, 'category') : null,
-    actors: keep(s.actors, new Set(index.actors.values), 'actor'),
-    tags: keep(s.tags, new Set(index.tags.values), 'tag'),
+    // Naming only categories the data lacks leaves the choice of categories as if unmade, not empty.
+    categories: categories && categories.length === 0 && s.categories!.length > 0 ? null : categories,
+    actors: keep(s.actors, new Set(index.actors.values), 'unknown actor', 'unknown actors'),
+    tags: keep(s.tags, new Set(index.tags.values), 'unknown tag', 'unknown tags'),
   };
   if (state.event && dataset.events.rowOf(state.event) === undefined) {
     notices.push(`Ignored event="${state.event}": no event has that id in this dataset.`);
     state.event = null;
   }
   return { state, notices };
+}
+
+/** Values quoted in a notice: a few, each cut short, and how many more. */
+const NOTICE_VALUES = 5;
+const NOTICE_VALUE_LENGTH = 60;
+
+function ignoredNotice(one: string, many: string, values: readonly string[]): string {
+  const distinct = [...new Set(values)];
+  const quoted = distinct
+    .slice(0, NOTICE_VALUES)
+    .map((v) => `"${v.length > NOTICE_VALUE_LENGTH ? `${v.slice(0, NOTICE_VALUE_LENGTH)}…` : v}"`)
+    .join(', ');
+  const more = distinct.length - NOTICE_VALUES;
+  if (distinct.length === 1) return `Ignored ${one} ${quoted}.`;
+  return `Ignored ${distinct.length.toLocaleString('en-GB')} ${many}: ${quoted}${more > 0 ? ` and ${more.toLocaleString('en-GB')} more` : ''}.`;
 }
 
 function decodeWindow(from: string | null, to: string | null, notices: string[]): TimeWindow | null {
