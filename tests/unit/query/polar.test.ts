@@ -18,7 +18,7 @@ const at = (id: string, lat: number, lon = 10): EventRecord => ({
   summary: 'S',
   date: '2021',
   category: 'strike',
-  location: { name: 'Pole', lat, lon, precision: 'approximate' },
+  location: { name: 'Pole', lat, lon, precision: 'region' },
   sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }],
 });
 const EVENTS = [
