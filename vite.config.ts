@@ -22,6 +22,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],
+    // Limits that hold on a busy 2-core machine: a test fails for what it checks, not for being slow.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     // Calendar dates must not depend on the machine's zone: run under a non-UTC zone.
     env: { TZ: 'America/Los_Angeles' },
   },

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { brushOverview, expect, openApp, test } from './fixtures';
+import { afterFrames, brushOverview, expect, openApp, test } from './fixtures';
 
 /**
  * The built app under its real Content-Security-Policy (sent by `vite preview`, see
@@ -61,7 +61,8 @@ test('the headers are sent and the policy is the documented one', async ({ page 
 });
 
 test('walking the whole explorer raises no CSP violation', async ({ page }) => {
-  test.setTimeout(60_000);
+  // A long walk: room for a busy machine.
+  test.setTimeout(120_000);
   const consoleCsp = await watchCsp(page);
   await openApp(page);
   await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
@@ -117,11 +118,12 @@ test('walking the whole explorer raises no CSP violation', async ({ page }) => {
   if ((await dataMenu.count()) > 0) {
     await dataMenu.click();
     await expect(page.getByRole('dialog').first()).toBeVisible();
-    await page.waitForTimeout(300);
+    await afterFrames(page);
     await page.keyboard.press('Escape');
   }
 
-  await page.waitForTimeout(300);
+  // A violation is reported in a task after the load or paint that caused it: let those run.
+  await afterFrames(page);
   expect(await violations(page)).toEqual([]);
   expect(consoleCsp).toEqual([]);
 });
@@ -130,8 +132,11 @@ test('embed mode raises no CSP violation', async ({ page }) => {
   const consoleCsp = await watchCsp(page);
   await openApp(page, '?embed=1&event=nst-extension');
   await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
-  await page.getByTestId('event-row').first().click();
-  await page.waitForTimeout(300);
+  const row = page.getByTestId('event-row').first();
+  const id = await row.getAttribute('data-event-id');
+  await row.click();
+  await expect(page.locator(`[data-event-id="${id}"]`)).toHaveAttribute('aria-selected', 'true');
+  await afterFrames(page);
   expect(await violations(page)).toEqual([]);
   expect(consoleCsp).toEqual([]);
 });

@@ -2,8 +2,8 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import type { FrameLocator, Page } from '@playwright/test';
-import { test, expect, openApp } from './fixtures';
+import type { Frame, FrameLocator, Page } from '@playwright/test';
+import { afterFrames, appOrigin, test, expect, openApp } from './fixtures';
 
 /**
  * Embedding: the host-page API (postMessage v1) from a host page served on a same-host path,
@@ -23,7 +23,6 @@ const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as {
   events: BundledEvent[];
 };
 const TOTAL = bundled.events.length;
-const ORIGIN = 'http://127.0.0.1:4173';
 const ceasefires = bundled.events.filter((e) => e.category === 'ceasefire');
 const firstCeasefire = [...ceasefires].sort((a, b) => (a.date < b.date ? -1 : 1))[0]!;
 
@@ -63,11 +62,16 @@ async function openHost(
   page: Page,
   src: string,
   opts: Parameters<typeof hostHtml>[1] = {},
-  url = `${ORIGIN}/__host.html`,
+  url = `${appOrigin()}/__host.html`,
 ): Promise<FrameLocator> {
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: hostHtml(src, opts) }));
   await page.goto(url);
   return page.frameLocator('#embed');
+}
+
+/** The embed's frame in the host page (the one Playwright sees, to run code in). */
+function embedFrame(page: Page): Frame {
+  return page.frame({ url: /\/embed\.html/ })!;
 }
 
 async function received(page: Page): Promise<Received[]> {
@@ -80,9 +84,7 @@ async function messagesOf(page: Page, type: string): Promise<Received[]> {
 
 /** Waits for a message matching `match` and returns it. */
 async function waitFor(page: Page, match: (m: Received) => boolean, what: string): Promise<Received> {
-  await expect
-    .poll(async () => (await received(page)).some(match), { message: `host receives ${what}`, timeout: 10_000 })
-    .toBe(true);
+  await expect.poll(async () => (await received(page)).some(match), { message: `host receives ${what}` }).toBe(true);
   return (await received(page)).find(match)!;
 }
 
@@ -99,14 +101,16 @@ test('the host filters the embed, hears a click as `select`, and fits the frame 
 
   // Before the host has spoken: only a data-free ready, to '*'; no state, select or height.
   const ready = await waitFor(page, isType('ready'), 'ready');
-  expect(ready).toEqual({ origin: ORIGIN, data: { v: 1, type: 'ready' } });
-  await page.waitForTimeout(400);
+  expect(ready).toEqual({ origin: appOrigin(), data: { v: 1, type: 'ready' } });
+  // Drawn, with frames to spare for a height or state message, and those delivered to the host: still only ready.
+  await afterFrames(embedFrame(page));
+  await afterFrames(page);
   expect((await received(page)).map((m) => (m.data as Message).type)).toEqual(['ready']);
 
   // getState binds the host's origin and is answered with the state.
   await send(page, { v: 1, type: 'getState', id: 's1' });
   const state = await waitFor(page, replyTo('s1'), 'the getState reply');
-  expect(state.origin).toBe(ORIGIN);
+  expect(state.origin).toBe(appOrigin());
   expect(state.data).toEqual({
     v: 1,
     type: 'state',
@@ -143,7 +147,7 @@ test('the host filters the embed, hears a click as `select`, and fits the frame 
   await embed.locator(`[data-event-id="${firstCeasefire.id}"]`).click();
   const select = await waitFor(page, isType('select'), 'select');
   expect(select).toEqual({
-    origin: ORIGIN,
+    origin: appOrigin(),
     data: {
       v: 1,
       type: 'select',
@@ -219,7 +223,7 @@ test('messages from windows other than the parent, and malformed ones, change no
   await expect(embed.getByTestId('event-detail')).toHaveCount(0);
 
   const errors = await messagesOf(page, 'error');
-  expect(errors.every((e) => e.origin === ORIGIN)).toBe(true);
+  expect(errors.every((e) => e.origin === appOrigin())).toBe(true);
   expect(errors.map((e) => (e.data as Message).payload!['inReplyTo'])).toEqual(malformed.map(([id]) => id));
   const text = (id: string) =>
     String((errors.find((e) => (e.data as Message).payload!['inReplyTo'] === id)!.data as Message).payload!['message']);
@@ -236,10 +240,10 @@ test('with one allowlisted origin, data goes to it at once, and other origins ar
   page,
 }) => {
   // Allowed host: ready (with data), state and height arrive without the host speaking first.
-  const embed = await openHost(page, `./embed.html?embed=1&origins=${ORIGIN}`, { width: 360, height: 300 });
+  const embed = await openHost(page, `./embed.html?embed=1&origins=${appOrigin()}`, { width: 360, height: 300 });
   const ready = await waitFor(page, isType('ready'), 'ready');
   expect(ready).toEqual({
-    origin: ORIGIN,
+    origin: appOrigin(),
     data: { v: 1, type: 'ready', payload: { title: bundled.title, count: TOTAL } },
   });
   await waitFor(page, isType('height'), 'height');
@@ -249,7 +253,7 @@ test('with one allowlisted origin, data goes to it at once, and other origins ar
 
   // A host on another origin (another port) embedding the same URL: it hears nothing, and its commands are ignored.
   const other = await serveHtml(
-    hostHtml(`${ORIGIN}/embed.html?embed=1&origins=${ORIGIN}`, { width: 360, height: 300 }),
+    hostHtml(`${appOrigin()}/embed.html?embed=1&origins=${appOrigin()}`, { width: 360, height: 300 }),
   );
   try {
     await page.goto(other.url);
@@ -258,7 +262,9 @@ test('with one allowlisted origin, data goes to it at once, and other origins ar
     await send(page, { v: 1, type: 'setFilters', payload: { categories: ['ceasefire'] } });
     await send(page, { v: 1, type: 'getState', id: 'x' });
     await send(page, 'malformed');
-    await page.waitForTimeout(500);
+    // The embed has had the messages and frames to answer or redraw, and any answer reached the host.
+    await afterFrames(embedFrame(page));
+    await afterFrames(page);
     await expect(frame.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
     expect(await received(page)).toEqual([]);
   } finally {
@@ -271,7 +277,7 @@ test('under sandbox="allow-scripts" alone (opaque origin, no storage) the embed 
 }) => {
   // An opaque origin loads the app's scripts and data as CORS requests from "null": the server
   // must answer with Access-Control-Allow-Origin (README, "Embedding"). vite preview does not, so the test adds it.
-  await page.route(`${ORIGIN}/**`, async (route) => {
+  await page.route(`${appOrigin()}/**`, async (route) => {
     if (route.request().url().endsWith('/__host.html')) return route.fallback();
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
@@ -333,7 +339,7 @@ test('at 360×400 the embed is usable: compact header, no horizontal scroll, eve
   expect(href.searchParams.has('embed')).toBe(false);
   // Embed mode never writes history: the host's Back button stays the host's.
   expect(await page.evaluate(() => history.length)).toBe(historyAtStart);
-  expect(page.url()).toBe(`${ORIGIN}/?embed=1`);
+  expect(page.url()).toBe(`${appOrigin()}/?embed=1`);
   // 320 px and 300 px tall still fit without horizontal scroll.
   await page.setViewportSize({ width: 320, height: 300 });
   expect(await overflow()).toBeLessThanOrEqual(0);
@@ -392,7 +398,8 @@ test('the Share dialog: labelled modal, focus in and back, Escape, copy, and a s
   await page.getByTestId('embed-width').fill('720');
   await page.getByTestId('embed-height').fill('520');
   const snippet = await page.getByTestId('embed-snippet').inputValue();
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/embed\.html\?[^"]*embed=1"/);
+  const origin = appOrigin().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  expect(snippet).toMatch(new RegExp(`^<iframe src="${origin}\\/embed\\.html\\?[^"]*embed=1"`));
   for (const part of [
     'width="720"',
     'height="520"',
@@ -613,16 +620,19 @@ test('T6: another page cannot frame the explorer (it holds edits); it can frame 
   watch,
 }) => {
   await openHost(page, './?event=nst-extension', { width: 800, height: 500 });
-  await page.waitForTimeout(2000);
-  await expect(page.frameLocator('#embed').getByTestId('event-count')).toHaveCount(0);
-  // The browser's own report of the refusal is expected here, and only here.
+  // The browser's own report of the refusal is expected here, and only here: wait for it, then
+  // the frame must hold no app.
   const refused = (e: string) => /frame-ancestors|ERR_BLOCKED_BY_RESPONSE|ERR_ABORTED/.test(e);
+  await expect
+    .poll(() => watch.errors.some(refused), { message: 'the browser refuses to frame the explorer' })
+    .toBe(true);
+  await expect(page.frameLocator('#embed').getByTestId('event-count')).toHaveCount(0);
   watch.errors.splice(0, watch.errors.length, ...watch.errors.filter((e) => !refused(e)));
   const embed = await openHost(
     page,
     './embed.html?event=nst-extension',
     { width: 800, height: 500 },
-    `${ORIGIN}/__host2.html`,
+    `${appOrigin()}/__host2.html`,
   );
   await expect(embed.getByTestId('event-count')).toHaveText('53 events');
   await expect(embed.getByTestId('event-detail')).toBeVisible();

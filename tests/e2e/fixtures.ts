@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type Page } from '@playwright/test';
 
 /**
  * Every browser test fails on a console error, an uncaught exception or a failed request:
@@ -34,6 +34,29 @@ export const test = base.extend<{ watch: { errors: string[] } }>({
 });
 
 export { expect };
+
+/** The app's origin, from the configured base URL (playwright.config.ts; FAULTLINE_E2E_PORT moves it). */
+export function appOrigin(): string {
+  return new URL(test.info().project.use.baseURL!).origin;
+}
+
+/**
+ * Waits until `target` has drawn `frames` more animation frames and then run the tasks those
+ * queued: whatever the last input or message set off has been handled, painted and, if it writes
+ * the URL or posts a message (a frame, then a task), written. Frames, not milliseconds: on a busy
+ * machine they come later, and the wait with them.
+ */
+export async function afterFrames(target: Page | Frame, frames = 2): Promise<void> {
+  await target.evaluate(
+    (n) =>
+      new Promise<void>((done) => {
+        const tick = (left: number): unknown =>
+          left === 0 ? setTimeout(done, 0) : requestAnimationFrame(() => tick(left - 1));
+        tick(n);
+      }),
+    frames,
+  );
+}
 
 export async function openApp(page: Page, query = ''): Promise<void> {
   await page.goto(`./${query}`);

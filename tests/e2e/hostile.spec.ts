@@ -5,14 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as shared, expect, openApp } from './fixtures';
+import { appOrigin, test as shared, expect, openApp } from './fixtures';
 
 /**
  * Hostile and malformed datasets in the browser (docs/security.md; threat review §4). Each
  * dataset is served on a same-origin path with page.route and opened with ?data=. The shared
  * fixture already fails a test on any dialog (alert), console error or uncaught exception.
  */
-const ORIGIN = `http://127.0.0.1:${process.env.FAULTLINE_E2E_PORT ?? 4173}`;
 const SOURCE = { publisher: 'P', title: 'Source title', url: 'https://example.org/' };
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '<script>alert(1)</script><svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>';
@@ -56,7 +55,7 @@ async function serve(
   contentType = 'application/json',
   status = 200,
 ): Promise<void> {
-  await page.route(`${ORIGIN}/${path}`, (route) => route.fulfill({ status, contentType, body }));
+  await page.route(`${appOrigin()}/${path}`, (route) => route.fulfill({ status, contentType, body }));
 }
 
 /** Elements that data must never create. */
@@ -223,8 +222,9 @@ for (const value of [
 ]) {
   test(`#25 ?data=${value} is refused before any request, with a notice`, async ({ page }) => {
     const outside: string[] = [];
+    const origin = appOrigin();
     page.on('request', (request) => {
-      if (!request.url().startsWith(ORIGIN)) outside.push(request.url());
+      if (!request.url().startsWith(origin)) outside.push(request.url());
     });
     await openApp(page, `?data=${encodeURIComponent(value)}`);
     await expect(page.getByTestId('notices')).toContainText('refused');

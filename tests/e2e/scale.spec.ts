@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePack } from '../../scripts/synthetic';
-import { brushOverview, expect, test } from './fixtures';
+import { afterFrames, brushOverview, expect, test } from './fixtures';
 
 // 100,000 events in the real UI, opened as a pack (the large-data path: a worker verifies it and
 // the page views its columns in place). The benchmark covers a million; this covers behaviour.
@@ -117,7 +117,7 @@ test('100,000 events: a pan of the zoomed timeline moves its density bars with t
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { __scaled: string[] }).__scaled.join(',')))
     .toMatch(/true.*false$/);
-  await page.waitForTimeout(300);
+  await afterFrames(page);
   // The canvas's device pixels, as opaque-or-not per pixel: where the bars are.
   const bars = () =>
     page.getByTestId('timeline-canvas').evaluate((c: HTMLCanvasElement) => {
@@ -222,8 +222,7 @@ test('100,000 events in actor lanes: after a category is ticked off, the timelin
     .click();
   await expect(page).toHaveURL(/cat=/);
   await expect(page.getByTestId('event-count')).not.toHaveText('100,000 events');
-  await page.waitForTimeout(300);
-  const toggled = await pixels(page);
+  await afterFrames(page);
 
   const fresh = await context.newPage();
   await fresh.goto(page.url());
@@ -231,11 +230,16 @@ test('100,000 events in actor lanes: after a category is ticked off, the timelin
     timeout: 60_000,
   });
   await expect(fresh.getByTestId('timeline-density')).toBeVisible();
-  await fresh.waitForTimeout(300);
-  const expected = await pixels(fresh);
-  expect(toggled.painted).toBeGreaterThan(1000);
-  expect(toggled.sum).not.toBe(all.sum);
-  expect(toggled).toEqual(expected);
+  // Both pages drawn: compared until they agree (each may still paint a frame), not after a pause.
+  await expect(async () => {
+    await afterFrames(page);
+    await afterFrames(fresh);
+    const toggled = await pixels(page);
+    const expected = await pixels(fresh);
+    expect(toggled.painted).toBeGreaterThan(1000);
+    expect(toggled.sum).not.toBe(all.sum);
+    expect(toggled).toEqual(expected);
+  }).toPass({ timeout: 30_000 });
 });
 
 test('100,000 events: a search typed with a pause midway finds what a page opened with it finds', async ({
@@ -250,9 +254,10 @@ test('100,000 events: a search typed with a pause midway finds what a page opene
   const count = page.getByTestId('event-count');
   await expect(count).toHaveText('100,000 events', { timeout: 60_000 });
   const box = page.getByTestId('search');
-  // A pause after "sahel" starts its search; the next words give it up and start their own.
+  // A pause after "sahel" starts its search (the count says "Searching…", then what it found);
+  // the next words give it up, or replace what it found, and start their own.
   await box.pressSequentially('sahel', { delay: 40 });
-  await page.waitForTimeout(260);
+  await expect(count).not.toHaveText('100,000 events');
   await box.pressSequentially(' battle near', { delay: 40 });
   await expect(count).toHaveText(/^[\d,]+ of 100,000 events$/);
   await expect(page).toHaveURL(/q=sahel\+battle\+near/);
@@ -303,10 +308,12 @@ test('100,000 events: a CSV download is written in slices, with progress, while 
   await expect(page.getByTestId('export-geojson')).toBeFocused();
 
   await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
+  const writeStarted = Date.now();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 120_000 }),
     page.getByTestId('export-csv').click(),
   ]);
+  const writeTook = Date.now() - writeStarted;
   expect(downloads).toBe(1);
   expect(download.suggestedFilename()).toMatch(/-filtered\.csv$/);
   const { readFileSync } = await import('node:fs');
@@ -316,9 +323,12 @@ test('100,000 events: a CSV download is written in slices, with progress, while 
   expect(csv.records).toHaveLength(SIZE + 1);
   expect(csv.records[0]!.fields[0]).toBe('id');
   await expect(page.getByTestId('export-progress')).toHaveCount(0);
-  // Written in one task, this took 3.5 s (measured before the change). In slices the longest tasks
-  // are the garbage collector's (40–180 ms here); the bound leaves room for a slow machine running
-  // two browsers at once (1,026 ms once in the full suite on 3 Dec, 12.6 s for the whole test alone).
+  // A bound on how the work is cut into tasks, not on the machine's pace (kept on purpose: it is
+  // what "the page keeps answering" means). Written in one task, that task was nearly all of the
+  // write (3.5 s, measured before the change). In slices the longest tasks are the garbage
+  // collector's: 100 ms of a 2.4 s write on a quiet machine, 858 ms of a 6.1 s write beside two
+  // CPU burners (and 1,026 ms once in a full suite). A busy machine stretches tasks and write
+  // alike, so the bound is a share of the write: no task may hold the page for half of it.
   const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-  expect(longest).toBeLessThan(2000);
+  expect(longest).toBeLessThan(writeTook / 2);
 });

@@ -32,7 +32,7 @@ describe('round trips over arbitrary valid datasets', () => {
       }),
       RUNS,
     );
-  });
+  }, 60_000);
 
   it('loadDataset(toJson(d)) gives back the same events (as a set by id) and meta, with no errors', () => {
     fc.assert(
@@ -50,7 +50,7 @@ describe('round trips over arbitrary valid datasets', () => {
       }),
       RUNS,
     );
-  });
+  }, 60_000);
 
   it('the Faultline importer of toJson(d) gives d, and exporting that again gives the same bytes', () => {
     fc.assert(
@@ -62,7 +62,7 @@ describe('round trips over arbitrary valid datasets', () => {
       }),
       RUNS,
     );
-  });
+  }, 60_000);
 
   it('the Faultline CSV importer of toCsv(d) gives back the same events, in order', () => {
     fc.assert(
@@ -77,7 +77,7 @@ describe('round trips over arbitrary valid datasets', () => {
       }),
       RUNS,
     );
-  });
+  }, 60_000);
 
   it('the GeoJSON importer of toGeoJson(d) gives back every event (null geometry for unlocated ones) and the categories', () => {
     fc.assert(
@@ -96,7 +96,7 @@ describe('round trips over arbitrary valid datasets', () => {
       }),
       RUNS,
     );
-  });
+  }, 60_000);
 });
 
 describe('fixtures: import → export JSON → import is the identity (T21)', () => {

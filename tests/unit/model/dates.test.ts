@@ -300,7 +300,7 @@ describe('daysFromCivil / civilFromDays round trip', () => {
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(checked).toBe(Math.floor((last - first) / 37) + 1);
-  });
+  }, 60_000);
 });
 
 // ---------------------------------------------------------------------------------------
@@ -535,7 +535,7 @@ describe('properties', () => {
       ),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('civilFromAxis agrees with the UTC fields of Date for any instant in years 0-9999', () => {
     fc.assert(
@@ -551,7 +551,7 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });
 
 describe('isoWeek', () => {
@@ -579,5 +579,5 @@ describe('isoWeek', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });

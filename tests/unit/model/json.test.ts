@@ -454,7 +454,7 @@ describe('depth limit', () => {
     const result = parseJson(nestedArrays(200_000), { maxDepth: Number.POSITIVE_INFINITY });
     expect(result.ok).toBe(true);
     expect(checkDepth(nestedArrays(200_000), Number.POSITIVE_INFINITY)).toBeNull();
-  });
+  }, 60_000);
 
   it('checkDepth ignores brackets inside strings, escaped quotes included', () => {
     const text = '["[[[[", "\\"[[[[", {"{{{{": "}}}}"}]';
@@ -698,7 +698,7 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('parses pretty-printed JSON with unicode strings exactly as JSON.parse does', () => {
     fc.assert(
@@ -708,7 +708,7 @@ describe('properties', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('never throws on arbitrary text', () => {
     fc.assert(
@@ -719,7 +719,7 @@ describe('properties', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   // Strings made of JSON punctuation hit the grammar's corners far more often than random text.
   const jsonish = fc.string({
@@ -767,7 +767,7 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('checkDepth reports exactly the depth error parseJson reports', () => {
     fc.assert(
@@ -778,7 +778,7 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
 
 describe('a large document', () => {
@@ -812,5 +812,5 @@ describe('a large document', () => {
     expect(value.events).toHaveLength(10_000);
     expect(value.events.at(1234)).toStrictEqual(JSON.parse(JSON.stringify(events[1234])));
     expect(positionFinder(text)(result.locate('/events/9999/location/lat'))).toMatchObject({ line: 10_001 });
-  });
+  }, 60_000);
 });

@@ -64,7 +64,7 @@ describe('pack round trip', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 });
 
 /** A valid pack of the curated data, and a way to damage one value in it. */
@@ -155,7 +155,7 @@ describe('a damaged pack is refused with a reason, never thrown', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('a damaged record shows as damaged: no summary or sources are made up', () => {
     const result = damaged((b, h) => {

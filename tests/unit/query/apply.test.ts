@@ -22,7 +22,7 @@ describe('applyFilters', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('counts each facet under the other filters only', () => {
     fc.assert(
@@ -41,7 +41,7 @@ describe('applyFilters', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 
   it('the Evaluator gives the same rows, counts and timeless rows as the reference, through any sequence of changes', () => {
     // A session: random filter changes, most of them window moves (the incremental path).
@@ -113,7 +113,7 @@ describe('applyFilters', () => {
     );
     // The incremental path ran, with rows crossing the window's edges.
     expect(deltas).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('lists the window\u2019s rows right when a few long ranges sit among many short events', () => {
     // Days and short ranges, with a year-long event now and then: several span groups.
@@ -138,7 +138,7 @@ describe('applyFilters', () => {
       }
     }
     expect(moved).toBeGreaterThan(100);
-  });
+  }, 60_000);
 
   it('prepares ahead in a few pieces, one per call, and gives the same answers after', () => {
     const specs = fc.sample(eventArb, { numRuns: 300, seed: 21 });
@@ -217,7 +217,7 @@ describe('groupBySpan', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('keeps the one multi-year range apart from thousands of one-day events', () => {
     const day = 86_400_000;

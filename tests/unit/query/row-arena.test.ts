@@ -30,7 +30,7 @@ describe('RowArena', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('cuts lists from one chunk until it is used up, then from the spare written ahead', () => {
     const arena = new RowArena(16);

@@ -31,7 +31,7 @@ let packed = buildQueryIndex(packedDataset);
 beforeEach(() => {
   json = buildQueryIndex(dataset);
   packed = buildQueryIndex(packedDataset);
-});
+}, 60_000);
 const hay = Array.from({ length: dataset.events.length }, (_, r) => searchableText(dataset.events.at(r)));
 
 /** Steps a search one slice at a time; how many steps it took and its answer. */
@@ -60,7 +60,7 @@ describe('a search a slice at a time', () => {
       // It yielded between slices: three per word packed, nine per word from JSON.
       expect(fromPack.steps).toBe(3 * words.length);
       expect(fromJson.steps).toBe(9 * words.length);
-    });
+    }, 60_000);
   }
 
   it('plants the edge rows where the test means them', () => {
@@ -87,13 +87,13 @@ describe('a search a slice at a time', () => {
       // The answer for both words did not narrow the one kept for "sahel".
       expect(rowsOf(index.matchText(['sahel']))).toEqual(withWords(['sahel']));
     }
-  });
+  }, 60_000);
 
   it('keeps the last four words: a fifth pushes the oldest out', () => {
     for (const word of ['sahel', 'levant', 'caucasus', 'andes', 'battle']) drain(packed.textMatching([word]));
     expect(stepped(packed.textMatching(['battle', 'levant'])).steps).toBe(0);
     expect(stepped(packed.textMatching(['sahel'])).steps).toBe(3);
-  });
+  }, 60_000);
 
   it('keeps nothing from a search given up halfway', () => {
     const steps = json.textMatching(['caucasus']);
@@ -103,5 +103,5 @@ describe('a search a slice at a time', () => {
     const again = stepped(json.textMatching(['caucasus']));
     expect(again.steps).toBe(9);
     expect(rowsOf(again.mask)).toEqual(hay.flatMap((h, r) => (h.includes('caucasus') ? [r] : [])));
-  });
+  }, 60_000);
 });

@@ -80,7 +80,7 @@ describe('size and shape limits', () => {
   it('rejects a 5 MB summary by its length before anything else reads it', () => {
     const result = loadDataset(file([event({ summary: 'a'.repeat(5_000_000) })]), 'f.json');
     expect(messages(result)).toMatch(/"summary" is 5000000 characters long; the limit is 20000/);
-  });
+  }, 60_000);
 
   it('lists many errors by pointer, each event set aside, the rest kept', () => {
     const bad = Array.from({ length: 1000 }, (_, i) => event({ id: `e${i}`, date: '2021-02-30' }));
@@ -203,5 +203,5 @@ describe('the validator never throws', () => {
       ),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });

@@ -68,7 +68,7 @@ describe('URL state under hostile values of known parameters', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 
   it('never pollutes Object.prototype', () => {
     decodeUrlState('?__proto__=1&constructor=x&cat=__proto__&actor=__proto__');
@@ -90,7 +90,7 @@ describe('?data= resolution', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 
   it.each([
     'http://plain.example/d.json',
@@ -124,7 +124,7 @@ describe('embed protocol validators', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('origin parsing never throws and yields only exact origins', () => {
     fc.assert(
@@ -135,5 +135,5 @@ describe('embed protocol validators', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 60_000);
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runSliced } from '../../../src/lib/state/sliced';
 
+/** vi.waitFor gives up after 1 s by default; a busy machine may take longer to get there. */
+const WAIT = { timeout: 15_000 };
+
 /**
  * Steps that log themselves and, through a microtask, the end of the task they ran in: a
  * microtask runs when its task ends, so "end" right after a step means that task held one step.
@@ -21,7 +24,7 @@ describe('runSliced', () => {
     const done = vi.fn();
     runSliced(logged(log, 3), done, 0);
     expect(log).toEqual([]);
-    await vi.waitFor(() => expect(done).toHaveBeenCalledWith(3));
+    await vi.waitFor(() => expect(done).toHaveBeenCalledWith(3), WAIT);
     expect(log).toEqual(['step 0', 'end 0', 'step 1', 'end 1', 'step 2', 'end 2']);
     expect(done).toHaveBeenCalledTimes(1);
   });
@@ -29,8 +32,9 @@ describe('runSliced', () => {
   it('fits as many steps in one task as its time allows', async () => {
     const log: string[] = [];
     const done = vi.fn();
-    runSliced(logged(log, 3), done, 1_000);
-    await vi.waitFor(() => expect(done).toHaveBeenCalledWith(3));
+    // A slice of a minute: ample however busy the machine, so all three steps fit in one task.
+    runSliced(logged(log, 3), done, 60_000);
+    await vi.waitFor(() => expect(done).toHaveBeenCalledWith(3), WAIT);
     expect(log).toEqual(['step 0', 'step 1', 'step 2', 'end 0', 'end 1', 'end 2']);
   });
 
@@ -41,9 +45,9 @@ describe('runSliced', () => {
     stop = runSliced(
       logged(log, 50, (i) => i === 2 && stop()),
       done,
-      1_000,
+      60_000,
     );
-    await vi.waitFor(() => expect(log).toContain('step 2'));
+    await vi.waitFor(() => expect(log).toContain('step 2'), WAIT);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(log.filter((l) => l.startsWith('step'))).toEqual(['step 0', 'step 1', 'step 2']);
     expect(done).not.toHaveBeenCalled();

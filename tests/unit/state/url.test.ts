@@ -49,7 +49,7 @@ describe('URL state', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('never throws on arbitrary query strings', () => {
     fc.assert(
@@ -58,7 +58,7 @@ describe('URL state', () => {
         expect(typeof state.text).toBe('string');
       }),
     );
-  });
+  }, 60_000);
 
   it('reads a blank search (a tab, spaces) as no search, so it round-trips', () => {
     for (const q of ['?q=%09', '?q=++', '?q=%20%0A']) {

@@ -37,7 +37,7 @@ describe('facet ranking', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 60_000);
 });
 
 describe('held ranking', () => {

@@ -360,7 +360,7 @@ describe('ClusterGrid: updated by the rows that changed', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('a cluster of one is its exact row at its exact position', () => {
     const { x, y } = fromPixels(
@@ -427,7 +427,7 @@ describe('ClusterGrid: one grid for many views', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('a cell at the view\u2019s edge keeps its members beyond the edge, so sliding the view does not change it', () => {
     const { x, y } = fromPixels(
@@ -540,5 +540,5 @@ describe('Clusters.listMembers: the member lists built ahead, in slices', () => 
     expect(fresh.length).toBeGreaterThan(1);
     for (let k = 0; k < fresh.length; k++)
       expect(Array.from(membersOf(ahead, k))).toEqual(Array.from(membersOf(fresh, k)));
-  });
+  }, 60_000);
 });

@@ -106,7 +106,7 @@ describe('GridCache', () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('keeps to the zooms the map allows', () => {
     const cache = new GridCache();

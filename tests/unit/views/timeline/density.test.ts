@@ -67,7 +67,7 @@ describe('density remembered per category lane', () => {
       { numRuns: 25 },
     );
     expect(checked).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('forgets the lanes when another filter, the view or the width changes', () => {
     const memo = new LaneMemo();
@@ -160,7 +160,7 @@ describe('densityOf', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
 
 describe('densityPixels', () => {
@@ -252,7 +252,7 @@ describe('densityPixels', () => {
         },
       ),
     );
-  });
+  }, 60_000);
 
   it('blends a bar over the stripe', () => {
     const [r, g, b, a] = at(0, 37);

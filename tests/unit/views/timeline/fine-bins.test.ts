@@ -112,7 +112,7 @@ describe('density resampled from fine bins', () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   it('counts every item once over the whole span', () => {
     const rows = [
@@ -243,7 +243,7 @@ describe('the frame with fine bins', () => {
     expect(zoomed.density).not.toBeNull();
     expect([...memo.bins.values()]).toEqual(first);
     expect([...memo.bins.values()].every((b, i) => b === first[i])).toBe(true);
-  });
+  }, 60_000);
 
   it("keeps every lane's bins through category toggles, and forgets them when another filter or the span changes", () => {
     const memo = new LaneMemo();
@@ -259,7 +259,7 @@ describe('the frame with fine bins', () => {
     const rebuilt = memo.bins.get('b');
     frameOf([0, 1, 2], memo, ['q'], span, { start: span.start - DAY, end: span.end });
     expect(memo.bins.get('b')).not.toBe(rebuilt);
-  });
+  }, 60_000);
 
   it('bins the events themselves when columns are narrower than the bins allow, or no span is given', () => {
     const memo = new LaneMemo();
@@ -313,7 +313,7 @@ describe('actor lanes with a memo for their layout', () => {
     expect(memo.bins.size).toBe(0);
     expect(kept.density).not.toBeNull();
     expect([...kept.density!.weight]).toEqual([...fresh.density!.weight]);
-  });
+  }, 60_000);
 
   it('resamples each lane from its bins past PREBIN_ITEMS, every item counted once per lane it is in', () => {
     const big = build(PREBIN_ITEMS + 20_000);
@@ -327,5 +327,5 @@ describe('actor lanes with a memo for their layout', () => {
     const bins = [...memo.bins.values()];
     frameOf(big, { memo, parts: [big.layout] }, { start: big.span.start, end: (big.span.start + big.span.end) / 2 });
     expect([...memo.bins.values()].every((b, i) => b === bins[i])).toBe(true);
-  });
+  }, 60_000);
 });

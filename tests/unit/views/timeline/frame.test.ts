@@ -278,7 +278,7 @@ describe('density in place of marks', () => {
     expect(g.density).toBeNull();
     expect(g.domain).toEqual(middle);
     expect(g.count).toBe(20_000);
-  });
+  }, 60_000);
 
   it('previews a zoom by scaling density it covers, never marks, a pan or a view past its edges', () => {
     const input = {
@@ -456,7 +456,7 @@ describe('a sheet wider than the view (margin)', () => {
     expect(f.domain).toEqual(middle);
     expect(f.width).toBe(1000);
     expect(f.count).toBe(20_000);
-  });
+  }, 60_000);
 });
 
 describe('withWindow', () => {
