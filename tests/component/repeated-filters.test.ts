@@ -79,5 +79,5 @@ describe('repeated filter values', () => {
         expect(app.filters.categories).toEqual([...new Set(categories)]);
       }),
     );
-  });
+  }, 60_000);
 });

@@ -61,7 +61,7 @@ describe('terminalText', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });
 
 describe('the command-line tools print data escaped', () => {

@@ -77,5 +77,5 @@ describe('formula triggers behind characters a spreadsheet skips', () => {
       ),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });
