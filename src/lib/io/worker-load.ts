@@ -1,4 +1,6 @@
-import { loadBytes, type BytesResult } from '../model/load-bytes';
+import type { EventRecord } from '../model/types';
+import type { LoadMessage } from './load-messages';
+import { readBytes, type ReadResult } from './read-bytes';
 
 /** A load that takes longer than this is stopped: a hostile file must not hold a core forever. */
 export const LOAD_WATCHDOG_MS = 120_000;
@@ -28,15 +30,28 @@ export function prewarmLoader(): void {
   }
 }
 
-export function loadBytesOffThread(
+/** Stops the read: the worker is ended and the result says so. */
+export const CANCELLED = 'the read was stopped';
+
+/**
+ * Reads a file's bytes (readBytes) in a worker, or in place when small or where no worker can
+ * start. The watchdog and `signal` end the worker; either way the promise settles with a result.
+ */
+export function readBytesOffThread(
   buffer: ArrayBuffer,
   name: string,
-  watchdogMs = LOAD_WATCHDOG_MS,
-): Promise<BytesResult> {
+  { watchdogMs = LOAD_WATCHDOG_MS, signal }: { watchdogMs?: number; signal?: AbortSignal } = {},
+): Promise<ReadResult> {
+  const failed = (message: string): ReadResult => ({
+    result: { ok: false, problems: [] },
+    error: message,
+    import: null,
+  });
+  if (signal?.aborted) return Promise.resolve(failed(CANCELLED));
   if (buffer.byteLength <= IN_PLACE_BYTES) {
     warm?.terminate();
     warm = null;
-    return Promise.resolve(loadBytes(buffer, name));
+    return Promise.resolve(readBytes(buffer, name));
   }
   let worker: Worker;
   try {
@@ -44,39 +59,48 @@ export function loadBytesOffThread(
     warm = null;
   } catch {
     // A frame sandboxed without allow-same-origin has an opaque origin and may not start one.
-    return Promise.resolve(loadBytes(buffer, name));
+    return Promise.resolve(readBytes(buffer, name));
   }
   return new Promise((resolve) => {
-    const watchdog = setTimeout(() => {
-      finish({
-        ok: false,
-        problems: [
-          {
-            severity: 'error',
-            pointer: '',
-            message: `${name} took more than ${Math.round(watchdogMs / 1000)} s to read and was stopped`,
-          },
-        ],
-      });
-    }, watchdogMs);
-    const finish = (result: BytesResult) => {
+    const watchdog = setTimeout(
+      () => finish(failed(`${name} took more than ${Math.round(watchdogMs / 1000)} s to read and was stopped`)),
+      watchdogMs,
+    );
+    const cancel = (): void => finish(failed(CANCELLED));
+    signal?.addEventListener('abort', cancel);
+    const finish = (result: ReadResult) => {
       clearTimeout(watchdog);
+      signal?.removeEventListener('abort', cancel);
       worker.terminate();
-      resolve(result);
+      performance.mark('faultline:data-read');
+      // Handed over in a task of its own: showing the data (and drawing it) does not run in the
+      // task that unpacked the last slice of events.
+      setTimeout(() => resolve(result), 0);
     };
-    worker.onmessage = (e: MessageEvent<BytesResult>) => finish(e.data);
+    let head: ReadResult | null = null;
+    let expected = 0;
+    const events: EventRecord[] = [];
+    // The id lookup is built a slice at a time as the events arrive, not in one pass at the end.
+    const rowById = new Map<string, number>();
+    worker.onmessage = (e: MessageEvent<LoadMessage>) => {
+      const message = e.data;
+      if (message.kind === 'read') {
+        head = message.read;
+        expected = message.events;
+      } else {
+        for (const event of message.events) rowById.set(event.id, events.push(event) - 1);
+      }
+      if (!head || events.length < expected) return;
+      const { result } = head;
+      finish(
+        result.ok && result.kind === 'parts'
+          ? { ...head, result: { ...result, parts: { ...result.parts, events, rowById } } }
+          : head,
+      );
+    };
     worker.onerror = (e) => {
       e.preventDefault();
-      finish({
-        ok: false,
-        problems: [
-          {
-            severity: 'error',
-            pointer: '',
-            message: `${name} could not be read (${e.message || 'the loader stopped'})`,
-          },
-        ],
-      });
+      finish(failed(`${name} could not be read (${e.message || 'the loader stopped'})`));
     };
     worker.postMessage({ buffer, name }, [buffer]);
   });

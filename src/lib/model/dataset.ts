@@ -21,6 +21,8 @@ export interface DatasetParts {
   tags: MultiColumn;
   endOrder: Uint32Array;
   contentKey: string;
+  /** Event id → row, when the receiver built it while the events arrived (never sent by the worker). */
+  rowById?: Map<string, number>;
 }
 
 /** An immutable, validated dataset: events in time order (row i of the columns is events[i]). */
@@ -68,7 +70,8 @@ export function loadDataset(
         {
           severity: 'error',
           pointer: '',
-          message: `the file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${limits.maxBytes / 1e6} MB`,
+          // In MiB, the unit of every other size message (a file browser's MB), never 1e6 bytes.
+          message: `the file is ${(text.length / 2 ** 20).toFixed(1)} MB; the limit is ${(limits.maxBytes / 2 ** 20).toFixed(0)} MB`,
         },
       ],
     };
@@ -194,7 +197,7 @@ export function datasetFromParts(
   return {
     name,
     meta: parts.meta,
-    events: arrayStore(parts.events),
+    events: arrayStore(parts.events, parts.rowById),
     columns: parts.columns,
     actors: parts.actors,
     tags: parts.tags,

@@ -31,9 +31,13 @@ export interface EventStore {
 }
 
 /** Events already held as objects: small datasets, tests, the editor's rebuilt drafts. */
-export function arrayStore(events: readonly EventRecord[]): EventStore {
-  const rowById = new Map<string, number>();
-  events.forEach((e, row) => rowById.set(e.id, row));
+export function arrayStore(events: readonly EventRecord[], built?: Map<string, number>): EventStore {
+  let rowById = built;
+  if (!rowById) {
+    rowById = new Map<string, number>();
+    for (let row = 0; row < events.length; row++) rowById.set(events[row]!.id, row);
+  }
+  const ids = rowById;
   return {
     length: events.length,
     at: (row) => events[row]!,
@@ -41,7 +45,7 @@ export function arrayStore(events: readonly EventRecord[]): EventStore {
     id: (row) => events[row]!.id,
     title: (row) => events[row]!.title,
     problem: () => null,
-    rowOf: (id) => rowById.get(id),
+    rowOf: (id) => ids.get(id),
     toArray: () => events.slice(),
   };
 }

@@ -1,4 +1,4 @@
-import { loadDataset, type DatasetParts } from './dataset';
+import { loadDataset, type Dataset, type DatasetParts } from './dataset';
 import { rowsByEnd, type EventColumns } from './columns';
 import { bytesKey } from './content-key';
 import { LIMITS } from './limits';
@@ -50,32 +50,49 @@ const fail = (message: string): BytesResult => ({ ok: false, problems: [{ severi
  */
 export function loadBytes(buffer: ArrayBuffer, name: string): BytesResult {
   const bytes = new Uint8Array(buffer);
-  if (isPack(bytes)) {
-    if (buffer.byteLength > LIMITS.maxPackBytes)
-      return fail(`the pack is ${(buffer.byteLength / MB).toFixed(0)} MB; the limit is ${LIMITS.maxPackBytes / MB} MB`);
-    const check = verifyPack(buffer);
-    if (!check.ok) return fail(`${name} is a damaged pack: ${check.message}`);
-    // Only a pack small enough to be edited here needs a key for its draft; a large one is not hashed.
-    const contentKey = check.header.size <= LIMITS.maxEditablePackEvents ? bytesKey(bytes) : undefined;
-    return { ok: true, kind: 'pack', pack: buffer, contentKey, rejected: [], problems: [] };
-  }
-  if (buffer.byteLength > LIMITS.maxFileBytes) {
-    return fail(
-      `the file is ${(buffer.byteLength / MB).toFixed(1)} MB; the limit for JSON is ${LIMITS.maxFileBytes / MB} MB (larger datasets load as a pack: npm run pack)`,
-    );
-  }
-  const result = loadDataset(new TextDecoder('utf-8').decode(bytes), name);
+  if (isPack(bytes)) return loadPack(buffer, name);
+  const tooBig = sizeMessage(buffer.byteLength, LIMITS.maxFileBytes, 'for JSON');
+  if (tooBig) return fail(`${tooBig} (larger datasets load as a pack: npm run pack)`);
+  return loadJsonText(new TextDecoder('utf-8').decode(bytes), name);
+}
+
+export function loadPack(buffer: ArrayBuffer, name: string): BytesResult {
+  const tooBig = sizeMessage(buffer.byteLength, LIMITS.maxPackBytes, 'for a pack');
+  if (tooBig) return fail(tooBig);
+  const check = verifyPack(buffer);
+  if (!check.ok) return fail(`${name} is a damaged pack: ${check.message}`);
+  // Only a pack small enough to be edited here needs a key for its draft; a large one is not hashed.
+  const contentKey = check.header.size <= LIMITS.maxEditablePackEvents ? bytesKey(new Uint8Array(buffer)) : undefined;
+  return { ok: true, kind: 'pack', pack: buffer, contentKey, rejected: [], problems: [] };
+}
+
+/** Our JSON, already decoded. */
+export function loadJsonText(text: string, name: string): BytesResult {
+  const result = loadDataset(text, name);
   if (!result.ok) return { ok: false, problems: result.problems };
-  const d = result.dataset;
-  const endOrder = rowsByEnd(d.columns.end);
+  return partsOf(result.dataset);
+}
+
+/** A dataset held as objects, laid out to cross from the worker to the page. */
+export function partsOf(d: Dataset): BytesResult {
   const parts: DatasetParts = {
     meta: d.meta,
     events: d.events.toArray(),
     columns: d.columns,
     actors: d.actors,
     tags: d.tags,
-    endOrder,
+    endOrder: d.endOrder ?? rowsByEnd(d.columns.end),
     contentKey: d.contentKey ?? '',
   };
   return { ok: true, kind: 'parts', parts, rejected: [...d.rejected], problems: [...d.problems] };
+}
+
+/** "the file is 70 MB; the limit for JSON is 64 MB", in the unit the user's file browser shows (MiB), or null. */
+export function sizeMessage(bytes: number, limit: number, what = ''): string | null {
+  if (bytes <= limit) return null;
+  return `the file is ${megabytes(bytes)} MB; the limit${what ? ` ${what}` : ''} is ${megabytes(limit)} MB`;
+}
+
+export function megabytes(bytes: number): string {
+  return (bytes / MB).toFixed(bytes % MB ? 1 : 0);
 }

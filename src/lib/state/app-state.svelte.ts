@@ -6,6 +6,7 @@ import {
   type InMemorySource,
   type OpenReport,
   type Opened,
+  type ReadProgress,
 } from '../io/read-source';
 import type { Problem } from '../model/problems';
 import { capSearchText } from '../model/search-text';
@@ -66,6 +67,8 @@ export class AppState {
   #hiddenNotices = 0;
   /** The latest open wins: an older one finishing later is dropped. */
   #loadToken = 0;
+  /** Stops the open under way. */
+  #reading: AbortController | null = null;
   /** The search box's typing: a large dataset is searched in slices after a pause (text-search.svelte.ts). */
   readonly search = new TextSearch(this);
   /** The download being written: a large export runs in slices with its progress (export-job.svelte.ts). */
@@ -204,7 +207,10 @@ export class AppState {
     const name = sourceName(source);
     if (source.kind === 'url') this.#status = { kind: 'loading', name, stage: 'download' };
     let shown = -1;
-    const opened = readSource(source, (p) => {
+    this.#reading?.abort();
+    const reading = new AbortController();
+    this.#reading = reading;
+    const progress: ReadProgress = (p) => {
       if (token !== this.#loadToken) return;
       if (p.stage === 'read') {
         this.#status = { kind: 'loading', name, stage: 'read' };
@@ -217,14 +223,21 @@ export class AppState {
         shown = step;
         this.#status = { kind: 'loading', name, loaded, total: p.total, stage: 'download' };
       }
-    });
+    };
+    const opened = readSource(source, { progress, signal: reading.signal });
     if (opened instanceof Promise) return opened.then((o) => this.#settle(o, token, source));
     return this.#settle(opened, token, source);
+  }
+
+  /** Stops the open under way (its download or its read); the data shown stays. */
+  cancelOpen(): void {
+    this.#reading?.abort();
   }
 
   #settle(opened: Opened, token: number, source: DataSource): OpenReport {
     // A later open started meanwhile: it decides what is shown and what the status says.
     if (token !== this.#loadToken) return { ...opened.report, ok: false, error: 'replaced by a later open' };
+    this.#reading = null;
     if (!opened.ok) {
       const { name, error, problems } = opened.report;
       this.#status = { kind: 'failed', name, message: error ?? `${name} could not be opened`, problems: [...problems] };

@@ -39,7 +39,8 @@ export class DataLoader {
   }
 
   openText(text: string, name = 'pasted JSON'): Promise<boolean> {
-    return this.#open({ kind: 'text', text, name, origin: 'Pasted JSON' });
+    // As a file, so a large paste is read in the worker like a large file, not on the page.
+    return this.#open({ kind: 'file', file: new File([text], name), origin: 'Pasted JSON' });
   }
 
   clear(): void {

@@ -24,7 +24,8 @@ export class Editor {
   readonly readOnly = $derived.by(() => {
     const d = this.app.dataset;
     if (!d || d.packedSearch === null || d.columns.size <= LIMITS.maxEditablePackEvents) return null;
-    return `This dataset is a pack of ${d.columns.size.toLocaleString('en-GB')} events: edit its JSON source and run npm run pack again.`;
+    const n = d.columns.size.toLocaleString('en-GB');
+    return `This dataset is a pack of ${n} events: edit its JSON source and run npm run pack again (an import this large: download it as JSON and open that).`;
   });
 
   constructor(private readonly app: AppState) {

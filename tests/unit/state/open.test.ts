@@ -152,4 +152,26 @@ describe('AppState.open', () => {
     expect(app.dataset).toBe(shown);
     expect(app.status).toEqual({ kind: 'idle' });
   }, 60_000);
+
+  it('Cancel stops a download under way; the data shown stays and the status says why', async () => {
+    const app = showing();
+    const before = app.dataset;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init?: RequestInit) =>
+          new Promise<Response>((_resolve, reject) =>
+            init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+          ),
+      ),
+    );
+    const pending = app.open({ kind: 'url', url: 'https://example.org/big.json', name: 'big.json', origin: 'URL' });
+    expect(app.status.kind).toBe('loading');
+    app.cancelOpen();
+    const report = await pending;
+    expect(report.ok).toBe(false);
+    expect(report.error).toBe('big.json: the read was stopped');
+    expect(app.dataset).toBe(before);
+    expect(app.status).toMatchObject({ kind: 'failed', message: 'big.json: the read was stopped' });
+  }, 60_000);
 });
