@@ -64,13 +64,11 @@ test('a bad file keeps the current data and says where it is wrong', async ({ pa
   await openApp(page);
   const before = await page.getByTestId('event-count').textContent();
   await page.getByTestId('data-button').click();
-  await page
-    .getByTestId('open-file')
-    .setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{\n  "format": "faultline/1",\n  "title": 5,\n'),
-    });
+  await page.getByTestId('open-file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{\n  "format": "faultline/1",\n  "title": 5,\n'),
+  });
   const result = page.getByTestId('import-result');
   await expect(result).toContainText('broken.json could not be opened');
   await expect(result).toContainText('The data already shown is unchanged');
