@@ -3,6 +3,7 @@ import { readBytes } from '../../../src/lib/io/read-bytes';
 import { LIMITS } from '../../../src/lib/model/limits';
 import { generate } from '../../../scripts/synthetic';
 import { toCsv } from '../../../src/lib/io/formats/export';
+import { readJson } from '../../../src/lib/io/formats/json-input';
 
 // Every format is read by one function, in the load worker for large files: an import larger than
 // what is edited here crosses to the page as a pack (one buffer, no objects to copy or collect).
@@ -29,5 +30,10 @@ describe('readBytes', () => {
     const read = readBytes(new ArrayBuffer(LIMITS.maxFileBytes + 1), 'huge.csv');
     expect(read.result.ok).toBe(false);
     expect(read.error).toBe('the file is 64.0 MB; the limit is 64 MB (larger datasets load as a pack: npm run pack)');
+  });
+
+  it("an importer's own size check speaks the same unit (it said the limit was 67.108864 MB)", () => {
+    const read = readJson(' '.repeat(LIMITS.maxFileBytes + 1));
+    expect(read.ok === false && read.message).toBe('the file is 64.0 MB; the limit is 64 MB');
   });
 });

@@ -6,6 +6,7 @@
  */
 import { checkDepth, parseJson, positionFinder } from '../../model/json';
 import { LIMITS } from '../../model/limits';
+import { sizeMessage } from '../../model/load-bytes';
 
 export type JsonRead =
   | {
@@ -20,10 +21,8 @@ const STRICT_PARSE_CHARS = 4 * 1024 * 1024;
 
 export function readJson(text: string): JsonRead {
   if (text.length > LIMITS.maxFileBytes) {
-    return {
-      ok: false,
-      message: `the file is ${(text.length / 1e6).toFixed(1)} MB; the limit is ${LIMITS.maxFileBytes / 1e6} MB`,
-    };
+    // In MiB like every size message (a file browser's MB): "the limit is 67.108864 MB" read as nonsense.
+    return { ok: false, message: sizeMessage(text.length, LIMITS.maxFileBytes)! };
   }
   const where = positionFinder(text);
   if (text.length > STRICT_PARSE_CHARS) {
