@@ -20,6 +20,7 @@ import {
   timelineZooms,
 } from './bench-gestures.ts';
 import { loadTime, waitLoaded } from './bench-probe.ts';
+import { PACK_VERSION } from '../src/lib/model/pack.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -113,7 +114,7 @@ if (!chromiumPath) throw new Error('No Chromium found: set CHROMIUM_PATH or inst
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--minify', 'false', '--outDir', outDir], {
   stdio: 'inherit',
 });
-const pack = join('data/generated', `synthetic-${size}-seed1.flpack`);
+const pack = join('data/generated', `synthetic-${size}-seed1.v${PACK_VERSION}.flpack`);
 if (!existsSync(pack)) {
   mkdirSync('data/generated', { recursive: true });
   writeFileSync(pack, generatePack(size, 1));

@@ -18,6 +18,7 @@ import { installLatencyProbe, loadTime, takeLatencies, waitLoaded } from './benc
 import { calibrate, loopNow } from './bench-calibrate.ts';
 import { brushDrag, facetClicks, mapDrag, mapZooms, timelineDrag, timelineZooms } from './bench-gestures.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
+import { PACK_VERSION } from '../src/lib/model/pack.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -202,7 +203,7 @@ function place(from: string, to: string): void {
 for (const size of sizes) {
   const packFile = `synthetic-${size}.flpack`;
   place(
-    cached(`synthetic-${size}-seed1.flpack`, () => generatePack(size, 1)),
+    cached(`synthetic-${size}-seed1.v${PACK_VERSION}.flpack`, () => generatePack(size, 1)),
     join(dataDir, packFile),
   );
   const targets: { label: string; url: string }[] = [

@@ -77,6 +77,8 @@ function isoDay(ms: number): string {
 
 export function generate(count: number, seed: number): DatasetFile {
   const rnd = random(seed);
+  // Its own sequence, so adding fatality figures left every other field as it was.
+  const fatal = random(seed + 0x5eed);
   // Each theatre gets bursts of activity (offensives, protest waves) and hotspots (towns).
   const theatres = THEATRES.map((t, ti) => ({
     ...t,
@@ -154,6 +156,12 @@ export function generate(count: number, seed: number): DatasetFile {
     };
     if (date.length === 10 && rnd() < 0.05) event.end = isoDay(start + (1 + rnd() * 120) * 86_400_000);
     if (rnd() < 0.03) event.approximate = true;
+    const violent = category.id === 'battle' || category.id === 'strike' || category.id === 'violence-civilians';
+    if (violent && fatal() < 0.6) {
+      const min = Math.floor(fatal() ** 3 * 40);
+      event.fatalities = fatal() < 0.3 ? { min, max: min + 1 + Math.floor(fatal() * 20) } : { min };
+      if (fatal() < 0.5) event.fatalities.by = 'Synthetic monitor';
+    }
     events.push(event);
   }
   return {

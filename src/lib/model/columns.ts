@@ -25,6 +25,12 @@ export interface EventColumns {
   readonly lon: Float64Array;
   readonly locationPrecision: Uint8Array;
   readonly status: Uint8Array;
+  /**
+   * The reported fatality range (a figure of one number has max = min); NaN in both when the
+   * event carries no figure, so "no figure" is never summed as zero.
+   */
+  readonly fatalMin: Float64Array;
+  readonly fatalMax: Float64Array;
 }
 
 /**
@@ -63,6 +69,8 @@ export function buildColumns(
     lon: new Float64Array(size).fill(NaN),
     locationPrecision: new Uint8Array(size),
     status: new Uint8Array(size),
+    fatalMin: new Float64Array(size).fill(NaN),
+    fatalMax: new Float64Array(size).fill(NaN),
   };
   const categoryIndex = new Map(categoryIds.map((id, i) => [id, i]));
   const events = new Array<EventRecord>(size);
@@ -82,6 +90,10 @@ export function buildColumns(
       cols.locationPrecision[row] = LOCATION_CODES.indexOf(event.location.precision);
     }
     cols.status[row] = STATUS_CODES.indexOf(event.status?.kind ?? 'confirmed');
+    if (event.fatalities) {
+      cols.fatalMin[row] = event.fatalities.min;
+      cols.fatalMax[row] = event.fatalities.max ?? event.fatalities.min;
+    }
   }
   return { events, columns: cols };
 }

@@ -19,6 +19,8 @@ export interface DatasetParts {
   columns: EventColumns;
   actors: MultiColumn;
   tags: MultiColumn;
+  places: MultiColumn;
+  reporters: MultiColumn;
   endOrder: Uint32Array;
   contentKey: string;
   /** Event id → row, when the receiver built it while the events arrived (never sent by the worker). */
@@ -34,6 +36,10 @@ export interface Dataset {
   /** Actors and tags per row, as codes into sorted dictionaries. */
   readonly actors: MultiColumn;
   readonly tags: MultiColumn;
+  /** Each located event's place name (one code, none when it has no location): the summary's top places. */
+  readonly places: MultiColumn;
+  /** Who reported each event's fatality figure (fatalities.by), none without one: whose figures the totals are. */
+  readonly reporters: MultiColumn;
   /** A packed dataset's normalised search text per row (see pack-build.ts); null for one held as objects. */
   readonly packedSearch: StringTable | null;
   /** Rows sorted by end (ties by row), when the loader provided it; brushing builds it otherwise. */
@@ -174,6 +180,8 @@ export function buildDataset(
     columns,
     actors: buildMultiColumn(ordered.length, (r) => ordered[r]!.actors),
     tags: buildMultiColumn(ordered.length, (r) => ordered[r]!.tags),
+    places: buildMultiColumn(ordered.length, (r) => placeOf(ordered[r]!)),
+    reporters: buildMultiColumn(ordered.length, (r) => reporterOf(ordered[r]!)),
     packedSearch: null,
     rejected,
     problems,
@@ -201,6 +209,8 @@ export function datasetFromParts(
     columns: parts.columns,
     actors: parts.actors,
     tags: parts.tags,
+    places: parts.places,
+    reporters: parts.reporters,
     packedSearch: null,
     endOrder: parts.endOrder,
     rejected,
@@ -230,18 +240,32 @@ export function datasetFromPack(
     lon: a.lon,
     locationPrecision: a.locationPrecision,
     status: a.status,
+    fatalMin: a.fatalMin,
+    fatalMax: a.fatalMax,
   };
   return {
     name,
     meta,
-    events: packedStore(a, meta, header.actors, header.tags),
+    events: packedStore(a, meta, header),
     columns,
     actors: { values: header.actors, offsets: a.actorOffsets, codes: a.actorCodes },
     tags: { values: header.tags, offsets: a.tagOffsets, codes: a.tagCodes },
+    places: { values: header.places, offsets: a.placeOffsets, codes: a.placeCodes },
+    reporters: { values: header.reporters, offsets: a.reporterOffsets, codes: a.reporterCodes },
     packedSearch: { offsets: a.searchOffsets, bytes: a.searchBytes },
     endOrder: a.endOrder,
     rejected,
     problems,
     contentKey,
   };
+}
+
+/** A place as the summary counts it: its name, once per event. */
+export function placeOf(e: EventRecord): readonly string[] | undefined {
+  return e.location ? [e.location.name] : undefined;
+}
+
+/** Who gave an event's fatality figure, when it names someone. */
+export function reporterOf(e: EventRecord): readonly string[] | undefined {
+  return e.fatalities?.by ? [e.fatalities.by] : undefined;
 }

@@ -18,7 +18,7 @@ export type BytesResult =
 export function transferables(result: BytesResult): ArrayBuffer[] {
   if (!result.ok) return [];
   if (result.kind === 'pack') return [result.pack];
-  const { columns: c, actors, tags } = result.parts;
+  const { columns: c, actors, tags, places, reporters } = result.parts;
   const arrays = [
     c.start,
     c.end,
@@ -30,10 +30,16 @@ export function transferables(result: BytesResult): ArrayBuffer[] {
     c.lon,
     c.locationPrecision,
     c.status,
+    c.fatalMin,
+    c.fatalMax,
     actors.offsets,
     actors.codes,
     tags.offsets,
     tags.codes,
+    places.offsets,
+    places.codes,
+    reporters.offsets,
+    reporters.codes,
     result.parts.endOrder,
   ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
@@ -81,6 +87,8 @@ export function partsOf(d: Dataset): BytesResult {
     columns: d.columns,
     actors: d.actors,
     tags: d.tags,
+    places: d.places,
+    reporters: d.reporters,
     endOrder: d.endOrder ?? rowsByEnd(d.columns.end),
     contentKey: d.contentKey ?? '',
   };

@@ -67,6 +67,8 @@ export function packDataset(d: Dataset): Uint8Array {
     columns: d.columns,
     actors: d.actors,
     tags: d.tags,
+    places: d.places,
+    reporters: d.reporters,
     ids: stringTable(n, (r) => ids[r]!),
     titles: stringTable(n, (r) => d.events.title(r)),
     records: stringTable(n, (r) => storedRecord(d.events.at(r))),

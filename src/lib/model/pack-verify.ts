@@ -34,6 +34,8 @@ export function verifyPack(buffer: ArrayBuffer): PackCheck {
   for (const [name, list] of [
     ['actors', header.actors],
     ['tags', header.tags],
+    ['places', header.places],
+    ['reporters', header.reporters],
   ] as const) {
     if (!list.every((v) => typeof v === 'string' && v.length <= LIMITS.maxTextLength))
       return { ok: false, message: `the pack's ${name} must be short texts` };
@@ -60,6 +62,8 @@ function checkLengths(a: PackArrays, n: number): string | null {
     'isRange',
     'locationPrecision',
     'status',
+    'fatalMin',
+    'fatalMax',
     'category',
     'idOrder',
     'endOrder',
@@ -69,6 +73,8 @@ function checkLengths(a: PackArrays, n: number): string | null {
   const tables = [
     ['actorOffsets', 'actorCodes'],
     ['tagOffsets', 'tagCodes'],
+    ['placeOffsets', 'placeCodes'],
+    ['reporterOffsets', 'reporterCodes'],
     ['idOffsets', 'idBytes'],
     ['titleOffsets', 'titleBytes'],
     ['recordOffsets', 'recordBytes'],
@@ -104,6 +110,18 @@ function checkRows(a: PackArrays, n: number, categories: number): string | null 
     if (lp >= LOCATION_CODES.length) return `event ${i} has an out-of-range location precision`;
     if (lp === 0 ? !Number.isNaN(lat) || !Number.isNaN(lon) : !(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
       return `event ${i} has invalid coordinates`;
+    // A place per located event at most; the summary counts each event once per place.
+    if (a.placeOffsets[i + 1]! - a.placeOffsets[i]! > (lp === 0 ? 0 : 1)) return `event ${i} has more than one place`;
+    const fMin = a.fatalMin[i]!;
+    const fMax = a.fatalMax[i]!;
+    // Both absent, or whole numbers with min <= max: the summary's sums trust these.
+    if (
+      Number.isNaN(fMin) !== Number.isNaN(fMax) ||
+      (!Number.isNaN(fMin) && !(Number.isSafeInteger(fMin) && Number.isSafeInteger(fMax) && fMin >= 0 && fMax >= fMin))
+    )
+      return `event ${i} has an invalid fatality range`;
+    if (a.reporterOffsets[i + 1]! - a.reporterOffsets[i]! > (Number.isNaN(fMin) ? 0 : 1))
+      return `event ${i} names more than one reporter of its fatalities`;
     const r = a.idOrder[i]!;
     if (r >= n || seen[r]) return 'the id order is not a permutation of the events';
     seen[r] = 1;
@@ -122,9 +140,12 @@ function checkCodes(a: PackArrays, header: PackHeader): string | null {
   for (const [codes, values] of [
     [a.actorCodes, header.actors],
     [a.tagCodes, header.tags],
+    [a.placeCodes, header.places],
+    [a.reporterCodes, header.reporters],
   ] as const) {
     const max = values.length;
-    for (let k = 0; k < codes.length; k++) if (codes[k]! >= max) return 'an actor or tag code points past its list';
+    for (let k = 0; k < codes.length; k++)
+      if (codes[k]! >= max) return 'an actor, tag or place code points past its list';
   }
   return null;
 }

@@ -10,8 +10,9 @@ import type { MultiColumn } from './multi-column';
 import type { DatasetMeta } from './types';
 
 export const PACK_MAGIC = [0x46, 0x4c, 0x50, 0x4b] as const; // "FLPK"
-export const PACK_VERSION = 1;
-export const PACK_FORMAT = 'faultline-pack/1';
+/** 2 added the fatality columns and the place and reporter columns (the summary's totals, top places, whose figures). */
+export const PACK_VERSION = 2;
+export const PACK_FORMAT = 'faultline-pack/2';
 
 type Kind = 'f64' | 'u8' | 'u16' | 'u32';
 const WIDTH: Record<Kind, number> = { f64: 8, u8: 1, u16: 2, u32: 4 };
@@ -27,11 +28,17 @@ export const SECTIONS = {
   isRange: 'u8',
   locationPrecision: 'u8',
   status: 'u8',
+  fatalMin: 'f64',
+  fatalMax: 'f64',
   category: 'u16',
   actorOffsets: 'u32',
   actorCodes: 'u32',
   tagOffsets: 'u32',
   tagCodes: 'u32',
+  placeOffsets: 'u32',
+  placeCodes: 'u32',
+  reporterOffsets: 'u32',
+  reporterCodes: 'u32',
   idOffsets: 'u32',
   idBytes: 'u8',
   titleOffsets: 'u32',
@@ -62,6 +69,8 @@ export interface PackHeader {
   meta: DatasetMeta;
   actors: string[];
   tags: string[];
+  places: string[];
+  reporters: string[];
   /** Section name → [byte offset from the start of the file, element count]. */
   sections: Record<SectionName, [number, number]>;
 }
@@ -78,6 +87,8 @@ export interface PackInput {
   columns: EventColumns;
   actors: MultiColumn;
   tags: MultiColumn;
+  places: MultiColumn;
+  reporters: MultiColumn;
   ids: StringTable;
   titles: StringTable;
   records: StringTable;
@@ -100,11 +111,17 @@ export function encodePack(input: PackInput): Uint8Array {
     isRange: c.isRange,
     locationPrecision: c.locationPrecision,
     status: c.status,
+    fatalMin: c.fatalMin,
+    fatalMax: c.fatalMax,
     category: c.category,
     actorOffsets: input.actors.offsets,
     actorCodes: input.actors.codes,
     tagOffsets: input.tags.offsets,
     tagCodes: input.tags.codes,
+    placeOffsets: input.places.offsets,
+    placeCodes: input.places.codes,
+    reporterOffsets: input.reporters.offsets,
+    reporterCodes: input.reporters.codes,
     idOffsets: input.ids.offsets,
     idBytes: input.ids.bytes,
     titleOffsets: input.titles.offsets,
@@ -125,6 +142,8 @@ export function encodePack(input: PackInput): Uint8Array {
     meta: input.meta,
     actors: input.actors.values,
     tags: input.tags.values,
+    places: input.places.values,
+    reporters: input.reporters.values,
   });
   const headerSpace = align8(new TextEncoder().encode(draft).byteLength + names.length * 40 + 64);
   let at = 16 + headerSpace;
@@ -139,6 +158,8 @@ export function encodePack(input: PackInput): Uint8Array {
     meta: input.meta,
     actors: [...input.actors.values],
     tags: [...input.tags.values],
+    places: [...input.places.values],
+    reporters: [...input.reporters.values],
     sections,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -185,8 +206,15 @@ export function readPackHeader(buffer: ArrayBuffer): { ok: true; header: PackHea
   if (!h || typeof h !== 'object' || h.format !== PACK_FORMAT)
     return { ok: false, message: `the pack's header does not say "format": "${PACK_FORMAT}"` };
   if (!Number.isSafeInteger(h.size) || h.size! < 1) return { ok: false, message: 'the pack holds no events' };
-  if (!Array.isArray(h.actors) || !Array.isArray(h.tags) || !h.sections || typeof h.sections !== 'object') {
-    return { ok: false, message: 'the pack\'s header lacks "actors", "tags" or "sections"' };
+  if (
+    !Array.isArray(h.actors) ||
+    !Array.isArray(h.tags) ||
+    !Array.isArray(h.places) ||
+    !Array.isArray(h.reporters) ||
+    !h.sections ||
+    typeof h.sections !== 'object'
+  ) {
+    return { ok: false, message: 'the pack\'s header lacks "actors", "tags", "places", "reporters" or "sections"' };
   }
   return { ok: true, header: h as PackHeader };
 }

@@ -1,7 +1,7 @@
 import { Checker, type Json } from './check';
 import { civilFromDays, DAY_MS, eventSpan, parseIsoDate } from './dates';
 import type { EventStore, StoredEvent } from './event-store';
-import type { PackArrays } from './pack';
+import type { PackArrays, PackHeader } from './pack';
 import { validateEvent } from './validate-event';
 import type { DatasetMeta, EventRecord } from './types';
 
@@ -20,8 +20,7 @@ function text(offsets: Uint32Array, bytes: Uint8Array, row: number): string {
 export function packedStore(
   a: PackArrays,
   meta: DatasetMeta,
-  actors: readonly string[],
-  tags: readonly string[],
+  { actors, tags, places, reporters }: Pick<PackHeader, 'actors' | 'tags' | 'places' | 'reporters'>,
 ): EventStore {
   const n = a.start.length;
   const categoryIds = new Set(meta.categories.map((c) => c.id));
@@ -79,6 +78,15 @@ export function packedStore(
     const same = (x: number, y: number): boolean => x === y || (Number.isNaN(x) && Number.isNaN(y));
     if (!same(record.location?.lat ?? NaN, a.lat[row]!) || !same(record.location?.lon ?? NaN, a.lon[row]!))
       return 'its stored place disagrees with where the map shows it';
+    const f = record.fatalities;
+    if (!same(f?.min ?? NaN, a.fatalMin[row]!) || !same(f ? (f.max ?? f.min) : NaN, a.fatalMax[row]!))
+      return 'its stored fatalities disagree with the totals';
+    const place =
+      a.placeOffsets[row + 1]! > a.placeOffsets[row]! ? places[a.placeCodes[a.placeOffsets[row]!]!] : undefined;
+    if (place !== record.location?.name) return 'its stored place name disagrees with the place counts';
+    const o = a.reporterOffsets;
+    const reporter = o[row + 1]! > o[row]! ? reporters[a.reporterCodes[o[row]!]!] : undefined;
+    if (reporter !== f?.by) return 'its stored fatality source disagrees with the totals';
     return null;
   }
 

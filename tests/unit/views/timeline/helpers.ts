@@ -42,6 +42,8 @@ export function columnsOf(rows: Row[]): EventColumns {
     lon: new Float64Array(n).fill(NaN),
     locationPrecision: new Uint8Array(n),
     status: new Uint8Array(n),
+    fatalMin: new Float64Array(n).fill(NaN),
+    fatalMax: new Float64Array(n).fill(NaN),
   };
   rows.forEach((r, i) => {
     const parsed = parseIsoDate(r.date);
