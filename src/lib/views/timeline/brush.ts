@@ -6,6 +6,8 @@
  *    elsewhere (URL, reset, playback) or the strip was resized.
  * Programmatic brush.move emits events too; they carry no sourceEvent and are ignored, so a
  * sync never echoes back into the state (d3's brush-snapping example uses the same test).
+ * With `snap`, a drag is snapped at every step and the drawn selection moved to the snapped
+ * edges at once, as in that example: the brush shows the window the state holds.
  */
 import { brushSelection, brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { select } from 'd3-selection';
@@ -21,6 +23,8 @@ export interface BrushOptions {
   onbrush: (window: TimeWindow, final: boolean) => void;
   /** A click without a drag empties the brush. */
   onclear: () => void;
+  /** The window a selection stands for (whole units), and axis ms to pixels to draw it; read at event time. */
+  snap?: { window: (window: TimeWindow) => TimeWindow; toPx: () => (t: number) => number };
 }
 
 type Event = D3BrushEvent<unknown>;
@@ -32,7 +36,15 @@ export function brushWindow(options: BrushOptions): Attachment<SVGGElement> {
     const toWindow = (selection: unknown): TimeWindow => {
       const [x0, x1] = selection as [number, number];
       const invert = options.invert();
-      return { start: invert(x0), end: invert(x1) };
+      const window = { start: invert(x0), end: invert(x1) };
+      const snap = options.snap;
+      if (!snap) return window;
+      const snapped = snap.window(window);
+      const toPx = snap.toPx();
+      const want = [toPx(snapped.start), toPx(snapped.end)] as const;
+      // Moved during the gesture, as d3's brush-snapping example does; its events carry no sourceEvent.
+      if (Math.abs(want[0] - x0) >= 0.5 || Math.abs(want[1] - x1) >= 0.5) brush.move(select(node), [...want]);
+      return snapped;
     };
     const brush = brushX<unknown>()
       .on('start', (e: Event) => {

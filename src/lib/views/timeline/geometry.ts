@@ -131,11 +131,11 @@ export function markSpan(
 /**
  * Counts rows per bin over [lo, hi). A point event counts at the centre of its span (a month
  * event mid-month), a range at its start; anything outside is clamped into the edge bins so
- * the counts always sum to rows.length.
+ * the counts always sum to rows.length. `rows` null counts every row of the columns.
  */
 export function binDensity(
   columns: Pick<EventColumns, 'start' | 'end' | 'isRange'>,
-  rows: Uint32Array,
+  rows: Uint32Array | null,
   lo: number,
   hi: number,
   bins: number,
@@ -144,8 +144,9 @@ export function binDensity(
   const scale = counts.length / (hi - lo);
   const last = counts.length - 1;
   const { start, end, isRange } = columns;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+  const n = rows ? rows.length : start.length;
+  for (let i = 0; i < n; i++) {
+    const row = rows ? rows[i]! : i;
     const t = isRange[row] ? start[row]! : (start[row]! + end[row]!) / 2;
     const b = Math.floor((t - lo) * scale);
     counts[b < 0 ? 0 : b > last ? last : b]!++;
@@ -153,10 +154,18 @@ export function binDensity(
   return counts;
 }
 
-/** An SVG path of the bins as a filled step histogram, tallest bin at full height. */
-export function histogramPath(counts: Uint32Array, width: number, height: number): string {
+/** The tallest bin. */
+export function maxCount(counts: Uint32Array): number {
   let max = 0;
   for (const c of counts) max = Math.max(max, c);
+  return max;
+}
+
+/**
+ * An SVG path of the bins as a filled step histogram, a bin of `max` at full height (by default
+ * the tallest; a shared max draws two histograms on one scale).
+ */
+export function histogramPath(counts: Uint32Array, width: number, height: number, max = maxCount(counts)): string {
   if (max === 0 || width <= 0) return '';
   const w = width / counts.length;
   // A square root keeps one lone event visible next to a busy month.

@@ -9,6 +9,7 @@ import {
   domainFor,
   fuzzMs,
   histogramPath,
+  maxCount,
   markSpan,
   panToInclude,
   shapeOf,
@@ -196,6 +197,10 @@ describe('binDensity', () => {
     expect([...counts]).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2]);
   });
 
+  it("counts every row when no rows are given (the overview's all-events ghost)", () => {
+    expect([...binDensity(columns, null, lo, hi, 12)]).toEqual([...binDensity(columns, allRows(5), lo, hi, 12)]);
+  });
+
   it('counts only the given rows', () => {
     const counts = binDensity(columns, Uint32Array.of(1), lo, hi, 12);
     expect(counts[9]).toBe(1);
@@ -224,5 +229,14 @@ describe('histogramPath', () => {
     expect(d).toContain('V0.0H50.0'); // the tallest bin reaches the top
     expect(d).toContain('V10.0H75.0'); // sqrt(1/4) of the height
     expect(d.endsWith('H100.0V20Z')).toBe(true);
+  });
+
+  it('draws on a shared scale when given the max: filtered bars under the ghost of all events', () => {
+    const all = Uint32Array.of(0, 4, 1, 0);
+    const filtered = Uint32Array.of(0, 1, 1, 0);
+    expect(maxCount(all)).toBe(4);
+    // One event of four reaches half-way up (square root), not the top as on its own scale.
+    expect(histogramPath(filtered, 100, 20, maxCount(all))).toContain('V10.0H50.0');
+    expect(histogramPath(filtered, 100, 20)).toContain('V0.0H50.0');
   });
 });
