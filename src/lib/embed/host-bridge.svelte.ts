@@ -130,11 +130,13 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
           patch.window = window ?? null;
         }
         app.setFilters(patch, 'replace');
+        // The host's window is set by now; revealing it only asks the timeline to show it.
+        if (patch.window) app.revealWindow(patch.window);
         break;
       }
       case 'setWindow':
-        app.pause();
-        app.setWindow(command.window, true);
+        // Pauses playback, sets the window and has the timeline zoom to it.
+        app.revealWindow(command.window);
         break;
       case 'selectEvent':
         app.select(command.eventId);

@@ -56,6 +56,7 @@ export class AppState {
   #origin = $state('');
   #pickLocation = $state.raw<((lat: number, lon: number) => void) | null>(null);
   #fitRequest = $state(0);
+  #revealRequest = $state(0);
   #settled = $state(0);
   #gesture = $state(false);
   /**
@@ -121,6 +122,13 @@ export class AppState {
   /** Bumped to ask the map to fit the filtered events. */
   get fitRequest(): number {
     return this.#fitRequest;
+  }
+  /**
+   * Bumped when the window is set away from the timeline (a link, back/forward, the host page,
+   * another view): the timeline then zooms to show it. Its own brush and playback do not bump it.
+   */
+  get revealRequest(): number {
+    return this.#revealRequest;
   }
   /** Bumped when a gesture ends without a change, so the URL sync writes what it held back. */
   get settled(): number {
@@ -345,6 +353,16 @@ export class AppState {
     this.setFilters({ window }, mode);
   }
 
+  /**
+   * Sets the window from outside the timeline (the host page, a chart's bar) and asks the
+   * timeline to show it, even when it is the window already set. Playback yields to it.
+   */
+  revealWindow(window: TimeWindow | null): void {
+    this.pause();
+    this.setWindow(window, true);
+    if (window) this.#revealRequest++;
+  }
+
   setInView(inView: boolean): void {
     this.setFilters({ inView });
   }
@@ -384,6 +402,9 @@ export class AppState {
    * the URL sync records it (restoring a URL writes no new entry).
    */
   applyUrl(s: UrlState, history: HistoryMode = 'replace'): void {
+    // A link's window is shown when it is new to the app (on load, back and forward), not when
+    // only another parameter moved: the timeline keeps the view the user panned to.
+    if (s.window && !sameWindow(s.window, this.#filters.window)) this.#revealRequest++;
     this.setFilters(
       {
         text: s.text,

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { appOrigin, brushOverview, expect, openApp, test } from './fixtures';
+
+/**
+ * Time views that follow the analyst (issue #24): a window set from outside the timeline (a link,
+ * back/forward, the embed and its host page) is what the main timeline shows; a brush snaps to
+ * whole units of its axis.
+ */
+const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as { events: { category: string }[] };
+const TOTAL = bundled.events.length;
+
+/** Axis ms of a UTC day (month 1-12). */
+const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
+/** The reported window: 27 Sep to 10 Nov 2020, the end day included. */
+const WAR = { start: day(2020, 9, 27), end: day(2020, 11, 11) };
+
+/** The main timeline's visible domain, as it exposes it. */
+async function viewOf(timeline: Locator): Promise<{ start: number; end: number }> {
+  const [start, end] = await Promise.all([
+    timeline.getAttribute('data-view-start'),
+    timeline.getAttribute('data-view-end'),
+  ]);
+  return { start: Number(start), end: Number(end) };
+}
+
+/** The view shows the window with a little padding: all of it, and not much else. */
+async function showsWindow(timeline: Locator, w: { start: number; end: number }): Promise<boolean> {
+  const v = await viewOf(timeline);
+  return v.start <= w.start && v.end >= w.end && v.end - v.start < 1.25 * (w.end - w.start);
+}
+
+test('a window in the link opens the main timeline on it, and back and forward show it again', async ({ page }) => {
+  await openApp(page, '?from=2020-09-27&to=2020-11-10');
+  const timeline = page.getByTestId('timeline');
+  await expect.poll(() => showsWindow(timeline, WAR)).toBe(true);
+  // The axis is in days of autumn 2020, not in years of the whole data.
+  const labels = () => page.getByTestId('timeline-axis').locator('text').allTextContents();
+  await expect.poll(labels).toContain('Nov');
+  expect(await labels()).not.toContain('2015');
+
+  // The whole period, then the window cleared (a new history entry): back brings the window and its view.
+  await timeline.getByRole('button', { name: 'All', exact: true }).click();
+  await expect.poll(() => showsWindow(timeline, WAR)).toBe(false);
+  await page.getByTestId('clear-window').click();
+  await expect(page.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
+  await expect(page).not.toHaveURL(/from=/);
+  await page.goBack();
+  await expect(page).toHaveURL(/from=2020-09-27&to=2020-11-10/);
+  await expect.poll(() => showsWindow(timeline, WAR)).toBe(true);
+});
+
+test("the embed opens on the link's window, and on the window its host page sets", async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto('./embed.html?from=2020-09-27&to=2020-11-10');
+  await expect(page.getByTestId('event-count')).toHaveText(/^\d+ of \d+ events$/);
+  await expect.poll(() => showsWindow(page.getByTestId('timeline'), WAR)).toBe(true);
+
+  // Framed by a host page, which then sets another window through the API.
+  const host = `${appOrigin()}/__time-host.html`;
+  await page.route(host, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head><body style="margin:0">
+<iframe id="embed" title="Faultline" src="./embed.html" style="border:0;width:1000px;height:680px"></iframe>
+<script>window.send = (m) => document.getElementById('embed').contentWindow.postMessage(m, '*');</script>
+</body></html>`,
+    }),
+  );
+  await page.goto(host);
+  const embed = page.frameLocator('#embed');
+  await expect(embed.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
+  await page.evaluate(() =>
+    (window as unknown as { send: (m: unknown) => void }).send({
+      v: 1,
+      type: 'setWindow',
+      payload: { from: '2020-09-27', to: '2020-11-10' },
+    }),
+  );
+  await expect(embed.getByTestId('event-count')).toHaveText(/^\d+ of \d+ events$/);
+  await expect.poll(() => showsWindow(embed.getByTestId('timeline'), WAR)).toBe(true);
+});
+
+/** Events over two months of 2020: the overview strip is at day scale. */
+const autumn = JSON.stringify({
+  format: 'faultline/1',
+  title: 'Autumn fixture',
+  categories: [{ id: 'war', label: 'Armed conflict', color: '#b2182b' }],
+  events: ['09-20', '09-27', '10-02', '10-09', '10-14', '10-20', '10-28', '11-03', '11-10', '11-20'].map((d) => ({
+    id: `e-${d}`,
+    title: `Event ${d}`,
+    summary: 'S',
+    date: `2020-${d}`,
+    category: 'war',
+    sources: [{ publisher: 'P', title: 'T', url: 'https://example.org' }],
+  })),
+});
+
+test('a brush at day scale writes whole days to the link and the label, and leaves the view alone', async ({
+  page,
+}) => {
+  await page.route('**/fixtures/autumn.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: autumn }),
+  );
+  await openApp(page, '?data=fixtures/autumn.json');
+  const timeline = page.getByTestId('timeline');
+  const before = await viewOf(timeline);
+  await brushOverview(page, 0.23, 0.61);
+  await expect(page.getByTestId('event-count')).toHaveText(/^\d+ of 10 events$/);
+  await expect(page).toHaveURL(/[?&]from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}(&|$)/);
+  const params = new URL(page.url()).searchParams;
+  expect(params.get('from')).not.toContain('T');
+  expect(params.get('to')).not.toContain('T');
+  await expect(page.getByTestId('window-label')).toHaveText(
+    /^\d{1,2} [A-Z][a-z]{2} 2020 – \d{1,2} [A-Z][a-z]{2} 2020$/,
+  );
+  // A brush never zooms the main view: it stays where it was while the window is chosen.
+  expect(await viewOf(timeline)).toEqual(before);
+});
+
+test('a brush over the years of the bundled data snaps to whole months', async ({ page }) => {
+  await openApp(page);
+  await brushOverview(page, 0.62, 0.7);
+  await expect(page).toHaveURL(/[?&]from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}(&|$)/);
+  const to = new URL(page.url()).searchParams.get('to')!;
+  const [y, m, d] = to.split('-').map(Number) as [number, number, number];
+  // The last day of its month: the next day is a 1st.
+  expect(new Date(Date.UTC(y, m - 1, d + 1)).getUTCDate()).toBe(1);
+});
