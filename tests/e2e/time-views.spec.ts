@@ -5,7 +5,8 @@ import { appOrigin, brushOverview, expect, openApp, test } from './fixtures';
 /**
  * Time views that follow the analyst (issue #24): a window set from outside the timeline (a link,
  * back/forward, the embed and its host page) is what the main timeline shows; a brush snaps to
- * whole units of its axis.
+ * whole units of its axis; playback steps by whole units, skips empty stretches, and can be
+ * cumulative.
  */
 const bundled = JSON.parse(readFileSync('data/events.json', 'utf8')) as { events: { category: string }[] };
 const TOTAL = bundled.events.length;
@@ -28,6 +29,37 @@ async function viewOf(timeline: Locator): Promise<{ start: number; end: number }
 async function showsWindow(timeline: Locator, w: { start: number; end: number }): Promise<boolean> {
   const v = await viewOf(timeline);
   return v.start <= w.start && v.end >= w.end && v.end - v.start < 1.25 * (w.end - w.start);
+}
+
+/** Every URL the page writes to history, recorded from its start. */
+async function recordHistory(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __urls: string[] };
+    w.__urls = [];
+    for (const name of ['pushState', 'replaceState'] as const) {
+      const original = history[name].bind(history);
+      history[name] = (data: unknown, unused: string, url?: string | URL | null) => {
+        if (url) w.__urls.push(String(url));
+        original(data, unused, url);
+      };
+    }
+  });
+}
+
+/** Each text the filter panel's window label takes from now on. */
+async function recordWindowLabels(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __labels: string[] };
+    w.__labels = [];
+    const panel = document.querySelector('[data-testid=filter-panel]')!;
+    const note = () => {
+      const text = panel.querySelector('[data-testid=window-label]')?.textContent ?? '';
+      if (text !== w.__labels.at(-1)) w.__labels.push(text);
+    };
+    note();
+    new MutationObserver(note).observe(panel, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __labels: string[] }).__labels);
 }
 
 test('a window in the link opens the main timeline on it, and back and forward show it again', async ({ page }) => {
@@ -126,4 +158,77 @@ test('a brush over the years of the bundled data snaps to whole months', async (
   const [y, m, d] = to.split('-').map(Number) as [number, number, number];
   // The last day of its month: the next day is a 1st.
   expect(new Date(Date.UTC(y, m - 1, d + 1)).getUTCDate()).toBe(1);
+});
+
+test("cumulative playback grows the window from the data's start to every filtered event, in whole days", async ({
+  page,
+}) => {
+  await recordHistory(page);
+  await openApp(page);
+  // One category off: the full count to reach is the filtered one.
+  await page
+    .getByTestId('facet-categories')
+    .getByRole('checkbox', { name: /^Statement\b/ })
+    .uncheck();
+  const count = page.getByTestId('event-count');
+  await expect(count).toHaveText(/^\d+ of \d+ events$/);
+  const filtered = await count.textContent();
+
+  await page.getByTestId('playback-mode').selectOption('cumulative');
+  await page.getByTestId('playback-step').selectOption('year');
+  await page.getByTestId('speed').selectOption('4');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAccessibleName('Pause playback');
+  // It ends by itself, with every filtered event shown.
+  await expect(page.getByTestId('play')).toHaveAccessibleName('Play through time', { timeout: 30_000 });
+  await expect(count).toHaveText(filtered!);
+  await expect(page.getByTestId('playback-announcement')).toHaveText(/^Playback ended at 2010 – 20\d\d\.$/);
+  await expect(page).toHaveURL(/[?&]from=2010-01-01&to=20\d\d-12-31(&|$)/);
+  // No step wrote a time (let alone milliseconds) into the link.
+  const urls = await page.evaluate(() => (window as unknown as { __urls: string[] }).__urls);
+  expect(urls.filter((u) => /[?&](from|to)=/.test(u)).length).toBeGreaterThan(0);
+  expect(urls.filter((u) => /[?&](from|to)=[^&]*T/.test(u))).toEqual([]);
+});
+
+test('with reduced motion, playback steps a year at a time, skips the empty years, and jumps the view', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page, '?from=2011-01-01&to=2011-12-31');
+  const timeline = page.getByTestId('timeline');
+  const year2011 = { start: day(2011, 1, 1), end: day(2012, 1, 1) };
+  await expect.poll(() => showsWindow(timeline, year2011)).toBe(true);
+  // A whole year is the window: playback steps by years.
+  await expect(page.getByTestId('playback-step')).toHaveValue('year');
+  const labels = await recordWindowLabels(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { __views: string[] };
+    w.__views = [];
+    const node = document.querySelector('[data-testid=timeline]')!;
+    new MutationObserver(() =>
+      w.__views.push(`${node.getAttribute('data-view-start')}/${node.getAttribute('data-view-end')}`),
+    ).observe(node, {
+      attributes: true,
+      attributeFilter: ['data-view-start', 'data-view-end'],
+    });
+  });
+
+  // Slowly (a step every two seconds), so the pause below comes before the steps reach the data's edge.
+  await page.getByTestId('speed').selectOption('0.5');
+  await page.getByTestId('play').click();
+  await expect.poll(labels, { timeout: 30_000 }).toContain('1 Jan 2020 – 31 Dec 2020');
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveAccessibleName('Play through time');
+  // 2011, then 2020: the eight years without an event are skipped.
+  const seen = await labels();
+  expect(seen.slice(0, 2)).toEqual(['1 Jan 2011 – 31 Dec 2011', '1 Jan 2020 – 31 Dec 2020']);
+  await expect(page.getByTestId('playback-announcement')).toHaveText(/^20\d\d$/);
+  // The view followed in jumps: every view it took is centred on a whole year, none in between.
+  const views = await page.evaluate(() => (window as unknown as { __views: string[] }).__views);
+  expect(views.length).toBeGreaterThan(0);
+  for (const v of views) {
+    const [start, end] = v.split('/').map(Number) as [number, number];
+    const year = new Date((start + end) / 2).getUTCFullYear();
+    expect(Math.abs((start + end) / 2 - (day(year, 1, 1) + day(year + 1, 1, 1)) / 2)).toBeLessThan(1);
+  }
 });

@@ -290,7 +290,7 @@ test('playback moves the window forward and pause stops it', async ({ page }) =>
   await page.getByTestId('play').click(); // pause
   await expect(page.getByTestId('play')).toHaveAccessibleName('Play through time');
   const stopped = await brushSelectionX(page);
-  // Playback moves the window once a frame: twenty frames (longer on a busy machine) with no move.
+  // At 4× playback steps every 250 ms: twenty frames (about 330 ms, longer on a busy machine) with no move.
   await afterFrames(page, 20);
   expect(await brushSelectionX(page)).toBe(stopped);
 });
@@ -346,7 +346,7 @@ test('selecting an event elsewhere pans the zoomed timeline to it', async ({ pag
   await expect.poll(async () => (await marks(page)).some((m) => m.id === 'spring-2010')).toBe(true);
 });
 
-test('with reduced motion, playback jumps by whole window widths', async ({ page }) => {
+test("with reduced motion, a year's window plays a whole year a step, its width kept", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.route('**/fixtures/timeline.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: fixture }),
@@ -359,7 +359,7 @@ test('with reduced motion, playback jumps by whole window widths', async ({ page
   await page.getByTestId('play').click();
   await expect.poll(x).toBeGreaterThan(start + 1);
   await page.getByTestId('play').click();
-  // Every step is a whole width: the offset is a multiple of it (within rounding).
+  // A whole year is the window, so playback steps by years: the offset is a multiple of its width (within rounding).
   const steps = ((await x()) - start) / width;
   expect(Math.abs(steps - Math.round(steps))).toBeLessThan(0.05);
   expect(Math.round(steps)).toBeGreaterThanOrEqual(1);

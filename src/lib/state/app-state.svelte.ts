@@ -99,7 +99,7 @@ export class AppState {
   get playing(): boolean {
     return this.#playing;
   }
-  /** Playback speed: how many window-widths pass per 10 seconds. */
+  /** Playback speed: steps per second. */
   get speed(): number {
     return this.#speed;
   }
@@ -440,7 +440,7 @@ export class AppState {
     this.#playing = false;
   }
 
-  /** Playback speed in window-widths per 10 seconds. */
+  /** Playback speed in steps per second. */
   setSpeed(speed: number): void {
     if (Number.isFinite(speed) && speed > 0) this.#speed = speed;
   }

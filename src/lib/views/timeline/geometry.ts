@@ -59,6 +59,17 @@ export function panToInclude(d: Domain, start: number, end: number, span: Domain
   return clampDomain({ start: centre - length / 2, end: centre + length / 2 }, span);
 }
 
+/**
+ * Where the view goes as playback moves the window: panned (same zoom) so the window is in it,
+ * centred, or, for a window wider than the view (a cumulative one), so its leading half-view is;
+ * the same object when that part is already shown.
+ */
+export function followWindow(d: Domain, w: Domain, span: Domain): Domain {
+  const length = d.end - d.start;
+  const from = w.end - w.start <= length ? w.start : w.end - length / 2;
+  return panToInclude(d, from, w.end, span);
+}
+
 /** The d3-zoom transform (k, x) that shows `view` when the identity shows `span` across `width`. */
 export function transformFor(view: Domain, span: Domain, width: number): { k: number; x: number } {
   const k = (span.end - span.start) / (view.end - view.start);

@@ -7,6 +7,7 @@ import {
   clampDomain,
   dataSpan,
   domainFor,
+  followWindow,
   fuzzMs,
   histogramPath,
   maxCount,
@@ -75,6 +76,26 @@ describe('domains', () => {
     else {
       expect(next.end - next.start).toBe(view.end - view.start);
       expect((next.start + next.end) / 2).toBe((start + end) / 2);
+    }
+  });
+
+  it.each<[string, string, string, 'same' | number]>([
+    ['a window in view: the same object', '2020-03-01', '2020-04-01', 'same'],
+    ['a window past the view: centred on it', '2021-03-01', '2021-05-01', 0.5],
+    // A cumulative window (from the data's start) grows past the view: the view follows its end,
+    // which then sits three quarters of the way across (the leading half-view centred).
+    ['a growing window past the view: its end three quarters across', '2010-01-01', '2021-06-01', 0.75],
+    ['a growing window whose end is in view: the same object', '2010-01-01', '2020-09-01', 'same'],
+  ])('followWindow: %s', (_, from, to, expected) => {
+    const view = { start: at('2020-01-01'), end: at('2021-01-01') };
+    const w = { start: at(from), end: at(to) };
+    const next = followWindow(view, w, YEAR_SPAN);
+    if (expected === 'same') expect(next).toBe(view);
+    else {
+      expect(next.end - next.start).toBe(view.end - view.start);
+      const length = next.end - next.start;
+      const pinned = expected === 0.5 ? (w.start + w.end) / 2 : w.end;
+      expect((pinned - next.start) / length).toBeCloseTo(expected, 9);
     }
   });
 
