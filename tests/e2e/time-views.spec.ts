@@ -113,6 +113,16 @@ test("the embed opens on the link's window, and on the window its host page sets
   await expect.poll(() => showsWindow(embed.getByTestId('timeline'), WAR)).toBe(true);
 });
 
+test("the Share dialog's embed preview opens on the window too", async ({ page }) => {
+  await openApp(page, '?from=2020-09-27&to=2020-11-10');
+  await page.getByTestId('share-button').click();
+  const preview = page.frameLocator('[data-testid="embed-preview"]');
+  await expect(preview.getByTestId('event-count')).toHaveText(/^\d+ of \d+ events$/);
+  await expect.poll(() => showsWindow(preview.getByTestId('timeline'), WAR)).toBe(true);
+  // Let the preview finish loading: closing the page mid-load would abort its requests.
+  await expect(preview.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
+});
+
 /** Events over two months of 2020: the overview strip is at day scale. */
 const autumn = JSON.stringify({
   format: 'faultline/1',
@@ -231,4 +241,28 @@ test('with reduced motion, playback steps a year at a time, skips the empty year
     const year = new Date((start + end) / 2).getUTCFullYear();
     expect(Math.abs((start + end) / 2 - (day(year, 1, 1) + day(year + 1, 1, 1)) / 2)).toBeLessThan(1);
   }
+});
+
+test('at 360 px the playback options open under the toolbar, whole, and Escape closes them', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page);
+  const timeline = page.getByTestId('timeline');
+  await timeline.scrollIntoViewIfNeeded();
+  const toggle = page.getByTestId('playback-options');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('playback-step')).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const box = (await timeline.boundingBox())!;
+  for (const id of ['playback-step', 'playback-mode', 'playback-loop', 'speed']) {
+    const control = page.getByTestId(id);
+    await expect(control).toBeVisible();
+    const c = (await control.boundingBox())!;
+    expect(c.x).toBeGreaterThanOrEqual(box.x);
+    expect(c.x + c.width).toBeLessThanOrEqual(box.x + box.width);
+  }
+  await page.getByTestId('playback-mode').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('playback-step')).toBeHidden();
+  await expect(toggle).toBeFocused();
 });
