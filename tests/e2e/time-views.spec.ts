@@ -266,3 +266,15 @@ test('at 360 px the playback options open under the toolbar, whole, and Escape c
   await expect(page.getByTestId('playback-step')).toBeHidden();
   await expect(toggle).toBeFocused();
 });
+
+test('the timeline toolbar holds its controls without scrolling, narrow to wide', async ({ page }) => {
+  await openApp(page);
+  const toolbar = page.getByTestId('timeline').locator('.toolbar');
+  for (const width of [360, 600, 700, 760, 1000]) {
+    await page.setViewportSize({ width, height: 740 });
+    // The options move into the toolbar from about 720 px of timeline: either place, nothing hidden.
+    await expect
+      .poll(() => toolbar.evaluate((t) => t.scrollWidth - t.clientWidth), { message: `at ${width} px` })
+      .toBeLessThanOrEqual(0);
+  }
+});
