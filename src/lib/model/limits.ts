@@ -24,6 +24,11 @@ export const LIMITS = {
   maxListLength: 200,
   maxReportedProblems: 200,
   /**
+   * Problems an import keeps (errors first: every skipped row's reason is kept before any
+   * warning); the rest are counted. A million bad cells must not become a million messages.
+   */
+  maxImportProblems: 500,
+  /**
    * Characters of search text (UTF-16 units, as an input's maxlength counts them), wherever it
    * comes from: the search box, q= and the host API. A pasted book (400,000 words) took a 3.5 s task.
    */

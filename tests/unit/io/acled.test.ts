@@ -37,8 +37,8 @@ describe('ACLED current export (31 columns, BOM, CRLF)', () => {
       name: 'Mogadishu',
       lat: 2.0371,
       lon: 45.3438,
-      precision: 'site',
-      note: 'ACLED geo_precision 1',
+      precision: 'city',
+      note: 'ACLED geo_precision 1: the named town or village (assumed meaning; read as city precision)',
     });
     expect(e.sources).toEqual([
       { publisher: 'Garowe Online', title: 'ACLED event SOM1001', url: 'https://acleddata.com/' },
@@ -51,7 +51,10 @@ describe('ACLED current export (31 columns, BOM, CRLF)', () => {
     const e = eventById(result, 'SOM1002');
     expect(e.actors).toEqual(['Al Shabaab', 'Civilians (Somalia)', 'Farmers (Somalia)', 'Women (Somalia)']);
     expect(e).toMatchObject({ date: '2024-03-16', approximate: true, category: 'violence-against-civilians' });
-    expect(e.location?.precision).toBe('city');
+    expect(e.location?.precision).toBe('region');
+    expect(e.location?.note).toBe(
+      'ACLED geo_precision 2: near the named place or part of a region (assumed meaning; read as region precision)',
+    );
     expect(e.tags).toContain('civilian-targeting');
   });
 
@@ -72,7 +75,7 @@ describe('ACLED current export (31 columns, BOM, CRLF)', () => {
 
   it('says what it mapped and dropped', () => {
     expect(result.mapped).toContain(
-      'geo_precision 1 → site, 2 → city, 3 → region (assumption: ACLED documents only "level of certainty")',
+      'geo_precision 1 (the named town or village) → city, 2 (near it, or part of a region) → region, 3 (a larger region) → region; never site. The meanings are assumed from ACLED\'s codebook as summarised in our reference, which has only "level of certainty of the location"; each location note names the assumption',
     );
     expect(result.mapped.some((m) => m.includes('https://acleddata.com/'))).toBe(true);
     expect(result.dropped).toEqual(

@@ -28,7 +28,7 @@ describe('UCDP GED CSV with a header', () => {
       lat: 34.531094,
       lon: 69.162796,
       precision: 'site',
-      note: 'UCDP where_prec 1',
+      note: 'UCDP where_prec 1: the exact location (read as site precision)',
     });
     expect(e.fatalities).toEqual({ min: 10, max: 15, by: 'UCDP GED (best: 12)' });
     expect(e.actors).toEqual(['Government of Afghanistan', 'Taleban']);
@@ -81,7 +81,9 @@ describe('UCDP GED CSV with a header', () => {
     expect(result.mapped).toContain(
       'date_prec 1 → day; 2-3 → day with approximate: true; 4 → month; 5 → year (4 and 5 are assumptions)',
     );
-    expect(result.mapped.some((m) => m.startsWith('where_prec') && m.includes('5-7 are an assumption'))).toBe(true);
+    expect(
+      result.mapped.some((m) => m.startsWith('where_prec') && m.includes('reading them as country is an assumption')),
+    ).toBe(true);
     expect(result.dropped).toEqual(expect.arrayContaining(['relid', 'geom_wkt', 'priogrid_gid', 'gwnoa', 'gwnob']));
     expectLoads(result);
   });

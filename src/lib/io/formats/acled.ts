@@ -10,9 +10,11 @@ import {
   ImportLog,
   addDistinct,
   cleanId,
+  dateFailed,
   fitText,
   head,
   lookup,
+  settleDates,
   slugify,
   splitList,
   type At,
@@ -21,7 +23,7 @@ import {
   type Importer,
 } from './common';
 import { readPoint } from './coords';
-import { readDay } from './source-dates';
+import { DateReader } from './date-format';
 import { Columns, readTable } from './table';
 
 const REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'latitude', 'longitude'];
@@ -50,10 +52,17 @@ const DROP_NOTES: Record<string, string> = {
   admin2: 'admin2 (used as the place name only when location is empty)',
 };
 /**
- * geo_precision → our precision. ACLED documents the field only as a "level of certainty"; reading
- * 1 as the named place itself, 2 as somewhere near a town and 3 as a wider region is our assumption.
+ * geo_precision → our precision, read conservatively. Our reference (formats.md 3.3) has the
+ * codebook's "level of certainty of the location" and marks the per-value meanings unverified;
+ * the issue's reading of the codebook is that 1 is the named town or village, not a point. So 1
+ * is never a site: 1 → city, 2 (near the named place, or a part of a region) → region, 3 (a larger
+ * region) → region. Each event's location note carries the assumption it was read under.
  */
-const GEO_PRECISION: Record<string, LocationPrecision> = { '1': 'site', '2': 'city', '3': 'region' };
+export const GEO_PRECISION: Record<string, { precision: LocationPrecision; label: string }> = {
+  '1': { precision: 'city', label: 'the named town or village' },
+  '2': { precision: 'region', label: 'near the named place or part of a region' },
+  '3': { precision: 'region', label: 'a larger region' },
+};
 /** Fixed colours for ACLED's six event types, so every ACLED import looks the same. */
 const EVENT_TYPE_COLORS = {
   battles: '#b2182b',
@@ -93,6 +102,9 @@ function parseAcled(text: string, fileName: string, options: ImportOptions): Imp
       line: 1,
     });
   describeColumns(log, cols);
+  const dates = new DateReader(options.dateFormat);
+  for (const { row, line, fields } of table.rows) dates.see(cols.get(fields, 'event_date'), { row, line });
+  settleDates(log, dates);
   const book = new CategoryBook(EVENT_TYPE_COLORS);
   const built: { event: EventRecord; at: At }[] = [];
   for (const { row, line, fields } of table.rows) {
@@ -101,12 +113,11 @@ function parseAcled(text: string, fileName: string, options: ImportOptions): Imp
       (name) => cols.get(fields, name),
       (name) => cols.raw(fields, name),
       at,
-      log,
-      book,
-      options,
+      { log, book, options, dates },
     );
     if (event) built.push({ event, at });
   }
+  log.dates = dates.report();
   const meta = {
     title: `ACLED events from ${fileName || 'an export'}`,
     description:
@@ -120,13 +131,19 @@ function parseAcled(text: string, fileName: string, options: ImportOptions): Imp
   return log.finish(meta, book.list(), built);
 }
 
-function rowToEvent(
+export interface RowContext {
+  log: ImportLog;
+  book: CategoryBook;
+  options: ImportOptions;
+  dates: DateReader;
+}
+
+/** One ACLED row, by column name (a CSV line or a Parquet/Arrow row), to an event. */
+export function rowToEvent(
   get: (name: string) => string,
   raw: (name: string) => string,
   at: At,
-  log: ImportLog,
-  book: CategoryBook,
-  options: ImportOptions,
+  { log, book, options, dates }: RowContext,
 ): EventRecord | null {
   const rawId = get('event_id_cnty');
   const id = cleanId(rawId);
@@ -134,11 +151,9 @@ function rowToEvent(
     log.error(at, 'event_id_cnty is empty; row skipped');
     return null;
   }
-  const date = readDay(get('event_date'));
-  if (!date.ok) {
-    log.error(at, `event_date ${date.message}; row skipped`);
-    return null;
-  }
+  if (!get('event_date')) return dateFailed(log, dates, at, 'event_date', 'is empty');
+  const date = dates.read(get('event_date'));
+  if (!date.ok) return dateFailed(log, dates, at, 'event_date', date.message);
   const eventType = get('event_type');
   if (!eventType) {
     log.error(at, 'event_type is empty; row skipped');
@@ -199,25 +214,25 @@ function locationOf(
   log: ImportLog,
   at: At,
 ): Location {
-  let precision = lookup(GEO_PRECISION, code);
-  if (!precision) {
-    log.warn(at, `geo_precision '${code}' is not 1, 2 or 3; read as region`);
-    precision = 'region';
-  }
-  return { name: place || 'unnamed place', ...point, precision, note: `ACLED geo_precision ${code || 'missing'}` };
+  const known = lookup(GEO_PRECISION, code);
+  if (!known) log.warn(at, `geo_precision '${code}' is not 1, 2 or 3; read as region`);
+  const note = known
+    ? `ACLED geo_precision ${code}: ${known.label} (assumed meaning; read as ${known.precision} precision)`
+    : `ACLED geo_precision ${code || 'missing'}: not 1, 2 or 3 (read as region precision)`;
+  return { name: place || 'unnamed place', ...point, precision: known?.precision ?? 'region', note };
 }
 
 function describeColumns(log: ImportLog, cols: Columns): void {
   log.map(
     'event_id_cnty → id',
-    'event_date → date (YYYY-MM-DD, DD-MM-YYYY or "15 March 2020")',
+    'event_date → date (YYYY-MM-DD, a day and month in the file\'s order such as DD-MM-YYYY, or "15 March 2020")',
     'time_precision 1 → the day; 2 and 3 (a day within a known week) → the same day with approximate: true',
     'event_type → category; sub_event_type → title and tag',
     'title = "<sub_event_type> in <location>"',
     'notes → summary (the title when notes are empty)',
     "actor1, assoc_actor_1, actor2, assoc_actor_2, ally_actor_1/2 → actors (split on '; ')",
     'location, latitude, longitude → location (empty or unreadable coordinates: no location)',
-    'geo_precision 1 → site, 2 → city, 3 → region (assumption: ACLED documents only "level of certainty")',
+    'geo_precision 1 (the named town or village) → city, 2 (near it, or part of a region) → region, 3 (a larger region) → region; never site. The meanings are assumed from ACLED\'s codebook as summarised in our reference, which has only "level of certainty of the location"; each location note names the assumption',
     "fatalities → fatalities {min, by: 'ACLED'}",
     "source → sources, one per name split on '; ': ACLED gives outlet names, not links, and its event pages are not public, so each is {publisher: name, title: 'ACLED event <event_id_cnty>', url: https://acleddata.com/}",
     'disorder_type, sub_event_type, country, admin1, tags, civilian_targeting → tags (as slugs)',

@@ -7,8 +7,11 @@ import { LIMITS } from '../../model/limits';
 import { validateDataset } from '../../model/validate';
 import { ID_PATTERN } from '../../model/validate-event';
 import type { Category, DatasetFile, EventRecord, Source } from '../../model/types';
+import type { DateFormat, DateReader, DateReport } from './date-format';
 
 export interface ImportProblem {
+  /** The file it is in, when an import read several. */
+  file?: string;
   line?: number;
   row?: number;
   message: string;
@@ -19,7 +22,15 @@ export interface ImportResult {
   /** In our format, ready for toJson / loadDataset; null when nothing could be imported. */
   dataset: DatasetFile | null;
   rows: { total: number; imported: number; skipped: number };
+  /**
+   * In file order. At most LIMITS.maxImportProblems: every error is kept before any warning
+   * (a skipped row's reason never gives way to a warning), and what did not fit is counted in `omitted`.
+   */
   problems: ImportProblem[];
+  /** Problems found but not kept in `problems`, by severity. */
+  omitted: { errors: number; warnings: number };
+  /** How the dates were read, for formats whose dates are written in a day/month order. */
+  dates?: DateReport;
   /** What became what, e.g. "event_date → date". */
   mapped: string[];
   /** Source fields not kept, e.g. "timestamp". */
@@ -29,8 +40,11 @@ export interface ImportResult {
 export interface ImportOptions {
   /** Read "45,5" as 45.5. Off by default: a comma is more often a mistake than a locale. */
   decimalComma?: boolean;
-  /** timemap DATE_FMT. */
-  dateFormat?: 'MM/DD/YYYY' | 'M/D/YYYY' | 'DD/MM/YYYY';
+  /**
+   * How numeric dates are written (source-dates.ts DATE_FORMATS); without it the order is decided
+   * from every date in the file, and a file whose dates could be read either way is reported, not guessed.
+   */
+  dateFormat?: DateFormat;
   /** "Z" or "±HH:MM" for sources whose times carry no zone; without it only the day is kept. */
   utcOffset?: string;
   delimiter?: ',' | ';' | '\t';
@@ -44,22 +58,51 @@ export interface Importer {
   parse(text: string, fileName: string, options?: ImportOptions): ImportResult;
 }
 
-/** Where a problem is: a data row (1-based) and/or the line of the file it starts on. */
+/** Where a problem is: a data row (1-based) and/or the line of the file it starts on, and the file when there are several. */
 export interface At {
+  file?: string;
   row?: number;
   line?: number;
 }
 
-/** A million bad cells must not become a million messages. */
-const MAX_PROBLEMS = 500;
 const MAX_NOTES = 100;
 
+/**
+ * A million bad cells must not become a million messages: at most LIMITS.maxImportProblems are
+ * kept, errors first. Errors and warnings are held apart (each list capped), so an error found
+ * after thousands of warnings still takes a warning's place; `problems` merges them in file order.
+ */
 export class ImportLog {
-  readonly problems: ImportProblem[] = [];
+  private readonly errors: { seq: number; problem: ImportProblem }[] = [];
+  private readonly warnings: { seq: number; problem: ImportProblem }[] = [];
+  private seq = 0;
   private readonly mappedSet = new Set<string>();
   private readonly droppedSet = new Set<string>();
-  private omitted = { errors: 0, warnings: 0 };
+  private readonly omittedCount = { errors: 0, warnings: 0 };
+  /** How the dates were read (set by importers that read numeric dates). */
+  dates: DateReport | undefined;
   total = 0;
+
+  /** What is kept, in file order: every kept error, then as many warnings as the limit leaves room for. */
+  get problems(): ImportProblem[] {
+    const room = Math.max(0, LIMITS.maxImportProblems - this.errors.length);
+    const kept = [...this.errors, ...this.warnings.slice(0, room)];
+    return kept.sort((a, b) => a.seq - b.seq).map((k) => k.problem);
+  }
+
+  /** Found but not kept: over the limit, and warnings that made way for errors. */
+  get omitted(): { errors: number; warnings: number } {
+    const room = Math.max(0, LIMITS.maxImportProblems - this.errors.length);
+    return {
+      errors: this.omittedCount.errors,
+      warnings: this.omittedCount.warnings + Math.max(0, this.warnings.length - room),
+    };
+  }
+
+  /** Whether an error not tied to a row or line (the whole input's) was logged. */
+  hasFileError(): boolean {
+    return this.errors.some(({ problem: p }) => p.row === undefined && p.line === undefined);
+  }
 
   error(at: At, message: string): void {
     this.add(at, message, 'error');
@@ -79,15 +122,18 @@ export class ImportLog {
   }
 
   private add(at: At, message: string, severity: 'error' | 'warning'): void {
-    if (this.problems.length >= MAX_PROBLEMS) {
-      this.omitted[severity === 'error' ? 'errors' : 'warnings']++;
+    const list = severity === 'error' ? this.errors : this.warnings;
+    if (list.length >= LIMITS.maxImportProblems) {
+      this.omittedCount[severity === 'error' ? 'errors' : 'warnings']++;
       return;
     }
-    const where = at.row !== undefined ? `row ${at.row}: ` : at.line !== undefined ? `line ${at.line}: ` : '';
+    const place = at.row !== undefined ? `row ${at.row}` : at.line !== undefined ? `line ${at.line}` : '';
+    const where = at.file !== undefined ? `${at.file}${place ? ` ${place}` : ''}: ` : place ? `${place}: ` : '';
     const problem: ImportProblem = { message: where + message, severity };
+    if (at.file !== undefined) problem.file = at.file;
     if (at.line !== undefined) problem.line = at.line;
     if (at.row !== undefined) problem.row = at.row;
-    this.problems.push(problem);
+    list.push({ seq: this.seq++, problem });
   }
 
   /** Runs our validator over the built events, keeps the ones it accepts, reports the rest by row. */
@@ -121,24 +167,24 @@ export class ImportLog {
           events: checked.accepted.map((a) => a.event),
         };
       }
-    } else if (!this.problems.some((p) => p.severity === 'error' && p.row === undefined && p.line === undefined)) {
+    } else if (!this.hasFileError()) {
       this.add({}, 'no events could be imported', 'error');
     }
-    if (this.omitted.errors + this.omitted.warnings > 0) {
-      const n = this.omitted.errors + this.omitted.warnings;
-      this.problems.push({
-        severity: this.omitted.errors ? 'error' : 'warning',
-        message: `…and ${n} more problem${n === 1 ? '' : 's'} not listed`,
-      });
-    }
     const imported = dataset?.events.length ?? 0;
-    return {
+    return this.result(dataset, { total: this.total, imported, skipped: Math.max(0, this.total - imported) });
+  }
+
+  private result(dataset: DatasetFile | null, rows: ImportResult['rows']): ImportResult {
+    const out: ImportResult = {
       dataset,
-      rows: { total: this.total, imported, skipped: Math.max(0, this.total - imported) },
+      rows,
       problems: this.problems,
+      omitted: this.omitted,
       mapped: [...this.mappedSet],
       dropped: [...this.droppedSet],
     };
+    if (this.dates) out.dates = this.dates;
+    return out;
   }
 
   /** The first event with an id wins; later ones are reported with the row that has it. */
@@ -151,11 +197,12 @@ export class ImportLog {
         return true;
       }
       const where =
-        first.row !== undefined
+        (first.file !== undefined && first.file !== at.file ? `${first.file} ` : '') +
+        (first.row !== undefined
           ? `row ${first.row}`
           : first.line !== undefined
             ? `line ${first.line}`
-            : 'an earlier event';
+            : 'an earlier event');
       this.add(at, `duplicate id "${event.id}" (also ${where}); row skipped`, 'error');
       return false;
     });
@@ -164,13 +211,7 @@ export class ImportLog {
   /** The whole input is refused. */
   fail(message: string, at: At = {}): ImportResult {
     this.add(at, message, 'error');
-    return {
-      dataset: null,
-      rows: { total: this.total, imported: 0, skipped: this.total },
-      problems: this.problems,
-      mapped: [...this.mappedSet],
-      dropped: [...this.droppedSet],
-    };
+    return this.result(null, { total: this.total, imported: 0, skipped: this.total });
   }
 }
 
@@ -303,4 +344,40 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** The first part of a file, lower-cased, for cheap format detection. */
 export function head(text: string, length = 4096): string {
   return (text.charCodeAt(0) === 0xfeff ? text.slice(1, length + 1) : text.slice(0, length)).toLowerCase();
+}
+
+/**
+ * After a DateReader has seen every date: says how the order was settled (an ambiguous or mixed
+ * file is an error of the whole file, with the rows it costs reported one by one as they are read).
+ */
+export function settleDates(log: ImportLog, reader: DateReader): void {
+  const { errors, warnings } = reader.decide();
+  for (const message of errors) log.error({}, message);
+  for (const message of warnings) log.warn({}, message);
+}
+
+/** A row's date could not be read: the reason is logged and the row counted as skipped for its date. */
+export function dateFailed(log: ImportLog, reader: DateReader, at: At, field: string, message: string): null {
+  reader.skipped();
+  log.error(at, `${field} ${message}; row skipped`);
+  return null;
+}
+
+/**
+ * A date cell in a format whose dates are meant to be ours (ISO): kept as written when our grammar
+ * takes it, else read by the DateReader (a day and month in the file's order, a month written
+ * out); a time without a zone keeps only its day, with a warning. Null when the row is skipped
+ * (logged); text that is no kind of date is passed on for the validator to explain.
+ */
+export function readDateCell(log: ImportLog, reader: DateReader, at: At, field: string, cell: string): string | null {
+  const text = cell.trim();
+  const read = reader.read(text);
+  if (read.ok) {
+    if (read.time !== undefined)
+      log.warn(at, `${field} '${text}' has a time but no time zone; only the day ${read.date} was kept`);
+    return read.date;
+  }
+  if (read.ambiguous || /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/.test(text))
+    return dateFailed(log, reader, at, field, read.message);
+  return text;
 }

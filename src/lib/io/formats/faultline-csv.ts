@@ -19,6 +19,8 @@ import {
   ImportLog,
   head,
   isRecord,
+  readDateCell,
+  settleDates,
   textOf,
   type At,
   type ImportOptions,
@@ -26,6 +28,7 @@ import {
   type Importer,
 } from './common';
 import { readPoint } from './coords';
+import { DateReader } from './date-format';
 import { CSV_COLUMNS, decodeList } from './export';
 import { Columns, readTable } from './table';
 
@@ -61,14 +64,21 @@ function parseCsv(text: string, fileName: string, options: ImportOptions): Impor
     if (!(CSV_COLUMNS as readonly string[]).includes(name)) log.drop(name || '(unnamed column)');
   const labels = new Map<string, string>();
   const built: { event: EventRecord; at: At }[] = [];
+  const dates = new DateReader(options.dateFormat);
+  for (const { row, line, fields } of table.rows) {
+    dates.see(cols.get(fields, 'date'), { row, line });
+    dates.see(cols.get(fields, 'end'), { row, line });
+  }
+  settleDates(log, dates);
   for (const { row, line, fields } of table.rows) {
     const at = { row, line };
     const get = (name: string): string => restoreFormula(cols.raw(fields, name));
-    const event = toEvent(get, at, log, options);
+    const event = toEvent(get, at, { log, options, dates });
     if (!event) continue;
     if (get('category_label') && !labels.has(event.category)) labels.set(event.category, get('category_label'));
     built.push({ event, at });
   }
+  log.dates = dates.report();
   const book = new CategoryBook();
   for (const { event } of built) book.add(labels.get(event.category) ?? event.category, event.category);
   return log.finish(
@@ -78,18 +88,32 @@ function parseCsv(text: string, fileName: string, options: ImportOptions): Impor
   );
 }
 
-function toEvent(get: (name: string) => string, at: At, log: ImportLog, options: ImportOptions): EventRecord | null {
+export interface RowContext {
+  log: ImportLog;
+  options: ImportOptions;
+  dates: DateReader;
+}
+
+/** One row of our CSV layout, by column name (a CSV line or a Parquet/Arrow row), to an event. */
+export function toEvent(
+  get: (name: string) => string,
+  at: At,
+  { log, options, dates }: RowContext,
+): EventRecord | null {
   const sources = sourcesOf(get('sources'), log, at);
   if (!sources) return null;
+  const date = readDateCell(log, dates, at, 'date', get('date'));
+  const end = get('end').trim() ? readDateCell(log, dates, at, 'end', get('end')) : '';
+  if (date === null || end === null) return null;
   const event: EventRecord = {
     id: get('id'),
     title: get('title'),
     summary: get('summary'),
-    date: get('date'),
+    date,
     category: get('category'),
     sources,
   };
-  if (get('end')) event.end = get('end');
+  if (end) event.end = end;
   if (get('approximate').trim() === 'true') event.approximate = true;
   for (const key of ['actors', 'tags', 'related'] as const) {
     const list = decodeList(get(key));

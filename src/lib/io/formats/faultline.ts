@@ -17,9 +17,14 @@ export const faultline: Importer = {
     // Our GeoJSON export carries "format": "faultline/1" inside its "faultline:meta" member.
     return /"format"\s*:\s*"faultline\/1"/.test(top) && !/"type"\s*:\s*"featurecollection"/.test(top);
   },
-  parse(text) {
+  parse(text, _fileName, options = {}) {
     const log = new ImportLog();
     try {
+      if (options.dateFormat)
+        log.warn(
+          {},
+          `dates in Faultline JSON are ISO 8601 by definition; the date format ${options.dateFormat} does not apply`,
+        );
       const json = readJson(text);
       if (!json.ok) return log.fail(`not valid JSON: ${json.message}`, json.line ? { line: json.line } : {});
       const events = isRecord(json.value) && Array.isArray(json.value.events) ? json.value.events : [];
@@ -48,6 +53,7 @@ export const faultline: Importer = {
           skipped: events.length - result.accepted.length,
         },
         problems: log.problems,
+        omitted: log.omitted,
         mapped: ['every field → itself (our own format, validated)'],
         dropped: result.problems.some((p) => p.message.startsWith('unknown field'))
           ? ['unknown fields (listed as warnings)']

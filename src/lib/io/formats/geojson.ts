@@ -16,16 +16,18 @@ import {
   fitText,
   head,
   isRecord,
+  settleDates,
   splitList,
   textOf,
   titleFrom,
   type At,
+  type ImportOptions,
   type ImportResult,
   type Importer,
 } from './common';
 import { GEOJSON_META_KEY } from './export';
 import { readJson } from './json-input';
-import { truncateDateTime } from './source-dates';
+import { DateReader } from './date-format';
 
 const PRECISIONS: readonly string[] = ['site', 'city', 'region', 'country'];
 type Props = Record<string, unknown>;
@@ -37,16 +39,16 @@ export const geojson: Importer = {
   detect(text, fileName) {
     return /"type"\s*:\s*"featurecollection"/.test(head(text, 8192)) || /\.geojson$/i.test(fileName);
   },
-  parse(text, fileName) {
+  parse(text, fileName, options = {}) {
     try {
-      return parseGeoJson(text, fileName);
+      return parseGeoJson(text, fileName, options);
     } catch (error) {
       return new ImportLog().fail(`could not read the file: ${String(error)}`);
     }
   },
 };
 
-function parseGeoJson(text: string, fileName: string): ImportResult {
+function parseGeoJson(text: string, fileName: string, options: ImportOptions): ImportResult {
   const log = new ImportLog();
   const json = readJson(text);
   if (!json.ok) return log.fail(`not valid JSON: ${json.message}`, json.line ? { line: json.line } : {});
@@ -69,7 +71,7 @@ function parseGeoJson(text: string, fileName: string): ImportResult {
     'id (property or feature id) → id',
     'title or name → title',
     'summary or description → summary',
-    'date, end → date, end',
+    "date, end → date, end (ISO 8601 as is; a day and month such as 24/02/22 in the order the file's dates show, or as chosen)",
     'category → category',
     'actors, tags (list or "a; b") → actors, tags',
     'sources (list), or source / url → sources',
@@ -79,13 +81,25 @@ function parseGeoJson(text: string, fileName: string): ImportResult {
   log.total = features.length;
   const book = new CategoryBook();
   const built: { event: EventRecord; at: At }[] = [];
-  features.forEach((feature, i) => {
+  const where = (i: number): At => {
     const at: At = single ? {} : { row: i + 1 };
     const line = json.lineOf(single ? '' : `/features/${i}`);
     if (line !== undefined) at.line = line;
-    const event = toEvent(feature, i + 1, at, log, book, known, fileName);
+    return at;
+  };
+  const dates = new DateReader(options.dateFormat);
+  features.forEach((feature, i) => {
+    const props = isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
+    dates.see(textOf(props.date), where(i));
+    dates.see(textOf(props.end), where(i));
+  });
+  settleDates(log, dates);
+  features.forEach((feature, i) => {
+    const at = where(i);
+    const event = toEvent(feature, i + 1, at, { log, book, known, fileName, dates });
     if (event) built.push({ event, at });
   });
+  log.dates = dates.report();
   const categories = book.list().map((c) => known.get(c.id) ?? c);
   const title = textOf(meta.title) || `GeoJSON import (${fileName || 'features'})`;
   return log.finish(
@@ -95,14 +109,19 @@ function parseGeoJson(text: string, fileName: string): ImportResult {
   );
 }
 
+interface Context {
+  log: ImportLog;
+  book: CategoryBook;
+  known: Map<string, Category>;
+  fileName: string;
+  dates: DateReader;
+}
+
 function toEvent(
   feature: unknown,
   n: number,
   at: At,
-  log: ImportLog,
-  book: CategoryBook,
-  known: Map<string, Category>,
-  fileName: string,
+  { log, book, known, fileName, dates }: Context,
 ): EventRecord | null {
   if (!isRecord(feature) || feature.type !== 'Feature') {
     log.error(at, 'not a GeoJSON Feature; row skipped');
@@ -111,9 +130,11 @@ function toEvent(
   const props: Props = isRecord(feature.properties) ? feature.properties : {};
   const point = pointOf(feature.geometry, log, at);
   if (point === 'skip') return null;
-  const date = dateOf(props.date, 'date', log, at);
+  const date = dateOf(props.date, 'date', log, at, dates);
   const end =
-    props.end === undefined || props.end === null || props.end === '' ? undefined : dateOf(props.end, 'end', log, at);
+    props.end === undefined || props.end === null || props.end === ''
+      ? undefined
+      : dateOf(props.end, 'end', log, at, dates);
   if (!date || end === null) return null;
   const title =
     textOf(props.title) ||
@@ -201,20 +222,30 @@ function pointOf(geometry: unknown, log: ImportLog, at: At): { lat: number; lon:
   return { lat: lat === 0 ? 0 : lat, lon: lon === 0 ? 0 : lon };
 }
 
-/** Our ISO grammar as is; a timestamp without a zone keeps only its day (with a warning). */
-function dateOf(value: unknown, field: string, log: ImportLog, at: At): string | null {
+/**
+ * Our ISO grammar as is; a day and month in the file's order (or the one chosen); a timestamp
+ * without a zone keeps only its day (with a warning).
+ */
+function dateOf(value: unknown, field: string, log: ImportLog, at: At, dates: DateReader): string | null {
   const text = textOf(value).trim();
   if (!text) {
+    dates.skipped();
     log.error(at, `no ${field} property; feature skipped`);
     return null;
   }
-  if (parseIsoDate(text).ok) return text;
-  const day = truncateDateTime(text);
-  if (day.ok) {
-    log.warn(at, `${field} '${text}' has a time but no time zone; only the day ${day.date} was kept`);
-    return day.date;
+  const read = dates.read(text);
+  if (read.ok) {
+    if (read.time !== undefined)
+      log.warn(at, `${field} '${text}' has a time but no time zone; only the day ${read.date} was kept`);
+    return read.date;
+  }
+  if (read.ambiguous || !/^\d{4}-/.test(text)) {
+    dates.skipped();
+    log.error(at, `${field} ${read.message}; feature skipped`);
+    return null;
   }
   const parsed = parseIsoDate(text);
+  dates.skipped();
   log.error(at, `${field} '${text.slice(0, 40)}' is not a date: ${parsed.ok ? '' : parsed.message}; feature skipped`);
   return null;
 }

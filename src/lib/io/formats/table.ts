@@ -24,7 +24,7 @@ export interface Table {
 export function readTable(
   text: string,
   log: ImportLog,
-  opts: { delimiter?: Delimiter; hasHeader?: (first: string[]) => boolean } = {},
+  opts: { delimiter?: Delimiter; hasHeader?: (first: string[]) => boolean; file?: string } = {},
 ): Table | { fatal: string } {
   const read: CsvRead = readCsv(text, opts.delimiter ? { delimiter: opts.delimiter } : {});
   if (read.fatal) return { fatal: read.fatal };
@@ -39,16 +39,16 @@ export function readTable(
   let b = 0;
   let row = 0;
   for (const record of data) {
-    while (b < bad.length && bad[b]!.line < record.line) logBad(log, ++row, bad[b++]!);
+    while (b < bad.length && bad[b]!.line < record.line) logBad(log, ++row, bad[b++]!, opts.file);
     rows.push({ row: ++row, line: record.line, fields: record.fields });
   }
-  while (b < bad.length) logBad(log, ++row, bad[b++]!);
+  while (b < bad.length) logBad(log, ++row, bad[b++]!, opts.file);
   log.total = row;
   return { header, rows };
 }
 
-function logBad(log: ImportLog, row: number, problem: { line: number; message: string }): void {
-  log.error({ row, line: problem.line }, `${problem.message}; row skipped`);
+function logBad(log: ImportLog, row: number, problem: { line: number; message: string }, file?: string): void {
+  log.error({ ...(file !== undefined ? { file } : {}), row, line: problem.line }, `${problem.message}; row skipped`);
 }
 
 /** Looks cells up by column name, case-insensitively; absent columns read as ''. */

@@ -15,6 +15,7 @@ import {
   fitText,
   head,
   isRecord,
+  settleDates,
   slugify,
   textOf,
   titleFrom,
@@ -23,6 +24,7 @@ import {
   type ImportResult,
   type Importer,
 } from './common';
+import { DateReader } from './date-format';
 import { htmlToText } from './html-text';
 import { readJson } from './json-input';
 import { isOffset, isoOf, withTime, type DateRead } from './source-dates';
@@ -68,8 +70,21 @@ export const timelinejs: Importer = {
 
 function parseTimeline(text: string, fileName: string, options: ImportOptions): ImportResult {
   const log = new ImportLog();
-  const slides = /^\uFEFF?\s*\{/.test(text) ? jsonSlides(text, log) : csvSlides(text, log, options);
+  const isJson = /^\uFEFF?\s*\{/.test(text);
+  const slides = isJson ? jsonSlides(text, log) : csvSlides(text, log, options);
   if ('fatal' in slides) return log.fail(slides.fatal, slides.at);
+  // The sheet's Start Date / End Date cells are text in some order; its Year/Month/Day columns and the JSON's dates are numbers.
+  const dates = new DateReader(options.dateFormat);
+  if (isJson && options.dateFormat)
+    log.warn(
+      {},
+      `TimelineJS JSON dates are {year, month, day} numbers; the date format ${options.dateFormat} does not apply`,
+    );
+  for (const slide of slides) {
+    if (slide.start?.iso) dates.see(slide.start.iso, slide.at);
+    if (slide.end?.iso) dates.see(slide.end.iso, slide.at);
+  }
+  settleDates(log, dates);
   log.map(
     'text.headline → title, text.text → summary (HTML → plain text; script, style and iframe content dropped)',
     'start_date / end_date {year, month, day} → date / end with the matching precision (year, month or day)',
@@ -97,9 +112,10 @@ function parseTimeline(text: string, fileName: string, options: ImportOptions): 
         meta.description = fitText(log, slide.at, 'title slide text', slide.text, LIMITS.maxSummaryLength);
       return;
     }
-    const event = toEvent(slide, slide.at.row ?? index + 1, fileName, log, book, options, times);
+    const event = toEvent(slide, slide.at.row ?? index + 1, fileName, log, book, options, times, dates);
     if (event) built.push({ event, at: slide.at });
   });
+  log.dates = dates.report();
   if (times.dropped)
     log.warn(
       {},
@@ -116,14 +132,15 @@ function toEvent(
   book: CategoryBook,
   options: ImportOptions,
   times: { dropped: number },
+  dates: DateReader,
 ): EventRecord | null {
   const { at } = slide;
   if (!slide.start) {
     log.error(at, `${slide.kind === 'era' ? 'era' : 'slide'} has no start_date; row skipped`);
     return null;
   }
-  const start = dateOf(slide.start, options, times);
-  const end = slide.end ? dateOf(slide.end, options, times) : null;
+  const start = dateOf(slide.start, options, times, dates);
+  const end = slide.end ? dateOf(slide.end, options, times, dates) : null;
   const bad = !start.ok
     ? `start_date: ${start.message}`
     : end && !end.ok
@@ -132,6 +149,7 @@ function toEvent(
         ? 'an era needs an end_date'
         : null;
   if (bad || !start.ok || (end && !end.ok)) {
+    if (!start.ok || (end && !end.ok)) dates.skipped();
     log.error(at, `${bad}; row skipped`);
     return null;
   }
@@ -166,10 +184,14 @@ function toEvent(
   return event;
 }
 
-function dateOf(parts: DateParts, options: ImportOptions, times: { dropped: number }): DateRead {
+function dateOf(parts: DateParts, options: ImportOptions, times: { dropped: number }, dates: DateReader): DateRead {
   if (parts.iso) {
+    if (parseIsoDate(parts.iso).ok) return { ok: true, date: parts.iso };
+    const read = dates.read(parts.iso);
+    if (read.ok && read.time !== undefined) times.dropped++;
+    if (read.ok || read.ambiguous || !/^\d{4}-/.test(parts.iso)) return read;
     const parsed = parseIsoDate(parts.iso);
-    return parsed.ok ? { ok: true, date: parts.iso } : { ok: false, message: parsed.message };
+    return { ok: false, message: parsed.ok ? '' : parsed.message };
   }
   const whole = (s: string): number | undefined => (/^-?\d+$/.test(s) ? Number(s) : s === '' ? undefined : NaN);
   const [year, month, day] = [whole(parts.year), whole(parts.month), whole(parts.day)];

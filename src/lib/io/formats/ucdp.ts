@@ -9,10 +9,12 @@ import {
   CategoryBook,
   ImportLog,
   cleanId,
+  dateFailed,
   fitText,
   head,
   isRecord,
   lookup,
+  settleDates,
   slugify,
   textOf,
   type At,
@@ -23,6 +25,7 @@ import {
 import { readCsv } from '../csv';
 import { readPoint } from './coords';
 import { readJson } from './json-input';
+import { DateReader } from './date-format';
 import { truncateDateTime } from './source-dates';
 import { readTable } from './table';
 
@@ -112,15 +115,19 @@ const VIOLENCE: Record<string, { id: string; label: string; color: string }> = {
   '2': { id: 'non-state', label: 'Non-state violence', color: '#e69f00' },
   '3': { id: 'one-sided', label: 'One-sided violence', color: '#7b3294' },
 };
-/** where_prec 1-4 follow the documented meanings; reading 5-7 as country level is our assumption. */
-const WHERE_PREC: Record<string, LocationPrecision> = {
-  '1': 'site',
-  '2': 'city',
-  '3': 'region',
-  '4': 'region',
-  '5': 'country',
-  '6': 'country',
-  '7': 'country',
+/**
+ * where_prec → our precision. 1-4 follow the meanings in our reference (formats.md 3.4: 1 exact
+ * location, 2 a limited area around a location, 3 an ADM2 centroid, 4 an ADM1 centroid); 5-7 are
+ * unverified there (coarser still: read as country). Each location note names the reading.
+ */
+export const WHERE_PREC: Record<string, { precision: LocationPrecision; label: string }> = {
+  '1': { precision: 'site', label: 'the exact location' },
+  '2': { precision: 'city', label: 'a limited area around the named location' },
+  '3': { precision: 'region', label: 'the centroid of a second-order administrative division (ADM2)' },
+  '4': { precision: 'region', label: 'the centroid of a first-order administrative division (ADM1)' },
+  '5': { precision: 'country', label: 'coarser than ADM1 (meaning unverified)' },
+  '6': { precision: 'country', label: 'coarser than ADM1 (meaning unverified)' },
+  '7': { precision: 'country', label: 'coarser than ADM1 (meaning unverified)' },
 };
 export const UCDP_URL = 'https://ucdp.uu.se/';
 
@@ -155,10 +162,17 @@ function parseUcdp(text: string, fileName: string, options: ImportOptions): Impo
   describe(log, records.columns);
   const book = new CategoryBook();
   const built: { event: EventRecord; at: At }[] = [];
+  const dates = new DateReader(options.dateFormat);
   for (const { at, get } of records.rows) {
-    const event = toEvent(get, at, log, book, options);
+    dates.see(get('date_start'), at);
+    dates.see(get('date_end'), at);
+  }
+  settleDates(log, dates);
+  for (const { at, get } of records.rows) {
+    const event = toEvent(get, at, { log, book, options, dates });
     if (event) built.push({ event, at });
   }
+  log.dates = dates.report();
   const meta = {
     title: `UCDP GED events from ${fileName || 'an import'}`,
     description: `Imported from the UCDP Georeferenced Event Dataset (${fileName || 'file'}).`,
@@ -220,24 +234,30 @@ function jsonRecords(text: string, log: ImportLog): Rows {
   return { columns: [...columns], rows };
 }
 
-function toEvent(get: Record_, at: At, log: ImportLog, book: CategoryBook, options: ImportOptions): EventRecord | null {
+export interface RowContext {
+  log: ImportLog;
+  book: CategoryBook;
+  options: ImportOptions;
+  dates: DateReader;
+}
+
+/** One GED record, by field name (a CSV line, an API object or a Parquet/Arrow row), to an event. */
+export function toEvent(get: Record_, at: At, { log, book, options, dates }: RowContext): EventRecord | null {
   const id = cleanId(get('id'));
   const violence = lookup(VIOLENCE, get('type_of_violence'));
-  const start = truncateDateTime(get('date_start'));
-  const end = get('date_end') ? truncateDateTime(get('date_end')) : start;
   const fail = !id
     ? 'id is empty'
     : !violence
       ? `type_of_violence '${get('type_of_violence')}' is not 1, 2 or 3`
-      : !start.ok
-        ? `date_start ${start.message}`
-        : !end.ok
-          ? `date_end ${end.message}`
-          : null;
-  if (fail || !violence || !start.ok || !end.ok) {
+      : null;
+  if (fail || !violence) {
     log.error(at, `${fail}; row skipped`);
     return null;
   }
+  const start = dates.read(get('date_start'));
+  if (!start.ok) return dateFailed(log, dates, at, 'date_start', get('date_start') ? start.message : 'is empty');
+  const end = get('date_end') ? dates.read(get('date_end')) : start;
+  if (!end.ok) return dateFailed(log, dates, at, 'date_end', end.message);
   const point = readPoint(get('latitude'), get('longitude'), options, log, at);
   if (point === 'skip') return null;
   const place = get('where_coordinates') || get('adm_2') || get('adm_1') || get('country') || 'unnamed place';
@@ -257,15 +277,19 @@ function toEvent(get: Record_, at: At, log: ImportLog, book: CategoryBook, optio
     (t, i, all) => t && all.indexOf(t) === i,
   );
   if (tags.length) event.tags = tags;
-  let precision = lookup(WHERE_PREC, get('where_prec'));
-  if (point && !precision) {
-    log.warn(at, `where_prec '${get('where_prec')}' is not 1-7; read as region`);
-    precision = 'region';
-  }
-  event.location =
-    point && precision
-      ? { name: place, ...point, precision, note: `UCDP where_prec ${get('where_prec') || 'missing'}` }
-      : null;
+  const prec = get('where_prec');
+  const known = lookup(WHERE_PREC, prec);
+  if (point && !known) log.warn(at, `where_prec '${prec}' is not 1-7; read as region`);
+  event.location = point
+    ? {
+        name: place,
+        ...point,
+        precision: known?.precision ?? 'region',
+        note: known
+          ? `UCDP where_prec ${prec}: ${known.label} (read as ${known.precision} precision)`
+          : `UCDP where_prec ${prec || 'missing'}: not 1-7 (read as region precision)`,
+      }
+    : null;
   const fatalities = fatalitiesOf(get, log, at);
   if (fatalities) event.fatalities = fatalities;
   return event;
@@ -356,7 +380,7 @@ function describe(log: ImportLog, columns: readonly string[]): void {
     'conflict_name, where_description and the death counts → summary',
     'date_start, date_end → date, end (time of day dropped as text, never through a Date)',
     'date_prec 1 → day; 2-3 → day with approximate: true; 4 → month; 5 → year (4 and 5 are assumptions)',
-    'where_prec 1 → site, 2 → city, 3-4 → region, 5-7 → country (5-7 are an assumption: their meanings are unverified)',
+    'where_prec 1 (exact location) → site, 2 (a limited area around a location) → city, 3 (ADM2 centroid) and 4 (ADM1 centroid) → region, 5-7 → country (their meanings are unverified in our reference, so reading them as country is an assumption); each location note names the reading',
     "low, high, best → fatalities {min: low, max: high, by: 'UCDP GED (best: N)'}",
     'side_a, side_b → actors',
     "source_office, source_headline, source_article, source_date (';'-joined) → sources; url is source_article when it is an http(s) link, otherwise https://ucdp.uu.se/ with the citation kept in the title",
