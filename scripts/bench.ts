@@ -49,6 +49,10 @@ interface Ours {
   repaint: number[];
   timelinePan: number[];
   timelineZoom: number[];
+  /** With the summary showing: a brush frame, a facet click, a switch of its measure. */
+  summaryBrushFrame: number[];
+  summaryFacet: number[];
+  summarySwitch: number[];
   heap: number;
   /** ArrayBuffers (the pack, the evaluator's lists…), outside the JS heap. */
   buffers: number;
@@ -97,6 +101,21 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
     await timelineZooms(page);
     const timelineZoom = await takeLatencies(page, 'wheel');
 
+    // The summary beside the map: it follows every brush step and click from its aggregates.
+    await page.getByTestId('side-tab-summary').click();
+    await page.getByTestId('summary-chart').waitFor({ timeout: STEP_MS });
+    await page.waitForTimeout(300);
+    await takeLatencies(page, 'pointermove-frame');
+    await takeLatencies(page, 'click');
+    await brushDrag(page);
+    const summaryBrushFrame = await takeLatencies(page, 'pointermove-frame');
+    await takeLatencies(page, 'click');
+    await facetClicks(page);
+    const summaryFacet = await takeLatencies(page, 'click');
+    for (let i = 0; i < 6; i++)
+      await page.getByTestId(i % 2 ? 'summary-measure-events' : 'summary-measure-fatalities').click();
+    const summarySwitch = await takeLatencies(page, 'click');
+
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize, backingStorageSize } = (await cdp.send('Runtime.getHeapUsage')) as {
@@ -111,6 +130,9 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
       repaint,
       timelinePan,
       timelineZoom,
+      summaryBrushFrame,
+      summaryFacet,
+      summarySwitch,
       heap: usedSize / 2 ** 20,
       buffers: backingStorageSize / 2 ** 20,
     };
@@ -200,6 +222,8 @@ function place(from: string, to: string): void {
   }
 }
 
+/** The summary's own table, printed after the main one. */
+const summaryRows: string[] = [];
 for (const size of sizes) {
   const packFile = `synthetic-${size}.flpack`;
   place(
@@ -245,6 +269,9 @@ for (const size of sizes) {
       repaint: all('repaint'),
       timelinePan: all('timelinePan'),
       timelineZoom: all('timelineZoom'),
+      summaryBrushFrame: all('summaryBrushFrame'),
+      summaryFacet: all('summaryFacet'),
+      summarySwitch: all('summarySwitch'),
       heap: median(results.map((x) => x.heap)),
       buffers: median(results.map((x) => x.buffers)),
     };
@@ -257,6 +284,9 @@ for (const size of sizes) {
         );
       }
     }
+    summaryRows.push(
+      `| ${size.toLocaleString('en-GB')} | ${target.label} | ${pair(row.summaryBrushFrame)} | ${pair(row.summaryFacet)} | ${pair(row.summarySwitch)} |`,
+    );
     console.log(
       `| ${size.toLocaleString('en-GB')} | ${target.label} | ${fmt(row.load)} ms | ${pair(row.brushFrame)} | ${pair(row.brush)} | ${pair(row.facet)} | ${pair(row.repaint)} | ${pair(row.timelinePan)} | ${pair(row.timelineZoom)} | ${row.heap.toFixed(0)} MB + ${row.buffers.toFixed(0)} MB buffers |`,
     );
@@ -288,6 +318,12 @@ for (const size of sizes) {
   rmSync(join(dataDir, packFile), { force: true });
   rmSync(join(dataDir, `synthetic-${size}.json`), { force: true });
 }
+console.log('');
+console.log('With the summary showing (Summary tab open; the same gestures):');
+console.log('');
+console.log('| events | tool | brush frame p50 / p95 | facet click p50 / p95 | measure switch p50 / p95 |');
+console.log('|---|---|---|---|---|');
+for (const row of summaryRows) console.log(row);
 rmSync(dataDir, { recursive: true, force: true });
 rmSync(peerDir, { recursive: true, force: true });
 await peerServer?.close();

@@ -1,12 +1,14 @@
 /**
- * Embed mode's URL parameters, read once at start-up: `embed=1`, `views=map,timeline,list,details`,
+ * Embed mode's URL parameters, read once at start-up: `embed=1`, `views=map,timeline,list,details,summary`,
  * `theme=light|dark`, `origins=https://a.example,…`. Pure; never throws: what cannot be read is
  * ignored with a notice, like every other parameter (state/url.ts).
  */
 import { parseOrigins } from './protocol';
 
-export type EmbedView = 'map' | 'timeline' | 'list' | 'details';
-export const EMBED_VIEWS: readonly EmbedView[] = ['map', 'timeline', 'list', 'details'];
+export type EmbedView = 'map' | 'timeline' | 'list' | 'details' | 'summary';
+export const EMBED_VIEWS: readonly EmbedView[] = ['map', 'timeline', 'list', 'details', 'summary'];
+/** What an embed shows without views=: the summary is asked for by name. */
+export const DEFAULT_EMBED_VIEWS: readonly EmbedView[] = ['map', 'timeline', 'list', 'details'];
 export type Theme = 'light' | 'dark';
 
 /** The parameters that belong to embed mode; "Open full view" drops them. */
@@ -33,7 +35,7 @@ export function readEmbedConfig(search: string, entry: 'app' | 'embed' = 'app'):
   if (embed !== null && !enabled && embed !== '0' && embed !== 'false')
     notices.push(`Ignored embed="${embed}": use embed=1.`);
 
-  let views = new Set<EmbedView>(EMBED_VIEWS);
+  let views = new Set<EmbedView>(DEFAULT_EMBED_VIEWS);
   const viewsParam = p.get('views');
   if (viewsParam !== null) {
     const asked = viewsParam
@@ -47,7 +49,7 @@ export function readEmbedConfig(search: string, entry: 'app' | 'embed' = 'app'):
         `Ignored unknown view${unknown.length > 1 ? 's' : ''} ${unknown.map((v) => `"${v}"`).join(', ')} in views= (use ${EMBED_VIEWS.join(', ')}).`,
       );
     if (known.length) views = new Set(known);
-    else embedOnly.push('views= names no known view: showing all of them.');
+    else embedOnly.push('views= names no known view: showing the usual ones.');
   }
 
   const themeParam = p.get('theme');

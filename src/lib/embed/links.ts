@@ -5,7 +5,7 @@
  * would have written.
  */
 import { encodeUrlState, type UrlState } from '../state/url';
-import { EMBED_VIEWS, type EmbedView, type Theme } from './config';
+import { DEFAULT_EMBED_VIEWS, EMBED_VIEWS, type EmbedView, type Theme } from './config';
 
 /** The page's address without query or fragment: where index.html is served, at any sub-path. */
 export function appBase(href: string): string {
@@ -46,7 +46,8 @@ export function embedUrl(state: UrlState, href: string, options: EmbedOptions): 
   const extra = dataParams(url.search);
   extra.set('embed', '1');
   const views = EMBED_VIEWS.filter((v) => options.views.includes(v));
-  if (views.length > 0 && views.length < EMBED_VIEWS.length) extra.set('views', views.join(','));
+  const usual = views.length === DEFAULT_EMBED_VIEWS.length && DEFAULT_EMBED_VIEWS.every((v) => views.includes(v));
+  if (views.length > 0 && !usual) extra.set('views', views.join(','));
   if (options.theme) extra.set('theme', options.theme);
   // embed.html is the entry other sites may frame (the explorer's headers refuse framing).
   return withQuery(`${appBase(href)}embed.html`, encodeUrlState(state, extra));

@@ -4,16 +4,19 @@
  * category. Kept like the facet counts: when only the window or the categories moved, the rows
  * that entered and left are added and taken away (RowDelta); any other change recounts the
  * selected rows. Each event counts once, in the bin holding its start (see README, "Summary").
+ * Bins are kept per day over the data's span and summed into weeks, months or years when the chart
+ * asks, so changing the unit (by hand, or as a brush widens) recounts nothing.
  */
 import type { Dataset } from '../model/dataset';
 import { STATUS_CODES } from '../model/columns';
 import type { MultiColumn } from '../model/multi-column';
+import { DAY_MS } from '../model/dates';
 import { binOf, binStart, TIME_UNITS, type TimeUnit } from '../model/time-units';
 import type { RowDelta } from './brushing';
 
 /** Stacks a chart draws: the largest categories get their own, the rest share "Other". */
 export const MAX_STACKS = 10;
-/** Bins × stacks a unit may need over the data's whole span; a unit needing more is not offered. */
+/** Day bins × stacks kept over the data's whole span; a longer span is kept in years only. */
 export const MAX_BIN_CELLS = 2_000_000;
 /** Actors, places and fatality sources listed, largest first. */
 export const TOP_N = 8;
@@ -61,14 +64,12 @@ export interface Summary {
   placeCount: number;
 }
 
-/** A unit's bins over the data's whole span, and each row's bin in it. */
-interface UnitBins {
-  unit: TimeUnit;
+/** The counts per base bin (days, or years for data spanning too long) over the data's whole span. */
+interface BaseBins {
+  unit: 'day' | 'year';
   /** Bin number of index 0. */
   first: number;
   length: number;
-  /** Row → bin index. */
-  binOfRow: Int32Array;
   counts: Uint32Array;
   fatalEvents: Uint32Array;
   fatalMin: Float64Array;
@@ -95,9 +96,17 @@ export function unitLength(dataset: Dataset, unit: TimeUnit): number {
   return size === 0 ? 0 : binOf(start[size - 1]!, unit) - binOf(start[0]!, unit) + 1;
 }
 
-/** The units this dataset can be counted in (MAX_BIN_CELLS), finest first. */
+/**
+ * The base unit: days while the data's span in days × stacks fits MAX_BIN_CELLS (about 550 years
+ * with ten stacks), else years. Every unit offered is a whole number of base bins.
+ */
+function baseUnit(dataset: Dataset, stacks: number): 'day' | 'year' {
+  return unitLength(dataset, 'day') * Math.max(1, stacks) <= MAX_BIN_CELLS ? 'day' : 'year';
+}
+
+/** The units this dataset can be counted in, finest first: all of them on a day base, years on a year base. */
 export function unitsOffered(dataset: Dataset, stacks: number): TimeUnit[] {
-  return TIME_UNITS.filter((u) => unitLength(dataset, u) * Math.max(1, stacks) <= MAX_BIN_CELLS);
+  return baseUnit(dataset, stacks) === 'day' ? [...TIME_UNITS] : ['year'];
 }
 
 export class SummaryTally {
@@ -113,9 +122,7 @@ export class SummaryTally {
   #actors: Uint32Array;
   #places: Uint32Array;
   #reporters: Uint32Array;
-  #bins: UnitBins | null = null;
-  /** Each unit's row → bin column, built once when first used. */
-  #binColumns = new Map<TimeUnit, { first: number; length: number; binOfRow: Int32Array }>();
+  #bins: BaseBins;
 
   constructor(dataset: Dataset) {
     this.dataset = dataset;
@@ -125,6 +132,17 @@ export class SummaryTally {
     this.#actors = new Uint32Array(dataset.actors.values.length);
     this.#places = new Uint32Array(dataset.places.values.length);
     this.#reporters = new Uint32Array(dataset.reporters.values.length);
+    const unit = baseUnit(dataset, this.plan.members.length);
+    const length = unitLength(dataset, unit);
+    this.#bins = {
+      unit,
+      first: dataset.columns.size ? binOf(dataset.columns.start[0]!, unit) : 0,
+      length,
+      counts: new Uint32Array(length * this.plan.members.length),
+      fatalEvents: new Uint32Array(length),
+      fatalMin: new Float64Array(length),
+      fatalMax: new Float64Array(length),
+    };
   }
 
   /**
@@ -134,11 +152,11 @@ export class SummaryTally {
   update(rows: Uint32Array, delta: RowDelta | null): void {
     if (rows === this.#rows) return;
     if (delta && this.#rows !== null && delta.from === this.#rows) {
-      for (let i = 0; i < delta.entered.length; i++) this.#add(delta.entered[i]!, 1);
-      for (let i = 0; i < delta.left.length; i++) this.#add(delta.left[i]!, -1);
+      this.#addRows(delta.entered, 1);
+      this.#addRows(delta.left, -1);
     } else {
       this.#reset();
-      for (let i = 0; i < rows.length; i++) this.#add(rows[i]!, 1);
+      this.#addRows(rows, 1);
     }
     this.#rows = rows;
   }
@@ -166,7 +184,8 @@ export class SummaryTally {
 
   /** The bins of `unit` from the one holding `from` to the one holding `to - 1` (the unit must be offered). */
   series(unit: TimeUnit, from: number, to: number): BinSeries {
-    const bins = this.#binsFor(unit);
+    if (!this.units.includes(unit)) throw new RangeError(`the data spans too long to count in ${unit}s`);
+    const bins = this.#bins;
     const b0 = binOf(from, unit);
     const b1 = Math.max(b0, binOf(Math.max(from, to - 1), unit));
     const stacks = this.plan.members.length;
@@ -176,19 +195,24 @@ export class SummaryTally {
     const fatalMin = new Array<number>(count).fill(0);
     const fatalMax = new Array<number>(count).fill(0);
     const before = { events: 0, fatalMin: 0, fatalMax: 0 };
-    for (let i = 0; i < bins.length; i++) {
-      const k = bins.first + i - b0;
+    // Base bins before the first bar are the events begun earlier; the rest are walked with the
+    // bar they fall in, whose end is found once per bar, not once per base bin.
+    const lo = binOf(binStart(b0, unit), bins.unit) - bins.first;
+    for (let i = 0; i < Math.min(lo, bins.length); i++) {
+      for (let s = 0; s < stacks; s++) before.events += bins.counts[i * stacks + s]!;
+      before.fatalMin += bins.fatalMin[i]!;
+      before.fatalMax += bins.fatalMax[i]!;
+    }
+    let k = 0;
+    let next = binStart(b0 + 1, unit);
+    for (let i = Math.max(0, lo); i < bins.length; i++) {
+      const t = binStart(bins.first + i, bins.unit);
+      while (t >= next && k < count) next = binStart(b0 + ++k + 1, unit);
       if (k >= count) break;
-      if (k < 0) {
-        for (let s = 0; s < stacks; s++) before.events += bins.counts[i * stacks + s]!;
-        before.fatalMin += bins.fatalMin[i]!;
-        before.fatalMax += bins.fatalMax[i]!;
-        continue;
-      }
-      for (let s = 0; s < stacks; s++) counts[s]![k] = bins.counts[i * stacks + s]!;
-      fatalEvents[k] = bins.fatalEvents[i]!;
-      fatalMin[k] = bins.fatalMin[i]!;
-      fatalMax[k] = bins.fatalMax[i]!;
+      for (let s = 0; s < stacks; s++) counts[s]![k]! += bins.counts[i * stacks + s]!;
+      fatalEvents[k]! += bins.fatalEvents[i]!;
+      fatalMin[k]! += bins.fatalMin[i]!;
+      fatalMax[k]! += bins.fatalMax[i]!;
     }
     const edges = Array.from({ length: count + 1 }, (_, k) => binStart(b0 + k, unit));
     return { unit, edges, counts, fatalEvents, fatalMin, fatalMax, before };
@@ -203,80 +227,64 @@ export class SummaryTally {
     this.#actors.fill(0);
     this.#places.fill(0);
     this.#reporters.fill(0);
-    if (this.#bins) clearBins(this.#bins);
+    clearBins(this.#bins);
   }
 
-  #add(row: number, by: number): void {
+  /**
+   * Adds (by 1) or takes away (by -1) each row's share of every count. One loop with everything
+   * it touches in locals: a recount visits every selected row (~25 ns each at a million).
+   */
+  #addRows(rows: Uint32Array, by: number): void {
     const { columns, actors, places, reporters } = this.dataset;
-    this.#events += by;
-    if (!Number.isNaN(columns.lat[row]!)) this.#located += by;
-    this.#categories[columns.category[row]!]! += by;
-    this.#statuses[columns.status[row]!]! += by;
-    const min = columns.fatalMin[row]!;
-    if (!Number.isNaN(min)) {
-      const f = this.#fatal;
-      f.events += by;
-      f.min += by * min;
-      f.max += by * columns.fatalMax[row]!;
-      if (!addCodes(reporters, row, this.#reporters, by)) f.unnamed += by;
-    }
-    addCodes(actors, row, this.#actors, by);
-    addCodes(places, row, this.#places, by);
+    const { lat, category, status, fatalMin, fatalMax, start } = columns;
+    const categories = this.#categories;
+    const statuses = this.#statuses;
+    const actorCounts = this.#actors;
+    const placeCounts = this.#places;
+    const reporterCounts = this.#reporters;
+    const { stackOf, members } = this.plan;
+    const stacks = members.length;
     const bins = this.#bins;
-    if (bins) addToBin(bins, this.plan, columns, row, by);
-  }
-
-  /** The bins of `unit`, counted from the rows last counted when the unit changes. */
-  #binsFor(unit: TimeUnit): UnitBins {
-    if (this.#bins?.unit === unit) return this.#bins;
-    if (!this.units.includes(unit)) throw new RangeError(`the data spans too long to count in ${unit}s`);
-    const column = this.#binColumn(unit);
-    const stacks = this.plan.members.length;
-    const bins: UnitBins = {
-      unit,
-      ...column,
-      counts: new Uint32Array(column.length * stacks),
-      fatalEvents: new Uint32Array(column.length),
-      fatalMin: new Float64Array(column.length),
-      fatalMax: new Float64Array(column.length),
-    };
-    const rows = this.#rows ?? new Uint32Array(0);
-    for (let i = 0; i < rows.length; i++) addToBin(bins, this.plan, this.dataset.columns, rows[i]!, 1);
-    this.#bins = bins;
-    return bins;
-  }
-
-  /** Rows are in start order, so their bins are found by walking the bin edges alongside. */
-  #binColumn(unit: TimeUnit): { first: number; length: number; binOfRow: Int32Array } {
-    const kept = this.#binColumns.get(unit);
-    if (kept) return kept;
-    const { start, size } = this.dataset.columns;
-    const first = size ? binOf(start[0]!, unit) : 0;
-    const length = unitLength(this.dataset, unit);
-    const binOfRow = new Int32Array(size);
-    let bin = 0;
-    let next = binStart(first + 1, unit);
-    for (let r = 0; r < size; r++) {
-      while (start[r]! >= next) next = binStart(first + ++bin + 1, unit);
-      binOfRow[r] = bin;
+    const days = bins.unit === 'day';
+    let located = 0;
+    let fatalEvents = 0;
+    let low = 0;
+    let high = 0;
+    let unnamed = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (lat[row] === lat[row]) located++;
+      const c = category[row]!;
+      categories[c]! += by;
+      statuses[status[row]!]! += by;
+      const t = start[row]!;
+      const b = (days ? Math.floor(t / DAY_MS) : binOf(t, 'year')) - bins.first;
+      bins.counts[b * stacks + stackOf[c]!]! += by;
+      const min = fatalMin[row]!;
+      if (min === min) {
+        const max = fatalMax[row]!;
+        fatalEvents++;
+        low += min;
+        high += max;
+        bins.fatalEvents[b]! += by;
+        bins.fatalMin[b]! += by * min;
+        bins.fatalMax[b]! += by * max;
+        if (!addCodes(reporters, row, reporterCounts, by)) unnamed++;
+      }
+      addCodes(actors, row, actorCounts, by);
+      addCodes(places, row, placeCounts, by);
     }
-    const column = { first, length, binOfRow };
-    this.#binColumns.set(unit, column);
-    return column;
+    this.#events += by * rows.length;
+    this.#located += by * located;
+    const f = this.#fatal;
+    f.events += by * fatalEvents;
+    f.min += by * low;
+    f.max += by * high;
+    f.unnamed += by * unnamed;
   }
 }
 
-function addToBin(bins: UnitBins, plan: StackPlan, columns: Dataset['columns'], row: number, by: number): void {
-  const b = bins.binOfRow[row]!;
-  bins.counts[b * plan.members.length + plan.stackOf[columns.category[row]!]!]! += by;
-  const min = columns.fatalMin[row]!;
-  if (Number.isNaN(min)) return;
-  bins.fatalEvents[b]! += by;
-  bins.fatalMin[b]! += by * min;
-  bins.fatalMax[b]! += by * columns.fatalMax[row]!;
-}
-
-function clearBins(bins: UnitBins): void {
+function clearBins(bins: BaseBins): void {
   bins.counts.fill(0);
   bins.fatalEvents.fill(0);
   bins.fatalMin.fill(0);

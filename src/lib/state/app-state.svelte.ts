@@ -10,6 +10,7 @@ import {
 } from '../io/read-source';
 import type { Problem } from '../model/problems';
 import { capSearchText } from '../model/search-text';
+import { firstIndex } from '../model/bisect';
 import { Evaluator, type FilterKeys } from '../query/brushing';
 import { NO_FILTERS, patchFilters, sameWindow, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex } from '../query/query-index';
@@ -19,6 +20,13 @@ import type { UrlState } from './url';
 import type { LaneMode, MapView } from './view-types';
 
 export type { LaneMode, MapView } from './view-types';
+
+/** Events starting in [start, end), of the given category codes (all when null). */
+export interface SpanHighlight {
+  start: number;
+  end: number;
+  categories: readonly number[] | null;
+}
 
 export type LoadStatus =
   | { kind: 'idle' }
@@ -57,6 +65,7 @@ export class AppState {
   #pickLocation = $state.raw<((lat: number, lon: number) => void) | null>(null);
   #fitRequest = $state(0);
   #revealRequest = $state(0);
+  #spanHighlight = $state.raw<SpanHighlight | null>(null);
   #settled = $state(0);
   #gesture = $state(false);
   /**
@@ -138,6 +147,29 @@ export class AppState {
   get gesture(): boolean {
     return this.#gesture;
   }
+
+  /** A span of time (a summary bar) whose events the map and timeline mark, while it is hovered or focused. */
+  get spanHighlight(): SpanHighlight | null {
+    return this.#spanHighlight;
+  }
+
+  /**
+   * The shown rows that start inside the highlighted span (and are of its categories): what a
+   * summary bar counts. Rows are in time order, so the span is two binary searches.
+   */
+  readonly highlightedRows = $derived.by<Uint32Array | null>(() => {
+    const h = this.#spanHighlight;
+    const start = this.#dataset?.columns.start;
+    if (!h || !start) return null;
+    const rows = this.visible;
+    const first = firstIndex(rows.length, (i) => start[rows[i]!]! < h.start);
+    const last = firstIndex(rows.length, (i) => start[rows[i]!]! < h.end);
+    const span = rows.subarray(first, last);
+    if (!h.categories) return span;
+    const wanted = new Set(h.categories);
+    const category = this.#dataset!.columns.category;
+    return span.filter((r) => wanted.has(category[r]!));
+  });
 
   readonly index = $derived(this.#dataset ? buildQueryIndex(this.#dataset) : null);
 
@@ -426,6 +458,14 @@ export class AppState {
     const mode = this.#historyMode;
     this.#historyMode = 'push';
     return mode;
+  }
+
+  /** Marks a span's events on the map and timeline (a summary bar under the pointer or focus); null clears it. */
+  highlightSpan(h: SpanHighlight | null): void {
+    const now = this.#spanHighlight;
+    if (h === now || (h && now && h.start === now.start && h.end === now.end && h.categories === now.categories))
+      return;
+    this.#spanHighlight = h;
   }
 
   requestFit(): void {

@@ -39,15 +39,15 @@ describe('readEmbedConfig', () => {
     expect(c.origins).toEqual([]);
     expect(c.notices).toEqual([
       'Ignored theme="pink": use light, dark or auto.',
-      'Ignored unknown view "chart" in views= (use map, timeline, list, details).',
+      'Ignored unknown view "chart" in views= (use map, timeline, list, details, summary).',
       'Ignored origins "*": each must be an origin such as https://news.example.',
       'origins= names no valid origin: the host-page API accepts no messages.',
     ]);
   });
-  it('shows every view when views= names none it knows', () => {
+  it('shows the usual views when views= names none it knows', () => {
     const c = readEmbedConfig('?embed=1&views=chart');
     expect(c.views.size).toBe(4);
-    expect(c.notices).toContain('views= names no known view: showing all of them.');
+    expect(c.notices).toContain('views= names no known view: showing the usual ones.');
   });
   it('outside embed mode, only theme and embed notices apply', () => {
     expect(readEmbedConfig('?views=x&theme=light').notices).toEqual([]);

@@ -62,6 +62,9 @@ const HOOK_LIMIT = 500;
 /** How long the map must be still (no move, no new rows) before grids are built ahead. */
 const QUIET_MS = 200;
 
+/** Rows of a highlighted span looked up per paint (see #paintSpan). */
+const MAX_SPAN_ROWS = 20_000;
+
 export class MarkerCanvas {
   readonly canvas: HTMLCanvasElement = document.createElement('canvas');
   /** Milliseconds spent in the last cluster and paint passes (read by benchmarks). */
@@ -77,6 +80,8 @@ export class MarkerCanvas {
   #order = new Uint32Array(0);
   #selected: number | null = null;
   #hovered: number | null = null;
+  /** Rows of a summary bar under the pointer: their clusters get the hover ring. */
+  #spanRows: Uint32Array | null = null;
   #palette: Palette = PALETTES.light;
   readonly #labels = new CountLabels();
 
@@ -120,6 +125,12 @@ export class MarkerCanvas {
     if (selected === this.#selected && hovered === this.#hovered) return;
     this.#selected = selected;
     this.#hovered = hovered;
+    this.#paint();
+  }
+
+  setSpanRows(rows: Uint32Array | null): void {
+    if (rows === this.#spanRows) return;
+    this.#spanRows = rows;
     this.#paint();
   }
 
@@ -202,6 +213,26 @@ export class MarkerCanvas {
     if (emphasis === 'selected') paintSelectionRing(ctx, x, y, style.radius + 2, this.#palette);
   }
 
+  /**
+   * Rings the clusters and markers that hold a summary bar's events. A bar may hold most of the
+   * data: the rows looked at are capped, so a hover never costs more than MAX_SPAN_ROWS lookups.
+   */
+  #paintSpan(ctx: CanvasRenderingContext2D, view: Viewport): void {
+    const rows = this.#spanRows;
+    const c = this.#clusters;
+    if (!rows || !c) return;
+    const ringed = new Set<number>();
+    for (let i = 0; i < Math.min(rows.length, MAX_SPAN_ROWS); i++) {
+      const k = c.clusterOf(rows[i]!);
+      if (k < 0 || ringed.has(k)) continue;
+      ringed.add(k);
+      const x = c.x[k]! - view.left;
+      const y = c.y[k]! - view.top;
+      if (c.count[k]! === 1) this.#paintRow(ctx, c.single[k]!, x, y, 'hover');
+      else paintHoverRing(ctx, x, y, clusterRadius(c.count[k]!) + 4, this.#palette);
+    }
+  }
+
   #paint(): void {
     const ctx = this.canvas.getContext('2d');
     const data = this.#data;
@@ -228,6 +259,7 @@ export class MarkerCanvas {
         );
       else this.#paintRow(ctx, c.single[k]!, x, y, 'normal');
     }
+    this.#paintSpan(ctx, view);
     // Hovered and selected rows are drawn again on top. Inside a cluster the disc gets the ring
     // instead, so its count stays readable and it stays the thing to click.
     for (const [row, emphasis] of [

@@ -4,7 +4,7 @@
  * is checked on the way in and anything that does not fit falls back to its default. Pure: the
  * storage is passed in, so a sandboxed frame (no storage) and the tests use the same code.
  */
-import { EMBED_VIEWS, type EmbedView, type Theme } from '../../embed/config';
+import { DEFAULT_EMBED_VIEWS, EMBED_VIEWS, type EmbedView, type Theme } from '../../embed/config';
 import type { SnippetSize } from '../../embed/links';
 
 export interface EmbedPrefs {
@@ -26,7 +26,7 @@ export interface PrefsStore {
 export const EMBED_PREFS_KEY = 'faultline:share-embed';
 
 export function defaultEmbedPrefs(): EmbedPrefs {
-  return { kind: 'responsive', width: 800, height: 600, views: [...EMBED_VIEWS], theme: null };
+  return { kind: 'responsive', width: 800, height: 600, views: [...DEFAULT_EMBED_VIEWS], theme: null };
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

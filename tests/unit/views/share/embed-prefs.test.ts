@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBED_VIEWS } from '../../../../src/lib/embed/config';
+import { DEFAULT_EMBED_VIEWS } from '../../../../src/lib/embed/config';
 import {
   defaultEmbedPrefs,
   EMBED_PREFS_KEY,
@@ -29,7 +29,13 @@ const DEFAULTS = defaultEmbedPrefs();
 describe('embed prefs', () => {
   it('are the defaults when nothing was stored', () => {
     expect(parseEmbedPrefs(null)).toEqual(DEFAULTS);
-    expect(DEFAULTS).toEqual({ kind: 'responsive', width: 800, height: 600, views: [...EMBED_VIEWS], theme: null });
+    expect(DEFAULTS).toEqual({
+      kind: 'responsive',
+      width: 800,
+      height: 600,
+      views: [...DEFAULT_EMBED_VIEWS],
+      theme: null,
+    });
   });
 
   it('are the defaults when the stored text is not JSON, or not an object', () => {
@@ -68,9 +74,9 @@ describe('embed prefs', () => {
     expect(parseEmbedPrefs(text).views).toEqual(['map', 'details']);
   });
 
-  it('get all views back when none of the stored ones is known', () => {
+  it('get the default views back when none of the stored ones is known', () => {
     for (const views of [[], ['globe'], [null, 1, {}], ['MAP']])
-      expect(parseEmbedPrefs(JSON.stringify({ views })).views).toEqual([...EMBED_VIEWS]);
+      expect(parseEmbedPrefs(JSON.stringify({ views })).views).toEqual([...DEFAULT_EMBED_VIEWS]);
   });
 
   it('read any kind but "fixed" as full width, and any theme but light or dark as the reader’s setting', () => {
@@ -106,7 +112,7 @@ describe('embed prefs', () => {
   it('hand out a fresh default each time, so changing one changes no other', () => {
     const a = defaultEmbedPrefs();
     a.views.pop();
-    expect(defaultEmbedPrefs().views).toEqual([...EMBED_VIEWS]);
-    expect(parseEmbedPrefs(null).views).toEqual([...EMBED_VIEWS]);
+    expect(defaultEmbedPrefs().views).toEqual([...DEFAULT_EMBED_VIEWS]);
+    expect(parseEmbedPrefs(null).views).toEqual([...DEFAULT_EMBED_VIEWS]);
   });
 });
