@@ -46,5 +46,8 @@ export function axisLabel(ms: number): string {
 /** A time window [start, end) as the days it covers: the end shown is the last day included. */
 export function windowLabel(window: { start: number; end: number }): string {
   const endsAtMidnight = civilFromAxis(window.end).hour === 0 && civilFromAxis(window.end).minute === 0;
-  return `${axisLabel(window.start)} – ${axisLabel(endsAtMidnight ? window.end - 1 : window.end).replace(/ 23:59 UTC$/, '')}`;
+  const from = axisLabel(window.start);
+  const to = axisLabel(endsAtMidnight ? window.end - 1 : window.end).replace(/ 23:59 UTC$/, '');
+  // One whole day is that day, not "28 Sep 2020 – 28 Sep 2020".
+  return from === to ? from : `${from} – ${to}`;
 }
