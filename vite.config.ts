@@ -3,11 +3,12 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { dataFiles } from './scripts/vite-data-plugin.ts';
 import { securityHeadersPlugin } from './scripts/security-headers.ts';
+import { basemapAssets } from './scripts/vite-basemap-plugin.ts';
 
 export default defineConfig({
   // Relative base so dist/ works from any sub-path of any static host.
   base: './',
-  plugins: [svelte(), dataFiles(), securityHeadersPlugin()],
+  plugins: [svelte(), dataFiles(), basemapAssets(), securityHeadersPlugin()],
   // The production CSP and companions (docs/security.md) come from securityHeadersPlugin, by path:
   // embed.html may be framed, the explorer may not. Dev relaxes only what Vite's HMR needs.
   // The load worker is a module (it shares the model code with the page).
