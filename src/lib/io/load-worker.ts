@@ -2,22 +2,21 @@
 // Parsing, validating, importing and laying out columns run here so a large file never freezes
 // the page; typed arrays (a pack's one buffer, or a dataset's columns) go back as transfers.
 import { transferables } from '../model/load-bytes';
-import { readBytes, type ReadResult } from './read-bytes';
+import { readRequest, type ReadRequest, type ReadResult } from './read-bytes';
 import { EVENTS_PER_MESSAGE, type LoadMessage } from './load-messages';
 
-export interface LoadRequest {
-  buffer: ArrayBuffer;
-  name: string;
-}
+/** One file's bytes, or several files read as one import (each buffer transferred). */
+export type LoadRequest = ReadRequest;
 
 const post = (message: LoadMessage, transfer: Transferable[] = []): void =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 
-self.onmessage = (message: MessageEvent<LoadRequest>) => {
-  const { buffer, name } = message.data;
+self.onmessage = async (message: MessageEvent<LoadRequest>) => {
+  const { name } = message.data;
   let read: ReadResult;
   try {
-    read = readBytes(buffer, name);
+    // Parquet and Arrow load their reader here, in the worker, as a chunk of their own.
+    read = await readRequest(message.data);
   } catch (error) {
     read = {
       result: {

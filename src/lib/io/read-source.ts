@@ -10,9 +10,11 @@ import { PACK_MAGIC } from '../model/pack';
 import { viewVerifiedPack } from '../model/pack-verify';
 import type { Problem } from '../model/problems';
 import { fetchBytes } from './fetch-text';
+import type { ImportOptions } from './formats';
+import { columnarKind } from './formats/columnar-kind';
 import { importDetail, type ImportReport } from './import-report';
 import { readText as readAnyText, type ReadResult } from './read-bytes';
-import { CANCELLED, prewarmLoader, PREWARM_AFTER_BYTES, readBytesOffThread } from './worker-load';
+import { CANCELLED, prewarmLoader, PREWARM_AFTER_BYTES, readBytesOffThread, readFilesOffThread } from './worker-load';
 
 export type { ImportReport } from './import-report';
 
@@ -20,8 +22,13 @@ export type { ImportReport } from './import-report';
 export type DataSource =
   /** The bundled dataset, ?data=, a hot reload: our JSON or a pack, downloaded with progress. */
   | { kind: 'url'; url: string; name: string; origin: string }
-  /** A picked or dropped file (or a paste, handed over as one), in any format the importers read. */
-  | { kind: 'file'; file: File; origin?: string }
+  /**
+   * A picked or dropped file (or a paste, handed over as one), in any format the importers read;
+   * `options` re-runs an import with a choice the result offered (a date format).
+   */
+  | { kind: 'file'; file: File; origin?: string; options?: ImportOptions }
+  /** Several files picked or dropped together, read as one import (a timemap export's three files). */
+  | { kind: 'files'; files: readonly File[]; origin?: string; options?: ImportOptions }
   /** Text in memory (a paste), in any format the importers read. */
   | { kind: 'text'; text: string; name: string; origin?: string }
   /** A dataset already built and checked (the editor's draft applied to the loaded data). */
@@ -71,6 +78,8 @@ export function sourceName(source: DataSource): string {
       return source.name;
     case 'file':
       return source.file.name;
+    case 'files':
+      return filesName(source.files);
     case 'edit':
       return source.dataset.name;
   }
@@ -96,8 +105,24 @@ export function readSource(
     case 'url':
       return readUrl(source.url, source.name, source.origin, progress, signal).then(withEvents);
     case 'file':
-      return readFile(source.file, source.origin ?? `File: ${source.file.name}`, progress, signal).then(withEvents);
+      return readFile(source.file, source.origin ?? `File: ${source.file.name}`, progress, signal, source.options).then(
+        withEvents,
+      );
+    case 'files': {
+      const name = filesName(source.files);
+      return readFiles(source.files, name, source.origin ?? `Files: ${name}`, progress, signal, source.options).then(
+        withEvents,
+      );
+    }
   }
+}
+
+/** "events.csv, sources.csv and associations.csv" (at most three names, then a count). */
+function filesName(files: readonly File[]): string {
+  const names = files.map((f) => f.name);
+  if (names.length <= 3)
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more files`;
 }
 
 /**
@@ -149,11 +174,66 @@ async function readBuffer(
   origin: string,
   progress: ReadProgress,
   signal?: AbortSignal,
+  importOptions?: ImportOptions,
 ): Promise<Opened> {
   // User Timing marks: the benchmark measures "data arrived → interactive" from these.
   performance.mark('faultline:data-arrived');
   progress({ stage: 'read' });
-  return opened(await readBytesOffThread(buffer, name, { signal }), name, origin);
+  return opened(
+    await readBytesOffThread(buffer, name, { signal, ...(importOptions ? { importOptions } : {}) }),
+    name,
+    origin,
+  );
+}
+
+/**
+ * Several files: their number and total size are checked (from File.size) before any is read,
+ * and each file's own limit too; then they are read as one import in the worker.
+ */
+async function readFiles(
+  files: readonly File[],
+  name: string,
+  origin: string,
+  progress: ReadProgress,
+  signal?: AbortSignal,
+  importOptions?: ImportOptions,
+): Promise<Opened> {
+  if (files.length > LIMITS.maxImportFiles)
+    return failed(name, { error: `${files.length} files were opened at once; the limit is ${LIMITS.maxImportFiles}` });
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (total > LIMITS.maxImportTotalBytes)
+    return failed(name, {
+      error: `the files are ${megabytes(total)} MB together; the limit for files opened together is ${megabytes(LIMITS.maxImportTotalBytes)} MB`,
+    });
+  const buffers: { name: string; buffer: ArrayBuffer }[] = [];
+  for (const file of files) {
+    let head: Uint8Array;
+    try {
+      head = new Uint8Array(await bytesOf(file.slice(0, 16)));
+    } catch (error) {
+      return failed(name, { error: `${file.name} could not be read: ${(error as Error).message}` });
+    }
+    const tooBig = sizeError(file.name, file.size, limitFor(head, file.name));
+    if (tooBig) return failed(name, { error: tooBig });
+    try {
+      buffers.push({ name: file.name, buffer: await bytesOf(file) });
+    } catch (error) {
+      return failed(name, { error: `${file.name} could not be read: ${(error as Error).message}` });
+    }
+  }
+  performance.mark('faultline:data-arrived');
+  progress({ stage: 'read' });
+  return opened(
+    await readFilesOffThread(buffers, name, { signal, ...(importOptions ? { importOptions } : {}) }),
+    name,
+    origin,
+  );
+}
+
+/** The size limit of a file, by its first bytes: packs, Parquet and Arrow, or text. */
+function limitFor(head: Uint8Array, name: string): number {
+  if (PACK_MAGIC.every((b, i) => head[i] === b)) return LIMITS.maxPackBytes;
+  return columnarKind(head, name) ? LIMITS.maxColumnarBytes : LIMITS.maxFileBytes;
 }
 
 /** What the reader gave back, as a dataset to show or a report of why not. */
@@ -182,16 +262,21 @@ function datasetOf(result: Extract<BytesResult, { ok: true }>, name: string): Da
     : datasetFromParts(name, result.parts, result.rejected, result.problems);
 }
 
-async function readFile(file: File, origin: string, progress: ReadProgress, signal?: AbortSignal): Promise<Opened> {
+async function readFile(
+  file: File,
+  origin: string,
+  progress: ReadProgress,
+  signal?: AbortSignal,
+  importOptions?: ImportOptions,
+): Promise<Opened> {
   let head: Uint8Array;
   try {
-    head = new Uint8Array(await bytesOf(file.slice(0, 8)));
+    head = new Uint8Array(await bytesOf(file.slice(0, 16)));
   } catch (error) {
     return failed(file.name, { error: `${file.name} could not be read: ${(error as Error).message}` });
   }
   // Checked before reading: a 2 GB file must not be read into memory only to be refused.
-  const packed = PACK_MAGIC.every((b, i) => head[i] === b);
-  const tooBig = sizeError(file.name, file.size, packed ? LIMITS.maxPackBytes : LIMITS.maxFileBytes);
+  const tooBig = sizeError(file.name, file.size, limitFor(head, file.name));
   if (tooBig) return failed(file.name, { error: tooBig });
   let bytes: ArrayBuffer;
   try {
@@ -199,7 +284,7 @@ async function readFile(file: File, origin: string, progress: ReadProgress, sign
   } catch (error) {
     return failed(file.name, { error: `${file.name} could not be read: ${(error as Error).message}` });
   }
-  return readBuffer(bytes, file.name, origin, progress, signal);
+  return readBuffer(bytes, file.name, origin, progress, signal, importOptions);
 }
 
 /** Blob.arrayBuffer where there is one; FileReader elsewhere (older engines, jsdom). */

@@ -1,6 +1,7 @@
 import type { EventRecord } from '../model/types';
 import type { LoadMessage } from './load-messages';
-import { readBytes, type ReadResult } from './read-bytes';
+import type { ImportOptions } from './formats';
+import { isColumnar, readRequest, type ReadRequest, type ReadResult } from './read-bytes';
 
 /** A load that takes longer than this is stopped: a hostile file must not hold a core forever. */
 export const LOAD_WATCHDOG_MS = 120_000;
@@ -40,18 +41,58 @@ export const CANCELLED = 'the read was stopped';
 export function readBytesOffThread(
   buffer: ArrayBuffer,
   name: string,
-  { watchdogMs = LOAD_WATCHDOG_MS, signal }: { watchdogMs?: number; signal?: AbortSignal } = {},
+  options: { watchdogMs?: number; signal?: AbortSignal; importOptions?: ImportOptions } = {},
 ): Promise<ReadResult> {
+  const request: ReadRequest = { buffer, name };
+  if (options.importOptions) request.options = options.importOptions;
+  // Parquet and Arrow are decompressed as they are read: a small file may hold a great deal.
+  const inPlace =
+    buffer.byteLength <= IN_PLACE_BYTES &&
+    !isColumnar(new Uint8Array(buffer, 0, Math.min(16, buffer.byteLength)), name);
+  return readOffThread(request, [buffer], inPlace, options);
+}
+
+/** Several files read as one import (read-bytes.ts readFiles), in the worker unless they are all small text. */
+export function readFilesOffThread(
+  files: { name: string; buffer: ArrayBuffer }[],
+  name: string,
+  options: { watchdogMs?: number; signal?: AbortSignal; importOptions?: ImportOptions } = {},
+): Promise<ReadResult> {
+  const request: ReadRequest = { files, name };
+  if (options.importOptions) request.options = options.importOptions;
+  const total = files.reduce((sum, f) => sum + f.buffer.byteLength, 0);
+  const inPlace =
+    total <= IN_PLACE_BYTES &&
+    !files.some((f) => isColumnar(new Uint8Array(f.buffer, 0, Math.min(16, f.buffer.byteLength)), f.name));
+  return readOffThread(
+    request,
+    files.map((f) => f.buffer),
+    inPlace,
+    options,
+  );
+}
+
+function readOffThread(
+  request: ReadRequest,
+  transfer: ArrayBuffer[],
+  inPlace: boolean,
+  { watchdogMs = LOAD_WATCHDOG_MS, signal }: { watchdogMs?: number; signal?: AbortSignal },
+): Promise<ReadResult> {
+  const { name } = request;
   const failed = (message: string): ReadResult => ({
     result: { ok: false, problems: [] },
     error: message,
     import: null,
   });
   if (signal?.aborted) return Promise.resolve(failed(CANCELLED));
-  if (buffer.byteLength <= IN_PLACE_BYTES) {
+  const here = (): Promise<ReadResult> =>
+    Promise.resolve()
+      .then(() => readRequest(request))
+      .catch((error: unknown) => failed(`${name} could not be read: ${(error as Error).message}`));
+  if (inPlace) {
     warm?.terminate();
     warm = null;
-    return Promise.resolve(readBytes(buffer, name));
+    return here();
   }
   let worker: Worker;
   try {
@@ -59,7 +100,7 @@ export function readBytesOffThread(
     warm = null;
   } catch {
     // A frame sandboxed without allow-same-origin has an opaque origin and may not start one.
-    return Promise.resolve(readBytes(buffer, name));
+    return here();
   }
   return new Promise((resolve) => {
     const watchdog = setTimeout(
@@ -102,6 +143,6 @@ export function readBytesOffThread(
       e.preventDefault();
       finish(failed(`${name} could not be read (${e.message || 'the loader stopped'})`));
     };
-    worker.postMessage({ buffer, name }, [buffer]);
+    worker.postMessage(request, transfer);
   });
 }

@@ -28,6 +28,22 @@ export const LIMITS = {
    * warning); the rest are counted. A million bad cells must not become a million messages.
    */
   maxImportProblems: 500,
+  /** Files opened together (a timemap export is three); each is still held to its own format's limit. */
+  maxImportFiles: 20,
+  /** Their total size, checked from File.size before any is read. */
+  maxImportTotalBytes: 1024 * 1024 * 1024,
+  /**
+   * Parquet and Arrow IPC files (columnar.ts). The file size is checked from File.size; the rest on
+   * the footer (Parquet) or the message headers (Arrow), before any column is decoded. Above
+   * maxEditablePackEvents rows the import becomes a pack, like any large import.
+   */
+  maxColumnarBytes: 1024 * 1024 * 1024,
+  maxColumnarRows: 2_000_000,
+  maxColumnarColumns: 200,
+  /** Parquet row groups or Arrow record batches: each costs a pass of its own. */
+  maxColumnarGroups: 10_000,
+  /** What the Parquet columns read decompress to (their uncompressed sizes in the footer). */
+  maxColumnarDecodedBytes: 2048 * 1024 * 1024,
   /**
    * Characters of search text (UTF-16 units, as an input's maxlength counts them), wherever it
    * comes from: the search box, q= and the host API. A pasted book (400,000 words) took a 3.5 s task.

@@ -1,3 +1,4 @@
+import type { ImportOptions } from '../io/formats';
 import type { DataSource, OpenReport } from '../io/read-source';
 import type { AppState } from './app-state.svelte';
 
@@ -9,6 +10,8 @@ import type { AppState } from './app-state.svelte';
  */
 export class DataLoader {
   #report = $state.raw<OpenReport | null>(null);
+  /** The last file or files opened: the import result can run their import again with a choice. */
+  #last: Extract<DataSource, { kind: 'file' | 'files' }> | null = null;
   #busy = $state(false);
   #shown = $state(0);
 
@@ -34,8 +37,23 @@ export class DataLoader {
     return this.#shown;
   }
 
-  openFile(file: File): Promise<boolean> {
-    return this.#open({ kind: 'file', file });
+  /** One file, or several picked or dropped together (read as one import: a timemap export's three files). */
+  openFile(files: File | readonly File[]): Promise<boolean> {
+    const list = files instanceof File ? [files] : files;
+    if (list.length === 0) return Promise.resolve(false);
+    return this.#open(list.length === 1 ? { kind: 'file', file: list[0]! } : { kind: 'files', files: list });
+  }
+
+  /** Whether the last open can run again with other import options (it was a file, not a paste). */
+  get canReimport(): boolean {
+    return this.#last !== null;
+  }
+
+  /** Runs the last file's (or files') import again with these options: a date format the result offered. */
+  reimport(options: ImportOptions): Promise<boolean> {
+    const last = this.#last;
+    if (!last) return Promise.resolve(false);
+    return this.#open({ ...last, options: { ...last.options, ...options } });
   }
 
   openText(text: string, name = 'pasted JSON'): Promise<boolean> {
@@ -50,6 +68,7 @@ export class DataLoader {
   async #open(source: DataSource): Promise<boolean> {
     if (this.#busy || !(await this.confirm())) return false;
     this.#busy = true;
+    this.#last = (source.kind === 'file' || source.kind === 'files') && !source.origin ? source : null;
     try {
       const report = await this.app.open(source);
       this.#report = report;

@@ -24,11 +24,12 @@ import {
 } from './common';
 import { readPoint } from './coords';
 import { DateReader } from './date-format';
-import { Columns, readTable } from './table';
+import { Columns, csvRows, readTable, type RowSource } from './table';
 
 const REQUIRED = ['event_id_cnty', 'event_date', 'event_type', 'latitude', 'longitude'];
 const ACTOR_COLUMNS = ['actor1', 'assoc_actor_1', 'ally_actor_1', 'actor2', 'assoc_actor_2', 'ally_actor_2'];
-const USED = new Set([
+/** The columns the importer reads (a Parquet or Arrow file's other columns are not decoded). */
+export const ACLED_USED_COLUMNS: ReadonlySet<string> = new Set([
   ...REQUIRED,
   ...ACTOR_COLUMNS,
   'time_precision',
@@ -95,7 +96,18 @@ function parseAcled(text: string, fileName: string, options: ImportOptions): Imp
   const log = new ImportLog();
   const table = readTable(text, log, options.delimiter ? { delimiter: options.delimiter } : {});
   if ('fatal' in table) return log.fail(table.fatal);
-  const cols = new Columns(table.header);
+  return acledRows(csvRows(table), log, fileName, options);
+}
+
+/** ACLED rows from any table (CSV text, Parquet, Arrow) to an import. */
+export function acledRows(
+  rows: RowSource,
+  log: ImportLog,
+  fileName: string,
+  options: ImportOptions,
+  maxEvents?: number,
+): ImportResult {
+  const cols = new Columns(rows.header);
   const missing = cols.missing(REQUIRED);
   if (missing.length)
     return log.fail(`not an ACLED export: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
@@ -103,15 +115,15 @@ function parseAcled(text: string, fileName: string, options: ImportOptions): Imp
     });
   describeColumns(log, cols);
   const dates = new DateReader(options.dateFormat);
-  for (const { row, line, fields } of table.rows) dates.see(cols.get(fields, 'event_date'), { row, line });
+  for (let i = 0; i < rows.count; i++) dates.see(rows.get(i, 'event_date'), rows.at(i));
   settleDates(log, dates);
   const book = new CategoryBook(EVENT_TYPE_COLORS);
   const built: { event: EventRecord; at: At }[] = [];
-  for (const { row, line, fields } of table.rows) {
-    const at = { row, line };
+  for (let i = 0; i < rows.count; i++) {
+    const at = rows.at(i);
     const event = rowToEvent(
-      (name) => cols.get(fields, name),
-      (name) => cols.raw(fields, name),
+      (name) => rows.get(i, name),
+      (name) => rows.raw(i, name),
       at,
       { log, book, options, dates },
     );
@@ -128,7 +140,7 @@ function parseAcled(text: string, fileName: string, options: ImportOptions): Imp
     license: '',
     updated: '',
   };
-  return log.finish(meta, book.list(), built);
+  return log.finish(meta, book.list(), built, maxEvents);
 }
 
 export interface RowContext {
@@ -240,7 +252,7 @@ function describeColumns(log: ImportLog, cols: Columns): void {
   log.drop('which actor was actor1, actor2 or associated (all kept in actors)');
   cols.names.forEach((name, i) => {
     const key = name.trim().toLowerCase();
-    if (USED.has(key)) return;
+    if (ACLED_USED_COLUMNS.has(key)) return;
     if (i === 0 && (key === '' || key.startsWith('unnamed'))) log.drop('the unnamed index column');
     else log.drop(lookup(DROP_NOTES, key) ?? (name || `column ${i + 1} (no name)`));
   });

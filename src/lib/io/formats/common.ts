@@ -141,6 +141,7 @@ export class ImportLog {
     meta: Omit<DatasetFile, 'format' | 'events' | 'categories'>,
     categories: Category[],
     built: { event: EventRecord; at: At }[],
+    maxEvents: number = LIMITS.maxEvents,
   ): ImportResult {
     let dataset: DatasetFile | null = null;
     built = this.withoutDuplicates(built);
@@ -154,7 +155,7 @@ export class ImportLog {
       };
       // An empty "updated" means "not given" (toJson omits it); the validator would call '' a bad date.
       const { updated, ...rest } = file;
-      const checked = validateDataset(updated ? file : rest);
+      const checked = validateDataset(updated ? file : rest, maxEvents);
       for (const p of checked.problems) {
         const at = p.eventIndex !== undefined ? built[p.eventIndex]!.at : {};
         const field = p.eventIndex !== undefined ? p.pointer.replace(/^\/events\/\d+\/?/, '') : p.pointer;

@@ -229,7 +229,8 @@ export function* csvSteps(events: EventSource, categories: readonly Category[], 
   }
 }
 
-function csvRow(e: EventRecord, labels: ReadonlyMap<string, string>): CsvCell[] {
+/** One event's cells in CSV_COLUMNS order (before any formula neutralising): our CSV and Parquet rows. */
+export function csvRow(e: EventRecord, labels: ReadonlyMap<string, string>): CsvCell[] {
   const loc = e.location ?? null;
   return [
     e.id,

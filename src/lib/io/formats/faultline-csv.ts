@@ -30,7 +30,7 @@ import {
 import { readPoint } from './coords';
 import { DateReader } from './date-format';
 import { CSV_COLUMNS, decodeList } from './export';
-import { Columns, readTable } from './table';
+import { Columns, csvRows, readTable, type RowSource } from './table';
 
 export const faultlineCsv: Importer = {
   id: 'faultline-csv',
@@ -53,26 +53,38 @@ function parseCsv(text: string, fileName: string, options: ImportOptions): Impor
   const log = new ImportLog();
   const table = readTable(text, log, options.delimiter ? { delimiter: options.delimiter } : {});
   if ('fatal' in table) return log.fail(table.fatal);
-  const cols = new Columns(table.header);
+  return faultlineRows(csvRows(table, restoreFormula), log, fileName, options);
+}
+
+/** Rows in our CSV's layout from any table (CSV text, Parquet, Arrow) to an import. */
+export function faultlineRows(
+  rows: RowSource,
+  log: ImportLog,
+  fileName: string,
+  options: ImportOptions,
+  maxEvents?: number,
+  what = 'Faultline CSV',
+): ImportResult {
+  const cols = new Columns(rows.header);
   const missing = cols.missing(['id', 'title', 'summary', 'date', 'category']);
   if (missing.length)
-    return log.fail(`not a Faultline CSV: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
+    return log.fail(`not a ${what}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
       line: 1,
     });
   log.map('each column → the field of the same name (lists "a; b" or a JSON array; sources a JSON array)');
-  for (const name of table.header)
+  for (const name of rows.header)
     if (!(CSV_COLUMNS as readonly string[]).includes(name)) log.drop(name || '(unnamed column)');
   const labels = new Map<string, string>();
   const built: { event: EventRecord; at: At }[] = [];
   const dates = new DateReader(options.dateFormat);
-  for (const { row, line, fields } of table.rows) {
-    dates.see(cols.get(fields, 'date'), { row, line });
-    dates.see(cols.get(fields, 'end'), { row, line });
+  for (let i = 0; i < rows.count; i++) {
+    dates.see(rows.get(i, 'date'), rows.at(i));
+    dates.see(rows.get(i, 'end'), rows.at(i));
   }
   settleDates(log, dates);
-  for (const { row, line, fields } of table.rows) {
-    const at = { row, line };
-    const get = (name: string): string => restoreFormula(cols.raw(fields, name));
+  for (let i = 0; i < rows.count; i++) {
+    const at = rows.at(i);
+    const get = (name: string): string => rows.raw(i, name);
     const event = toEvent(get, at, { log, options, dates });
     if (!event) continue;
     if (get('category_label') && !labels.has(event.category)) labels.set(event.category, get('category_label'));
@@ -82,9 +94,10 @@ function parseCsv(text: string, fileName: string, options: ImportOptions): Impor
   const book = new CategoryBook();
   for (const { event } of built) book.add(labels.get(event.category) ?? event.category, event.category);
   return log.finish(
-    { title: `Faultline CSV import (${fileName || 'file'})`, description: '', license: '', updated: '' },
+    { title: `${what} import (${fileName || 'file'})`, description: '', license: '', updated: '' },
     book.list(),
     built,
+    maxEvents,
   );
 }
 

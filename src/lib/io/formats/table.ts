@@ -4,7 +4,7 @@
  * each problem also carries the file line where its record starts.
  */
 import { readCsv, type CsvRead, type Delimiter } from '../csv';
-import type { ImportLog } from './common';
+import type { At, ImportLog } from './common';
 
 export interface TableRow {
   row: number;
@@ -81,4 +81,31 @@ export class Columns {
   missing(required: readonly string[]): string[] {
     return required.filter((name) => !this.has(name));
   }
+}
+
+/**
+ * A table's rows by column name, wherever they came from (CSV text, a Parquet or Arrow file):
+ * what the tabular importers map, so every source of rows is read by the same code.
+ */
+export interface RowSource {
+  readonly header: readonly string[];
+  readonly count: number;
+  at(i: number): At;
+  /** The cell, trimmed; '' for an absent column. */
+  get(i: number, name: string): string;
+  /** The cell as written. */
+  raw(i: number, name: string): string;
+}
+
+/** A CSV table as a RowSource (`cell` may transform the text, as our CSV's restoreFormula does). */
+export function csvRows(table: Table, cell: (text: string) => string = (t) => t): RowSource {
+  const cols = new Columns(table.header);
+  const { rows } = table;
+  return {
+    header: table.header,
+    count: rows.length,
+    at: (i) => ({ row: rows[i]!.row, line: rows[i]!.line }),
+    get: (i, name) => cell(cols.get(rows[i]!.fields, name)),
+    raw: (i, name) => cell(cols.raw(rows[i]!.fields, name)),
+  };
 }

@@ -27,7 +27,7 @@ import { readPoint } from './coords';
 import { readJson } from './json-input';
 import { DateReader } from './date-format';
 import { truncateDateTime } from './source-dates';
-import { readTable } from './table';
+import { readTable, type RowSource } from './table';
 
 export const UCDP_COLUMNS = [
   'id',
@@ -80,7 +80,8 @@ export const UCDP_COLUMNS = [
   'gwnoa',
   'gwnob',
 ] as const;
-const USED = new Set([
+/** The fields the importer reads (a Parquet or Arrow file's other columns are not decoded). */
+export const UCDP_USED_COLUMNS: ReadonlySet<string> = new Set([
   'id',
   'type_of_violence',
   'conflict_name',
@@ -159,17 +160,43 @@ function parseUcdp(text: string, fileName: string, options: ImportOptions): Impo
   const log = new ImportLog();
   const records = /^\uFEFF?\s*[[{]/.test(text) ? jsonRecords(text, log) : csvRecords(text, log, options);
   if ('fatal' in records) return log.fail(records.fatal, records.at);
-  describe(log, records.columns);
+  return ucdpRows(
+    {
+      header: records.columns,
+      count: records.rows.length,
+      at: (i) => records.rows[i]!.at,
+      get: (i, name) => records.rows[i]!.get(name),
+      raw: (i, name) => records.rows[i]!.get(name),
+    },
+    log,
+    fileName,
+    options,
+  );
+}
+
+/** GED records from any table (CSV text, API JSON, Parquet, Arrow) to an import. */
+export function ucdpRows(
+  rows: RowSource,
+  log: ImportLog,
+  fileName: string,
+  options: ImportOptions,
+  maxEvents?: number,
+): ImportResult {
+  const missing = ['id', 'type_of_violence', 'date_start'].filter((c) => !rows.header.includes(c));
+  if (missing.length)
+    return log.fail(`not a UCDP GED file: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  describe(log, rows.header);
   const book = new CategoryBook();
   const built: { event: EventRecord; at: At }[] = [];
   const dates = new DateReader(options.dateFormat);
-  for (const { at, get } of records.rows) {
-    dates.see(get('date_start'), at);
-    dates.see(get('date_end'), at);
+  for (let i = 0; i < rows.count; i++) {
+    dates.see(rows.get(i, 'date_start'), rows.at(i));
+    dates.see(rows.get(i, 'date_end'), rows.at(i));
   }
   settleDates(log, dates);
-  for (const { at, get } of records.rows) {
-    const event = toEvent(get, at, { log, book, options, dates });
+  for (let i = 0; i < rows.count; i++) {
+    const at = rows.at(i);
+    const event = toEvent((name) => rows.get(i, name), at, { log, book, options, dates });
     if (event) built.push({ event, at });
   }
   log.dates = dates.report();
@@ -179,7 +206,7 @@ function parseUcdp(text: string, fileName: string, options: ImportOptions): Impo
     license: '',
     updated: '',
   };
-  return log.finish(meta, book.list(), built);
+  return log.finish(meta, book.list(), built, maxEvents);
 }
 
 type Rows = { rows: { at: At; get: Record_ }[]; columns: readonly string[] } | { fatal: string; at?: At };
@@ -386,5 +413,5 @@ function describe(log: ImportLog, columns: readonly string[]): void {
     "source_office, source_headline, source_article, source_date (';'-joined) → sources; url is source_article when it is an http(s) link, otherwise https://ucdp.uu.se/ with the citation kept in the title",
     'conflict_name, country → tags (as slugs)',
   );
-  for (const c of columns) if (!USED.has(c)) log.drop(c);
+  for (const c of columns) if (!UCDP_USED_COLUMNS.has(c)) log.drop(c);
 }
