@@ -123,6 +123,8 @@ export class SummaryTally {
   #places: Uint32Array;
   #reporters: Uint32Array;
   #bins: BaseBins;
+  /** The lists #addDifference fills, one row per event each, made at its first use. */
+  #scratch: { entered: Uint32Array; left: Uint32Array } | null = null;
 
   constructor(dataset: Dataset) {
     this.dataset = dataset;
@@ -151,10 +153,11 @@ export class SummaryTally {
    */
   update(rows: Uint32Array, delta: RowDelta | null): void {
     if (rows === this.#rows) return;
-    if (delta && this.#rows !== null && delta.from === this.#rows) {
+    const last = this.#rows;
+    if (delta && last !== null && delta.from === last) {
       this.#addRows(delta.entered, 1);
       this.#addRows(delta.left, -1);
-    } else {
+    } else if (last === null || !this.#addDifference(last, rows)) {
       this.#reset();
       this.#addRows(rows, 1);
     }
@@ -228,6 +231,42 @@ export class SummaryTally {
     this.#places.fill(0);
     this.#reporters.fill(0);
     clearBins(this.#bins);
+  }
+
+  /**
+   * Without a delta (a window set or cleared, a jump, another filter): the rows that differ, found
+   * by walking both ascending lists, when they are fewer than the new rows; false, adding nothing,
+   * when recounting the new rows is cheaper. The walk costs a comparison per row, a tenth of an add:
+   * the first step of a brush over a million events changes the rows outside the window only.
+   */
+  #addDifference(from: Uint32Array, to: Uint32Array): boolean {
+    const scratch = (this.#scratch ??= {
+      entered: new Uint32Array(this.dataset.columns.size),
+      left: new Uint32Array(this.dataset.columns.size),
+    });
+    const limit = to.length;
+    let i = 0;
+    let j = 0;
+    let entered = 0;
+    let left = 0;
+    while (i < from.length || j < to.length) {
+      const a = i < from.length ? from[i]! : 0xffffffff;
+      const b = j < to.length ? to[j]! : 0xffffffff;
+      if (a === b) {
+        i++;
+        j++;
+      } else if (a < b) {
+        scratch.left[left++] = a;
+        i++;
+      } else {
+        scratch.entered[entered++] = b;
+        j++;
+      }
+      if (entered + left >= limit) return false;
+    }
+    this.#addRows(scratch.entered.subarray(0, entered), 1);
+    this.#addRows(scratch.left.subarray(0, left), -1);
+    return true;
   }
 
   /**
