@@ -1,4 +1,4 @@
-// npm run fixtures:columnar — writes the Parquet and Arrow IPC test fixtures with maintained
+// npm run fixtures:import — writes the Parquet and Arrow IPC test fixtures with maintained
 // writers (hyparquet-writer, @uwdata/flechette), from content already in the repository:
 //   tests/fixtures/import/events.parquet  the first 12 events of data/events.json in our CSV's columns
 //   tests/fixtures/import/events.arrow    the same rows as an Arrow IPC file (Feather v2, uncompressed)
