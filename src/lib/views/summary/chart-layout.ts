@@ -88,7 +88,11 @@ export function layoutChart(series: BinSeries, measure: Measure, width: number, 
     }
     bars.push({ index: i, x: x + gap / 2, width: Math.max(1, step - gap), segments, range, total: totals[i]! });
   }
-  const yTicks = y.ticks(4).map((value) => ({ value, y: y(value) }));
+  // Counts and figures are whole numbers: no tick at 0.5.
+  const yTicks = y
+    .ticks(Math.min(4, max))
+    .filter(Number.isInteger)
+    .map((value) => ({ value, y: y(value) }));
   return { bars, yTicks, xTicks: timeTicks(series, plot.left, step, bins), max, plot };
 }
 
@@ -102,7 +106,10 @@ function timeTicks(series: BinSeries, left: number, step: number, bins: number):
   const every = Math.max(1, Math.ceil(LABEL_PX[unit] / step));
   const ticks: { x: number; label: string }[] = [];
   let lastYear: number | null = null;
+  // A label needs its room before the plot's right edge, or it is cut off there.
+  const right = left + step * bins;
   for (let i = 0; i < bins; i += every) {
+    if (i > 0 && left + i * step + LABEL_PX[unit] > right + MARGIN.right) break;
     const bin = first + i;
     const year = binYear(bin, unit);
     let label = binTick(bin, unit);
