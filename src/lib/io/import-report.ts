@@ -1,6 +1,6 @@
 import { LIMITS } from '../model/limits';
 import type { Importer, ImportProblem, ImportResult } from './formats';
-import type { DateReport } from './formats/date-format';
+import type { DateReport } from './formats/date-format-names';
 
 /** What the import panel shows after a third-party format was read. */
 export interface ImportReport {

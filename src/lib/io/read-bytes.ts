@@ -42,11 +42,6 @@ export function readRequest(request: ReadRequest): ReadResult | Promise<ReadResu
   return readBytes(request.buffer, request.name, request.options);
 }
 
-/** Parquet and Arrow IPC: binary, decompressed as read, so they go to the worker whatever their size. */
-export function isColumnar(head: Uint8Array, name: string): boolean {
-  return columnarKind(head, name) !== null;
-}
-
 export function readBytes(buffer: ArrayBuffer, name: string, options: ImportOptions = {}): ReadResult {
   const bytes = new Uint8Array(buffer);
   if (isPack(bytes)) return { result: loadPack(buffer, name), import: null };

@@ -5,7 +5,7 @@
  */
 import { datasetFromPack, datasetFromParts, type Dataset } from '../model/dataset';
 import { LIMITS } from '../model/limits';
-import { megabytes, type BytesResult } from '../model/load-bytes';
+import { loadJsonText, megabytes, type BytesResult } from '../model/load-bytes';
 import { PACK_MAGIC } from '../model/pack';
 import { viewVerifiedPack } from '../model/pack-verify';
 import type { Problem } from '../model/problems';
@@ -13,7 +13,8 @@ import { fetchBytes } from './fetch-text';
 import type { ImportOptions } from './formats';
 import { columnarKind } from './formats/columnar-kind';
 import { importDetail, type ImportReport } from './import-report';
-import { readText as readAnyText, type ReadResult } from './read-bytes';
+import type { ReadResult } from './read-bytes';
+import { isOurJsonText } from './sniff';
 import { CANCELLED, prewarmLoader, PREWARM_AFTER_BYTES, readBytesOffThread, readFilesOffThread } from './worker-load';
 
 export type { ImportReport } from './import-report';
@@ -29,7 +30,10 @@ export type DataSource =
   | { kind: 'file'; file: File; origin?: string; options?: ImportOptions }
   /** Several files picked or dropped together, read as one import (a timemap export's three files). */
   | { kind: 'files'; files: readonly File[]; origin?: string; options?: ImportOptions }
-  /** Text in memory (a paste), in any format the importers read. */
+  /**
+   * Text in memory, in our JSON (answered at once, with the model's loader). Other formats open as
+   * a file (a paste is handed over as one), whose importers load with it.
+   */
   | { kind: 'text'; text: string; name: string; origin?: string }
   /** A dataset already built and checked (the editor's draft applied to the loaded data). */
   | { kind: 'edit'; dataset: Dataset };
@@ -100,7 +104,12 @@ export function readSource(
     case 'text': {
       const tooBig = sizeError(source.name, source.text.length);
       if (tooBig) return failed(source.name, { error: tooBig });
-      return withEvents(opened(readAnyText(source.text, source.name), source.name, source.origin ?? source.name));
+      if (!isOurJsonText(source.text) && !/^\uFEFF?\s*[[{]/.test(source.text))
+        return failed(source.name, {
+          error: `${source.name} is not Faultline JSON; open other formats as a file, which reads every format`,
+        });
+      const read: ReadResult = { result: loadJsonText(source.text, source.name), import: null };
+      return withEvents(opened(read, source.name, source.origin ?? source.name));
     }
     case 'url':
       return readUrl(source.url, source.name, source.origin, progress, signal).then(withEvents);

@@ -1,7 +1,10 @@
 import type { EventRecord } from '../model/types';
 import type { LoadMessage } from './load-messages';
 import type { ImportOptions } from './formats';
-import { isColumnar, readRequest, type ReadRequest, type ReadResult } from './read-bytes';
+import { loadBytes } from '../model/load-bytes';
+import { isColumnar } from './formats/columnar-kind';
+import type { ReadRequest, ReadResult } from './read-bytes';
+import { isModelReadable } from './sniff';
 
 /** A load that takes longer than this is stopped: a hostile file must not hold a core forever. */
 export const LOAD_WATCHDOG_MS = 120_000;
@@ -85,9 +88,16 @@ function readOffThread(
     import: null,
   });
   if (signal?.aborted) return Promise.resolve(failed(CANCELLED));
+  // In place, a pack or our JSON (the bundled dataset) is read by the model's loader at once; any
+  // other format loads read-bytes.ts and its importers first (a chunk of their own).
   const here = (): Promise<ReadResult> =>
     Promise.resolve()
-      .then(() => readRequest(request))
+      .then(async () => {
+        if ('buffer' in request && !request.options && isModelReadable(new Uint8Array(request.buffer)))
+          return { result: loadBytes(request.buffer, name), import: null };
+        const { readRequest } = await import('./read-bytes');
+        return readRequest(request);
+      })
       .catch((error: unknown) => failed(`${name} could not be read: ${(error as Error).message}`));
   if (inPlace) {
     warm?.terminate();

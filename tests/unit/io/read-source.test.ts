@@ -15,11 +15,23 @@ describe('readSource: text', () => {
     expect(out.ok && out.origin).toBe('File: events.json');
   }, 60_000);
 
-  it('imports ACLED through the registry and names the format and counts in the origin', () => {
-    const out = readSource({
-      kind: 'text',
-      text: readFileSync('tests/fixtures/import/acled-current.csv', 'utf8'),
-      name: 'acled.csv',
+  // Other formats open as files: their importers are a chunk the page loads only then.
+  it('refuses text in another format (it opens as a file)', () => {
+    const out = readSource({ kind: 'text', text: 'just some words\nmore words', name: 'notes.txt' });
+    expect(out.ok).toBe(false);
+    expect(out.report.error).toBe(
+      'notes.txt is not Faultline JSON; open other formats as a file, which reads every format',
+    );
+  });
+});
+
+const asFile = (text: string, name: string): File => new File([text], name);
+
+describe('readSource: files in other formats', () => {
+  it('imports ACLED through the registry and names the format and counts in the origin', async () => {
+    const out = await readSource({
+      kind: 'file',
+      file: asFile(readFileSync('tests/fixtures/import/acled-current.csv', 'utf8'), 'acled.csv'),
       origin: 'File: acled.csv',
     });
     expect(out.ok).toBe(true);
@@ -28,9 +40,9 @@ describe('readSource: text', () => {
     expect(out.ok && out.dataset.events.length).toBe(out.report.import!.rows!.imported);
   }, 60_000);
 
-  it('an import gives the same events as its JSON read back (validated once, not re-parsed)', () => {
+  it('an import gives the same events as its JSON read back (validated once, not re-parsed)', async () => {
     const text = readFileSync('tests/fixtures/import/acled-current.csv', 'utf8');
-    const out = readSource({ kind: 'text', text, name: 'acled.csv' });
+    const out = await readSource({ kind: 'file', file: asFile(text, 'acled.csv') });
     if (!out.ok) throw new Error('the ACLED fixture must import');
     const back = loadDataset(exportText(out.dataset, new Uint32Array(0), 'all'), 'back.json');
     expect(back.ok && back.dataset.events.toArray()).toEqual(out.dataset.events.toArray());
@@ -43,16 +55,16 @@ describe('readSource: text', () => {
     expect(out.report.problems[0]?.position).toBeDefined();
   });
 
-  it('says so when the format is unknown', () => {
-    const out = readSource({ kind: 'text', text: 'just some words\nmore words', name: 'notes.txt' });
+  it('says so when the format is unknown', async () => {
+    const out = await readSource({ kind: 'file', file: asFile('just some words\nmore words', 'notes.txt') });
     expect(out.ok).toBe(false);
     expect(out.report.error).toMatch(/could not tell the format of notes\.txt/);
   });
 
-  it('caps the listed importer problems and counts the rest', () => {
+  it('caps the listed importer problems and counts the rest', async () => {
     const header = 'id,title,summary,date,category,sources\n';
     const rows = Array.from({ length: 250 }, (_, i) => `e${i},T,S,not-a-date,c,[]`).join('\n');
-    const out = readSource({ kind: 'text', text: header + rows, name: 'many.csv' });
+    const out = await readSource({ kind: 'file', file: asFile(header + rows, 'many.csv') });
     expect(out.report.import).not.toBeNull();
     expect(out.report.import!.problems.length).toBeLessThanOrEqual(LIMITS.maxReportedProblems);
     expect(out.report.import!.problems.length + out.report.import!.more).toBeGreaterThan(LIMITS.maxReportedProblems);

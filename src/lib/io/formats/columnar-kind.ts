@@ -21,3 +21,8 @@ export function columnarKind(bytes: Uint8Array, name = ''): ColumnarKind | null 
 }
 
 export const COLUMNAR_LABEL: Record<ColumnarKind, string> = { parquet: 'Parquet', arrow: 'Arrow IPC' };
+
+/** Parquet and Arrow are decompressed as they are read: they go to the load worker whatever their size. */
+export function isColumnar(head: Uint8Array, name: string): boolean {
+  return columnarKind(head, name) !== null;
+}

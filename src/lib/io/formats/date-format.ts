@@ -11,45 +11,21 @@
 import { parseIsoDate } from '../../model/dates';
 import { isoOf, readDay, type DateRead } from './source-dates';
 
-/** The formats offered in the app, in the order shown. */
-export const DATE_FORMATS = ['DD/MM/YYYY', 'MM/DD/YYYY', 'DD/MM/YY', 'MM/DD/YY', 'YYYY-MM-DD'] as const;
-export type CanonicalDateFormat = (typeof DATE_FORMATS)[number];
-const ALIASES: Readonly<Record<string, CanonicalDateFormat>> = {
-  'D/M/YYYY': 'DD/MM/YYYY',
-  'M/D/YYYY': 'MM/DD/YYYY',
-  'D/M/YY': 'DD/MM/YY',
-  'M/D/YY': 'MM/DD/YY',
-  ISO: 'YYYY-MM-DD',
-};
-/** A format by any of its names (unpadded parts are read under every name). */
-export type DateFormat = CanonicalDateFormat | 'D/M/YYYY' | 'M/D/YYYY' | 'D/M/YY' | 'M/D/YY' | 'ISO';
+import {
+  dateFormatOf,
+  PIVOT_NOTE,
+  TWO_DIGIT_YEAR_PIVOT,
+  type CanonicalDateFormat,
+  type DateFormat,
+  type DateReport,
+} from './date-format-names';
 
-/** Two-digit years below this are 20xx, the others 19xx (POSIX strptime's %y). */
-export const TWO_DIGIT_YEAR_PIVOT = 69;
-export const PIVOT_NOTE = `two-digit years read with the pivot ${TWO_DIGIT_YEAR_PIVOT}: 00-${TWO_DIGIT_YEAR_PIVOT - 1} → 20${'00'}-20${TWO_DIGIT_YEAR_PIVOT - 1}, ${TWO_DIGIT_YEAR_PIVOT}-99 → 19${TWO_DIGIT_YEAR_PIVOT}-1999`;
-
-/** The canonical name of a format given by any of its names (case-insensitive), or undefined. */
-export function dateFormatOf(text: string): CanonicalDateFormat | undefined {
-  const upper = text.trim().toUpperCase();
-  if ((DATE_FORMATS as readonly string[]).includes(upper)) return upper as CanonicalDateFormat;
-  return Object.prototype.hasOwnProperty.call(ALIASES, upper) ? ALIASES[upper] : undefined;
-}
+export { DATE_FORMATS, dateFormatOf, PIVOT_NOTE, TWO_DIGIT_YEAR_PIVOT } from './date-format-names';
+export type { CanonicalDateFormat, DateFormat, DateReport } from './date-format-names';
 
 type Order = 'dmy' | 'mdy' | 'ymd';
 const orderOf = (format: CanonicalDateFormat): Order =>
   format.startsWith('DD') ? 'dmy' : format.startsWith('MM') ? 'mdy' : 'ymd';
-
-/** How an import read its dates: shown in the import result, which offers the choice when it matters. */
-export interface DateReport {
-  /** The format the dates were read in, or null when the order was not known. */
-  format: CanonicalDateFormat | null;
-  /** given: named by the user; decided: from the file's own dates; ambiguous / mixed: not known; none: no day-month dates. */
-  how: 'given' | 'decided' | 'ambiguous' | 'mixed' | 'none';
-  /** One sentence for people ("dates read as DD/MM/YYYY: '25/03/2022' (row 3) has a day above 12"). */
-  note: string;
-  /** Rows skipped because of their dates (unreadable under the format, or readable both ways). */
-  skipped: number;
-}
 
 export type DayRead = (DateRead & { ok: true; time?: string }) | (DateRead & { ok: false; ambiguous?: boolean });
 
