@@ -188,7 +188,7 @@ test('the map draws the offline basemap (land vs sea) and one canvas of markers,
   await expect(page.getByTestId('map').locator('.leaflet-marker-icon')).toHaveCount(0);
   const total = (await drawn(page)).reduce((sum, d) => sum + d.count, 0);
   expect(total).toBe(LOCATED);
-  await expect(page.getByText('Made with Natural Earth')).toBeVisible();
+  await expect(page.getByTestId('map-credits')).toContainText('Natural Earth, de facto borders');
   expect(requests.filter((u) => /marker-(icon|shadow)/.test(u) || !u.startsWith(appOrigin()))).toEqual([]);
   await page.screenshot({ path: '/tmp/map.png' });
 });

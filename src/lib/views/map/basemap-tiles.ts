@@ -16,16 +16,28 @@ export interface BasemapColors {
   sea: string;
   land: string;
   line: string;
+  /** Borders between a country's regions (provinces, oblasts, districts). */
+  region: string;
 }
 
 /** Width of coastlines and borders, CSS px, at every zoom. */
 const LINE_PX = 0.7;
+/** Width of region borders: below the countries', drawn under them. */
+const REGION_PX = 0.6;
 
 /** Paints tiles from projected shapes. */
 export class BasemapPainter {
   constructor(readonly shapes: WorldShapes) {}
 
-  paint(canvas: HTMLCanvasElement, x: number, y: number, z: number, colors: BasemapColors, dpr: number): void {
+  paint(
+    canvas: HTMLCanvasElement,
+    x: number,
+    y: number,
+    z: number,
+    colors: BasemapColors,
+    dpr: number,
+    regions: readonly ShapeSet[] = [],
+  ): void {
     const size = Math.round(TILE_SIZE * dpr);
     if (canvas.width !== size || canvas.height !== size) {
       canvas.width = size;
@@ -47,11 +59,19 @@ export class BasemapPainter {
     for (const i of shapesIn(land, box)) trace(fill, land, i);
     ctx.fillStyle = colors.land;
     ctx.fill(fill, 'evenodd');
+    ctx.lineJoin = 'round';
+    if (regions.length > 0) {
+      const inner = new Path2D();
+      const regionMargin = REGION_PX / 2 ** z;
+      for (const set of regions) for (const i of shapesIn(set, box, regionMargin)) trace(inner, set, i);
+      ctx.lineWidth = regionMargin;
+      ctx.strokeStyle = colors.region;
+      ctx.stroke(inner);
+    }
     const stroke = new Path2D();
     const margin = LINE_PX / 2 ** z;
     for (const i of shapesIn(lines, box, margin)) trace(stroke, lines, i);
     ctx.lineWidth = margin;
-    ctx.lineJoin = 'round';
     ctx.strokeStyle = colors.line;
     ctx.stroke(stroke);
     // A CPU canvas rasterises what it recorded when it is first read: do it now, in this job,
@@ -146,6 +166,10 @@ export class TileCache {
   clear(): void {
     this.#tiles.clear();
   }
+
+  keys(): IterableIterator<string> {
+    return this.#tiles.keys();
+  }
 }
 
 /** A drawn tile's name in the cache: the shapes' detail, the zoom, the tile and the pixel ratio. */
@@ -157,6 +181,8 @@ function tileKey(detail: string, zoom: number, x: number, y: number, dpr: number
 export interface BasemapSource {
   painter(zoom: number): { detail: string; painter: BasemapPainter };
   colors(): BasemapColors;
+  /** Region borders loaded for a box (world units) at a zoom; asking requests the rest. */
+  regions?(zoom: number, box: readonly number[]): ShapeSet[];
 }
 
 /**
@@ -172,6 +198,8 @@ export class BasemapView {
   #view: Viewport | null = null;
   /** Tiles the current view needs and lacks. */
   #missing = new Set<string>();
+  /** Kept tiles drawn before region borders they show arrived: shown, and drawn again. */
+  readonly #stale = new Set<string>();
   /** Called whenever the view has every tile it needs. */
   onsettled: (() => void) | null = null;
 
@@ -194,6 +222,13 @@ export class BasemapView {
     if (!ctx) return;
     const colors = this.source.colors();
     const tiles = this.#tilesFor(view);
+    // Asked for the whole view at once, so its region borders load together.
+    this.source.regions?.(
+      view.zoom,
+      [view.left, view.top, view.left + view.width, view.top + view.height].map(
+        (v) => (v / view.worldSize) * TILE_SIZE,
+      ),
+    );
     // Room for this view and the one before it (zooming back costs nothing).
     this.#cache.ensure(2 * tiles.length);
     const missing = tiles.filter((t) => !this.#cache.take(t.key));
@@ -210,10 +245,14 @@ export class BasemapView {
     // The zoom before (or this one, drawn in the other detail) stands in for what is missing.
     if (missing.length > 0) this.#standIn(ctx, missing, last?.zoom ?? view.zoom, view);
     this.#missing = new Set(missing.map((t) => t.key));
-    this.#queue.retain((key) => this.#missing.has(key));
+    const wanted = new Set(tiles.map((t) => t.key));
+    this.#queue.retain((key) => this.#missing.has(key) || (this.#stale.has(key) && wanted.has(key)));
     for (const t of tiles) {
       if (this.#missing.has(t.key)) this.#queue.add(t.key, () => this.#draw(t));
-      else this.#blit(t);
+      else {
+        this.#blit(t);
+        if (this.#stale.has(t.key)) this.#queue.add(t.key, () => this.#draw(t));
+      }
     }
     if (this.#missing.size === 0) this.onsettled?.();
   }
@@ -221,6 +260,20 @@ export class BasemapView {
   /** Tiles drawn so far are of no use: the theme or the shapes changed. */
   invalidate(): void {
     this.#cache.clear();
+    this.#stale.clear();
+    if (this.#view) this.render(this.#view);
+  }
+
+  /**
+   * Region borders arrived for a box (world units): the kept tiles that meet it stay on screen
+   * and are drawn again between frames, so nothing flashes while they are.
+   */
+  refresh(box: readonly number[]): void {
+    for (const key of this.#cache.keys()) {
+      const [, zoom, x, y] = key.split('/').map(Number) as [number, number, number, number];
+      const [x0, y0, x1, y1] = tileBox(x, y, zoom);
+      if (x0 <= box[2]! && x1 >= box[0]! && y0 <= box[3]! && y1 >= box[1]!) this.#stale.add(key);
+    }
     if (this.#view) this.render(this.#view);
   }
 
@@ -290,11 +343,16 @@ export class BasemapView {
 
   #draw(t: { key: string; x: number; y: number; zoom: number }): void {
     const tile = document.createElement('canvas');
+    const regions = this.source.regions?.(t.zoom, tileBox(t.x, t.y, t.zoom)) ?? [];
     this.source
       .painter(t.zoom)
-      .painter.paint(tile, t.x, t.y, t.zoom, this.source.colors(), this.#view?.pixelRatio ?? 1);
+      .painter.paint(tile, t.x, t.y, t.zoom, this.source.colors(), this.#view?.pixelRatio ?? 1, regions);
     this.#cache.put(t.key, tile);
-    if (!this.#missing.delete(t.key)) return;
+    const stale = this.#stale.delete(t.key);
+    if (!this.#missing.delete(t.key)) {
+      if (stale) this.#blit(t);
+      return;
+    }
     this.#blit(t);
     if (this.#missing.size === 0) this.onsettled?.();
   }

@@ -4,21 +4,53 @@
  * continent views, 1:50m (≈80k points, ≈240 KB gzip) once zoomed in, fetched only when needed
  * and turned into shapes in a worker (basemap-worker.ts). Both are separate assets, and
  * topojson-client is only in the worker's chunk (or a lazy one): none of it counts toward the
- * initial bundle.
+ * initial bundle. Over them, region borders (drawn into the same tiles) and the names of
+ * countries, regions and places (label-layer.ts), from the bundled tiles of basemap-assets.ts.
  */
 import coarseUrl from 'world-atlas/countries-110m.json?url';
 import fineUrl from 'world-atlas/countries-50m.json?url';
 import type { Atlas, WorldShapes } from './basemap-shapes';
 import { BasemapPainter, type BasemapColors } from './basemap-tiles';
+import type { LabelColors } from './label-layer';
 import type { Scheme } from './paint';
 
-/** Shown as plain text in the map's corner; the wording is the credit Natural Earth suggests (its data is public domain). */
-export const BASEMAP_ATTRIBUTION = 'Made with Natural Earth';
+/** A credit in the map's corner: plain text, a link when `href` is set (ours, never from data), then `note`. */
+export interface Credit {
+  text: string;
+  href?: string;
+  note?: string;
+}
+
+/**
+ * Natural Earth's data is public domain and asks for no credit; we give one, and say whose
+ * boundaries are drawn: Natural Earth's de facto lines, disputed territory as it draws it.
+ */
+export const BASEMAP_ATTRIBUTION = 'Natural Earth, de facto borders';
+
+/** The credits of the offline map: the places' GeoNames credit (CC BY 4.0) while names are drawn. */
+export function offlineCredits(names: boolean): Credit[] {
+  const credits: Credit[] = [
+    { text: 'Natural Earth', href: 'https://www.naturalearthdata.com', note: ', de facto borders' },
+  ];
+  if (names) credits.push({ text: 'GeoNames', href: 'https://www.geonames.org', note: ' CC BY 4.0' });
+  return credits;
+}
+
+/** The credits as one line of plain text (the PNG export's footer, the map's data-attribution). */
+export function creditText(credits: readonly Credit[]): string {
+  return credits.map((c) => c.text + (c.note ?? '')).join(' · ');
+}
 
 /** Muted so the category colours of the markers carry the attention, in both themes. */
 export const BASEMAP_COLORS: Record<Scheme, BasemapColors> = {
-  light: { sea: '#d3e2ec', land: '#f6f4ef', line: '#a3adb8' },
-  dark: { sea: '#0b131c', land: '#27313e', line: '#52606f' },
+  light: { sea: '#d3e2ec', land: '#f6f4ef', line: '#a3adb8', region: '#cfd3d8' },
+  dark: { sea: '#0b131c', land: '#27313e', line: '#52606f', region: '#3a4553' },
+};
+
+/** Names: dark on light land and light on dark, each with a halo of the land's colour. */
+export const LABEL_COLORS: Record<Scheme, LabelColors> = {
+  light: { text: '#27303b', country: '#5b6673', region: '#7d8894', halo: 'rgba(246, 244, 239, 0.92)' },
+  dark: { text: '#dde4ec', country: '#a8b3bf', region: '#8793a0', halo: 'rgba(23, 30, 39, 0.92)' },
 };
 
 export type Detail = 'coarse' | 'fine';

@@ -5,37 +5,46 @@
  */
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { BASEMAP_ATTRIBUTION, BASEMAP_COLORS, detailFor, loadPainter, type Detail } from './basemap';
+import {
+  BASEMAP_COLORS,
+  creditText,
+  detailFor,
+  LABEL_COLORS,
+  loadPainter,
+  offlineCredits,
+  type Detail,
+} from './basemap';
+import { BasemapAssets } from './basemap-assets';
+import { DEEPEST_ZOOM } from './basemap-format';
 import { BasemapView, type BasemapPainter, type BasemapSource } from './basemap-tiles';
+import { LabelCanvas } from './label-layer';
 import type { MapCallbacks, MapHandle } from './map-handle';
 import { MarkerCanvas, type Picked, type Viewport } from './marker-layer';
 import type { Scheme } from './paint';
 import { normaliseExtent, round, worldSize, type Extent } from './projection';
-
-export interface TileOption {
-  url: string;
-  attribution: string;
-  maxZoom: number;
-}
+import { CONFIG_FILE, parseRuntimeConfig, type ParsedConfig, type TileConfig } from './tile-config';
 
 /**
- * Online XYZ tiles instead of the offline vector basemap. OFF by default: the app must work
- * with no network. A deployment turns them on at build time with
- *   VITE_FAULTLINE_TILE_URL=https://tiles.example.org/{z}/{x}/{y}.png
- *   VITE_FAULTLINE_TILE_ATTRIBUTION="© OpenStreetMap contributors"   (shown as plain text)
+ * Online XYZ tiles instead of the offline basemap: OFF by default, the app must work with no
+ * network. A deployment turns them on in faultline.config.json beside index.html (tile-config.ts;
+ * README, "Map tiles"), read once, as this module arrives (map-loader.ts asks for it as the page
+ * starts). Absent or unreadable: offline, quietly; invalid: offline, with a notice.
  */
-export const ONLINE_TILES: TileOption | null = (() => {
-  const url = import.meta.env['VITE_FAULTLINE_TILE_URL'] as string | undefined;
-  if (!url) return null;
-  return {
-    url,
-    attribution: (import.meta.env['VITE_FAULTLINE_TILE_ATTRIBUTION'] as string | undefined) ?? '',
-    maxZoom: 18,
-  };
+const runtimeConfig: Promise<ParsedConfig> = (async () => {
+  const base = document.baseURI;
+  try {
+    const response = await fetch(CONFIG_FILE, { cache: 'no-cache' });
+    return parseRuntimeConfig(response.ok ? await response.text() : null, base);
+  } catch {
+    return parseRuntimeConfig(null, base);
+  }
 })();
 
-/** Country shapes carry no detail past this zoom; tiles may go further. */
-const MAX_ZOOM = ONLINE_TILES?.maxZoom ?? 12;
+/** The bundled names and region borders, beside index.html (copied there by scripts/vite-basemap-plugin.ts). */
+const ASSET_ROOT = 'basemap/';
+
+/** Country shapes and region borders carry no detail past this zoom; online tiles may go further. */
+const OFFLINE_MAX_ZOOM = DEEPEST_ZOOM;
 /**
  * How far each canvas overhangs the view (a share of its size), so that a drag shows what lies
  * beyond the edge until the move ends and the canvas is redrawn. The markers are redrawn on every
@@ -61,7 +70,8 @@ class ViewCanvasLayer extends L.Layer {
   constructor(
     readonly canvas: HTMLCanvasElement,
     readonly pane: string,
-    readonly draw: (view: Viewport) => void,
+    /** `panning`: a frame in the middle of a pan (the move has not ended). */
+    readonly draw: (view: Viewport, panning: boolean) => void,
     /** Redraw once per frame while the map pans, not only when the move ends. */
     readonly followPans = false,
   ) {
@@ -92,6 +102,10 @@ class ViewCanvasLayer extends L.Layer {
   }
 
   redraw(): void {
+    this.#render(false);
+  }
+
+  #render(panning: boolean): void {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     const map = this._map;
@@ -104,19 +118,22 @@ class ViewCanvasLayer extends L.Layer {
     this.#zoom = map.getZoom();
     this.#left = topLeft.x + origin.x;
     this.#top = topLeft.y + origin.y;
-    this.draw({
-      zoom: this.#zoom,
-      minZoom: map.getMinZoom(),
-      maxZoom: map.getMaxZoom(),
-      worldSize: worldSize(this.#zoom),
-      left: this.#left,
-      top: this.#top,
-      width: size.x + 2 * pad.x,
-      height: size.y + 2 * pad.y,
-      containerLeft: container.x,
-      containerTop: container.y,
-      pixelRatio: window.devicePixelRatio || 1,
-    });
+    this.draw(
+      {
+        zoom: this.#zoom,
+        minZoom: map.getMinZoom(),
+        maxZoom: map.getMaxZoom(),
+        worldSize: worldSize(this.#zoom),
+        left: this.#left,
+        top: this.#top,
+        width: size.x + 2 * pad.x,
+        height: size.y + 2 * pad.y,
+        containerLeft: container.x,
+        containerTop: container.y,
+        pixelRatio: window.devicePixelRatio || 1,
+      },
+      panning,
+    );
   }
 
   /** A pan (not a zoom: its frames are the scaled last frame) redraws in the next frame. */
@@ -124,7 +141,7 @@ class ViewCanvasLayer extends L.Layer {
     if (this.#frame || this._map.getZoom() !== this.#zoom) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
-      if (this._map?.getZoom() === this.#zoom) this.redraw();
+      if (this._map?.getZoom() === this.#zoom) this.#render(true);
     });
   }
 
@@ -160,7 +177,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     zoomControl: false, // our own Svelte buttons, styled for both themes
     attributionControl: false, // Leaflet's control writes HTML; credits are a text node in MapView
     minZoom: 1,
-    maxZoom: MAX_ZOOM,
+    maxZoom: OFFLINE_MAX_ZOOM,
     // One world copy: the basemap is drawn once, so panning past the antimeridian would show sea.
     maxBounds: [
       [-89, -180],
@@ -172,18 +189,28 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   });
   // First moveend listener: the benchmark times the repaint from here, as it does for the peers.
   map.on('moveend', () => performance.mark('faultline:map-moveend'));
+  // Created in paint order, which the PNG export follows: basemap, names, markers.
   map.createPane('faultline-basemap').style.zIndex = '200';
+  map.createPane('faultline-labels').style.zIndex = '300';
   map.createPane('faultline-markers').style.zIndex = '450';
   const markers = new MarkerCanvas(container);
   new ViewCanvasLayer(markers.canvas, 'faultline-markers', (view) => markers.render(view)).addTo(map);
+  let maxZoom = OFFLINE_MAX_ZOOM;
 
   let scheme: Scheme | null = null;
   let removed = false;
+  const setCredits = (credits: ReturnType<typeof offlineCredits>): void => {
+    container.dataset['attribution'] = creditText(credits);
+    callbacks.oncredits(credits);
+  };
   // The offline basemap: coarse shapes first, the detailed ones loaded (in a worker) the first
   // time a view needs them; until then the coarse ones stand in.
   const painters: Partial<Record<Detail, BasemapPainter>> = {};
   let basemap: BasemapView | null = null;
   let basemapLayer: ViewCanvasLayer | null = null;
+  let assets: BasemapAssets | null = null;
+  let labels: LabelCanvas | null = null;
+  let labelLayer: ViewCanvasLayer | null = null;
   const source: BasemapSource = {
     painter(zoom) {
       if (detailFor(zoom) === 'coarse') return { detail: 'coarse', painter: painters.coarse! };
@@ -192,6 +219,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
       return { detail: 'coarse', painter: painters.coarse! };
     },
     colors: () => BASEMAP_COLORS[scheme ?? 'light'],
+    regions: (zoom, box) => assets?.lines(zoom, box) ?? [],
   };
   let fineRequested = false;
   const loadFine = (): void => {
@@ -211,9 +239,53 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   const paintBasemap = (): void => {
     container.style.background = BASEMAP_COLORS[scheme ?? 'light'].sea;
     basemap?.invalidate();
+    labels?.setColors(LABEL_COLORS[scheme ?? 'light']);
   };
-  if (ONLINE_TILES) L.tileLayer(ONLINE_TILES.url, { maxZoom: ONLINE_TILES.maxZoom }).addTo(map);
-  else {
+
+  /** Region borders and names over the countries, from the bundled tiles as views need them. */
+  const startNames = (): void => {
+    const names = new BasemapAssets(ASSET_ROOT);
+    const canvas = new LabelCanvas(names, LABEL_COLORS[scheme ?? 'light'], container);
+    assets = names;
+    labels = canvas;
+    names.onload = (kind, box) => {
+      if (removed) return;
+      if (kind === 'labels') labelLayer?.redraw();
+      else if (box) basemap?.refresh(box);
+      else basemapLayer?.redraw();
+    };
+    // A file that fails leaves the countries-only map (the events are untouched) and says so.
+    names.onfail = (error) => {
+      if (removed) return;
+      console.warn('Faultline: the basemap names and regions could not be loaded;', error);
+      labelLayer?.remove();
+      labelLayer = null;
+      canvas.dispose();
+      labels = null;
+      delete container.dataset['labels'];
+      basemap?.invalidate();
+      setCredits(offlineCredits(false));
+      callbacks.onnotice(
+        'The map’s place names and region borders could not be loaded: it shows countries only. The events are all there.',
+      );
+    };
+    markers.onclusters = () => {
+      const drawn = markers.discs();
+      if (drawn) canvas.setObstacles(drawn.zoom, drawn.discs);
+    };
+    // The markers may have been drawn before the names started.
+    markers.onclusters();
+    labelLayer = new ViewCanvasLayer(
+      canvas.canvas,
+      'faultline-labels',
+      (view, panning) => canvas.render(view, panning),
+      true,
+    ).addTo(map);
+    setCredits(offlineCredits(true));
+  };
+
+  const startOffline = (): void => {
+    setCredits(offlineCredits(false));
     loadPainter('coarse').then(
       (coarse) => {
         if (removed) return;
@@ -227,10 +299,39 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
           (view) => basemap!.render(view),
           true,
         ).addTo(map);
+        startNames();
       },
-      (error: unknown) => console.warn('Faultline: the basemap could not be loaded;', error),
+      (error: unknown) => {
+        if (removed) return;
+        console.warn('Faultline: the basemap could not be loaded;', error);
+        callbacks.onnotice('The map’s basemap could not be loaded: the events are shown over a plain background.');
+      },
     );
-  }
+  };
+
+  const startOnline = (tiles: TileConfig): void => {
+    maxZoom = tiles.maxZoom;
+    map.setMaxZoom(maxZoom);
+    let warned = false;
+    L.tileLayer(tiles.url, { maxZoom, subdomains: tiles.subdomains })
+      .on('tileerror', () => {
+        if (warned || removed) return;
+        warned = true;
+        callbacks.onnotice(
+          `Some map tiles could not be loaded from ${new URL(tiles.url.replace(/\{s\}/g, 'a'), document.baseURI).host}.`,
+        );
+      })
+      .on('load', () => (container.dataset['basemap'] = 'ready'))
+      .addTo(map);
+    setCredits([{ text: tiles.attribution }]);
+  };
+
+  runtimeConfig.then(({ config, notice }) => {
+    if (removed) return;
+    if (notice) callbacks.onnotice(notice);
+    if (config.tiles) startOnline(config.tiles);
+    else startOffline();
+  });
 
   // Pointer → picked item. Hit-testing works in world pixels, so a half-finished pan is fine.
   let moving = false;
@@ -287,8 +388,9 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   const bounds = (e: Extent): L.LatLngBounds => L.latLngBounds([e.south, e.west], [e.north, e.east]);
   return {
     markers,
-    maxZoom: MAX_ZOOM,
-    attribution: ONLINE_TILES ? ONLINE_TILES.attribution : BASEMAP_ATTRIBUTION,
+    get maxZoom() {
+      return maxZoom;
+    },
     zoom: () => map.getZoom(),
     differs(view) {
       const c = map.getCenter();
@@ -315,8 +417,8 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     zoomInto(extent, maxStep) {
       const b = bounds(extent);
       const now = map.getZoom();
-      const target = Math.min(map.getBoundsZoom(b, false, L.point(96, 96)), now + maxStep, MAX_ZOOM);
-      map.setView(b.getCenter(), Math.max(target, Math.min(now + 1, MAX_ZOOM)), still);
+      const target = Math.min(map.getBoundsZoom(b, false, L.point(96, 96)), now + maxStep, maxZoom);
+      map.setView(b.getCenter(), Math.max(target, Math.min(now + 1, maxZoom)), still);
     },
     reveal(lat, lon, minZoom) {
       const p = map.latLngToContainerPoint([lat, lon]);
@@ -336,6 +438,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     remove() {
       removed = true;
       basemap?.dispose();
+      labels?.dispose();
       markers.dispose();
       resize.disconnect();
       cancelAnimationFrame(frame);

@@ -4,6 +4,7 @@
  * adapter, or a MapLibre one, would implement the same MapHandle.
  */
 import type { MapView } from '../../state/app-state.svelte';
+import type { Credit } from './basemap';
 import type { MarkerCanvas, Picked } from './marker-layer';
 import type { Scheme } from './paint';
 import type { Extent } from './projection';
@@ -16,13 +17,16 @@ export interface MapCallbacks {
   onhover(picked: Picked | null): void;
   /** A click that did not drag the map. */
   onpick(picked: Picked | null, at: { lat: number; lon: number }): void;
+  /** Something the analyst should know about the map itself (its config, its basemap), in words. */
+  onnotice(message: string): void;
+  /** The credits for the map's corner changed (the basemap chosen, names drawn or not). */
+  oncredits(credits: readonly Credit[]): void;
 }
 
 export interface MapHandle {
   readonly markers: MarkerCanvas;
+  /** The deepest zoom: the offline basemap's, or the configured tiles' once the config is read. */
   readonly maxZoom: number;
-  /** Plain-text credits for the corner of the map. */
-  readonly attribution: string;
   zoom(): number;
   /** True when the map shows something other than `view`, beyond URL rounding. */
   differs(view: MapView): boolean;

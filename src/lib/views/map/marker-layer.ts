@@ -84,6 +84,8 @@ export class MarkerCanvas {
   #spanRows: Uint32Array | null = null;
   #palette: Palette = PALETTES.light;
   readonly #labels = new CountLabels();
+  /** Called when the clusters change (a move, new rows): the basemap's names keep clear of them. */
+  onclusters: (() => void) | null = null;
 
   /** @param hook element that gets the data-markers attribute that browser tests read */
   constructor(private readonly hook: HTMLElement | null) {
@@ -197,6 +199,28 @@ export class MarkerCanvas {
       for (let k = 0; k < c.length; k++) if (bucketOf(k) === bucket) order[at++] = k;
     this.#clusters = c;
     this.#order = order;
+    this.onclusters?.();
+  }
+
+  /** What the clusters draw, as discs (x, y, radius, flattened; world px at `zoom`); null before any. */
+  discs(): { zoom: number; discs: Float64Array } | null {
+    const c = this.#clusters;
+    const data = this.#data;
+    const view = this.#view;
+    if (!c || !data || !view) return null;
+    const out = new Float64Array(c.length * 3);
+    for (let k = 0; k < c.length; k++) {
+      let r = clusterRadius(c.count[k]!) + 1;
+      if (c.count[k]! === 1) {
+        const row = c.single[k]!;
+        const style = markerStyle(data.locationPrecision[row]!, data.status[row]!);
+        r = style.radius + style.strokeWidth / 2 + 1;
+      }
+      out[3 * k] = c.x[k]!;
+      out[3 * k + 1] = c.y[k]!;
+      out[3 * k + 2] = r;
+    }
+    return { zoom: view.zoom, discs: out };
   }
 
   /** The cluster that drew a row, or -1 when the row is not drawn (filtered out or off canvas). */

@@ -1,0 +1,301 @@
+/**
+ * The basemap's names on a canvas of their own, between the basemap and the markers. Laid out per
+ * zoom (label-layout.ts) when a view's label tiles are all in, kept, and drawn from sprites: each
+ * name with its halo is drawn once into a small canvas (fillText is the slow part) and copied
+ * after that, so a pan frame is a few hundred image copies. Names are our bundled data, drawn as
+ * canvas text: nothing here is markup. Leaflet-free: leaflet-adapter.ts positions the canvas.
+ */
+import type { BasemapAssets } from './basemap-assets';
+import { LabelKind, type LabelEntry } from './basemap-format';
+import {
+  BoxGrid,
+  discGrid,
+  keepsClear,
+  LABEL_PAD,
+  LABEL_STYLES,
+  LabelLayout,
+  overlaps,
+  relocate,
+  type Box,
+  type LabelStyle,
+  type Moved,
+  type PlacedLabel,
+} from './label-layout';
+import type { Viewport } from './marker-layer';
+import { TILE_SIZE } from './world-shapes';
+
+export interface LabelColors {
+  /** Places. */
+  text: string;
+  /** Country names. */
+  country: string;
+  /** Region names. */
+  region: string;
+  /** The halo that keeps a name readable over lines and land. */
+  halo: string;
+}
+
+/** Layouts kept, one per zoom (quarter levels): zooming back costs nothing. */
+const LAYOUTS = 8;
+/** Time a draw may spend making sprites before it leaves the rest to the next frame. */
+const SPRITE_BUDGET_MS = 6;
+/** The test hook lists at most this many names. */
+const HOOK_LIMIT = 500;
+const KIND_NAMES = ['country', 'region', 'capital', 'city', 'town'] as const;
+
+export class LabelCanvas {
+  readonly canvas: HTMLCanvasElement = document.createElement('canvas');
+  /** Milliseconds of the last layout and the last draw (read by checks and benchmarks). */
+  readonly timings = { layout: 0, draw: 0 };
+  #view: Viewport | null = null;
+  #colors: LabelColors;
+  readonly #layouts = new Map<number, LabelLayout>();
+  #sprites = new Map<PlacedLabel, HTMLCanvasElement>();
+  #spriteKey = '';
+  readonly #widths = new Map<string, number>();
+  #measureCtx: CanvasRenderingContext2D | null = null;
+  /** Markers to keep clear of: a grid of their discs at one zoom. */
+  #obstacles: { zoom: number; grid: BoxGrid } | null = null;
+  /** Names the markers cover, and where they went instead (null: left out), for these obstacles. */
+  #moved = new Map<PlacedLabel, Moved | null>();
+  #movedTaken = new BoxGrid();
+  #frame = 0;
+  #hookTimer = 0;
+  #hooked = '';
+
+  constructor(
+    private readonly assets: BasemapAssets,
+    colors: LabelColors,
+    /** Element that gets the data-labels attribute browser tests read. */
+    private readonly hook: HTMLElement | null,
+  ) {
+    this.#colors = colors;
+    this.canvas.className = 'faultline-labels';
+    this.canvas.style.pointerEvents = 'none';
+  }
+
+  setColors(colors: LabelColors): void {
+    this.#colors = colors;
+    this.#draw();
+  }
+
+  /** The markers' discs (x, y, radius, flattened), in world pixels at `zoom`. */
+  setObstacles(zoom: number, discs: ArrayLike<number>): void {
+    this.#obstacles = { zoom, grid: discGrid(discs) };
+    this.#forgetMoves();
+    this.#draw();
+  }
+
+  /**
+   * After every move and when label tiles arrive: lays out what the view brings, then draws.
+   * A frame in the middle of a pan (`panning`) only draws what is placed.
+   */
+  render(view: Viewport, panning = false): void {
+    this.#view = view;
+    const w = Math.round(view.width * view.pixelRatio);
+    const h = Math.round(view.height * view.pixelRatio);
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+      this.canvas.style.width = `${view.width}px`;
+      this.canvas.style.height = `${view.height}px`;
+    }
+    const scale = TILE_SIZE / view.worldSize;
+    // A margin of names beyond the canvas, so one whose anchor is just off it still shows its text.
+    const margin = 96;
+    const box = [
+      view.left - margin,
+      view.top - margin,
+      view.left + view.width + margin,
+      view.top + view.height + margin,
+    ];
+    if (panning) return this.#draw();
+    const { tiles, complete } = this.assets.labels(
+      view.zoom,
+      box.map((v) => v * scale),
+    );
+    // Laid out only once every tile of the view is in, so priorities hold across tiles.
+    if (complete) {
+      const started = performance.now();
+      if (this.#layout(view.zoom).add(tiles, box as Box)) {
+        this.#forgetMoves();
+        this.timings.layout = performance.now() - started;
+        // A User Timing entry, so a browser check can read what a view's layout cost.
+        performance.measure('faultline:labels-layout', { start: started, end: started + this.timings.layout });
+      }
+    }
+    this.#draw();
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.#frame);
+    clearTimeout(this.#hookTimer);
+    this.#layouts.clear();
+    this.#sprites.clear();
+  }
+
+  #forgetMoves(): void {
+    this.#moved = new Map();
+    this.#movedTaken = new BoxGrid();
+  }
+
+  #layout(zoom: number): LabelLayout {
+    let layout = this.#layouts.get(zoom);
+    if (layout) this.#layouts.delete(zoom);
+    else layout = new LabelLayout(zoom, (text, style) => this.#measure(text, style));
+    this.#layouts.set(zoom, layout);
+    while (this.#layouts.size > LAYOUTS) this.#layouts.delete(this.#layouts.keys().next().value!);
+    return layout;
+  }
+
+  #measure(text: string, style: LabelStyle): number {
+    const key = `${style.font}|${style.spacing}|${text}`;
+    let width = this.#widths.get(key);
+    if (width === undefined) {
+      this.#measureCtx ??= document.createElement('canvas').getContext('2d');
+      const ctx = this.#measureCtx;
+      if (!ctx) return text.length * style.size * 0.6;
+      ctx.font = style.font;
+      ctx.letterSpacing = `${style.spacing}px`;
+      width = Math.ceil(ctx.measureText(text).width);
+      if (this.#widths.size > 50_000) this.#widths.clear();
+      this.#widths.set(key, width);
+    }
+    return width;
+  }
+
+  #draw(): void {
+    const view = this.#view;
+    const ctx = this.canvas.getContext('2d');
+    if (!view || !ctx) return;
+    const started = performance.now();
+    const dpr = view.pixelRatio;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const layout = this.#layouts.get(view.zoom);
+    if (!layout) return this.#writeHook([]);
+    // Sprites belong to one pixel ratio and one set of colours.
+    const spriteKey = `${dpr}|${JSON.stringify(this.#colors)}`;
+    if (spriteKey !== this.#spriteKey) {
+      this.#sprites = new Map();
+      this.#spriteKey = spriteKey;
+    }
+    const frame: Box = [view.left, view.top, view.left + view.width, view.top + view.height];
+    const obstacles = this.#obstacles?.zoom === view.zoom ? this.#obstacles.grid : null;
+    const shown: { p: PlacedLabel; box: Box }[] = [];
+    let unfinished = false;
+    for (const p of layout.placed) {
+      if (!overlaps(p.box, frame)) continue;
+      let at: Moved = { box: p.box, dot: p.dot !== null };
+      if (obstacles && !keepsClear(p, obstacles)) {
+        // Markers cover it: beside them if there is room, else left out. Once per set of markers.
+        let moved = this.#moved.get(p);
+        if (moved === undefined) {
+          moved = relocate(p, obstacles, layout, this.#movedTaken);
+          if (moved) this.#movedTaken.add(moved.box);
+          this.#moved.set(p, moved);
+        }
+        if (!moved) continue;
+        at = moved;
+      }
+      let sprite = this.#sprites.get(p);
+      if (!sprite) {
+        if (performance.now() - started > SPRITE_BUDGET_MS) {
+          unfinished = true;
+          continue;
+        }
+        sprite = this.#sprite(p, dpr);
+        this.#sprites.set(p, sprite);
+      }
+      shown.push({ p, box: at.box });
+      if (at.dot) this.#dot(ctx, p, view);
+      ctx.drawImage(sprite, Math.round((at.box[0] - view.left) * dpr), Math.round((at.box[1] - view.top) * dpr));
+    }
+    if (this.#sprites.size > 4000) this.#sprites = new Map();
+    this.timings.draw = performance.now() - started;
+    // The rest of the names in the next frames, a budget at a time.
+    if (unfinished && !this.#frame)
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#draw();
+      });
+    this.#writeHook(shown);
+  }
+
+  #dot(ctx: CanvasRenderingContext2D, p: PlacedLabel, view: Viewport): void {
+    const dpr = view.pixelRatio;
+    const x = (p.dotX - view.left) * dpr;
+    const y = (p.dotY - view.top) * dpr;
+    ctx.beginPath();
+    ctx.arc(x, y, p.dotR * dpr, 0, 2 * Math.PI);
+    ctx.lineWidth = 1.5 * dpr;
+    ctx.strokeStyle = this.#colors.halo;
+    ctx.stroke();
+    ctx.fillStyle = this.#colors.text;
+    ctx.fill();
+    if (p.entry.kind === LabelKind.Capital) {
+      // A capital's dot is a ring around a point.
+      ctx.beginPath();
+      ctx.arc(x, y, (p.dotR - 1.5) * dpr, 0, 2 * Math.PI);
+      ctx.fillStyle = this.#colors.halo;
+      ctx.fill();
+      ctx.beginPath();
+      ctx.arc(x, y, 1 * dpr, 0, 2 * Math.PI);
+      ctx.fillStyle = this.#colors.text;
+      ctx.fill();
+    }
+  }
+
+  /** The name and its halo, at the pixel ratio, the size of its box. */
+  #sprite(p: PlacedLabel, dpr: number): HTMLCanvasElement {
+    const style = LABEL_STYLES[p.entry.kind];
+    const sprite = document.createElement('canvas');
+    const w = p.box[2] - p.box[0];
+    const h = p.box[3] - p.box[1];
+    sprite.width = Math.ceil(w * dpr);
+    sprite.height = Math.ceil(h * dpr);
+    const ctx = sprite.getContext('2d');
+    if (!ctx) return sprite;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.font = style.font;
+    ctx.letterSpacing = `${style.spacing}px`;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    ctx.direction = 'ltr';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = this.#colors.halo;
+    ctx.strokeText(p.text, LABEL_PAD, h / 2 + 0.5);
+    ctx.fillStyle = colorOf(p.entry, this.#colors);
+    ctx.fillText(p.text, LABEL_PAD, h / 2 + 0.5);
+    return sprite;
+  }
+
+  /** data-labels: JSON [{name, kind, x, y, w, h}], each name's box in container pixels. Written after the frame. */
+  #writeHook(shown: readonly { p: PlacedLabel; box: Box }[]): void {
+    const view = this.#view;
+    if (!this.hook || !view) return;
+    clearTimeout(this.#hookTimer);
+    this.#hookTimer = window.setTimeout(() => {
+      const round = (v: number): number => Math.round(v * 10) / 10;
+      const items = shown.slice(0, HOOK_LIMIT).map(({ p, box }) => ({
+        name: p.text,
+        kind: KIND_NAMES[p.entry.kind],
+        x: round(box[0] - view.containerLeft),
+        y: round(box[1] - view.containerTop),
+        w: round(box[2] - box[0]),
+        h: round(box[3] - box[1]),
+      }));
+      const json = JSON.stringify(items);
+      if (json === this.#hooked) return;
+      this.#hooked = json;
+      this.hook!.dataset['labels'] = json;
+    }, 0);
+  }
+}
+
+function colorOf(entry: LabelEntry, colors: LabelColors): string {
+  if (entry.kind === LabelKind.Country) return colors.country;
+  if (entry.kind === LabelKind.Region) return colors.region;
+  return colors.text;
+}
