@@ -4,9 +4,11 @@
  * large export can be spread over many tasks and gathered into a Blob piece by piece: at a
  * million events the file is ~600 MB, more than one JavaScript string can hold.
  */
-import { fileSlug } from './download';
+import { fileDate, fileSlug } from './download';
 import { csvSteps, geoJsonSteps, jsonSteps, written, type EventSource, type Sink } from './formats/export';
+import { layoutJsonSteps } from './json-layout';
 import type { Dataset } from '../model/dataset';
+import { fileRowOrder } from '../model/file-layout';
 import type { Steps } from '../model/steps';
 
 export type ExportKind = 'json' | 'csv' | 'geojson' | 'all';
@@ -18,18 +20,22 @@ export const EXPORT_MIME: Record<ExportKind, string> = {
   geojson: 'application/geo+json;charset=utf-8',
 };
 
-/** "new-start-nato-2026-11-27-filtered.csv": the title's slug, today's date, what was kept. */
+/**
+ * "new-start-nato-2026-11-27-filtered.csv": the title's slug (whole words: download.ts fileSlug),
+ * today's date where the user is, and whether it holds only the filtered events.
+ */
 export function exportFileName(title: string, kind: ExportKind, today = new Date()): string {
-  const date = today.toISOString().slice(0, 10);
+  const date = fileDate(today);
   const ext = kind === 'all' ? 'json' : kind;
   return `${fileSlug(title)}-${date}${kind === 'all' ? '' : '-filtered'}.${ext}`;
 }
 
 /**
- * The events an export of `kind` writes: the rows shown, or every row ('all'), in row (time)
- * order. A record that cannot be read (a damaged pack) is left out and handed to `unreadable`:
- * its stand-in holds only what the columns say, no summary and no sources, and written out it
- * would pass for the event.
+ * The events an export of `kind` writes: the rows shown, in row (time) order, or every row ('all'):
+ * for a dataset read from our JSON, in its file's order (events added since go where file-layout.ts
+ * fileRowOrder says), so the download diffs against the file by the edits alone. A record that
+ * cannot be read (a damaged pack) is left out and handed to `unreadable`: its stand-in holds only
+ * what the columns say, no summary and no sources, and written out it would pass for the event.
  */
 export function exportSource(
   dataset: Dataset,
@@ -38,7 +44,12 @@ export function exportSource(
   unreadable: (id: string) => void = () => {},
 ): EventSource {
   const { events } = dataset;
-  const rowAt = kind === 'all' ? (i: number) => i : (i: number) => visible[i]!;
+  let rowAt = kind === 'all' ? (i: number) => i : (i: number) => visible[i]!;
+  if (dataset.layout && kind === 'all') {
+    const every = Uint32Array.from({ length: events.length }, (_, i) => i);
+    const order = fileRowOrder(dataset.layout, (id) => events.rowOf(id), every, dataset.columns.start);
+    rowAt = (i) => order[i]!;
+  }
   return {
     count: kind === 'all' ? events.length : visible.length,
     at: (i) => {
@@ -55,6 +66,8 @@ export function exportSteps(dataset: Dataset, events: EventSource, kind: ExportK
   const { meta } = dataset;
   if (kind === 'csv') return csvSteps(events, meta.categories, sink);
   if (kind === 'geojson') return geoJsonSteps(events, meta, sink);
+  // Read from our JSON: written in the file's layout ($schema, the order of keys; of events for 'all').
+  if (dataset.layout) return layoutJsonSteps(meta, dataset.layout, events, sink);
   return jsonSteps({ format: 'faultline/1', ...meta }, events, sink);
 }
 

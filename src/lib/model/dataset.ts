@@ -11,6 +11,7 @@ import { LIMITS } from './limits';
 import { validateDataset, type RejectedEvent } from './validate';
 import type { Problem } from './problems';
 import type { DatasetFile, DatasetMeta, EventRecord } from './types';
+import { captureLayout, type FileLayout } from './file-layout';
 
 /** A JSON dataset read in the worker: its events (cloned across) and its columns (transferred). */
 export interface DatasetParts {
@@ -25,6 +26,8 @@ export interface DatasetParts {
   contentKey: string;
   /** Event id → row, when the receiver built it while the events arrived (never sent by the worker). */
   rowById?: Map<string, number>;
+  /** How the file was laid out (file-layout.ts), for a download that keeps it. */
+  layout?: FileLayout;
 }
 
 /** An immutable, validated dataset: events in time order (row i of the columns is events[i]). */
@@ -52,6 +55,11 @@ export interface Dataset {
    * not edited here.
    */
   readonly contentKey?: string;
+  /**
+   * How the JSON file it was read from was laid out ($schema, key and event order: file-layout.ts),
+   * so a download writes it back the same way. Absent for imports and packs.
+   */
+  readonly layout?: FileLayout;
 }
 
 export type LoadResult =
@@ -95,7 +103,8 @@ export function loadDataset(
     result.rejected,
     problems,
   );
-  return { ok: true, dataset: { ...dataset, contentKey: textKey(text) } };
+  const layout = captureLayout(parsed.value, result.accepted);
+  return { ok: true, dataset: { ...dataset, contentKey: textKey(text), layout } };
 }
 
 /** Files above this size skip the strict parser unless there are problems to place. */
@@ -216,6 +225,7 @@ export function datasetFromParts(
     rejected,
     problems,
     contentKey: parts.contentKey,
+    ...(parts.layout ? { layout: parts.layout } : {}),
   };
 }
 

@@ -91,6 +91,7 @@ export function partsOf(d: Dataset): BytesResult {
     reporters: d.reporters,
     endOrder: d.endOrder ?? rowsByEnd(d.columns.end),
     contentKey: d.contentKey ?? '',
+    ...(d.layout ? { layout: d.layout } : {}),
   };
   return { ok: true, kind: 'parts', parts, rejected: [...d.rejected], problems: [...d.problems] };
 }

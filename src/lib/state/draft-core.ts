@@ -26,8 +26,9 @@ export function applyChanges(base: Dataset, changes: Changes): Dataset {
   const kept = base.events.toArray().filter((e) => !changes.has(e.id));
   const edited = [...changes.values()].filter((e): e is EventRecord => e !== null);
   const dataset = buildDataset(base.name, base.meta, [...kept, ...edited], base.rejected, base.problems);
-  // Still the loaded content with edits on top: its draft stays where it was.
-  return { ...dataset, contentKey: base.contentKey };
+  // Still the loaded content with edits on top: its draft stays where it was, and a download
+  // keeps the loaded file's layout (file-layout.ts).
+  return { ...dataset, contentKey: base.contentKey, ...(base.layout ? { layout: base.layout } : {}) };
 }
 
 /** Where a dataset's draft is stored: by its name and its content (model/content-key.ts). */
