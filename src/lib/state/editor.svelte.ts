@@ -34,6 +34,15 @@ export class Editor {
     this.draft = new Draft((dataset) => app.open({ kind: 'edit', dataset }));
   }
 
+  /**
+   * The loaded dataset's stored draft, if it had one, has been restored or declined: the data
+   * shown is what a link's event is checked against (url-restore.svelte.ts). False until the
+   * first dataset is loaded.
+   */
+  get draftSettled(): boolean {
+    return this.draft.base !== null && this.draft.offer === null;
+  }
+
   /** After a dataset was loaded (startup, file, paste): edits now belong to it. */
   loaded(): void {
     if (this.app.dataset) this.draft.attach(this.app.dataset);

@@ -17,11 +17,12 @@ export const REPLACE_EVERY_MS = 1000;
  * Keeps the query string and the app state in step: state → URL on every change (discrete
  * changes after the frame that shows them, pushed or replacing; a gesture's entry after its
  * first frame, its steps at most every REPLACE_EVERY_MS, its last one at once), URL → state on
- * load and on back/forward.
+ * load and on back/forward. `settled` (see restoreUrlState) holds back the check of a link's
+ * event, actors and tags while a stored draft that may add them is on offer.
  * Call during App's initialisation.
  */
-export function useUrlSync(app: AppState): void {
-  restoreUrlState(app);
+export function useUrlSync(app: AppState, settled?: () => boolean): void {
+  restoreUrlState(app, settled);
   let pending: string | null = null;
   /** The pending write opens a history entry: a gesture's first write. */
   let opens = false;
