@@ -166,3 +166,28 @@ export function checkForm(
 }
 
 export type { Source };
+
+/**
+ * Whether a message keyed `key` concerns a field the user has left: the field itself, or one
+ * inside it ("location" once "location.lat" was left; "sources.0" once "sources.0.url" was).
+ */
+export function isTouched(key: string, touched: ReadonlySet<string>): boolean {
+  if (touched.has(key)) return true;
+  for (const field of touched) if (field.startsWith(`${key}.`)) return true;
+  return false;
+}
+
+/**
+ * The messages the form shows: a field's once the user has left it, and all of them once Save
+ * was tried (`all`), so an empty form opens without a wall of errors about fields not yet reached.
+ */
+export function shownMessages(
+  messages: FormCheck['messages'],
+  touched: ReadonlySet<string>,
+  all: boolean,
+): FormCheck['messages'] {
+  if (all) return messages;
+  const out: FormCheck['messages'] = {};
+  for (const [key, list] of Object.entries(messages)) if (isTouched(key, touched)) out[key] = list;
+  return out;
+}

@@ -3,6 +3,8 @@ import {
   blankValues,
   checkForm,
   fieldOf,
+  isTouched,
+  shownMessages,
   toRaw,
   valuesOf,
   type FormValues,
@@ -93,5 +95,46 @@ describe('form values', () => {
     const check = checkForm({ ...valid(), actors: ' A , ,B', end: '', related: '' }, CATS, new Set());
     expect(check.event?.actors).toEqual(['A', 'B']);
     expect(check.event && 'end' in check.event).toBe(false);
+  });
+});
+
+describe('which messages the form shows', () => {
+  const empty = checkForm(blankValues('new-1', 'strike'), CATS, new Set());
+  const keys = (touched: string[], all = false) =>
+    Object.keys(shownMessages(empty.messages, new Set(touched), all)).sort();
+
+  it('an empty new form has errors, and shows none of them before a field is left or Save pressed', () => {
+    expect(empty.errors).toBeGreaterThan(3);
+    expect(keys([])).toEqual([]);
+  });
+
+  it.each([
+    { touched: ['title'], shown: ['title'] },
+    { touched: ['title', 'summary'], shown: ['summary', 'title'] },
+    // A field's messages and those of the object around it: the location's own message comes
+    // with any of its inputs, a source's with any of its fields.
+    // (an empty lat is the location's problem: "missing lat", keyed on the location).
+    { touched: ['location.lat'], shown: ['location'] },
+    { touched: ['location.name'], shown: ['location', 'location.name'] },
+    { touched: ['sources.0.url'], shown: ['sources.0.url'] },
+    // Fields with nothing to say show nothing.
+    { touched: ['end', 'approximate', 'actors'], shown: [] },
+  ])('after leaving $touched: $shown', ({ touched, shown }) => {
+    expect(keys(touched)).toEqual(shown);
+  });
+
+  it('Save shows every message', () => {
+    expect(keys([], true)).toEqual(Object.keys(empty.messages).sort());
+  });
+
+  it.each([
+    { key: 'location', touched: ['location.lat'], yes: true },
+    { key: 'location.lat', touched: ['location'], yes: false },
+    { key: 'sources.1', touched: ['sources.1.publisher'], yes: true },
+    { key: 'sources.1', touched: ['sources.10.publisher'], yes: false },
+    { key: 'status.by', touched: ['status.by'], yes: true },
+    { key: 'title', touched: ['titles'], yes: false },
+  ])('isTouched($key) after $touched: $yes', ({ key, touched, yes }) => {
+    expect(isTouched(key, new Set(touched))).toBe(yes);
   });
 });
