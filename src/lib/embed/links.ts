@@ -38,6 +38,11 @@ export interface EmbedOptions {
   views: readonly EmbedView[];
   /** null: follow the reader's colour scheme. */
   theme: Theme | null;
+  /**
+   * The host pages that may use the embed's API (origins=, read by config.ts with parseOrigins):
+   * null or absent leaves the parameter out (any host page); an empty list writes it empty (none).
+   */
+  origins?: readonly string[] | null;
 }
 
 /** The embed at this view; default views and theme are left out of the URL. */
@@ -49,6 +54,7 @@ export function embedUrl(state: UrlState, href: string, options: EmbedOptions): 
   const usual = views.length === DEFAULT_EMBED_VIEWS.length && DEFAULT_EMBED_VIEWS.every((v) => views.includes(v));
   if (views.length > 0 && !usual) extra.set('views', views.join(','));
   if (options.theme) extra.set('theme', options.theme);
+  if (options.origins) extra.set('origins', options.origins.join(','));
   // embed.html is the entry other sites may frame (the explorer's headers refuse framing).
   return withQuery(`${appBase(href)}embed.html`, encodeUrlState(state, extra));
 }
