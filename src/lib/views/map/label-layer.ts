@@ -54,12 +54,14 @@ export class LabelCanvas {
   #spriteKey = '';
   readonly #widths = new Map<string, number>();
   #measureCtx: CanvasRenderingContext2D | null = null;
+  #measureStyle: LabelStyle | null = null;
   /** Markers to keep clear of: a grid of their discs at one zoom. */
   #obstacles: { zoom: number; grid: BoxGrid } | null = null;
   /** Names the markers cover, and where they went instead (null: left out), for these obstacles. */
   #moved = new Map<PlacedLabel, Moved | null>();
   #movedTaken = new BoxGrid();
   #frame = 0;
+  #layoutPending = false;
   #hookTimer = 0;
   #hooked = '';
 
@@ -87,8 +89,8 @@ export class LabelCanvas {
   }
 
   /**
-   * After every move and when label tiles arrive: lays out what the view brings, then draws.
-   * A frame in the middle of a pan (`panning`) only draws what is placed.
+   * After every move and when label tiles arrive: draws what is placed, and has what the view
+   * brings laid out after the frame. A frame in the middle of a pan (`panning`) only draws.
    */
   render(view: Viewport, panning = false): void {
     this.#view = view;
@@ -100,31 +102,50 @@ export class LabelCanvas {
       this.canvas.style.width = `${view.width}px`;
       this.canvas.style.height = `${view.height}px`;
     }
-    const scale = TILE_SIZE / view.worldSize;
+    if (!panning) this.#scheduleLayout();
+    this.#draw();
+  }
+
+  /**
+   * Lays out what the view brings in a task of its own, after the frame that shows the move:
+   * the markers' repaint never waits for the names (a new zoom's layout takes 5–35 ms).
+   */
+  #scheduleLayout(): void {
+    if (this.#layoutPending) return;
+    this.#layoutPending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.#layoutPending = false;
+        const view = this.#view;
+        if (view && this.#layoutView(view)) this.#draw();
+      }, 0),
+    );
+  }
+
+  /** True if names were placed. */
+  #layoutView(view: Viewport): boolean {
     // A margin of names beyond the canvas, so one whose anchor is just off it still shows its text.
     const margin = 96;
-    const box = [
+    const box: Box = [
       view.left - margin,
       view.top - margin,
       view.left + view.width + margin,
       view.top + view.height + margin,
     ];
-    if (panning) return this.#draw();
+    const scale = TILE_SIZE / view.worldSize;
     const { tiles, complete } = this.assets.labels(
       view.zoom,
       box.map((v) => v * scale),
     );
     // Laid out only once every tile of the view is in, so priorities hold across tiles.
-    if (complete) {
-      const started = performance.now();
-      if (this.#layout(view.zoom).add(tiles, box as Box)) {
-        this.#forgetMoves();
-        this.timings.layout = performance.now() - started;
-        // A User Timing entry, so a browser check can read what a view's layout cost.
-        performance.measure('faultline:labels-layout', { start: started, end: started + this.timings.layout });
-      }
-    }
-    this.#draw();
+    if (!complete) return false;
+    const started = performance.now();
+    if (!this.#layout(view.zoom).add(tiles, box)) return false;
+    this.#forgetMoves();
+    this.timings.layout = performance.now() - started;
+    // A User Timing entry, so a browser check can read what a view's layout cost.
+    performance.measure('faultline:labels-layout', { start: started, end: started + this.timings.layout });
+    return true;
   }
 
   dispose(): void {
@@ -155,8 +176,12 @@ export class LabelCanvas {
       this.#measureCtx ??= document.createElement('canvas').getContext('2d');
       const ctx = this.#measureCtx;
       if (!ctx) return text.length * style.size * 0.6;
-      ctx.font = style.font;
-      ctx.letterSpacing = `${style.spacing}px`;
+      // Setting a font parses it, even when it is the same: only when the style changes.
+      if (this.#measureStyle !== style) {
+        ctx.font = style.font;
+        ctx.letterSpacing = `${style.spacing}px`;
+        this.#measureStyle = style;
+      }
       width = Math.ceil(ctx.measureText(text).width);
       if (this.#widths.size > 50_000) this.#widths.clear();
       this.#widths.set(key, width);
