@@ -1,6 +1,7 @@
 // npm run fixtures:import — writes the Parquet and Arrow IPC test fixtures with maintained
 // writers (hyparquet-writer, @uwdata/flechette), from content already in the repository:
 //   tests/fixtures/import/events.parquet  the first 12 events of data/events.json in our CSV's columns
+//   tests/fixtures/import/events-sample.json  those 12 events as our JSON: what both files must read back as
 //   tests/fixtures/import/events.arrow    the same rows as an Arrow IPC file (Feather v2, uncompressed)
 //   tests/fixtures/import/acled.parquet   tests/fixtures/import/acled-current.csv, event_date as a
 //                                         DATE column, coordinates as doubles, GZIP-compressed
@@ -12,7 +13,7 @@ import { dateDay, float64, tableFromArrays, tableToIPC, utf8 } from '@uwdata/fle
 import { parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
 import { readCsv } from '../src/lib/io/csv.ts';
 import { parquetOfEvents } from '../src/lib/io/export-parquet.ts';
-import { CSV_COLUMNS, csvRow, sourceOf } from '../src/lib/io/formats/export.ts';
+import { CSV_COLUMNS, csvRow, sourceOf, toJson } from '../src/lib/io/formats/export.ts';
 import type { DatasetFile } from '../src/lib/model/types.ts';
 
 const DIR = 'tests/fixtures/import';
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
   // Their links to events outside the sample are left out, so the fixture reads without warnings.
   const events = full.events.slice(0, 12).map(({ related: _related, ...event }) => event);
   const sample: DatasetFile = { ...full, events };
+  writeFileSync(`${DIR}/events-sample.json`, toJson(sample));
   writeFileSync(`${DIR}/events.parquet`, await parquetOfEvents(sourceOf(sample.events), sample.categories));
   writeFileSync(`${DIR}/events.arrow`, arrowOf(eventCells(sample)));
   const acled = csvCells(readFileSync(`${DIR}/acled-current.csv`, 'utf8'));
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
     `${DIR}/acled.parquet`,
     parquetOf(acled, { types: { event_date: 'DATE', latitude: 'DOUBLE', longitude: 'DOUBLE' }, codec: 'GZIP' }),
   );
-  console.log(`wrote ${DIR}/events.parquet, events.arrow and acled.parquet`);
+  console.log(`wrote ${DIR}/events-sample.json, events.parquet, events.arrow and acled.parquet`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
