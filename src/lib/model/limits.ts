@@ -45,6 +45,8 @@ export const LIMITS = {
    */
   maxColumnarRows: 1_000_000,
   maxColumnarColumns: 200,
+  /** A Parquet footer (the schema and every row group's description), checked before it is parsed. */
+  maxParquetFooterBytes: 16 * 1024 * 1024,
   /** Parquet row groups or Arrow record batches: each costs a pass of its own. */
   maxColumnarGroups: 10_000,
   /** What the Parquet columns read decompress to (their uncompressed sizes in the footer). */

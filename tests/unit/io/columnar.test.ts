@@ -109,6 +109,13 @@ describe('Parquet and Arrow IPC files', () => {
     ]);
   }, 60_000);
 
+  it('refuses a footer longer than its limit before parsing it', async () => {
+    const bytes = new Uint8Array(fixtureBytes('events.parquet'));
+    new DataView(bytes.buffer).setUint32(bytes.byteLength - 8, LIMITS.maxParquetFooterBytes + 1, true);
+    const { result } = await importColumnar(buffer(bytes), 'footer.parquet', 'parquet');
+    expect(result.problems.map((p) => p.message)).toEqual(['the Parquet footer is 16.0 MB; the limit is 16 MB']);
+  });
+
   it('a damaged file is refused with the reader\u2019s reason, never thrown', async () => {
     const bytes = new Uint8Array(fixtureBytes('events.parquet')).slice(0, 200);
     const { result } = await importColumnar(buffer(bytes), 'cut.parquet', 'parquet');

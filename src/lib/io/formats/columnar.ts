@@ -126,6 +126,16 @@ function common(rows: number, columns: number, groups: number, what: string): st
 
 /** The footer only: names, rows, row groups and each column chunk's uncompressed size. */
 function parquetHeader(buffer: ArrayBuffer): Header | { fatal: string } {
+  // The footer's length is the 4 bytes before the closing "PAR1": a huge one (millions of columns
+  // or row groups described) is refused before it is parsed.
+  const view = new DataView(buffer);
+  if (buffer.byteLength >= 12 && view.getUint32(buffer.byteLength - 4, true) === 0x31524150) {
+    const footer = view.getUint32(buffer.byteLength - 8, true);
+    if (footer > LIMITS.maxParquetFooterBytes)
+      return {
+        fatal: `the Parquet footer is ${megabytes(footer)} MB; the limit is ${megabytes(LIMITS.maxParquetFooterBytes)} MB`,
+      };
+  }
   let metadata: FileMetaData;
   try {
     metadata = parquetMetadata(buffer);
