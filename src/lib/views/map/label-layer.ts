@@ -60,6 +60,8 @@ export class LabelCanvas {
   /** Names the markers cover, and where they went instead (null: left out), for these obstacles. */
   #moved = new Map<PlacedLabel, Moved | null>();
   #movedTaken = new BoxGrid();
+  /** The controls laid over the map (zoom buttons, credits, the "no location" list), container px. */
+  #covered: Box[] = [];
   #frame = 0;
   #layoutPending = false;
   #hookTimer = 0;
@@ -70,6 +72,8 @@ export class LabelCanvas {
     colors: LabelColors,
     /** Element that gets the data-labels attribute browser tests read. */
     private readonly hook: HTMLElement | null,
+    /** Where controls cover the map (container px), asked after every move: no name is drawn under them. */
+    private readonly covered: () => Box[] = () => [],
   ) {
     this.#colors = colors;
     this.canvas.className = 'faultline-labels';
@@ -108,7 +112,8 @@ export class LabelCanvas {
 
   /**
    * Lays out what the view brings in a task of its own, after the frame that shows the move:
-   * the markers' repaint never waits for the names (a new zoom's layout takes 5–35 ms).
+   * the markers' repaint never waits for the names (a new zoom's layout takes 5–35 ms). The
+   * controls over the map are measured there too.
    */
   #scheduleLayout(): void {
     if (this.#layoutPending) return;
@@ -117,7 +122,11 @@ export class LabelCanvas {
       setTimeout(() => {
         this.#layoutPending = false;
         const view = this.#view;
-        if (view && this.#layoutView(view)) this.#draw();
+        // Measured after the frame, when the controls are laid out.
+        const covered = this.covered();
+        const moved = JSON.stringify(covered) !== JSON.stringify(this.#covered);
+        this.#covered = covered;
+        if ((view && this.#layoutView(view)) || moved) this.#draw();
       }, 0),
     );
   }
@@ -209,6 +218,13 @@ export class LabelCanvas {
     const obstacles = this.#obstacles?.zoom === view.zoom ? this.#obstacles.grid : null;
     const shown: { p: PlacedLabel; box: Box }[] = [];
     let unfinished = false;
+    // The controls, in world px for this frame (they stay put in the container while the map moves).
+    const covered = this.#covered.map((r): Box => [
+      r[0] + view.containerLeft,
+      r[1] + view.containerTop,
+      r[2] + view.containerLeft,
+      r[3] + view.containerTop,
+    ]);
     for (const p of layout.placed) {
       if (!overlaps(p.box, frame)) continue;
       let at: Moved = { box: p.box, dot: p.dot !== null };
@@ -223,6 +239,8 @@ export class LabelCanvas {
         if (!moved) continue;
         at = moved;
       }
+      // Under a control a name could not be read: left out until a move brings it clear.
+      if (covered.some((r) => overlaps(at.box, r))) continue;
       let sprite = this.#sprites.get(p);
       if (!sprite) {
         if (performance.now() - started > SPRITE_BUDGET_MS) {

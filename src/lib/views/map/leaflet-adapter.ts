@@ -165,6 +165,19 @@ class ViewCanvasLayer extends L.Layer {
   }
 }
 
+/**
+ * Where the view's controls (its elements marked data-map-overlay: zoom buttons, credits, the
+ * "no location" list) cover the map, in container pixels: the names keep out from under them.
+ */
+function overlays(container: HTMLElement): [number, number, number, number][] {
+  const host = container.getBoundingClientRect();
+  const marked = container.parentElement?.querySelectorAll<HTMLElement>('[data-map-overlay]') ?? [];
+  return [...marked]
+    .map((el) => el.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => [r.left - host.left, r.top - host.top, r.right - host.left, r.bottom - host.top]);
+}
+
 export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapHandle {
   // prefers-reduced-motion: zooms and pans jump instead of gliding (read once, at creation).
   const motion = !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -245,7 +258,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   /** Region borders and names over the countries, from the bundled tiles as views need them. */
   const startNames = (): void => {
     const names = new BasemapAssets(ASSET_ROOT);
-    const canvas = new LabelCanvas(names, LABEL_COLORS[scheme ?? 'light'], container);
+    const canvas = new LabelCanvas(names, LABEL_COLORS[scheme ?? 'light'], container, () => overlays(container));
     assets = names;
     labels = canvas;
     names.onload = (kind, box) => {
