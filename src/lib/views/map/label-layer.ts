@@ -55,7 +55,8 @@ export class LabelCanvas {
   readonly #widths = new Map<string, number>();
   #measureCtx: CanvasRenderingContext2D | null = null;
   #measureStyle: LabelStyle | null = null;
-  /** Markers to keep clear of: a grid of their discs at one zoom. */
+  /** Markers to keep clear of: their discs at one zoom, and a grid of them (null: not built yet). */
+  #discs: { zoom: number; discs: ArrayLike<number> } | null = null;
   #obstacles: { zoom: number; grid: BoxGrid } | null = null;
   /** Names the markers cover, and where they went instead (null: left out), for these obstacles. */
   #moved = new Map<PlacedLabel, Moved | null>();
@@ -63,7 +64,8 @@ export class LabelCanvas {
   /** The controls laid over the map (zoom buttons, credits, the "no location" list), container px. */
   #covered: Box[] = [];
   #frame = 0;
-  #layoutPending = false;
+  #pending = false;
+  #layoutWanted = false;
   #hookTimer = 0;
   #hooked = '';
 
@@ -87,9 +89,11 @@ export class LabelCanvas {
 
   /** The markers' discs (x, y, radius, flattened), in world pixels at `zoom`. */
   setObstacles(zoom: number, discs: ArrayLike<number>): void {
-    this.#obstacles = { zoom, grid: discGrid(discs) };
-    this.#forgetMoves();
-    this.#draw();
+    // Kept as they are: the grid is built by the next draw, the move's own (the markers are drawn
+    // first) or, for a brush step, one after the frame, so the markers' repaint never waits for it.
+    this.#discs = { zoom, discs };
+    this.#obstacles = null;
+    this.#schedule(false);
   }
 
   /**
@@ -106,27 +110,33 @@ export class LabelCanvas {
       this.canvas.style.width = `${view.width}px`;
       this.canvas.style.height = `${view.height}px`;
     }
-    if (!panning) this.#scheduleLayout();
+    if (!panning) this.#schedule(true);
     this.#draw();
   }
 
   /**
-   * Lays out what the view brings in a task of its own, after the frame that shows the move:
-   * the markers' repaint never waits for the names (a new zoom's layout takes 5–35 ms). The
-   * controls over the map are measured there too.
+   * Work for a task of its own, after the frame that shows a move or a brush step, so the markers'
+   * repaint never waits for the names: laying out what a view brings (`layout`; a new zoom's layout
+   * takes 5–35 ms), measuring the controls over the map, and drawing again for new markers.
    */
-  #scheduleLayout(): void {
-    if (this.#layoutPending) return;
-    this.#layoutPending = true;
+  #schedule(layout: boolean): void {
+    this.#layoutWanted ||= layout;
+    if (this.#pending) return;
+    this.#pending = true;
     requestAnimationFrame(() =>
       setTimeout(() => {
-        this.#layoutPending = false;
+        this.#pending = false;
         const view = this.#view;
-        // Measured after the frame, when the controls are laid out.
-        const covered = this.covered();
-        const moved = JSON.stringify(covered) !== JSON.stringify(this.#covered);
-        this.#covered = covered;
-        if ((view && this.#layoutView(view)) || moved) this.#draw();
+        let changed = this.#obstacles === null && this.#discs !== null;
+        if (this.#layoutWanted) {
+          this.#layoutWanted = false;
+          // Measured after the frame, when the controls are laid out.
+          const covered = this.covered();
+          changed ||= JSON.stringify(covered) !== JSON.stringify(this.#covered);
+          this.#covered = covered;
+          if (view && this.#layoutView(view)) changed = true;
+        }
+        if (changed) this.#draw();
       }, 0),
     );
   }
@@ -213,6 +223,10 @@ export class LabelCanvas {
     if (spriteKey !== this.#spriteKey) {
       this.#sprites = new Map();
       this.#spriteKey = spriteKey;
+    }
+    if (!this.#obstacles && this.#discs) {
+      this.#obstacles = { zoom: this.#discs.zoom, grid: discGrid(this.#discs.discs) };
+      this.#forgetMoves();
     }
     const frame: Box = [view.left, view.top, view.left + view.width, view.top + view.height];
     const obstacles = this.#obstacles?.zoom === view.zoom ? this.#obstacles.grid : null;
