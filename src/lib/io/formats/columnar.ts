@@ -22,6 +22,7 @@ import { ImportLog, type ImportOptions, type ImportResult } from './common';
 import { COLUMNAR_LABEL, type ColumnarKind } from './columnar-kind';
 import { CSV_COLUMNS } from './export';
 import { faultlineRows } from './faultline-csv';
+import { checkPages } from './parquet-pages';
 import type { RowSource } from './table';
 import { UCDP_USED_COLUMNS, ucdpRows } from './ucdp';
 
@@ -162,7 +163,9 @@ function parquetHeader(buffer: ArrayBuffer): Header | { fatal: string } {
             bytes += chunk.meta_data.total_uncompressed_size;
       if (bytes > BigInt(LIMITS.maxColumnarDecodedBytes))
         return `the columns read decompress to ${megabytes(Number(bytes))} MB; the limit is ${megabytes(LIMITS.maxColumnarDecodedBytes)} MB`;
-      return null;
+      // Every page header must agree with the footer before any page is decoded.
+      const pages = checkPages(buffer, metadata, columns, LIMITS.maxColumnarDecodedBytes);
+      return pages ? `the Parquet file is damaged: ${pages}` : null;
     },
     async read(columns) {
       const chunks = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
