@@ -2,6 +2,8 @@
  * The Faultline dataset format, version 1, as TypeScript types.
  * data/faultline.schema.json is the same contract for editors; tests keep the two in step.
  */
+import type { Source } from './source';
+import type { Story } from './story';
 
 /** How finely a date is known. The length of the ISO string states it. */
 export type DatePrecision = 'year' | 'month' | 'day' | 'minute' | 'second';
@@ -39,16 +41,8 @@ export interface Status {
   note?: string;
 }
 
-export interface Source {
-  publisher: string;
-  title: string;
-  url: string;
-  /** ISO date (any precision) of publication. */
-  date?: string;
-  author?: string;
-  /** A short verbatim excerpt that supports the event. */
-  quote?: string;
-}
+// In a file of its own so stories (story.ts), which DatasetMeta holds, can cite sources without a cycle.
+export type { Source } from './source';
 
 /**
  * Casualty figures are contested by nature, so the format records a range and who reported it
@@ -89,6 +83,8 @@ export interface DatasetMeta {
   /** ISO date of the last edit. */
   updated: string;
   categories: Category[];
+  /** Guided readings of the events (story.ts); absent when the file has none (format 1 without stories). */
+  stories?: Story[];
 }
 
 export interface DatasetFile extends DatasetMeta {
