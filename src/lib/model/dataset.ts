@@ -2,6 +2,7 @@ import { buildColumns, type EventColumns } from './columns';
 import { arrayStore, type EventStore } from './event-store';
 import { buildMultiColumn, type MultiColumn } from './multi-column';
 import type { StringTable } from './pack';
+import type { RegionCodes } from './regions';
 import type { PackCheck } from './pack-verify';
 import { packedStore } from './packed-store';
 import { checkDepth, parseJson, positionFinder } from './json';
@@ -45,6 +46,12 @@ export interface Dataset {
   readonly reporters: MultiColumn;
   /** A packed dataset's normalised search text per row (see pack-build.ts); null for one held as objects. */
   readonly packedSearch: StringTable | null;
+  /**
+   * Each row's country and admin-1 region (model/regions.ts: 0 none, else 1 + index into the
+   * region table of `regions.key`). Absent when the dataset has no located event or the region
+   * assets could not be loaded: the region facet and names are then not offered.
+   */
+  readonly regions?: RegionCodes;
   /** Rows sorted by end (ties by row), when the loader provided it; brushing builds it otherwise. */
   readonly endOrder?: Uint32Array;
   readonly rejected: readonly RejectedEvent[];

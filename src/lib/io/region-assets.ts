@@ -1,0 +1,113 @@
+/**
+ * The region assets (model/regions.ts lists them), fetched once per page or worker and kept: the
+ * pointer first, then what is asked for. Loaded only when data with located events is (the
+ * reader asks for the lookup; the views for the table, names and shapes). A failure is remembered
+ * and answered at once after: the data still shows, without regions.
+ */
+import { decodeLookup, type RegionLookup } from '../model/region-lookup';
+import {
+  decodeNames,
+  decodeShapes,
+  decodeTable,
+  parsePointer,
+  type RegionPointer,
+  type RegionRings,
+} from '../model/region-format';
+import type { RegionLevel, RegionNames, RegionTable } from '../model/regions';
+
+/** Where regions.json is: beside the basemap's manifest. */
+export const REGION_ROOT = 'basemap/';
+
+/** The root as an absolute URL (a worker resolves relative URLs against its script, not the page). */
+export function regionRootUrl(): string {
+  const base = typeof document !== 'undefined' ? document.baseURI : globalThis.location?.href;
+  return new URL(REGION_ROOT, base).href;
+}
+
+/** No asset is larger than this (the lookup is ~1 MB); a larger answer is not ours. */
+const MAX_ASSET_BYTES = 16 * 1024 * 1024;
+
+type Fetcher = (url: string) => Promise<Response>;
+
+export class RegionAssets {
+  #pointer: Promise<RegionPointer> | null = null;
+  #table: Promise<RegionTable> | null = null;
+  #lookup: Promise<RegionLookup> | null = null;
+  #shapes = new Map<RegionLevel, Promise<RegionRings[]>>();
+  #names = new Map<string, Promise<RegionNames>>();
+  /** The lookup once it has arrived, for work that cannot wait (the editor's rows). */
+  loadedLookup: RegionLookup | null = null;
+  loadedTable: RegionTable | null = null;
+
+  constructor(
+    readonly root: string,
+    private readonly fetcher: Fetcher = (url) => fetch(url, { credentials: 'same-origin' }),
+  ) {}
+
+  pointer(): Promise<RegionPointer> {
+    return (this.#pointer ??= this.#json('regions.json').then(parsePointer));
+  }
+
+  table(): Promise<RegionTable> {
+    return (this.#table ??= this.pointer()
+      .then((p) => this.#json(p.table))
+      .then((value) => (this.loadedTable = decodeTable(value))));
+  }
+
+  lookup(): Promise<RegionLookup> {
+    return (this.#lookup ??= this.pointer()
+      .then(async (p) => decodeLookup(await this.#bytes(p.lookup), p.key))
+      .then((lookup) => (this.loadedLookup = lookup)));
+  }
+
+  /** Simplified rings per region index of a level (model/region-format.ts ShapesFile), for drawing. */
+  shapes(level: RegionLevel): Promise<RegionRings[]> {
+    let p = this.#shapes.get(level);
+    if (!p) {
+      p = Promise.all([this.pointer(), this.table()]).then(async ([pointer, table]) =>
+        decodeShapes(
+          await this.#json(pointer.shapes),
+          level,
+          level === 'country' ? table.countries.length : table.admin1.length,
+        ),
+      );
+      this.#shapes.set(level, p);
+    }
+    return p;
+  }
+
+  /** Names in one language the table lists; refused for one it does not. */
+  names(language: string): Promise<RegionNames> {
+    let p = this.#names.get(language);
+    if (!p) {
+      p = Promise.all([this.pointer(), this.table()]).then(async ([pointer, table]) => {
+        if (!table.languages.includes(language)) throw new Error(`no region names in "${language}"`);
+        return decodeNames(await this.#json(`${pointer.names}${language}.json`), table);
+      });
+      this.#names.set(language, p);
+    }
+    return p;
+  }
+
+  async #bytes(path: string): Promise<ArrayBuffer> {
+    const response = await this.fetcher(new URL(path, this.root).href);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    const declared = Number(response.headers.get('content-length')) || 0;
+    if (declared > MAX_ASSET_BYTES) throw new Error(`${path} is larger than a region asset can be`);
+    const buffer = await response.arrayBuffer();
+    if (buffer.byteLength > MAX_ASSET_BYTES) throw new Error(`${path} is larger than a region asset can be`);
+    return buffer;
+  }
+
+  async #json(path: string): Promise<unknown> {
+    return JSON.parse(new TextDecoder().decode(await this.#bytes(path))) as unknown;
+  }
+}
+
+let shared: RegionAssets | null = null;
+
+/** The page's (or worker's) one set of region assets, at `root` (default: beside the page's basemap). */
+export function regionAssets(root?: string): RegionAssets {
+  if (!shared || (root && shared.root !== root)) shared = new RegionAssets(root ?? regionRootUrl());
+  return shared;
+}

