@@ -1,0 +1,132 @@
+/**
+ * The interface language, live. Messages come from @nanostores/i18n (lazy catalogues, plurals by
+ * Intl.PluralRules, `{slot}` parameters; no eval), whose store is mirrored into runes here so any
+ * component or `$derived` that called `t` re-renders when the language changes, without a reload.
+ * Numbers and lists go through Intl in the same locale. DEVELOPMENT.md, "Interface language".
+ */
+import { atom } from 'nanostores';
+import { count, createI18n, params, type ComponentsJSON, type Translations } from '@nanostores/i18n';
+import { en } from './en';
+import { BASE_LOCALE, localeInfo, PSEUDO_LOCALE, type LocaleInfo } from './locales';
+import { pseudoCatalogue } from './pseudo';
+import type { Catalogue, Params, PluralForms, PluralKey, Text, TextKey } from './types';
+
+const COMPONENT = 'faultline';
+const localeStore = atom<string>(BASE_LOCALE);
+
+async function loadCatalogue(code: string): Promise<Catalogue> {
+  if (code === PSEUDO_LOCALE) return pseudoCatalogue();
+  const load = localeInfo(code)?.load;
+  return load ? load() : en;
+}
+
+const catalogues = createI18n(localeStore, {
+  baseLocale: BASE_LOCALE,
+  get: async (code) => ({ [COMPONENT]: await loadCatalogue(code) }) as unknown as ComponentsJSON,
+});
+
+/** Every message becomes a function of its parameters (and, for a plural, then of its count). */
+function definitions(catalogue: Catalogue): Translations {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(catalogue) as [string, string | PluralForms][]) {
+    out[key] = typeof value === 'string' ? params(value) : params(count(value as { other: string }));
+  }
+  return out as Translations;
+}
+
+const messages = catalogues(COMPONENT, definitions(en));
+
+type Rendered = Record<string, ((values: Record<string, string>) => string | ((n: number) => string)) | undefined>;
+
+let current = $state.raw<Rendered>(messages.get() as unknown as Rendered);
+let active = $state(BASE_LOCALE);
+let waiting: { code: string; done: () => void } | null = null;
+
+// Subscribed for the page's life: the store stays mounted and takes each loaded catalogue.
+messages.subscribe((value) => {
+  current = value as unknown as Rendered;
+  active = localeStore.get();
+  if (waiting && waiting.code === active) {
+    waiting.done();
+    waiting = null;
+  }
+});
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = options ? `${locale} ${JSON.stringify(options)}` : locale;
+  let format = numberFormats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(id, format);
+  }
+  return format;
+}
+
+/** A parameter as written into the message: numbers in the locale's digits; `$` kept literal for String.replace. */
+function slotValues(values: Params | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!values) return out;
+  for (const [name, value] of Object.entries(values)) {
+    const text = typeof value === 'number' ? numberFormat(active).format(value) : value;
+    out[name] = text.replace(/\$/g, '$$$$');
+  }
+  return out;
+}
+
+/**
+ * The message in the current language. A plural key needs `{ count }`; other `{slots}` take
+ * `params` (numbers are formatted for the locale; pass a string for a year or an id).
+ */
+export function t(key: PluralKey, values: Params & { readonly count: number }): string;
+export function t(key: TextKey, values?: Params): string;
+export function t(key: PluralKey | TextKey, values?: Params): string {
+  const message = current[key];
+  if (!message) return key;
+  const rendered = message(slotValues(values));
+  return typeof rendered === 'function' ? rendered(Number(values?.count ?? 0)) : rendered;
+}
+
+/** A message value (from state or the model) or data text, rendered. */
+export function tm(text: Text): string {
+  if ('text' in text) return text.text;
+  return t(text.key as TextKey, text.params);
+}
+
+/** A number in the current locale (digits, grouping). */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return numberFormat(active, options).format(value);
+}
+
+/** "a, b and c" in the current locale. */
+export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(active, { style: 'long', type }).format(items);
+}
+
+export const i18n = {
+  /** The language whose messages are showing (changes once its catalogue has loaded). */
+  get locale(): string {
+    return active;
+  },
+  get info(): LocaleInfo {
+    return localeInfo(active) ?? { code: active, name: active, dir: 'ltr' };
+  },
+  get dir(): 'ltr' | 'rtl' {
+    return this.info.dir;
+  },
+  /** Loads the language's catalogue, then shows it; false (and nothing changed) when it cannot load. */
+  async setLocale(code: string): Promise<boolean> {
+    if (!localeInfo(code)) return false;
+    if (code === active && localeStore.get() === code) return true;
+    try {
+      await loadCatalogue(code);
+    } catch {
+      return false;
+    }
+    const shown = new Promise<void>((done) => (waiting = { code, done }));
+    localeStore.set(code);
+    if (active !== code) await shown;
+    return true;
+  },
+};

@@ -1,0 +1,31 @@
+/**
+ * The interface languages. Adding one: a catalogue file beside this one (`xx.ts`, default export
+ * typed `Catalogue`) and one line here. English is built in; every other catalogue is a chunk of
+ * its own, loaded when chosen.
+ */
+import type { Catalogue } from './types';
+
+export interface LocaleInfo {
+  /** BCP 47 code, as in `lang=` and the page's `lang` attribute. */
+  readonly code: string;
+  /** The language's name in itself, as the language menu shows it. */
+  readonly name: string;
+  readonly dir: 'ltr' | 'rtl';
+  /** Absent for English (built in) and the pseudo locale (made from English). */
+  readonly load?: () => Promise<Catalogue>;
+  /** Only by `lang=`: not in the menu, not taken from the browser. */
+  readonly hidden?: boolean;
+}
+
+export const BASE_LOCALE = 'en';
+/** The pseudo locale: English wrapped in ⟦…⟧ with accented letters, to find strings not yet in a catalogue. */
+export const PSEUDO_LOCALE = 'en-XA';
+
+export const LOCALES: readonly LocaleInfo[] = [
+  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: PSEUDO_LOCALE, name: 'Ƥšéûðö', dir: 'ltr', hidden: true },
+];
+
+export function localeInfo(code: string): LocaleInfo | undefined {
+  return LOCALES.find((l) => l.code === code);
+}
