@@ -11,7 +11,17 @@ import { mergeKeyOrder, reorder, shapeEvent, shapesById, type FileLayout } from 
 import type { Steps } from '../model/steps';
 import type { DatasetMeta } from '../model/types';
 
-const ROOT_KEYS = ['$schema', 'format', 'title', 'description', 'license', 'updated', 'categories', 'events'];
+const ROOT_KEYS = [
+  '$schema',
+  'format',
+  'title',
+  'description',
+  'license',
+  'updated',
+  'categories',
+  'stories',
+  'events',
+];
 const CATEGORY_KEYS = ['id', 'label', 'color', 'description'];
 /** Meta fields the loader reads as '' when absent: left out when empty, which loads back the same. */
 const OPTIONAL_META = ['description', 'license', 'updated'] as const;
@@ -32,6 +42,8 @@ export function layoutRoot(meta: DatasetMeta, layout: FileLayout): Record<string
     const canonical = CATEGORY_KEYS.filter((k) => value[k] !== undefined);
     return reorder(value, mergeKeyOrder(layout.categoryKeys[c.id] ?? [], canonical));
   });
+  // Stories as the validator rebuilt them (model/story.ts's key order): the file's own bytes when it wrote them so.
+  if (meta.stories) root['stories'] = meta.stories;
   root['events'] = HOLE;
   return reorder(
     root,

@@ -57,9 +57,36 @@ export const LIMITS = {
    */
   maxSearchLength: 500,
   /**
+   * Other names of one place (location.aliases): its names in the region's languages and its
+   * former names are a handful; each is searched with every event at the place.
+   */
+  maxPlaceAliases: 20,
+  maxPlaceAliasLength: 200,
+  /**
    * Each category is a lane on the timeline, a row in the filter panel and a colour on the map;
    * past a few hundred it is no longer a way to group events (tags are). Also keeps the 16-bit
    * category column (columns.ts) far from wrapping.
    */
   maxCategories: 1_000,
+  /**
+   * Stories (model/story.ts): each is a list in the Stories tab and its steps a progress bar of
+   * buttons. 1,000 steps stay responsive (the panel draws one step; the bar is one button per step).
+   */
+  maxStories: 200,
+  maxStorySteps: 1_000,
+  /** A step's text: 200,000 characters (a long chapter) still lays out in one frame as plain paragraphs. */
+  maxStoryTextLength: 200_000,
+  /** Events a step marks on the map. */
+  maxStoryHighlights: 1_000,
+  /**
+   * The place finder ("Go to place", the form's location name): a place name is short, and every
+   * keystroke folds and matches the query against a shard of a few thousand places.
+   */
+  maxPlaceQueryLength: 100,
+  maxPlaceQueryWords: 8,
+  /** Suggestions listed; also how many of each rank a split shard's head keeps (model/gazetteer.ts). */
+  maxPlaceResults: 8,
+  /** The gazetteer's files are built with the app, but are read as any fetched file: checked first. */
+  maxGazetteerShards: 20_000,
+  maxGazetteerShardPlaces: 50_000,
 } as const;

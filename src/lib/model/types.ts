@@ -32,6 +32,8 @@ export interface Location {
   precision: LocationPrecision;
   /** Why the coordinates are what they are, e.g. "town centre used for the district". */
   note?: string;
+  /** Other names of the place (another language's, a former name): "Khankendi" for Stepanakert. Search finds the place by them. */
+  aliases?: string[];
 }
 
 export interface Status {

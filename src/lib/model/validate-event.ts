@@ -31,7 +31,7 @@ const EVENT_KEYS = new Set([
   'sources',
   'related',
 ]);
-const LOCATION_KEYS = new Set(['name', 'lat', 'lon', 'precision', 'note']);
+const LOCATION_KEYS = new Set(['name', 'lat', 'lon', 'precision', 'note', 'aliases']);
 const STATUS_KEYS = new Set(['kind', 'by', 'note']);
 const SOURCE_KEYS = new Set(['publisher', 'title', 'url', 'date', 'author', 'quote']);
 const FATALITY_KEYS = new Set(['min', 'max', 'by']);
@@ -201,9 +201,14 @@ function checkLocation(c: Checker, raw: Json | undefined, path: Path): Location 
     return undefined;
   }
   const note = checkString(c, raw, 'note', path, { required: false, max: LIMITS.maxTextLength });
+  const aliases = checkStringList(c, raw, 'aliases', path, {
+    items: LIMITS.maxPlaceAliases,
+    length: LIMITS.maxPlaceAliasLength,
+  });
   if (name === undefined || lat === undefined || lon === undefined) return undefined;
   const location: Location = { name, lat, lon, precision: precision as LocationPrecision };
   if (note) location.note = note;
+  if (aliases?.length) location.aliases = aliases;
   return location;
 }
 
@@ -288,7 +293,7 @@ function checkSources(c: Checker, raw: Json | undefined, path: Path): Source[] |
   return out.length === raw.length ? out : undefined;
 }
 
-function checkSource(c: Checker, raw: Json, path: Path): Source | undefined {
+export function checkSource(c: Checker, raw: Json, path: Path): Source | undefined {
   if (!isObject(raw)) {
     c.report(path, `a source must be an object {publisher, title, url}, not ${describe(raw)}`);
     return undefined;

@@ -2,10 +2,21 @@ import { parseIsoDate } from './dates';
 import { LIMITS } from './limits';
 import { Checker, checkKnownKeys, checkString, describe, isObject, type Json, type JsonObject } from './check';
 import { ID_PATTERN, validateEvent } from './validate-event';
+import { validateStories } from './validate-story';
 import { FORMAT_ID, type Category, type DatasetMeta, type EventRecord } from './types';
 import type { Problem } from './problems';
 
-const ROOT_KEYS = new Set(['$schema', 'format', 'title', 'description', 'license', 'updated', 'categories', 'events']);
+const ROOT_KEYS = new Set([
+  '$schema',
+  'format',
+  'title',
+  'description',
+  'license',
+  'updated',
+  'categories',
+  'stories',
+  'events',
+]);
 const CATEGORY_KEYS = new Set(['id', 'label', 'color', 'description']);
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
@@ -100,6 +111,9 @@ export function validateDataset(value: unknown, maxEvents: number = LIMITS.maxEv
   });
   checkRelated(c, result.accepted, firstIndexOfId);
   c.eventIndex = undefined;
+  // After the events: a step naming an event the file lacks (or that was refused) is told so.
+  const stories = validateStories(c, root.stories, { categories: categoryIds, events: firstIndexOfId });
+  if (stories) meta.stories = stories;
   return result;
 }
 
@@ -111,6 +125,10 @@ export function validateMeta(value: unknown): { meta: DatasetMeta; problems: Pro
   else {
     checkMeta(c, value as JsonObject, meta);
     meta.categories = checkCategories(c, (value as JsonObject).categories);
+    // A pack's header holds no events to check a step's names against: the reader drops what is missing.
+    const categories = new Set(meta.categories.map((cat) => cat.id));
+    const stories = validateStories(c, (value as JsonObject).stories, { categories, events: null });
+    if (stories) meta.stories = stories;
   }
   return { meta, problems: c.problems };
 }

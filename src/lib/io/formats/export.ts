@@ -36,7 +36,17 @@ export function written(write: (sink: Sink) => Steps<void>): string {
   return parts.join('');
 }
 
-const ROOT_KEYS = ['$schema', 'format', 'title', 'description', 'license', 'updated', 'categories', 'events'];
+const ROOT_KEYS = [
+  '$schema',
+  'format',
+  'title',
+  'description',
+  'license',
+  'updated',
+  'categories',
+  'stories',
+  'events',
+];
 const CATEGORY_KEYS = ['id', 'label', 'color', 'description'];
 const EVENT_KEYS = [
   'id',
