@@ -10,16 +10,25 @@ import {
 } from '../io/read-source';
 import type { Problem } from '../model/problems';
 import { capSearchText } from '../model/search-text';
+import { msg } from '../i18n/message';
+import type { Message } from '../i18n/types';
 import { firstIndex } from '../model/bisect';
 import { Evaluator, type FilterKeys } from '../query/brushing';
 import { NO_FILTERS, patchFilters, sameWindow, type Bounds, type Filters, type TimeWindow } from '../query/filters';
 import { buildQueryIndex } from '../query/query-index';
 import { TextSearch } from './text-search.svelte';
 import { ExportJob } from './export-job.svelte';
-import type { UrlState } from './url';
+import { DEFAULT_URL_STATE, sameView, type UrlState } from './url';
 import type { LaneMode, MapView } from './view-types';
+import { DEFAULT_MAP_MODE, type MapMeasure, type MapMode } from './map-mode';
 
 export type { LaneMode, MapView } from './view-types';
+
+/** Where a reader is in a story (state/story.svelte.ts): the story's id and the step's index, from 0. */
+export interface StoryPlace {
+  id: string;
+  step: number;
+}
 
 /** Events starting in [start, end), of the given category codes (all when null). */
 export interface SpanHighlight {
@@ -57,15 +66,21 @@ export class AppState {
   #hoveredId = $state<string | null>(null);
   #mapView = $state.raw<MapView | null>(null);
   #laneMode = $state<LaneMode>('category');
+  #mapMode = $state<MapMode>(DEFAULT_MAP_MODE);
+  #mapMeasure = $state<MapMeasure>('events');
   #playing = $state(false);
   #speed = $state(1);
-  #notices = $state.raw<string[]>([]);
+  /** Text already in words, or a message the view renders in the current language (follows a switch). */
+  #notices = $state.raw<(string | Message)[]>([]);
   #mapBounds = $state.raw<Bounds | null>(null);
   #origin = $state('');
   #pickLocation = $state.raw<((lat: number, lon: number) => void) | null>(null);
   #fitRequest = $state(0);
   #revealRequest = $state(0);
   #spanHighlight = $state.raw<SpanHighlight | null>(null);
+  #story = $state.raw<StoryPlace | null>(null);
+  #storyView = $state.raw<UrlState | null>(null);
+  #storyHighlight = $state.raw<readonly string[]>([]);
   #settled = $state(0);
   #gesture = $state(false);
   /**
@@ -105,6 +120,14 @@ export class AppState {
   get laneMode(): LaneMode {
     return this.#laneMode;
   }
+  /** What the map draws: clusters, density, or a choropleth of countries or regions (map-mode.ts). */
+  get mapMode(): MapMode {
+    return this.#mapMode;
+  }
+  /** What a choropleth shades by: events, or fatalities (when the data has them). */
+  get mapMeasure(): MapMeasure {
+    return this.#mapMeasure;
+  }
   get playing(): boolean {
     return this.#playing;
   }
@@ -113,7 +136,7 @@ export class AppState {
     return this.#speed;
   }
   /** Messages about the URL or the data that the user should see once (ignored parameters…). */
-  get notices(): readonly string[] {
+  get notices(): readonly (string | Message)[] {
     return this.#notices;
   }
   /** The map's current bounds; a filter only while "only events in the map view" is on. */
@@ -148,6 +171,22 @@ export class AppState {
     return this.#gesture;
   }
 
+  /** The story being read and its step (a link's story= and step=), or null. */
+  get story(): StoryPlace | null {
+    return this.#story;
+  }
+  /**
+   * The open step's own view as a link carries it, set by the story reader when it shows the
+   * step; null until then (a link or back/forward named the step: the reader applies its view).
+   */
+  get storyView(): UrlState | null {
+    return this.#storyView;
+  }
+  /** Ids of the events the open step marks on the map. */
+  get storyHighlight(): readonly string[] {
+    return this.#storyHighlight;
+  }
+
   /** A span of time (a summary bar) whose events the map and timeline mark, while it is hovered or focused. */
   get spanHighlight(): SpanHighlight | null {
     return this.#spanHighlight;
@@ -160,7 +199,7 @@ export class AppState {
   readonly highlightedRows = $derived.by<Uint32Array | null>(() => {
     const h = this.#spanHighlight;
     const start = this.#dataset?.columns.start;
-    if (!h || !start) return null;
+    if (!h || !start) return this.#storyRows;
     const rows = this.visible;
     const first = firstIndex(rows.length, (i) => start[rows[i]!]! < h.start);
     const last = firstIndex(rows.length, (i) => start[rows[i]!]! < h.end);
@@ -169,6 +208,20 @@ export class AppState {
     const wanted = new Set(h.categories);
     const category = this.#dataset!.columns.category;
     return span.filter((r) => wanted.has(category[r]!));
+  });
+
+  /** The shown rows of the events the open step marks, in row order. */
+  readonly #storyRows = $derived.by<Uint32Array | null>(() => {
+    const ids = this.#storyHighlight;
+    const dataset = this.#dataset;
+    if (!dataset || !this.#story || ids.length === 0) return null;
+    const mask = this.visibleMask;
+    const rows: number[] = [];
+    for (const id of ids) {
+      const row = dataset.events.rowOf(id);
+      if (row !== undefined && mask[row]) rows.push(row);
+    }
+    return Uint32Array.from(rows.sort((a, b) => a - b));
   });
 
   readonly index = $derived(this.#dataset ? buildQueryIndex(this.#dataset) : null);
@@ -429,6 +482,19 @@ export class AppState {
     this.#laneMode = mode;
   }
 
+  /** The map's mode control: one history entry per switch, so Back returns to the mode before. */
+  setMapMode(mode: MapMode): void {
+    if (mode === this.#mapMode) return;
+    this.#historyMode = 'push';
+    this.#mapMode = mode;
+  }
+
+  setMapMeasure(measure: MapMeasure): void {
+    if (measure === this.#mapMeasure) return;
+    this.#historyMode = 'push';
+    this.#mapMeasure = measure;
+  }
+
   /**
    * Puts a link's state into the app: filters, selection, map view and lanes. `history` says how
    * the URL sync records it (restoring a URL writes no new entry).
@@ -451,6 +517,32 @@ export class AppState {
     this.#selectedId = s.event;
     this.#mapView = s.map;
     this.#laneMode = s.lanes;
+    this.#mapMode = s.mapMode;
+    this.#mapMeasure = s.mapBy;
+    // The step a link names: the story reader reads it (and applies its view when the link has none).
+    const place = s.story ? { id: s.story, step: Math.max(0, (s.step ?? 1) - 1) } : null;
+    // A new step, or the step's own link (no view of its own): the reader shows the step's view.
+    if (place?.id !== this.#story?.id || place?.step !== this.#story?.step || sameView(s, DEFAULT_URL_STATE)) {
+      this.#story = place;
+      this.#storyView = null;
+      this.#storyHighlight = [];
+    }
+  }
+
+  /**
+   * The story reader shows a step (after applying its view with applyUrl) or closes the story
+   * (null): the place, the step's view as a link carries it, and the events it marks.
+   */
+  setStoryStep(
+    place: StoryPlace | null,
+    view: UrlState | null = null,
+    highlight: readonly string[] = [],
+    history: HistoryMode = 'push',
+  ): void {
+    this.#historyMode = history;
+    this.#story = place;
+    this.#storyView = place ? view : null;
+    this.#storyHighlight = place ? highlight : [];
   }
 
   /** How the change being written to the URL enters history; the next one pushes unless told otherwise. */
@@ -494,15 +586,16 @@ export class AppState {
    * Shows a message once: a repeat of one shown is dropped, and past MAX_NOTICES the last line
    * counts the rest, so no input can stack notices down the page.
    */
-  notify(message: string): void {
+  notify(message: string | Message): void {
     const shown = this.#notices;
-    if (shown.includes(message)) return;
+    const same = (n: string | Message) => n === message || JSON.stringify(n) === JSON.stringify(message);
+    if (shown.some(same)) return;
     if (shown.length < MAX_NOTICES - 1) {
       this.#notices = [...shown, message];
       return;
     }
     this.#hiddenNotices++;
-    const more = `${this.#hiddenNotices.toLocaleString('en-GB')} more notice${this.#hiddenNotices === 1 ? '' : 's'} not shown.`;
+    const more = msg('notice.more', { count: this.#hiddenNotices });
     this.#notices = [...shown.slice(0, MAX_NOTICES - 1), this.#hiddenNotices === 1 ? message : more];
   }
 

@@ -5,6 +5,7 @@ import { capSearchText } from '../model/search-text';
 import type { QueryIndex } from '../query/query-index';
 import type { TimeWindow } from '../query/filters';
 import type { LaneMode, MapView } from './view-types';
+import { DEFAULT_MAP_MODE, MAP_MODES, parseMapMeasure, parseMapMode, type MapMeasure, type MapMode } from './map-mode';
 
 /** Everything a link must carry to reproduce a view. Defaults are left out of the URL. */
 export interface UrlState {
@@ -18,6 +19,12 @@ export interface UrlState {
   event: string | null;
   map: MapView | null;
   lanes: LaneMode;
+  /** What the map draws (mapmode=), and what a choropleth shades by (mapby=). */
+  mapMode: MapMode;
+  mapBy: MapMeasure;
+  /** The story being read (story=) and its step, counted from 1 as the reader sees it (step=). */
+  story: string | null;
+  step: number | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -31,10 +38,14 @@ export const DEFAULT_URL_STATE: UrlState = {
   event: null,
   map: null,
   lanes: 'category',
+  mapMode: DEFAULT_MAP_MODE,
+  mapBy: 'events',
+  story: null,
+  step: null,
 };
 
-/** Parameters owned by other parts of the app (embed mode…), passed through untouched. */
-const FOREIGN = new Set(['data', 'embed', 'views', 'theme', 'origins']);
+/** Parameters owned by other parts of the app (embed mode, the interface language…), passed through untouched. */
+const FOREIGN = new Set(['data', 'embed', 'views', 'theme', 'origins', 'lang', 'tz']);
 
 /** Encodes in a fixed parameter order so equal states give equal strings. */
 export function encodeUrlState(s: UrlState, passthrough: URLSearchParams = new URLSearchParams()): string {
@@ -53,6 +64,10 @@ export function encodeUrlState(s: UrlState, passthrough: URLSearchParams = new U
   if (s.lanes !== 'category') p.set('lanes', s.lanes);
   if (s.event) p.set('event', s.event);
   if (s.map) p.set('map', `${round(s.map.lat, 4)},${round(s.map.lon, 4)},${round(s.map.zoom, 2)}`);
+  if (s.mapMode !== DEFAULT_MAP_MODE) p.set('mapmode', s.mapMode);
+  if (s.mapBy !== 'events') p.set('mapby', s.mapBy);
+  if (s.story) p.set('story', s.story);
+  if (s.story && s.step !== null) p.set('step', String(s.step));
   for (const [key, value] of passthrough) if (FOREIGN.has(key) && key !== 'data') p.append(key, value);
   // Commas are legal in a query string; leaving them unescaped keeps links readable (map=40.1,46.5,6).
   return p.toString().replace(/%2C/gi, ',');
@@ -63,7 +78,23 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
   const p = new URLSearchParams(search);
   const notices: string[] = [];
   const state: UrlState = { ...DEFAULT_URL_STATE, categories: null, actors: [], tags: [] };
-  const known = new Set(['q', 'cat', 'actor', 'tag', 'from', 'to', 'inview', 'lanes', 'event', 'map', ...FOREIGN]);
+  const known = new Set([
+    'q',
+    'cat',
+    'actor',
+    'tag',
+    'from',
+    'to',
+    'inview',
+    'lanes',
+    'event',
+    'map',
+    'mapmode',
+    'mapby',
+    'story',
+    'step',
+    ...FOREIGN,
+  ]);
   const unknown = [...new Set(p.keys())].filter((key) => !known.has(key));
   if (unknown.length) notices.push(ignoredNotice('unknown parameter', 'unknown parameters', unknown));
 
@@ -94,7 +125,36 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
     state.map = decodeMap(map);
     if (!state.map) notices.push(`Ignored map="${map}": expected latitude,longitude,zoom such as 40.1,45.2,6.`);
   }
+  const mapMode = p.get('mapmode');
+  if (mapMode !== null) {
+    const mode = parseMapMode(mapMode);
+    if (mode) state.mapMode = mode;
+    else notices.push(`Ignored mapmode="${cut(mapMode)}": use ${MAP_MODES.join(', ')}.`);
+  }
+  const mapBy = p.get('mapby');
+  if (mapBy !== null) {
+    const measure = parseMapMeasure(mapBy);
+    if (measure) state.mapBy = measure;
+    else notices.push(`Ignored mapby="${cut(mapBy)}": use events or fatalities.`);
+  }
+  state.story = p.get('story') || null;
+  const step = p.get('step');
+  if (step !== null && state.story) {
+    if (/^[1-9]\d{0,5}$/.test(step)) state.step = Number(step);
+    else notices.push(`Ignored step="${cut(step)}": a step is a number from 1.`);
+  }
   return { state, notices };
+}
+
+/** Whether two states show the same view, the map's place aside (a reader may pan a step's map freely). */
+export function sameView(a: UrlState, b: UrlState): boolean {
+  const flat = (s: UrlState) => encodeUrlState({ ...s, map: null, story: null, step: null });
+  return flat(a) === flat(b);
+}
+
+/** A value quoted back in a notice, cut short: a link may carry anything. */
+function cut(value: string): string {
+  return value.length > NOTICE_VALUE_LENGTH ? `${value.slice(0, NOTICE_VALUE_LENGTH)}…` : value;
 }
 
 /** Drops what the loaded dataset does not have, saying what was dropped. */
@@ -150,7 +210,8 @@ function ignoredNotice(one: string, many: string, values: readonly string[]): st
   return `Ignored ${distinct.length.toLocaleString('en-GB')} ${many}: ${quoted}${more > 0 ? ` and ${more.toLocaleString('en-GB')} more` : ''}.`;
 }
 
-function decodeWindow(from: string | null, to: string | null, notices: string[]): TimeWindow | null {
+/** A link's from= and to= as a window (a step's from and to are read the same way), or null with a notice. */
+export function decodeWindow(from: string | null, to: string | null, notices: string[]): TimeWindow | null {
   if (from === null && to === null) return null;
   if (from === null || to === null) {
     notices.push('Ignored the time window: it needs both "from" and "to".');

@@ -37,6 +37,11 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
     { nil: null },
   ),
   lanes: fc.constantFrom('category' as const, 'actor' as const),
+  // Stories' story= and step= round-trip in story-url.test.ts.
+  story: fc.constant(null),
+  step: fc.constant(null),
+  mapMode: fc.constantFrom('clusters' as const, 'density' as const, 'countries' as const, 'regions' as const),
+  mapBy: fc.constantFrom('events' as const, 'fatalities' as const),
 });
 
 describe('URL state', () => {

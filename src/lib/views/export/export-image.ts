@@ -58,6 +58,8 @@ interface Block {
 export interface ViewParts {
   /** The Leaflet container. */
   map: HTMLElement | null;
+  /** The map's legend in the density and choropleth modes, painted over the map where it shows. */
+  mapLegend?: HTMLElement | null;
   /** The timeline view; its toolbar is left out. */
   timeline: HTMLElement | null;
   /** Where the timeline picture starts: the top of the plot, below the toolbar. */
@@ -140,6 +142,7 @@ export function composeViewImage(
     // Leaflet's basemap canvas first, then our marker canvas, in document (= pane) order.
     for (const c of parts.map.querySelectorAll('canvas'))
       paintCanvas(ctx, c, { originX: mapRect.left, originY: mapRect.top });
+    if (parts.mapLegend) paintSubtree(ctx, parts.mapLegend, { originX: mapRect.left, originY: mapRect.top });
     ctx.restore();
     frame(ctx, PAD, y, mapRect.width, mapRect.height, colors.border);
     y += mapHeight + GAP;

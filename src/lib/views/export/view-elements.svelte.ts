@@ -27,6 +27,8 @@ export class ViewSlot {
 export class ViewElements {
   /** The Leaflet container: its canvases are the map's picture. */
   readonly map = new ViewSlot();
+  /** The map's legend (density, choropleth), drawn over the map in the PNG. */
+  readonly mapLegend = new ViewSlot();
   /** The timeline view, toolbar included. */
   readonly timeline = new ViewSlot();
   /** The timeline's plot: where its picture starts, below the toolbar. */

@@ -18,8 +18,12 @@ import { BasemapAssets } from './basemap-assets';
 import { DEEPEST_ZOOM } from './basemap-format';
 import { BasemapView, type BasemapPainter, type BasemapSource } from './basemap-tiles';
 import { LabelCanvas } from './label-layer';
-import type { MapCallbacks, MapHandle } from './map-handle';
-import { MarkerCanvas, type Picked, type Viewport } from './marker-layer';
+import type { MapCallbacks, MapHandle, MapPick } from './map-handle';
+import { MarkerCanvas, type Viewport } from './marker-layer';
+import type { MapMode } from '../../state/map-mode';
+import { createOverlay } from './overlay-loader';
+import type { MapOverlay, OverlayData } from './overlay-types';
+import type { RowDelta } from '../../query/brushing';
 import type { Scheme } from './paint';
 import { normaliseExtent, round, worldSize, type Extent } from './projection';
 import { CONFIG_FILE, parseRuntimeConfig, type ParsedConfig, type TileConfig } from './tile-config';
@@ -204,10 +208,14 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   map.on('moveend', () => performance.mark('faultline:map-moveend'));
   // Created in paint order, which the PNG export follows: basemap, names, markers.
   map.createPane('faultline-basemap').style.zIndex = '200';
+  // Density bins and region fills lie under the names, so the places stay readable.
+  map.createPane('faultline-overlay').style.zIndex = '250';
   map.createPane('faultline-labels').style.zIndex = '300';
   map.createPane('faultline-markers').style.zIndex = '450';
   const markers = new MarkerCanvas(container);
-  new ViewCanvasLayer(markers.canvas, 'faultline-markers', (view) => markers.render(view)).addTo(map);
+  const markerLayer = new ViewCanvasLayer(markers.canvas, 'faultline-markers', (view) => markers.render(view)).addTo(
+    map,
+  );
   let maxZoom = OFFLINE_MAX_ZOOM;
 
   let scheme: Scheme | null = null;
@@ -297,6 +305,56 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     setCredits(offlineCredits(true));
   };
 
+  // The density and choropleth modes: one overlay at a time, in place of the markers.
+  let mode: MapMode = 'clusters';
+  let overlay: MapOverlay | null = null;
+  let overlayLayer: ViewCanvasLayer | null = null;
+  let overlayData: OverlayData | null = null;
+  let overlayHighlight: [number | null, number | null] = [null, null];
+  const dropOverlay = (): void => {
+    overlayLayer?.remove();
+    overlayLayer = null;
+    overlay?.dispose();
+    overlay = null;
+  };
+  const setMode = (next: MapMode): void => {
+    if (next === mode) return;
+    mode = next;
+    dropOverlay();
+    delete container.dataset['mapmode'];
+    callbacks.onlegend(null);
+    if (next === 'clusters') {
+      overlayData = null;
+      if (!map.hasLayer(markerLayer)) markerLayer.addTo(map);
+      container.dataset['mapmode'] = next;
+      return;
+    }
+    markerLayer.remove();
+    container.dataset['markers'] = '[]';
+    // No discs to keep the names clear of.
+    labels?.setObstacles(map.getZoom(), []);
+    createOverlay(next).then(
+      (made) => {
+        if (removed || mode !== next) return made.dispose();
+        overlay = made;
+        made.onlegend = (legend) => callbacks.onlegend(legend);
+        made.setScheme(scheme ?? 'light');
+        made.setHighlight(...overlayHighlight);
+        if (overlayData) made.setData(overlayData, null);
+        overlayLayer = new ViewCanvasLayer(made.canvas, 'faultline-overlay', (view) => made.render(view)).addTo(map);
+        // Set once the mode is drawn (tests wait for it).
+        container.dataset['mapmode'] = next;
+      },
+      (error: unknown) => {
+        if (removed || mode !== next) return;
+        console.warn(`Faultline: the ${next} map could not be loaded;`, error);
+        callbacks.onnotice(
+          'This map mode could not be loaded: the map shows nothing in its place until another is chosen.',
+        );
+      },
+    );
+  };
+
   const startOffline = (): void => {
     setCredits(offlineCredits(false));
     loadPainter('coarse').then(
@@ -349,13 +407,20 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
   // Pointer → picked item. Hit-testing works in world pixels, so a half-finished pan is fine.
   let moving = false;
   let hovered = '';
-  const pick = (event: L.LeafletMouseEvent): Picked | null => {
+  const pick = (event: L.LeafletMouseEvent): MapPick | null => {
     if (moving) return null;
     const p = map.containerPointToLayerPoint(event.containerPoint).add(map.getPixelOrigin());
+    if (mode !== 'clusters') return overlay?.hitTest(p.x, p.y) ?? null;
     return markers.hitTest(p.x, p.y);
   };
-  const hover = (picked: Picked | null): void => {
-    const key = !picked ? '' : picked.kind === 'marker' ? `m${picked.row}` : `c${picked.x},${picked.y}`;
+  const hover = (picked: MapPick | null): void => {
+    const key = !picked
+      ? ''
+      : picked.kind === 'marker'
+        ? `m${picked.row}`
+        : picked.kind === 'region'
+          ? `r${picked.code}`
+          : `${picked.kind}${picked.x},${picked.y}`;
     if (key === hovered) return;
     hovered = key;
     container.style.cursor = picked ? 'pointer' : '';
@@ -413,8 +478,13 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
         Math.abs(map.getZoom() - view.zoom) > 0.01
       );
     },
-    setView(view) {
+    setView(view, glide = false) {
       remeasure();
+      // A story's step flies there; flyTo ends exactly on the centre it was given.
+      if (glide && motion) {
+        map.flyTo([view.lat, view.lon], view.zoom, { duration: 0.8 });
+        return;
+      }
       // Reset, not panned: a pan moves by whole pixels, and the link's centre would come back
       // shifted by the fraction (45.5217 for 45.5). Leaflet 1.9's setView reads `reset`; its
       // typings do not list it.
@@ -433,10 +503,26 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
       const target = Math.min(map.getBoundsZoom(b, false, L.point(96, 96)), now + maxStep, maxZoom);
       map.setView(b.getCenter(), Math.max(target, Math.min(now + 1, maxZoom)), still);
     },
-    reveal(lat, lon, minZoom) {
+    reveal(lat, lon, minZoom, alone = true) {
       const p = map.latLngToContainerPoint([lat, lon]);
       const inner = L.bounds([32, 32], map.getSize().subtract([32, 32])); // 32 px in from each edge
-      if (!inner.contains(p)) map.setView([lat, lon], Math.max(map.getZoom(), minZoom), still);
+      const now = map.getZoom();
+      const shown = inner.contains(p);
+      if (shown && alone) return;
+      // In a cluster on screen: deeper by a level at least, even where the estimate said enough.
+      const zoom = Math.min(maxZoom, Math.max(now, minZoom, shown ? now + 1 : now));
+      if (motion) map.flyTo([lat, lon], zoom, { duration: 0.6 });
+      else map.setView([lat, lon], zoom, still);
+    },
+    setMode,
+    setOverlayData(data: OverlayData, delta: RowDelta | null) {
+      const follows = overlayData !== null && overlay !== null;
+      overlayData = data;
+      overlay?.setData(data, follows ? delta : null);
+    },
+    setOverlayHighlight(selected, hovered) {
+      overlayHighlight = [selected, hovered];
+      overlay?.setHighlight(selected, hovered);
     },
     toContainer(wx, wy) {
       const p = map.layerPointToContainerPoint(L.point(wx, wy).subtract(map.getPixelOrigin()));
@@ -447,9 +533,11 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
       scheme = next;
       paintBasemap();
       markers.setScheme(next);
+      overlay?.setScheme(next);
     },
     remove() {
       removed = true;
+      dropOverlay();
       basemap?.dispose();
       labels?.dispose();
       markers.dispose();

@@ -223,6 +223,12 @@ export class MarkerCanvas {
     return { zoom: view.zoom, discs: out };
   }
 
+  /** True when the last render drew the row as a marker of its own (not inside a cluster). */
+  drawnAlone(row: number): boolean {
+    const k = this.#clusterOf(row);
+    return k >= 0 && this.#clusters!.count[k] === 1;
+  }
+
   /** The cluster that drew a row, or -1 when the row is not drawn (filtered out or off canvas). */
   #clusterOf(row: number | null): number {
     return row === null || !this.#clusters ? -1 : this.#clusters.clusterOf(row);

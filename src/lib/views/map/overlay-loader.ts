@@ -1,0 +1,14 @@
+/**
+ * The density and choropleth modes' code, each a chunk of its own, loaded the first time its
+ * mode is chosen: a reader who keeps the clusters never downloads them.
+ */
+import type { MapMode } from '../../state/map-mode';
+import type { MapOverlay } from './overlay-types';
+
+export async function createOverlay(mode: Exclude<MapMode, 'clusters'>): Promise<MapOverlay> {
+  if (mode === 'density') {
+    const { DensityCanvas } = await import('./density-layer');
+    return new DensityCanvas();
+  }
+  throw new Error(`the ${mode} map is not available yet`);
+}
