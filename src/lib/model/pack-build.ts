@@ -1,6 +1,6 @@
 import { rowsByEnd } from './columns';
 import { encodePack, type StringTable } from './pack';
-import { normalizeText } from './search-text';
+import { normalizeText, placeNames } from './search-text';
 import type { Dataset } from './dataset';
 import type { EventRecord } from './types';
 
@@ -22,12 +22,12 @@ export function storedRecord(e: EventRecord): string {
 }
 
 /**
- * A row's search text as stored: title, summary, place and sources, normalised, with control
+ * A row's search text as stored: title, summary, place (and its aliases) and sources, normalised, with control
  * characters blanked so the \u0001 that ends each row cannot occur inside one. Actors and tags
  * are searched through their dictionaries instead.
  */
 export function storedSearchText(e: EventRecord): string {
-  let text = `${e.title}\n${e.summary}\n${e.location?.name ?? ''}`;
+  let text = `${e.title}\n${e.summary}\n${placeNames(e)}`;
   for (const s of e.sources) text += `\n${s.publisher}\n${s.title}\n${s.author ?? ''}`;
   return `${normalizeText(text).replace(/[\u0000-\u0008]/g, ' ')}\u0001`;
 }

@@ -2,6 +2,7 @@ import type { Dataset } from '../model/dataset';
 import type { MultiColumn } from '../model/multi-column';
 import { normalizeText } from '../model/search-text';
 import type { Steps } from '../model/steps';
+import { endsWord, holdsWord, isPlain, tailAt, wordPattern, type WordPattern } from './word-forms';
 
 /** Rows per step: enough for fast native indexOf, few enough to free quickly and take a few ms. */
 const SLICE_ROWS = 20_000;
@@ -13,23 +14,25 @@ const SLICE_ROWS = 20_000;
  * its actors or tags, whose dictionaries are searched once. It yields after each slice (a few
  * milliseconds), so a search can leave the page free for input: a word took 0.2–0.3 s over a
  * million events in one task. Several words are combined by the query index, which keeps each.
+ * A word is matched in its English forms (word-forms.ts): "strikes" also finds "strike".
  */
 export function* packedMatching(dataset: Dataset, word: string): Steps<Uint8Array> {
   const search = dataset.packedSearch!;
   const n = dataset.columns.size;
   const decoder = new TextDecoder('utf-8');
   const hit = new Uint8Array(n);
-  const actors = codesWith(dataset.actors, word);
-  const tags = codesWith(dataset.tags, word);
+  const pattern = wordPattern(word);
+  const actors = codesWith(dataset.actors, pattern);
+  const tags = codesWith(dataset.tags, pattern);
   // UTF-8 never uses ASCII bytes inside a multi-byte character, so an ASCII word can be found
-  // in the bytes themselves, with no decoding.
-  const ascii = /^[\x20-\x7e]+$/.test(word);
+  // in the bytes themselves, with no decoding. (A word's tails are ASCII: English endings.)
+  const ascii = /^[\x20-\x7e]+$/.test(pattern.head);
   for (let first = 0; first < n; first += SLICE_ROWS) {
     const last = Math.min(n, first + SLICE_ROWS);
     if (actors) markCodes(dataset.actors, actors, first, last, hit);
     if (tags) markCodes(dataset.tags, tags, first, last, hit);
-    if (ascii) matchAsciiBytes(search.bytes, search.offsets, first, last, word, hit);
-    else matchDecoded(decoder, search.bytes, search.offsets, first, last, word, hit);
+    if (ascii) matchAsciiBytes(search.bytes, search.offsets, first, last, pattern, hit);
+    else matchDecoded(decoder, search.bytes, search.offsets, first, last, pattern, hit);
     yield;
   }
   return hit;
@@ -42,21 +45,27 @@ function matchDecoded(
   offsets: Uint32Array,
   first: number,
   last: number,
-  word: string,
+  pattern: WordPattern,
   hit: Uint8Array,
 ): void {
   const slice = decoder.decode(bytes.subarray(offsets[first]!, offsets[last]!));
+  const { head, tails } = pattern;
+  const plain = isPlain(pattern);
   let row = first;
   let rowEnd = slice.indexOf('\u0001');
-  let at = slice.indexOf(word);
+  let at = slice.indexOf(head);
   while (at >= 0) {
+    if (!plain && !tailAt(slice, at + head.length, tails)) {
+      at = slice.indexOf(head, at + 1);
+      continue;
+    }
     while (rowEnd >= 0 && rowEnd < at) {
       row++;
       rowEnd = slice.indexOf('\u0001', rowEnd + 1);
     }
     hit[row] = 1;
     // One hit per row is enough: go on from the end of this row.
-    at = rowEnd < 0 ? -1 : slice.indexOf(word, rowEnd + 1);
+    at = rowEnd < 0 ? -1 : slice.indexOf(head, rowEnd + 1);
   }
 }
 
@@ -70,12 +79,13 @@ function matchAsciiBytes(
   offsets: Uint32Array,
   first: number,
   last: number,
-  word: string,
+  word: WordPattern,
   hit: Uint8Array,
 ): void {
   const base = offsets[first]!;
   const slice = bytes.subarray(base, offsets[last]!);
-  const pattern = Uint8Array.from(word, (ch) => ch.charCodeAt(0));
+  const pattern = asciiBytes(word.head);
+  const tails = isPlain(word) ? null : word.tails.map((t) => ({ bytes: asciiBytes(t.text), wordEnd: t.wordEnd }));
   const head = pattern[0]!;
   const m = pattern.length;
   let row = first;
@@ -83,7 +93,7 @@ function matchAsciiBytes(
   while (at >= 0 && at + m <= slice.length) {
     let k = 1;
     while (k < m && slice[at + k] === pattern[k]) k++;
-    if (k === m) {
+    if (k === m && (tails === null || bytesTailAt(slice, at + m, tails))) {
       while (offsets[row + 1]! <= base + at) row++;
       hit[row] = 1;
       // One hit per row is enough: go on from the next row.
@@ -92,9 +102,27 @@ function matchAsciiBytes(
   }
 }
 
+const asciiBytes = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+
+/** Whether one of the tails follows at `at` in the bytes (as word-forms.ts tailAt does in a string). */
+function bytesTailAt(
+  slice: Uint8Array,
+  at: number,
+  tails: readonly { bytes: Uint8Array; wordEnd: boolean }[],
+): boolean {
+  for (const t of tails) {
+    const n = t.bytes.length;
+    let k = 0;
+    while (k < n && slice[at + k] === t.bytes[k]) k++;
+    // Past the slice's end is a row's end: a word ends there.
+    if (k === n && (!t.wordEnd || endsWord(at + n < slice.length ? slice[at + n]! : -1))) return true;
+  }
+  return false;
+}
+
 /** Which of the column's values hold the word; null when none does. */
-function codesWith(column: MultiColumn, word: string): boolean[] | null {
-  const want = column.values.map((v) => normalizeText(v).includes(word));
+function codesWith(column: MultiColumn, word: WordPattern): boolean[] | null {
+  const want = column.values.map((v) => holdsWord(normalizeText(v), word));
   return want.some(Boolean) ? want : null;
 }
 

@@ -2,6 +2,7 @@ import type { Dataset } from '../model/dataset';
 import type { MultiColumn } from '../model/multi-column';
 import { searchableText } from '../model/search-text';
 import { packedMatching } from './packed-search';
+import { holdsWord, wordPattern } from './word-forms';
 import { drain, type Steps } from '../model/steps';
 
 export type { MultiColumn };
@@ -24,7 +25,7 @@ export interface QueryIndex {
    * instead of a year back for every event because a few events are years.
    */
   readonly spanGroups: readonly SpanGroup[];
-  /** 1 for each row whose text holds every word (normalised); the last answer is kept. */
+  /** 1 for each row whose text holds every word (normalised, in its English forms: word-forms.ts); the last answer is kept. */
   matchText(words: readonly string[]): Uint8Array;
   /**
    * matchText a slice of rows per step: the generator yields between slices, and once done its
@@ -64,10 +65,11 @@ export function buildQueryIndex(dataset: Dataset): QueryIndex {
       // Rows already normalised by an earlier search, even one given up, stay normalised.
       const n = dataset.events.length;
       const all = (text ??= []);
+      const pattern = wordPattern(word);
       mask = new Uint8Array(n);
       for (let first = 0; first < n; first += TEXT_SLICE) {
         for (let r = first; r < Math.min(n, first + TEXT_SLICE); r++) {
-          if ((all[r] ??= searchableText(dataset.events.at(r))).includes(word)) mask[r] = 1;
+          if (holdsWord((all[r] ??= searchableText(dataset.events.at(r))), pattern)) mask[r] = 1;
         }
         yield;
       }

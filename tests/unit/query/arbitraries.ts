@@ -71,6 +71,8 @@ export const filtersArb = fc.record({
     fc.constant(''),
     fc.constantFrom(...WORDS).map((w) => w.toUpperCase()),
     fc.constant('cavusoglu event'),
+    // A plural: found where its singular ends a word.
+    fc.constant('Missiles'),
   ),
   window: fc.option(
     fc.tuple(fc.integer({ min: -5, max: 70 }), fc.integer({ min: 1, max: 30 })).map(([d, len]) => ({
@@ -107,7 +109,11 @@ export function reference(events: EventRecord[], f: Filters): string[] {
       const hay = normalizeText(
         `${e.title}\n${e.summary}\n${e.location?.name ?? ''}\n${(e.actors ?? []).join('\n')}\n${(e.tags ?? []).join('\n')}\nP\nT`,
       );
-      if (!queryWords(f.text).every((w) => hay.includes(w))) return false;
+      // A word, or a plural's singular ending a word (at the end of a line or before a space).
+      const holds = (w: string) =>
+        hay.includes(w) ||
+        (/^[a-z]{3,}s$/.test(w) && new RegExp(`${w.slice(0, -1)}(?![a-z0-9\\u0080-\\uffff])`).test(hay));
+      if (!queryWords(f.text).every(holds)) return false;
       if (f.inView && f.bounds) {
         if (!e.location) return false;
         const { south, north, west, east } = f.bounds;
