@@ -102,3 +102,39 @@ export async function searchWord(page: Page, word: string): Promise<void> {
     { timeout: 120_000 },
   );
 }
+
+/**
+ * Types each word into the search box (a key every 90 ms), and times from the last key's input
+ * event to a task after the frame that shows the count of its matches (above 50,000 events
+ * this includes the 250 ms pause in typing the search waits for). The box is cleared between words.
+ */
+export async function searchLatencies(page: Page, words: readonly string[]): Promise<number[]> {
+  const box = page.getByTestId('search');
+  const count = page.getByTestId('event-count');
+  const out: number[] = [];
+  for (const word of words) {
+    const before = (await count.textContent()) ?? '';
+    // No named helpers inside evaluate: tsx would wrap them in a __name() call the page lacks.
+    await page.evaluate((shown) => {
+      const w = window as unknown as { __search: Promise<number>; __lastKey?: number };
+      const el = document.querySelector('[data-testid=event-count]')!;
+      // Once per page: the last key's input event (Playwright types a Cyrillic letter with no keydown).
+      if (w.__lastKey === undefined) addEventListener('input', (e) => (w.__lastKey = e.timeStamp), { capture: true });
+      w.__lastKey = 0;
+      w.__search = new Promise((resolve) => {
+        const seen = new MutationObserver(() => {
+          const text = el.textContent ?? '';
+          if (text === shown || text.includes('Searching')) return;
+          seen.disconnect();
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - w.__lastKey!), 0));
+        });
+        seen.observe(el, { subtree: true, childList: true, characterData: true });
+      });
+    }, before);
+    await box.pressSequentially(word, { delay: 90 });
+    out.push(await page.evaluate(() => (window as unknown as { __search: Promise<number> }).__search));
+    await box.fill('');
+    await count.filter({ hasText: before }).waitFor({ timeout: 60_000 });
+  }
+  return out;
+}

@@ -16,7 +16,15 @@ import { leanJson } from './bench-peer-data.ts';
 import { measurePeer, PEERS, startPeerServer, type PeerResult } from './bench-peers.ts';
 import { installLatencyProbe, loadTime, takeLatencies, waitLoaded } from './bench-probe.ts';
 import { calibrate, loopNow } from './bench-calibrate.ts';
-import { brushDrag, facetClicks, mapDrag, mapZooms, timelineDrag, timelineZooms } from './bench-gestures.ts';
+import {
+  brushDrag,
+  facetClicks,
+  mapDrag,
+  mapZooms,
+  searchLatencies,
+  timelineDrag,
+  timelineZooms,
+} from './bench-gestures.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
 import { PACK_VERSION } from '../src/lib/model/pack.ts';
 
@@ -32,6 +40,8 @@ const withJson = process.argv.includes('--json');
 // Every sample of every run, in order (which step of a gesture is the slow one).
 const raw = process.argv.includes('--raw');
 const STEP_MS = 60_000;
+/** A word found in the pack's bytes, a plural (its singular's events match too), one decoded (found nowhere). */
+const SEARCH_WORDS = ['sahel', 'strikes', 'северный'];
 
 const quantile = (values: number[], q: number): number => {
   const s = [...values].sort((a, b) => a - b);
@@ -53,6 +63,8 @@ interface Ours {
   summaryBrushFrame: number[];
   summaryFacet: number[];
   summarySwitch: number[];
+  /** One per word of SEARCH_WORDS: its last key to the frame showing its matches. */
+  search: number[];
   heap: number;
   /** ArrayBuffers (the pack, the evaluator's lists…), outside the JS heap. */
   buffers: number;
@@ -101,6 +113,8 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
     await timelineZooms(page);
     const timelineZoom = await takeLatencies(page, 'wheel');
 
+    const search = await searchLatencies(page, SEARCH_WORDS);
+
     // The summary beside the map: it follows every brush step and click from its aggregates.
     await page.getByTestId('side-tab-summary').click();
     await page.getByTestId('summary-chart').waitFor({ timeout: STEP_MS });
@@ -133,6 +147,7 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
       summaryBrushFrame,
       summaryFacet,
       summarySwitch,
+      search,
       heap: usedSize / 2 ** 20,
       buffers: backingStorageSize / 2 ** 20,
     };
@@ -224,6 +239,7 @@ function place(from: string, to: string): void {
 
 /** The summary's own table, printed after the main one. */
 const summaryRows: string[] = [];
+const searchRows: string[] = [];
 for (const size of sizes) {
   const packFile = `synthetic-${size}.flpack`;
   place(
@@ -272,6 +288,7 @@ for (const size of sizes) {
       summaryBrushFrame: all('summaryBrushFrame'),
       summaryFacet: all('summaryFacet'),
       summarySwitch: all('summarySwitch'),
+      search: all('search'),
       heap: median(results.map((x) => x.heap)),
       buffers: median(results.map((x) => x.buffers)),
     };
@@ -284,6 +301,10 @@ for (const size of sizes) {
         );
       }
     }
+    // Each word's median over the runs.
+    searchRows.push(
+      `| ${size.toLocaleString('en-GB')} | ${target.label} | ${SEARCH_WORDS.map((_, i) => `${fmt(median(results.map((x) => x.search[i]!)))} ms`).join(' | ')} |`,
+    );
     summaryRows.push(
       `| ${size.toLocaleString('en-GB')} | ${target.label} | ${pair(row.summaryBrushFrame)} | ${pair(row.summaryFacet)} | ${pair(row.summarySwitch)} |`,
     );
@@ -324,6 +345,13 @@ console.log('');
 console.log('| events | tool | brush frame p50 / p95 | facet click p50 / p95 | measure switch p50 / p95 |');
 console.log('|---|---|---|---|---|');
 for (const row of summaryRows) console.log(row);
+console.log('');
+console.log('Text search (from the last key, a key every 90 ms, to the frame showing the matches; above 50,000');
+console.log('events this includes the 250 ms pause in typing the search waits for):');
+console.log('');
+console.log(`| events | tool | ${SEARCH_WORDS.map((w) => `\`${w}\``).join(' | ')} |`);
+console.log(`|---|---|${SEARCH_WORDS.map(() => '---|').join('')}`);
+for (const row of searchRows) console.log(row);
 rmSync(dataDir, { recursive: true, force: true });
 rmSync(peerDir, { recursive: true, force: true });
 await peerServer?.close();
