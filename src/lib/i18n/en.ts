@@ -35,4 +35,8 @@ export const en = {
   // Notices
   'notice.dismiss': 'Dismiss notice',
   'notice.more': { one: '{count} more notice not shown.', other: '{count} more notices not shown.' },
+
+  // The details of an event
+  // Before a place's other names (its aliases): "Also known as: Khankendi, Xankəndi".
+  'detail.aliases': 'Also known as:',
 };
