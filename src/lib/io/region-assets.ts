@@ -4,7 +4,7 @@
  * reader asks for the lookup; the views for the table, names and shapes). A failure is remembered
  * and answered at once after: the data still shows, without regions.
  */
-import { decodeLookup, type RegionLookup } from '../model/region-lookup';
+import { BLOCKS_X, blocksNeeded, decodeBlock, type RegionLookup } from '../model/region-lookup';
 import {
   decodeNames,
   decodeShapes,
@@ -33,6 +33,7 @@ export class RegionAssets {
   #pointer: Promise<RegionPointer> | null = null;
   #table: Promise<RegionTable> | null = null;
   #lookup: Promise<RegionLookup> | null = null;
+  readonly #blocks = new Map<number, Promise<void>>();
   #shapes = new Map<RegionLevel, Promise<RegionRings[]>>();
   #names = new Map<string, Promise<RegionNames>>();
   /** The lookup once it has arrived, for work that cannot wait (the editor's rows). */
@@ -54,10 +55,45 @@ export class RegionAssets {
       .then((value) => (this.loadedTable = decodeTable(value))));
   }
 
+  /** The lookup with no block loaded yet: ask `lookupFor` for the blocks some points need. */
   lookup(): Promise<RegionLookup> {
-    return (this.#lookup ??= this.pointer()
-      .then(async (p) => decodeLookup(await this.#bytes(p.lookup), p.key))
-      .then((lookup) => (this.loadedLookup = lookup)));
+    return (this.#lookup ??= this.pointer().then((p) => {
+      const present = new Uint8Array(36 * 18);
+      for (const b of p.blocks) present[b] = 1;
+      const lookup: RegionLookup = {
+        key: p.key,
+        admin1Country: Uint16Array.from(p.admin1Country),
+        present,
+        blocks: new Map(),
+      };
+      return (this.loadedLookup = lookup);
+    }));
+  }
+
+  /** The lookup with every block loaded that the located rows fall in (a few for one war, all for the world). */
+  async lookupFor(columns: {
+    lat: Float64Array;
+    lon: Float64Array;
+    locationPrecision: Uint8Array;
+  }): Promise<RegionLookup> {
+    const [pointer, lookup] = await Promise.all([this.pointer(), this.lookup()]);
+    const needed = blocksNeeded(lookup, columns.lat, columns.lon, columns.locationPrecision);
+    await Promise.all(
+      needed.map((b) => {
+        let p = this.#blocks.get(b);
+        if (!p) {
+          const path = `${pointer.lookup}${b % BLOCKS_X}-${Math.floor(b / BLOCKS_X)}.bin`;
+          p = this.#bytes(path).then((buffer) => {
+            lookup.blocks.set(b, decodeBlock(buffer, b, lookup.admin1Country.length));
+          });
+          // A failed block is asked for again next time, not remembered as a failure.
+          p.catch(() => this.#blocks.delete(b));
+          this.#blocks.set(b, p);
+        }
+        return p;
+      }),
+    );
+    return lookup;
   }
 
   /** Simplified rings per region index of a level (model/region-format.ts ShapesFile), for drawing. */

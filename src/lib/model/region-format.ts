@@ -11,15 +11,20 @@ export const REGION_FORMAT_VERSION = 1;
 /** Most regions a table may hold: codes are 16-bit, and 0 means none. */
 export const MAX_REGIONS = 0xfffe;
 
-/** regions.json: where the versioned files are, relative to it. */
+/** regions.json: where the versioned files are, relative to it, and what the lookup needs besides its blocks. */
 export interface RegionPointer {
   version: number;
   key: string;
   table: string;
+  /** The folder of the lookup's blocks (<bx>-<by>.bin), ending in '/'. */
   lookup: string;
   shapes: string;
   /** The folder of the names files, ending in '/'. */
   names: string;
+  /** The blocks that exist (hold land), by index (by · 36 + bx). */
+  blocks: number[];
+  /** Each admin-1 region's country index (so a worker assigns without the table). */
+  admin1Country: number[];
 }
 
 const PATH = /^[\w-]{1,64}\/(?:[\w-]{1,64}\/)*[\w.-]{1,64}$/;
@@ -36,13 +41,22 @@ export function parsePointer(value: unknown): RegionPointer {
       throw new Error(`regions.json: bad path for ${name}`);
     return p;
   };
+  const ints = (name: string, max: number, limit: number): number[] => {
+    const list = v[name];
+    if (!Array.isArray(list) || list.length > limit || !list.every((n) => Number.isInteger(n) && n >= 0 && n < max))
+      throw new Error(`regions.json: bad ${name}`);
+    return list as number[];
+  };
+  const admin1Country = ints('admin1Country', MAX_REGIONS, MAX_REGIONS);
   return {
     version: REGION_FORMAT_VERSION,
     key,
     table: path('table'),
-    lookup: path('lookup'),
+    lookup: path('lookup', true),
     shapes: path('shapes'),
     names: path('names', true),
+    blocks: ints('blocks', 36 * 18, 36 * 18),
+    admin1Country,
   };
 }
 

@@ -1,40 +1,44 @@
 /**
  * Which admin-1 region a point lies in, fast enough for a million points in about a second.
- * lookup.bin (built by scripts/basemap/regions.ts) divides the world into 1° cells. A cell is
- * empty (sea, or outside every polygon), full (inside one region), or split into k × k sub-cells
- * (k = 1 … 16) of the same three kinds, where a "leaf" holds the simplified polygons clipped to
- * it: a point is tested against the few short rings of its leaf (even-odd), never against a whole
- * province. Pure; a damaged file is refused whole, and no coordinate makes a lookup throw.
+ * The world is cut into 1° cells, grouped in blocks of 10° × 10°, one file per block that holds
+ * land (lookup/<bx>-<by>.bin, built by scripts/basemap/regions.ts), so a dataset of one war loads
+ * the block or two it lies in, not the world. A cell is empty (sea, or outside every polygon),
+ * full (inside one region), or split into k × k sub-cells (k = 1 … 16) of the same three kinds,
+ * where a "leaf" holds the simplified polygons clipped to it: a point is tested against the few
+ * short rings of its leaf (even-odd), never against a whole province. Pure; a damaged file is
+ * refused whole, and no coordinate makes a lookup throw.
  *
- * Layout (little-endian), each section 4-byte aligned:
- *   "FLRG", u32 version, u32 admin-1 count, u32 country count,
+ * A block's layout (little-endian), each section 4-byte aligned:
+ *   "FLRG", u32 version, u32 block index (by · 36 + bx),
  *   u32 counts: splits, subs, leaves, parts, rings, coordinates (pairs)
- *   cells    u32 × 64,800   per 1° cell (row-major from 180°W, 90°S): see `decode` below
- *   splitK   u8 × splits (padded), splitFirst u32 × splits: a split cell's k and its first sub-cell
+ *   cells    u32 × 100      per 1° cell, row-major from the block's south-west corner
+ *   splitK   u8 × splits,   splitFirst u32 × splits: a split cell's k and its first sub-cell
  *   subs     u32 × subs     per sub-cell, row-major within its cell, encoded like `cells`
  *   leafParts u32 × (leaves + 1)   first part of each leaf
- *   partRegion u16 × parts (padded) admin-1 index of each part
+ *   partRegion u16 × parts         admin-1 index of each part
  *   partRings u32 × (parts + 1)    first ring of each part
  *   ringCoords u32 × (rings + 1)   first coordinate pair of each ring
- *   coords   u16 × 2 × coordinates  x, y in 1/65535 of a degree from the cell's south-west corner
- *   admin1Country u16 × admin-1 count   each region's country index
+ *   coords   u8 × 2 × coordinates  x, y in 1/255 of the leaf's side from its south-west corner
  * A cell value: 0 none; FULL | index: wholly inside admin-1 `index`; else 1 + a split (in `cells`)
  * or 1 + a leaf (in `subs`).
  */
 import { NO_REGION, type RegionColumns } from './regions';
 
 export const LOOKUP_MAGIC = [0x46, 0x4c, 0x52, 0x47] as const; // "FLRG"
-export const LOOKUP_VERSION = 1;
+export const LOOKUP_VERSION = 2;
 export const FULL = 0x80000000;
 export const CELLS_X = 360;
 export const CELLS_Y = 180;
-/** Coordinates within a cell: 0 … SCALE across 1°. */
-export const SCALE = 65535;
+/** A block is BLOCK × BLOCK cells. */
+export const BLOCK = 10;
+export const BLOCKS_X = CELLS_X / BLOCK;
+export const BLOCKS_Y = CELLS_Y / BLOCK;
+/** Coordinates within a leaf: 0 … SCALE across its side (1/255 of 1° … of 1/16°, as fine as the polygons). */
+export const SCALE = 255;
 
-export interface RegionLookup {
-  readonly key: string;
-  readonly admin1Count: number;
-  readonly countryCount: number;
+/** One block's decoded sections. */
+export interface LookupBlock {
+  readonly index: number;
   readonly cells: Uint32Array;
   readonly splitK: Uint8Array;
   readonly splitFirst: Uint32Array;
@@ -43,11 +47,20 @@ export interface RegionLookup {
   readonly partRegion: Uint16Array;
   readonly partRings: Uint32Array;
   readonly ringCoords: Uint32Array;
-  readonly coords: Uint16Array;
-  readonly admin1Country: Uint16Array;
+  readonly coords: Uint8Array;
 }
 
-/** The sections in file order, with their element widths. */
+/** The blocks loaded so far, and what the pointer says of the rest. */
+export interface RegionLookup {
+  readonly key: string;
+  /** Each admin-1 region's country index. */
+  readonly admin1Country: Uint16Array;
+  /** Per block (by · 36 + bx): 1 when a file exists for it (it holds land), else 0. */
+  readonly present: Uint8Array;
+  /** Blocks loaded, by index. */
+  readonly blocks: Map<number, LookupBlock>;
+}
+
 const SECTION_ORDER = [
   'cells',
   'splitK',
@@ -58,7 +71,6 @@ const SECTION_ORDER = [
   'partRings',
   'ringCoords',
   'coords',
-  'admin1Country',
 ] as const;
 type Section = (typeof SECTION_ORDER)[number];
 const WIDTH: Record<Section, 1 | 2 | 4> = {
@@ -70,18 +82,16 @@ const WIDTH: Record<Section, 1 | 2 | 4> = {
   partRegion: 2,
   partRings: 4,
   ringCoords: 4,
-  coords: 2,
-  admin1Country: 2,
+  coords: 1,
 };
 
-const HEADER_WORDS = 10;
+const HEADER_WORDS = 9;
 const align4 = (n: number): number => Math.ceil(n / 4) * 4;
 
-/** The element count of each section, from the header's counts. */
 function lengths(h: Uint32Array): Record<Section, number> {
-  const [, , admin1, , splits, subs, leaves, parts, rings, coords] = h as unknown as number[];
+  const [, , , splits, subs, leaves, parts, rings, coords] = h as unknown as number[];
   return {
-    cells: CELLS_X * CELLS_Y,
+    cells: BLOCK * BLOCK,
     splitK: splits!,
     splitFirst: splits!,
     subs: subs!,
@@ -90,23 +100,21 @@ function lengths(h: Uint32Array): Record<Section, number> {
     partRings: parts! + 1,
     ringCoords: rings! + 1,
     coords: coords! * 2,
-    admin1Country: admin1!,
   };
 }
 
-/** Writes a lookup (the build's side). */
-export function encodeLookup(l: Omit<RegionLookup, 'key'>): Uint8Array {
+/** Writes a block (the build's side). */
+export function encodeBlock(b: LookupBlock): Uint8Array {
   const counts = [
-    l.admin1Count,
-    l.countryCount,
-    l.splitK.length,
-    l.subs.length,
-    l.leafParts.length - 1,
-    l.partRegion.length,
-    l.ringCoords.length - 1,
-    l.coords.length / 2,
+    b.index,
+    b.splitK.length,
+    b.subs.length,
+    b.leafParts.length - 1,
+    b.partRegion.length,
+    b.ringCoords.length - 1,
+    b.coords.length / 2,
   ];
-  const sections = SECTION_ORDER.map((name) => l[name]);
+  const sections = SECTION_ORDER.map((name) => b[name]);
   let size = HEADER_WORDS * 4;
   for (const s of sections) size += align4(s.byteLength);
   const out = new Uint8Array(size);
@@ -123,18 +131,19 @@ export function encodeLookup(l: Omit<RegionLookup, 'key'>): Uint8Array {
 }
 
 /**
- * Reads lookup.bin, checking every reference it will follow, so a lookup never reads out of
+ * Reads a block, checking every reference a lookup will follow, so a lookup never reads out of
  * bounds: a damaged file throws here, once, with a reason.
  */
-export function decodeLookup(buffer: ArrayBuffer, key: string): RegionLookup {
+export function decodeBlock(buffer: ArrayBuffer, expected: number, admin1Count: number): LookupBlock {
   const fail = (why: string): never => {
-    throw new Error(`region lookup: ${why}`);
+    throw new Error(`region lookup block ${expected}: ${why}`);
   };
   if (buffer.byteLength < HEADER_WORDS * 4) fail('too short');
   const bytes = new Uint8Array(buffer);
   if (!LOOKUP_MAGIC.every((b, i) => bytes[i] === b)) fail('not a region lookup');
   const header = new Uint32Array(buffer, 0, HEADER_WORDS);
   if (header[1] !== LOOKUP_VERSION) fail(`version ${header[1]}, expected ${LOOKUP_VERSION}`);
+  if (header[2] !== expected) fail(`it is block ${header[2]}`);
   const len = lengths(header);
   const views = {} as Record<Section, Uint8Array | Uint16Array | Uint32Array>;
   let at = HEADER_WORDS * 4;
@@ -149,35 +158,45 @@ export function decodeLookup(buffer: ArrayBuffer, key: string): RegionLookup {
           : new Uint8Array(buffer, at, len[name]);
     at += align4(len[name] * w);
   }
-  const l = { key, admin1Count: header[2]!, countryCount: header[3]!, ...views } as RegionLookup;
+  const b = { index: expected, ...views } as LookupBlock;
   const checkRef = (v: number, leafLevel: boolean): void => {
     if (v === 0) return;
     if (v & FULL) {
-      if ((v & ~FULL) >>> 0 >= l.admin1Count) fail('a cell names no region');
-    } else if (v - 1 >= (leafLevel ? l.leafParts.length - 1 : l.splitK.length)) fail('a cell points past its list');
+      if ((v & ~FULL) >>> 0 >= admin1Count) fail('a cell names no region');
+    } else if (v - 1 >= (leafLevel ? b.leafParts.length - 1 : b.splitK.length)) fail('a cell points past its list');
   };
-  for (const v of l.cells) checkRef(v, false);
-  for (const v of l.subs) checkRef(v, true);
-  for (let i = 0; i < l.splitK.length; i++) {
-    const k = l.splitK[i]!;
-    if (k < 1 || k > 16 || l.splitFirst[i]! + k * k > l.subs.length) fail('a split is out of range');
+  for (const v of b.cells) checkRef(v, false);
+  for (const v of b.subs) checkRef(v, true);
+  for (let i = 0; i < b.splitK.length; i++) {
+    const k = b.splitK[i]!;
+    if (k < 1 || k > 16 || b.splitFirst[i]! + k * k > b.subs.length) fail('a split is out of range');
   }
   const monotone = (a: Uint32Array, end: number, what: string): void => {
     for (let i = 1; i < a.length; i++) if (a[i]! < a[i - 1]!) fail(`${what} go backwards`);
     if (a[0] !== 0 || a[a.length - 1] !== end) fail(`${what} do not cover their list`);
   };
-  monotone(l.leafParts, l.partRegion.length, 'leaves');
-  monotone(l.partRings, l.ringCoords.length - 1, 'parts');
-  monotone(l.ringCoords, l.coords.length / 2, 'rings');
-  for (const r of l.partRegion) if (r >= l.admin1Count) fail('a part names no region');
-  for (const c of l.admin1Country) if (c >= l.countryCount) fail('a region names no country');
-  return l;
+  monotone(b.leafParts, b.partRegion.length, 'leaves');
+  monotone(b.partRings, b.ringCoords.length - 1, 'parts');
+  monotone(b.ringCoords, b.coords.length / 2, 'rings');
+  for (const r of b.partRegion) if (r >= admin1Count) fail('a part names no region');
+  return b;
 }
 
+/** The block a point lies in, or -1 off the globe (or not finite). */
+export function blockOf(lat: number, lon: number): number {
+  if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return -1;
+  const cx = Math.min(CELLS_X - 1, Math.floor(lon + 180));
+  const cy = Math.min(CELLS_Y - 1, Math.floor(lat + 90));
+  return Math.floor(cy / BLOCK) * BLOCKS_X + Math.floor(cx / BLOCK);
+}
+
+/** What admin1At answers for a point in a block that exists but is not loaded. */
+export const NOT_LOADED = -2;
+
 /**
- * The admin-1 index a point lies in, or -1: at sea, outside every polygon, not finite, or off the
- * globe. Longitude 180 is the antimeridian's east side of cell 359 (the same meridian as -180);
- * latitude 90 is the top of the last row.
+ * The admin-1 index a point lies in; -1 at sea, outside every polygon, not finite, or off the
+ * globe; NOT_LOADED when its block is still to be fetched. Longitude 180 is the east edge of the
+ * last cell (the same meridian as -180); latitude 90 is the top of the last row.
  */
 export function admin1At(l: RegionLookup, lat: number, lon: number): number {
   if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return -1;
@@ -185,22 +204,28 @@ export function admin1At(l: RegionLookup, lat: number, lon: number): number {
   const fy = lat + 90;
   const cx = Math.min(CELLS_X - 1, Math.floor(fx));
   const cy = Math.min(CELLS_Y - 1, Math.floor(fy));
-  let v = l.cells[cy * CELLS_X + cx]!;
+  const blockIndex = Math.floor(cy / BLOCK) * BLOCKS_X + Math.floor(cx / BLOCK);
+  if (!l.present[blockIndex]) return -1;
+  const b = l.blocks.get(blockIndex);
+  if (!b) return NOT_LOADED;
+  let v = b.cells[(cy % BLOCK) * BLOCK + (cx % BLOCK)]!;
   if (v === 0) return -1;
   if (v & FULL) return (v & ~FULL) >>> 0;
   const split = v - 1;
-  const k = l.splitK[split]!;
-  // Within the cell, in coordinate units.
-  const x = (fx - cx) * SCALE;
-  const y = (fy - cy) * SCALE;
-  const sx = Math.min(k - 1, Math.floor((x * k) / SCALE));
-  const sy = Math.min(k - 1, Math.floor((y * k) / SCALE));
-  v = l.subs[l.splitFirst[split]! + sy * k + sx]!;
+  const k = b.splitK[split]!;
+  // Within the cell, in sub-cells; then within the leaf, in coordinate units.
+  const gx = (fx - cx) * k;
+  const gy = (fy - cy) * k;
+  const sx = Math.min(k - 1, Math.floor(gx));
+  const sy = Math.min(k - 1, Math.floor(gy));
+  const x = (gx - sx) * SCALE;
+  const y = (gy - sy) * SCALE;
+  v = b.subs[b.splitFirst[split]! + sy * k + sx]!;
   if (v === 0) return -1;
   if (v & FULL) return (v & ~FULL) >>> 0;
   const leaf = v - 1;
-  const { partRings, ringCoords, coords } = l;
-  for (let p = l.leafParts[leaf]!; p < l.leafParts[leaf + 1]!; p++) {
+  const { partRings, ringCoords, coords } = b;
+  for (let p = b.leafParts[leaf]!; p < b.leafParts[leaf + 1]!; p++) {
     let inside = false;
     for (let r = partRings[p]!; r < partRings[p + 1]!; r++) {
       const first = ringCoords[r]!;
@@ -217,7 +242,7 @@ export function admin1At(l: RegionLookup, lat: number, lon: number): number {
         jy = iy;
       }
     }
-    if (inside) return l.partRegion[p]!;
+    if (inside) return b.partRegion[p]!;
   }
   return -1;
 }
@@ -226,11 +251,33 @@ export function admin1At(l: RegionLookup, lat: number, lon: number): number {
 const COUNTRY_PRECISION = 4;
 const NO_LOCATION = 0;
 
+/** The blocks the located rows fall in that exist and are not loaded yet. */
+export function blocksNeeded(
+  l: RegionLookup,
+  lat: Float64Array,
+  lon: Float64Array,
+  precision: Uint8Array,
+  from = 0,
+  to = lat.length,
+): number[] {
+  const seen = new Uint8Array(BLOCKS_X * BLOCKS_Y);
+  const out: number[] = [];
+  for (let row = from; row < to; row++) {
+    if (precision[row] === NO_LOCATION) continue;
+    const b = blockOf(lat[row]!, lon[row]!);
+    if (b < 0 || seen[b]) continue;
+    seen[b] = 1;
+    if (l.present[b] && !l.blocks.has(b)) out.push(b);
+  }
+  return out;
+}
+
 /**
  * Region codes for rows (columns.ts lat, lon, locationPrecision), written into `into` from row
  * `from` to `to`: a country-precision row gets its country only; a row without a location, or
- * whose point lies in no region, gets none. Points repeat a great deal in real data (a town's
- * events share its coordinates), so the last point's answer is reused.
+ * whose point lies in no region, gets none (so does one in a block not loaded: load blocksNeeded
+ * first). Points repeat a great deal in real data (a town's events share its coordinates), so the
+ * last point's answer is reused.
  */
 export function assignRegions(
   l: RegionLookup,
@@ -267,7 +314,7 @@ export function assignRegions(
   }
 }
 
-/** A dataset's region codes, all rows at once. */
+/** A dataset's region codes, all rows at once (the blocks they need loaded). */
 export function regionCodes(
   l: RegionLookup,
   columns: { lat: Float64Array; lon: Float64Array; locationPrecision: Uint8Array },
@@ -276,4 +323,10 @@ export function regionCodes(
   const codes = { key: l.key, country: new Uint16Array(n), admin1: new Uint16Array(n) };
   assignRegions(l, columns.lat, columns.lon, columns.locationPrecision, codes);
   return codes;
+}
+
+/** Whether any row has a location (only then are regions worth loading). */
+export function anyLocated(precision: Uint8Array): boolean {
+  for (let i = 0; i < precision.length; i++) if (precision[i] !== NO_LOCATION) return true;
+  return false;
 }
