@@ -5,11 +5,14 @@ import {
   parseSnapshot,
   serialise,
   SlotStore,
+  storyEdits,
   type Changes,
+  type DraftEdits,
   type KeyValue,
   type Snapshot,
 } from './draft-core';
 import type { Dataset } from '../model/dataset';
+import type { Story } from '../model/story';
 import type { EventRecord } from '../model/types';
 
 const BROWSER: KeyValue = { read: readStored, write: writeStored, remove: removeStored };
@@ -25,13 +28,16 @@ export interface RestoreOffer {
 }
 
 /**
- * Edits to the loaded dataset (added, changed, deleted events), kept apart from it and applied on
- * top with buildDataset, so the loaded dataset is never mutated and undo is a swap of maps.
+ * Edits to the loaded dataset (added, changed, deleted events, and its stories as written in the
+ * story editor), kept apart from it and applied on top with buildDataset, so the loaded dataset is
+ * never mutated and undo is a swap of maps.
  * Autosaved per dataset name; when storage fails the edits stay in memory and `autosave` says so.
  */
 export class Draft {
   base = $state.raw<Dataset | null>(null);
   changes = $state.raw<Changes>(new Map());
+  /** The stories as edited, replaced whole at each edit; null while they are the loaded dataset's. */
+  stories = $state.raw<readonly Story[] | null>(null);
   /** The edits have been downloaded since the last change. */
   savedToFile = $state(true);
   autosave = $state<'ok' | 'unavailable'>('ok');
@@ -43,15 +49,17 @@ export class Draft {
   offer = $state.raw<RestoreOffer | null>(null);
   undoCount = $state(0);
   redoCount = $state(0);
-  #undo: Changes[] = [];
-  #redo: Changes[] = [];
+  #undo: DraftEdits[] = [];
+  #redo: DraftEdits[] = [];
   #store: SlotStore | null = null;
   #key = '';
   #timer: ReturnType<typeof setTimeout> | null = null;
 
+  /** Stories added, changed or removed (each counts as one edit). */
+  readonly storyCount = $derived(storyEdits(this.base?.meta.stories ?? [], this.stories));
+  readonly count = $derived(this.changes.size + this.storyCount);
   /** Unsaved-to-file edits: what the beforeunload warning guards. */
-  readonly dirty = $derived(this.changes.size > 0 && !this.savedToFile);
-  readonly count = $derived(this.changes.size);
+  readonly dirty = $derived(this.count > 0 && !this.savedToFile);
 
   constructor(
     /** Receives the dataset to show after every change. */
@@ -65,6 +73,7 @@ export class Draft {
     this.flush();
     this.base = base;
     this.changes = new Map();
+    this.stories = null;
     this.savedToFile = true;
     this.#undo = [];
     this.#redo = [];
@@ -79,17 +88,17 @@ export class Draft {
       (this.#store?.candidates() ?? [])
         .map((text) => parseSnapshot(text, base.name, categories))
         .find((s) => s !== null) ?? null;
-    this.offer =
-      snapshot && snapshot.changes.length
-        ? { count: snapshot.changes.length, savedAt: snapshot.savedAt, snapshot }
-        : null;
+    const count = snapshot
+      ? snapshot.changes.length + storyEdits(base.meta.stories ?? [], snapshot.stories ?? null)
+      : 0;
+    this.offer = snapshot && count ? { count, savedAt: snapshot.savedAt, snapshot } : null;
   }
 
   restore(): void {
     const offer = this.offer;
     if (!offer) return;
     this.offer = null;
-    this.#commit(new Map(offer.snapshot.changes));
+    this.#commit({ changes: new Map(offer.snapshot.changes), stories: offer.snapshot.stories ?? null });
     this.savedToFile = offer.snapshot.savedToFile;
   }
 
@@ -103,7 +112,16 @@ export class Draft {
   put(event: EventRecord): void {
     const next = new Map(this.changes);
     next.set(event.id, event);
-    this.#commit(next);
+    this.#commit({ changes: next, stories: this.stories });
+  }
+
+  /**
+   * The dataset's stories, edited (the story editor hands over the whole new list). `merge`: the
+   * same edit goes on (typing in one field), so it replaces the last change rather than adding an
+   * undo step of its own.
+   */
+  setStories(stories: readonly Story[], merge = false): void {
+    this.#commit({ changes: this.changes, stories }, !(merge && this.#undo.length > 0));
   }
 
   remove(id: string): void {
@@ -111,26 +129,26 @@ export class Draft {
     // An event only added in this draft just goes; a loaded one is marked deleted.
     if (this.base?.events.rowOf(id) !== undefined) next.set(id, null);
     else next.delete(id);
-    this.#commit(next);
+    this.#commit({ changes: next, stories: this.stories });
   }
 
   undo(): void {
     const previous = this.#undo.pop();
     if (!previous) return;
-    this.#redo.push(this.changes);
+    this.#redo.push(this.#edits());
     this.#commit(previous, false);
   }
 
   redo(): void {
     const next = this.#redo.pop();
     if (!next) return;
-    this.#undo.push(this.changes);
+    this.#undo.push(this.#edits());
     this.#commit(next, false);
   }
 
   /** Every edit is dropped and the loaded dataset shown again. */
   discard(): void {
-    this.#commit(new Map());
+    this.#commit({ changes: new Map(), stories: null });
     this.#undo = [];
     this.#redo = [];
     this.#counts();
@@ -168,17 +186,22 @@ export class Draft {
     this.#write();
   }
 
-  #commit(next: Changes, record = true): void {
+  #edits(): DraftEdits {
+    return { changes: this.changes, stories: this.stories };
+  }
+
+  #commit(next: DraftEdits, record = true): void {
     if (!this.base) return;
     if (record) {
-      this.#undo.push(this.changes);
+      this.#undo.push(this.#edits());
       if (this.#undo.length > MAX_UNDO) this.#undo.shift();
       this.#redo = [];
     }
-    this.changes = next;
+    this.changes = next.changes;
+    this.stories = next.stories;
     this.savedToFile = false;
     this.#counts();
-    this.show(applyChanges(this.base, next));
+    this.show(applyChanges(this.base, next.changes, next.stories));
     this.#schedule();
   }
 
@@ -201,12 +224,16 @@ export class Draft {
       version: 1,
       dataset: this.base.name,
       changes: [...this.changes],
+      ...(this.stories ? { stories: [...this.stories] } : {}),
       savedAt: this.now(),
       savedToFile: this.savedToFile,
     };
     let ok: boolean;
     try {
-      ok = this.changes.size === 0 ? (this.#store.clear(), true) : this.#store.save(serialise(snapshot));
+      ok =
+        this.changes.size === 0 && this.stories === null
+          ? (this.#store.clear(), true)
+          : this.#store.save(serialise(snapshot));
     } catch {
       // A KeyValue that throws is treated like a full one: the edits stay in memory.
       ok = false;

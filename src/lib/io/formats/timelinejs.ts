@@ -26,6 +26,7 @@ import {
 } from './common';
 import { DateReader } from './date-format';
 import { htmlToText } from './html-text';
+import { timelineStory, type SlideStep } from './timelinejs-story';
 import { readJson } from './json-input';
 import { isOffset, isoOf, withTime, type DateRead } from './source-dates';
 import { Columns, readTable } from './table';
@@ -89,7 +90,8 @@ function parseTimeline(text: string, fileName: string, options: ImportOptions): 
     'text.headline → title, text.text → summary (HTML → plain text; script, style and iframe content dropped)',
     'start_date / end_date {year, month, day} → date / end with the matching precision (year, month or day)',
     'group → category (no group: "Event"); eras → range events in the "Era" category',
-    'title slide → dataset title and description',
+    'title slide → dataset title and description, and the title and summary of a story',
+    'each event slide → a step of that story: its headline and text, the event selected, the time around it shown',
     'unique_id → id (else a slug of the headline and the slide number)',
     'media.url → a source {publisher: credit, title: caption, url} when it is an http(s) link; media is never embedded',
     'no place in TimelineJS → location null',
@@ -102,8 +104,11 @@ function parseTimeline(text: string, fileName: string, options: ImportOptions): 
   const built: { event: EventRecord; at: At }[] = [];
   const meta = { title: `TimelineJS import (${fileName || 'timeline'})`, description: '', license: '', updated: '' };
   const times = { dropped: 0 };
+  const steps: SlideStep[] = [];
+  let titleSlide = { headline: '', text: '' };
   slides.forEach((slide, index) => {
     if (slide.kind === 'title') {
+      titleSlide = { headline: slide.headline, text: slide.text };
       // A sheet's title row is not an event: it does not count as an imported or skipped row.
       if (slide.at.row !== undefined) log.total--;
       if (slide.headline)
@@ -113,7 +118,13 @@ function parseTimeline(text: string, fileName: string, options: ImportOptions): 
       return;
     }
     const event = toEvent(slide, slide.at.row ?? index + 1, fileName, log, book, options, times, dates);
-    if (event) built.push({ event, at: slide.at });
+    if (!event) return;
+    built.push({ event, at: slide.at });
+    if (slide.kind === 'event') {
+      // The media source toEvent made, when the slide's media was a link (not the file stand-in).
+      const media = slide.media.url && safeHttpUrl(slide.media.url) ? (event.sources[0] ?? null) : null;
+      steps.push({ headline: slide.headline, text: slide.text, event, media });
+    }
   });
   log.dates = dates.report();
   if (times.dropped)
@@ -121,7 +132,27 @@ function parseTimeline(text: string, fileName: string, options: ImportOptions): 
       {},
       `${times.dropped} date${times.dropped > 1 ? 's' : ''} had a time of day but no time zone; only the day was kept (give a UTC offset to keep times)`,
     );
-  return log.finish(meta, book.list(), built);
+  if (steps.length > LIMITS.maxStorySteps)
+    log.warn(
+      {},
+      `the story keeps the first ${LIMITS.maxStorySteps} slides as steps; the ${steps.length - LIMITS.maxStorySteps} after them are imported as events only`,
+    );
+  return withStory(log.finish(meta, book.list(), built), titleSlide, fileName, steps);
+}
+
+/** The slides as a story beside the events (timelinejs-story.ts): the title slide, then a step per event slide. */
+function withStory(
+  result: ImportResult,
+  title: { headline: string; text: string },
+  fileName: string,
+  steps: SlideStep[],
+): ImportResult {
+  const dataset = result.dataset;
+  if (!dataset) return result;
+  const accepted = new Set(dataset.events.map((e) => e.id));
+  const { story } = timelineStory(title, fileName, steps, accepted, LIMITS.maxStorySteps);
+  if (story) dataset.stories = [story];
+  return result;
 }
 
 function toEvent(
