@@ -2,7 +2,16 @@
  * Words for a time bin ("27 Sep 2020", "28 Sep – 4 Oct 2020", "Sep 2020", "2020"), written by
  * the same formatter as event dates, so the summary and the list never disagree on a date.
  */
-import { civilFromAxis, DAY_MS, formatDate, formatRange, parseIsoDate } from './dates';
+import { civilFromAxis, DAY_MS, parseIsoDate } from './dates';
+import {
+  dayMonthText,
+  ENGLISH_DATE_WORDS,
+  formatDate,
+  formatRange,
+  monthText,
+  yearText,
+  type DateWords,
+} from './date-text';
 import { binStart, type TimeUnit } from './time-units';
 
 /** The calendar day holding `t` as ISO text ("2020-09-27"), years padded to four digits. */
@@ -18,19 +27,19 @@ export function binIso(bin: number, unit: TimeUnit): string {
   return unit === 'year' ? day.slice(0, -6) : unit === 'month' ? day.slice(0, -3) : day;
 }
 
-export function binLabel(bin: number, unit: TimeUnit): string {
+export function binLabel(bin: number, unit: TimeUnit, words: DateWords = ENGLISH_DATE_WORDS): string {
   const first = parseIsoDate(binIso(bin, unit));
   if (!first.ok) return binIso(bin, unit);
-  if (unit !== 'week') return formatDate(first.value);
+  if (unit !== 'week') return formatDate(first.value, { words });
   const last = parseIsoDate(isoDayOf(binStart(bin + 1, unit) - DAY_MS));
-  return last.ok ? formatRange(first.value, last.value) : formatDate(first.value);
+  return last.ok ? formatRange(first.value, last.value, { words }) : formatDate(first.value, { words });
 }
 
 /** A short tick label: "27 Sep" for days and weeks (the week's Monday), "Sep" for months, "2020" for years. */
-export function binTick(bin: number, unit: TimeUnit): string {
-  if (unit === 'year') return binLabel(bin, unit);
-  const label = unit === 'month' ? binLabel(bin, unit) : binLabel(Math.floor(binStart(bin, unit) / DAY_MS), 'day');
-  return label.replace(/ (AD )?\d+$/, '');
+export function binTick(bin: number, unit: TimeUnit, words: DateWords = ENGLISH_DATE_WORDS): string {
+  const c = civilFromAxis(binStart(bin, unit));
+  if (unit === 'year') return yearText(c.year, words);
+  return unit === 'month' ? monthText(c.month, words) : dayMonthText(c.day, c.month, words);
 }
 
 /** The year a bin lies in, for the ticks' context. */

@@ -57,21 +57,6 @@ const MONTH_NAMES = [
   'December',
 ] as const;
 
-const MONTH_ABBREVIATIONS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
-
 const MESSAGES = {
   grammar: 'expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM±HH:MM',
   yearRange: 'years outside 0000-9999 are not supported',
@@ -306,7 +291,7 @@ function daySpan(startDay: number, endDay: number): { start: number; end: number
 }
 
 /** The UTC instant of a timed value: its wall-clock time minus its offset. */
-function instantOf(v: CalendarValue): number {
+export function instantOf(v: CalendarValue): number {
   const wallClock =
     daysFromCivil(v.year, v.month, v.day) * DAY_MS +
     v.hour * HOUR_MS +
@@ -317,98 +302,10 @@ function instantOf(v: CalendarValue): number {
 }
 
 // ---------------------------------------------------------------------------------------
-// Formatting: fixed English, never the locale or the machine's timezone.
+// Words: dates in the interface's language are written by date-text.ts; the month names here are
+// for the validator's messages, which are English.
 // ---------------------------------------------------------------------------------------
-
-export function formatDate(v: CalendarValue, opts: { approximate?: boolean } = {}): string {
-  return approximatePrefix(opts) + fullText(v);
-}
-
-export function formatRange(start: CalendarValue, end?: CalendarValue, opts: { approximate?: boolean } = {}): string {
-  if (!end || sameValue(start, end)) return formatDate(start, opts);
-  // "c." qualifies the whole range, so it is written once.
-  return approximatePrefix(opts) + rangeText(start, end);
-}
-
-/** Shares the year (and month) between the two ends where the precisions allow it. */
-function rangeText(a: CalendarValue, b: CalendarValue): string {
-  const sameYear = a.year === b.year;
-  if (a.precision === 'day' && b.precision === 'day' && sameYear) {
-    if (a.month === b.month) return `${a.day}–${b.day} ${monthYearText(b)}`; // "1–2 Dec 2020"
-    return `${a.day} ${monthAbbreviation(a.month)} – ${fullText(b)}`; // "27 Sep – 10 Nov 2020"
-  }
-  if (a.precision === 'month' && b.precision === 'month' && sameYear) {
-    return `${monthAbbreviation(a.month)} – ${monthYearText(b)}`; // "Feb – Mar 2021"
-  }
-  return `${fullText(a)} – ${fullText(b)}`;
-}
-
-function fullText(v: CalendarValue): string {
-  switch (v.precision) {
-    case 'year':
-      return yearText(v.year);
-    case 'month':
-      return monthYearText(v);
-    case 'day':
-      return `${v.day} ${monthYearText(v)}`;
-    case 'minute':
-    case 'second':
-      return `${v.day} ${monthYearText(v)}, ${timeText(v)} ${offsetText(v.offsetMinutes ?? 0)}`;
-  }
-}
-
-function monthYearText(v: CalendarValue): string {
-  return `${monthAbbreviation(v.month)} ${yearText(v.year)}`;
-}
-
-/** "15 Mar 99" would read as 1999, so years 1-999 carry "AD"; year 0 is left as "0". */
-function yearText(year: number): string {
-  if (year >= 1000 || year === 0) return String(year);
-  return `AD ${year}`;
-}
-
-/** The time as written, in the value's own offset. */
-function timeText(v: CalendarValue): string {
-  const hm = `${pad2(v.hour)}:${pad2(v.minute)}`;
-  if (v.precision !== 'second') return hm;
-  const fraction = v.millisecond ? `.${String(v.millisecond).padStart(3, '0')}` : '';
-  return `${hm}:${pad2(v.second)}${fraction}`;
-}
-
-function offsetText(offsetMinutes: number): string {
-  if (offsetMinutes === 0) return 'UTC';
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const magnitude = Math.abs(offsetMinutes);
-  return `UTC${sign}${pad2(Math.floor(magnitude / 60))}:${pad2(magnitude % 60)}`;
-}
-
-function approximatePrefix(opts: { approximate?: boolean }): string {
-  return opts.approximate ? 'c. ' : '';
-}
-
-/** Same precision and fields, whatever the text: "…T10:00Z" and "…T10:00+00:00" are one value. */
-function sameValue(a: CalendarValue, b: CalendarValue): boolean {
-  return (
-    a.precision === b.precision &&
-    a.year === b.year &&
-    a.month === b.month &&
-    a.day === b.day &&
-    a.hour === b.hour &&
-    a.minute === b.minute &&
-    a.second === b.second &&
-    a.millisecond === b.millisecond &&
-    a.offsetMinutes === b.offsetMinutes
-  );
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? `month ${month}`;
-}
-
-function monthAbbreviation(month: number): string {
-  return MONTH_ABBREVIATIONS[month - 1] ?? `month ${month}`;
 }

@@ -8,7 +8,8 @@
  * so the URL and the labels say it in whole days. Pure: the component only times the steps.
  */
 import { firstIndex } from '../model/bisect';
-import { formatRange, type CalendarValue, civilFromAxis } from '../model/dates';
+import { type CalendarValue, civilFromAxis } from '../model/dates';
+import { ENGLISH_DATE_WORDS, formatRange, type DateWords } from '../model/date-text';
 import type { DatePrecision } from '../model/types';
 import { binCount, binOf, binStart, floorTo, snapWindow, unitFor, type TimeUnit } from '../model/time-units';
 import type { TimeWindow } from '../query/filters';
@@ -173,10 +174,10 @@ function calendarValue(t: number, precision: DatePrecision): CalendarValue {
  * A window on `unit` boundaries in the unit's words: "Oct 2020", "Sep – Nov 2020", "2020",
  * "28 Sep – 4 Oct 2020" (a week), "Jan 2010 – Oct 2020" (a cumulative window).
  */
-export function stepLabel(window: TimeWindow, unit: TimeUnit): string {
+export function stepLabel(window: TimeWindow, unit: TimeUnit, words: DateWords = ENGLISH_DATE_WORDS): string {
   const precision = PRECISION[unit];
   const first = calendarValue(window.start, precision);
   // The end is exclusive: the last unit included is the one holding the instant before it.
   const last = calendarValue(window.end - 1, precision);
-  return formatRange(first, last);
+  return formatRange(first, last, { words });
 }

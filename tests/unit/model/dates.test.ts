@@ -6,8 +6,6 @@ import {
   civilFromDays,
   daysFromCivil,
   eventSpan,
-  formatDate,
-  formatRange,
   isEndBeforeStart,
   isoWeek,
   isoWeekLabel,
@@ -15,6 +13,7 @@ import {
   spanOf,
 } from '../../../src/lib/model/dates';
 import type { CalendarValue } from '../../../src/lib/model/dates';
+import { formatDate, formatRange } from '../../../src/lib/model/date-text';
 
 // ---------------------------------------------------------------------------------------
 // Helpers. The oracles use Date's UTC setters only: they never read the machine's timezone,

@@ -3,7 +3,8 @@
  * time, under which filters, and whose data it is. Pure text, shared by the PNG caption, the
  * SVG, the print list and the embed's attribution line, so they never disagree.
  */
-import { plural, windowLabel } from '../../model/format';
+import { plural } from '../../model/format';
+import { dates } from '../../state/dates.svelte';
 import type { DatasetMeta } from '../../model/types';
 import type { Filters } from '../../query/filters';
 
@@ -43,7 +44,7 @@ export function describeView(input: {
     title: meta.title,
     count:
       visible === total ? plural(total, 'event') : `${visible.toLocaleString('en-GB')} of ${plural(total, 'event')}`,
-    window: f.window ? windowLabel(f.window) : 'All dates',
+    window: f.window ? dates.window(f.window) : 'All dates',
     filters: parts.length ? parts.join(' · ') : 'No filters',
     attribution: attributionText(meta),
   };

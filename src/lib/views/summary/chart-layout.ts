@@ -5,6 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { binLabel, binTick, binYear } from '../../model/bin-labels';
+import { dates } from '../../state/dates.svelte';
 import { binOf } from '../../model/time-units';
 import type { BinSeries } from '../../query/summary';
 
@@ -112,7 +113,7 @@ function timeTicks(series: BinSeries, left: number, step: number, bins: number):
     if (i > 0 && left + i * step + LABEL_PX[unit] > right + MARGIN.right) break;
     const bin = first + i;
     const year = binYear(bin, unit);
-    let label = binTick(bin, unit);
+    let label = binTick(bin, unit, dates.words);
     if (unit !== 'year' && year !== lastYear) label = `${label} ${year}`;
     lastYear = year;
     ticks.push({ x: left + i * step, label });
@@ -165,5 +166,5 @@ export function describeBar(series: BinSeries, index: number, measure: Measure, 
 }
 
 export function binLabelOf(series: BinSeries, index: number): string {
-  return binLabel(binOf(series.edges[index]!, series.unit), series.unit);
+  return binLabel(binOf(series.edges[index]!, series.unit), series.unit, dates.words);
 }

@@ -3,6 +3,7 @@
  * hold the same cells. Pure.
  */
 import { binIso, binLabel } from '../../model/bin-labels';
+import { dates } from '../../state/dates.svelte';
 import { binOf } from '../../model/time-units';
 import type { BinSeries } from '../../query/summary';
 import { writeCsv, type CsvCell } from '../../io/csv';
@@ -26,7 +27,7 @@ export function tableRows(series: BinSeries): TableRow[] {
     const counts = series.counts.map((stack) => stack[i]!);
     rows.push({
       iso: binIso(bin, series.unit),
-      label: binLabel(bin, series.unit),
+      label: binLabel(bin, series.unit, dates.words),
       counts,
       total: counts.reduce((a, b) => a + b, 0),
       fatalEvents: series.fatalEvents[i]!,

@@ -7,7 +7,7 @@
  * Every mark carries a <title> (date and event title), which viewers show on hover.
  */
 import type { Dataset } from '../../model/dataset';
-import { eventDateLabel } from '../../model/format';
+import { dates } from '../../state/dates.svelte';
 import type { QueryIndex } from '../../query/query-index';
 import type { TimeWindow } from '../../query/filters';
 import type { LaneMode } from '../../state/app-state.svelte';
@@ -122,7 +122,7 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
     height: lanesHeight,
     maxDuration: index.maxDuration,
   });
-  const axis = chooseTicks(view, plotWidth);
+  const axis = chooseTicks(view, plotWidth, dates.words);
 
   const captionLines = [
     { text: description.title, size: 16, weight: 700, color: COLORS.text },
@@ -259,7 +259,7 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
     const event = events.at(row);
     const color = meta.categories[columns.category[row]!]?.color ?? COLORS.text;
     const g = node(doc, marks, 'g', { 'data-id': event.id });
-    node(doc, g, 'title', {}, `${eventDateLabel(event)}: ${event.title}`);
+    node(doc, g, 'title', {}, `${dates.event(event)}: ${event.title}`);
     const x0 = frame.x0[j]!;
     const x1 = frame.x1[j]!;
     const top = frame.y[j]!;

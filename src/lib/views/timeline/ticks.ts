@@ -1,10 +1,20 @@
 /**
  * Axis ticks and their labels. d3's scaleUtc chooses the tick instants (its intervals are UTC,
  * like axis ms); the labels are written here from civilFromAxis, so no label can ever pick up
- * the machine's timezone or locale.
+ * the machine's timezone or locale. Month names and patterns are the interface language's (DateWords);
+ * the tick chooser does not depend on them.
  */
 import { scaleUtc } from 'd3-scale';
 import { civilFromAxis, DAY_MS } from '../../model/dates';
+import {
+  dayMonthText,
+  dayText,
+  ENGLISH_DATE_WORDS,
+  monthText,
+  monthYearText,
+  yearText,
+  type DateWords,
+} from '../../model/date-text';
 import { HOUR_MS, type Domain } from './geometry';
 
 export type TickUnit = 'year' | 'month' | 'day' | 'hour' | 'minute';
@@ -23,7 +33,6 @@ export interface Axis {
   context: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 /** Room for one label: about 80 px keeps "12 Oct" and "14:00" apart with a gap. */
 export const TICK_SPACING_PX = 80;
 
@@ -36,7 +45,7 @@ export function unitOfStep(stepMs: number): TickUnit {
   return 'minute';
 }
 
-export function chooseTicks(domain: Domain, width: number): Axis {
+export function chooseTicks(domain: Domain, width: number, words: DateWords = ENGLISH_DATE_WORDS): Axis {
   const count = Math.max(2, Math.floor(width / TICK_SPACING_PX));
   const instants = scaleUtc()
     .domain([domain.start, domain.end])
@@ -47,44 +56,49 @@ export function chooseTicks(domain: Domain, width: number): Axis {
   const unit = unitOfStep(step);
   return {
     unit,
-    ticks: instants.map((t) => ({ t, ...tickLabel(t, unit) })),
-    context: contextLabel(domain.start, unit),
+    ticks: instants.map((t) => ({ t, ...tickLabel(t, unit, words) })),
+    context: contextLabel(domain.start, unit, words),
   };
 }
 
 /** The finest part of an instant that the unit shows, or the coarser unit it begins. */
-export function tickLabel(t: number, unit: TickUnit): { label: string; major: boolean } {
+export function tickLabel(
+  t: number,
+  unit: TickUnit,
+  words: DateWords = ENGLISH_DATE_WORDS,
+): { label: string; major: boolean } {
   const c = civilFromAxis(t);
-  const month = MONTHS[c.month - 1]!;
+  const month = monthText(c.month, words);
+  const year = yearText(c.year, words);
   const startsYear = c.month === 1 && c.day === 1;
   switch (unit) {
     case 'year':
-      return { label: String(c.year), major: false };
+      return { label: year, major: false };
     case 'month':
-      return startsYear ? { label: String(c.year), major: true } : { label: month, major: false };
+      return startsYear ? { label: year, major: true } : { label: month, major: false };
     case 'day':
-      if (startsYear) return { label: String(c.year), major: true };
-      return c.day === 1 ? { label: month, major: true } : { label: `${c.day} ${month}`, major: false };
+      if (startsYear) return { label: year, major: true };
+      return c.day === 1 ? { label: month, major: true } : { label: dayMonthText(c.day, c.month, words), major: false };
     case 'hour':
     case 'minute':
-      if (c.hour === 0 && c.minute === 0) return { label: `${c.day} ${month}`, major: true };
+      if (c.hour === 0 && c.minute === 0) return { label: dayMonthText(c.day, c.month, words), major: true };
       return { label: `${pad2(c.hour)}:${pad2(c.minute)}`, major: false };
   }
 }
 
 /** What the left edge of the view is in, at the unit above the ticks'. */
-export function contextLabel(t: number, unit: TickUnit): string {
+export function contextLabel(t: number, unit: TickUnit, words: DateWords = ENGLISH_DATE_WORDS): string {
   const c = civilFromAxis(t);
   switch (unit) {
     case 'year':
       return '';
     case 'month':
-      return String(c.year);
+      return yearText(c.year, words);
     case 'day':
-      return `${MONTHS[c.month - 1]!} ${c.year}`;
+      return monthYearText(c.year, c.month, words);
     case 'hour':
     case 'minute':
-      return `${c.day} ${MONTHS[c.month - 1]!} ${c.year} (UTC)`;
+      return `${dayText(c.year, c.month, c.day, words)} (UTC)`;
   }
 }
 
