@@ -75,7 +75,7 @@ function checkStory(c: Checker, raw: Json, path: Path, context: StoryContext): S
   const summary = checkString(c, raw, 'summary', path, { required: true, max: LIMITS.maxSummaryLength });
   const name = `story "${id ?? path[1]}"`;
   const steps = raw.steps;
-  let checked: StoryStep[] | null = null;
+  let checked: (StoryStep | null)[] | null = null;
   if (steps === undefined) c.report(path, 'missing "steps" (a list of {heading, text, view})');
   else if (!Array.isArray(steps)) c.report([...path, 'steps'], `"steps" must be a list, not ${describe(steps)}`);
   else if (steps.length === 0) c.report([...path, 'steps'], 'a story needs at least one step');
