@@ -10,5 +10,9 @@ export async function createOverlay(mode: Exclude<MapMode, 'clusters'>): Promise
     const { DensityCanvas } = await import('./density-layer');
     return new DensityCanvas();
   }
-  throw new Error(`the ${mode} map is not available yet`);
+  const [{ ChoroplethCanvas }, { loadRegionShapes }] = await Promise.all([
+    import('./choropleth-layer'),
+    import('./region-shapes'),
+  ]);
+  return new ChoroplethCanvas(await loadRegionShapes(mode === 'countries' ? 'country' : 'admin1'));
 }

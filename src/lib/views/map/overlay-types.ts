@@ -1,6 +1,8 @@
 // What the map's other modes (density, choropleth) share with the adapter and the view, kept apart
 // from their code so that code can load lazily while the types are named everywhere.
 import type { RowDelta } from '../../query/brushing';
+import type { RegionTallies } from '../../query/regions';
+import type { MapMeasure } from '../../state/map-mode';
 import type { Viewport } from './marker-layer';
 import type { Scheme } from './paint';
 import type { Projected } from './projection';
@@ -10,6 +12,8 @@ export interface OverlayData {
   projected: Projected;
   /** Visible rows, ascending. */
   rows: Uint32Array;
+  /** The choropleth's per-region totals of those rows (query/regions.ts), and what it shades by. */
+  regions?: { tallies: RegionTallies; measure: MapMeasure } | null;
 }
 
 /** A legend as the view shows it: a title and classes of colour, smallest first. */

@@ -1,0 +1,274 @@
+/**
+ * The choropleth modes: countries or admin-1 regions filled by how many visible events they hold
+ * (or how many fatalities, the low end of each figure), in count classes with a legend, on one
+ * canvas in place of the markers. The totals come from the regions' tally (query/regions.ts, kept
+ * by the evaluator's row deltas); the shapes from region-shapes.ts. Loaded only when the mode is
+ * chosen. Leaflet-free: the adapter positions the canvas and hands it a Viewport after every move.
+ */
+import type { RowDelta } from '../../query/brushing';
+import type { RegionTotals } from '../../query/regions';
+import type { MapMeasure } from '../../state/map-mode';
+import { classColor, classLabel, classOf, countClasses } from './count-classes';
+import type { Viewport } from './marker-layer';
+import type { MapLegendModel, MapOverlay, OverlayData, OverlayPick } from './overlay-types';
+import { paintHoverRing, paintSelectionRing, PALETTES, type Scheme } from './paint';
+import { mercatorX, mercatorY } from './projection';
+import type { RegionShapes } from './region-shapes';
+
+const FILL_ALPHA = 0.78;
+/** Points closer than this (px) to the last one kept add nothing at the zoom drawn. */
+const MIN_STEP_PX = 0.75;
+/** Regions with events but no fatality figure, and figures that add up to 0. */
+const NEUTRAL: Record<Scheme, { none: string; zero: string; edge: string }> = {
+  light: { none: '#b7bcc4', zero: '#eef0f3', edge: 'rgba(40, 48, 60, 0.55)' },
+  dark: { none: '#59616d', zero: '#2a313b', edge: 'rgba(230, 235, 242, 0.5)' },
+};
+
+const formatCount = (n: number): string => n.toLocaleString('en-GB');
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export class ChoroplethCanvas implements MapOverlay {
+  readonly canvas: HTMLCanvasElement = document.createElement('canvas');
+  onlegend: ((legend: MapLegendModel | null) => void) | null = null;
+  readonly #shapes: RegionShapes;
+  /** Normalised Mercator boxes per region, for culling and hit tests. */
+  readonly #boxes: Box[];
+  /** Paths in world pixels at #pathZoom, made as regions come into view. */
+  #paths = new Map<number, Path2D>();
+  #pathWorld = 0;
+  #data: OverlayData | null = null;
+  #view: Viewport | null = null;
+  #scheme: Scheme = 'light';
+  #selected: number | null = null;
+  #hovered: number | null = null;
+  #legendKey = '';
+  /** The regions filled in the last draw (hit tests look only at these). */
+  #filled: number[] = [];
+  readonly #probe = document.createElement('canvas').getContext('2d');
+
+  constructor(shapes: RegionShapes) {
+    this.#shapes = shapes;
+    this.canvas.className = 'faultline-choropleth';
+    this.canvas.style.pointerEvents = 'none';
+    const list = shapes.level === 'country' ? shapes.table.countries : shapes.table.admin1;
+    this.#boxes = list.map(({ bbox: [west, south, east, north] }) => {
+      // A box across the antimeridian (west > east) is taken as the whole width.
+      const across = west > east;
+      return {
+        x0: across ? 0 : mercatorX(west),
+        x1: across ? 1 : mercatorX(east),
+        y0: mercatorY(north),
+        y1: mercatorY(south),
+      };
+    });
+  }
+
+  setData(data: OverlayData, _delta: RowDelta | null): void {
+    this.#data = data;
+    this.#draw();
+  }
+
+  render(view: Viewport): void {
+    this.#view = view;
+    const w = Math.round(view.width * view.pixelRatio);
+    const h = Math.round(view.height * view.pixelRatio);
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+      this.canvas.style.width = `${view.width}px`;
+      this.canvas.style.height = `${view.height}px`;
+    }
+    this.#draw();
+  }
+
+  setHighlight(selected: number | null, hovered: number | null): void {
+    if (selected === this.#selected && hovered === this.#hovered) return;
+    this.#selected = selected;
+    this.#hovered = hovered;
+    this.#draw();
+  }
+
+  setScheme(scheme: Scheme): void {
+    if (scheme === this.#scheme) return;
+    this.#scheme = scheme;
+    this.#legendKey = '';
+    this.#draw();
+  }
+
+  hitTest(wx: number, wy: number): OverlayPick | null {
+    const view = this.#view;
+    const totals = this.#totals();
+    const probe = this.#probe;
+    if (!view || !totals || !probe || this.#pathWorld !== view.worldSize) return null;
+    const nx = wx / view.worldSize;
+    const ny = wy / view.worldSize;
+    for (const i of this.#filled) {
+      const b = this.#boxes[i]!;
+      if (nx < b.x0 || nx > b.x1 || ny < b.y0 || ny > b.y1) continue;
+      const path = this.#paths.get(i);
+      if (!path || !probe.isPointInPath(path, wx, wy, 'evenodd')) continue;
+      const { table, level } = this.#shapes;
+      const region = level === 'country' ? table.countries[i]! : table.admin1[i]!;
+      const country = level === 'country' ? '' : (table.countries[table.admin1[i]!.country]?.name ?? '');
+      const measure = this.#data?.regions?.measure ?? 'events';
+      const value = measure === 'events' ? totals.count[i + 1]! : totals.fatalMin[i + 1]!;
+      return { kind: 'region', code: region.id, name: region.name, country, value, x: wx, y: wy };
+    }
+    return null;
+  }
+
+  dispose(): void {
+    this.#data = null;
+    this.#paths.clear();
+    this.onlegend = null;
+  }
+
+  #totals(): RegionTotals | null {
+    const tallies = this.#data?.regions?.tallies;
+    if (!tallies) return null;
+    return this.#shapes.level === 'country' ? tallies.countries : tallies.admin1;
+  }
+
+  /** A region's rings as one path in world pixels at the view's zoom, thinned to what shows. */
+  #path(i: number, worldSize: number): Path2D {
+    if (this.#pathWorld !== worldSize) {
+      this.#paths.clear();
+      this.#pathWorld = worldSize;
+    }
+    let path = this.#paths.get(i);
+    if (path) return path;
+    path = new Path2D();
+    for (const ring of this.#shapes.rings[i] ?? []) {
+      let lastX = NaN;
+      let lastY = NaN;
+      const n = ring.length / 2;
+      for (let p = 0; p < n; p++) {
+        const x = mercatorX(ring[2 * p]!) * worldSize;
+        const y = mercatorY(ring[2 * p + 1]!) * worldSize;
+        if (p === 0) path.moveTo(x, y);
+        else if (Math.abs(x - lastX) + Math.abs(y - lastY) < MIN_STEP_PX && p < n - 1) continue;
+        else path.lineTo(x, y);
+        lastX = x;
+        lastY = y;
+      }
+      path.closePath();
+    }
+    this.#paths.set(i, path);
+    return path;
+  }
+
+  #draw(): void {
+    const ctx = this.canvas.getContext('2d');
+    const view = this.#view;
+    if (!ctx || !view) return;
+    ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
+    ctx.clearRect(0, 0, view.width, view.height);
+    const totals = this.#totals();
+    const data = this.#data;
+    this.#filled = [];
+    if (!data) return;
+    if (!totals) {
+      this.#writeLegend({
+        title: this.#shapes.level === 'country' ? 'Events per country' : 'Events per region',
+        classes: [],
+        note: 'These events have no regions: their places are not matched to countries here.',
+      });
+      return;
+    }
+    const measure: MapMeasure = data.regions?.measure ?? 'events';
+    const ws = view.worldSize;
+    const canvasBox = {
+      x0: view.left / ws,
+      x1: (view.left + view.width) / ws,
+      y0: view.top / ws,
+      y1: (view.top + view.height) / ws,
+    };
+    const pad = view.containerLeft - view.left;
+    const screen = {
+      x0: view.containerLeft / ws,
+      x1: (view.left + view.width - pad) / ws,
+      y0: view.containerTop / ws,
+      y1: (view.top + view.height - (view.containerTop - view.top)) / ws,
+    };
+    const overlaps = (b: Box, a: Box): boolean => b.x1 >= a.x0 && b.x0 <= a.x1 && b.y1 >= a.y0 && b.y0 <= a.y1;
+    // The value per region with events: -1 where none of its events gives a figure.
+    const valueOf = (i: number): number =>
+      measure === 'events' ? totals.count[i + 1]! : totals.withFigure[i + 1]! > 0 ? totals.fatalMin[i + 1]! : -1;
+    let max = 0;
+    let none = false;
+    let zero = false;
+    for (let i = 0; i < this.#boxes.length; i++) {
+      if (totals.count[i + 1]! === 0 || !overlaps(this.#boxes[i]!, canvasBox)) continue;
+      this.#filled.push(i);
+      if (!overlaps(this.#boxes[i]!, screen)) continue;
+      const v = valueOf(i);
+      if (v > max) max = v;
+      if (v < 0) none = true;
+      if (v === 0) zero = true;
+    }
+    const classes = countClasses(max);
+    const colors = classes.map((_, k) => classColor(this.#scheme, k, classes.length));
+    const neutral = NEUTRAL[this.#scheme];
+    ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, -view.left * view.pixelRatio, -view.top * view.pixelRatio);
+    ctx.lineWidth = 0.6;
+    ctx.strokeStyle = neutral.edge;
+    for (const i of this.#filled) {
+      const v = valueOf(i);
+      const path = this.#path(i, ws);
+      ctx.globalAlpha = FILL_ALPHA;
+      ctx.fillStyle = v < 0 ? neutral.none : v === 0 ? neutral.zero : colors[classOf(classes, v)]!;
+      ctx.fill(path, 'evenodd');
+      ctx.globalAlpha = 1;
+      ctx.stroke(path);
+    }
+    ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
+    this.#paintRow(ctx, view, data, this.#hovered, 'hover');
+    this.#paintRow(ctx, view, data, this.#selected, 'selected');
+
+    const unit = measure === 'events' ? 'Events' : 'Fatalities';
+    const where = this.#shapes.level === 'country' ? 'country' : 'region';
+    const legendClasses = classes.map((c, k) => ({ color: colors[k]!, label: classLabel(c, formatCount) }));
+    if (zero) legendClasses.unshift({ color: neutral.zero, label: '0' });
+    if (none) legendClasses.push({ color: neutral.none, label: 'No figure' });
+    const outside = totals.count[0]!;
+    this.#writeLegend({
+      title: `${unit} per ${where}${measure === 'fatalities' ? ' (low figure)' : ''}`,
+      classes: legendClasses,
+      note:
+        outside > 0
+          ? `${formatCount(outside)} event${outside === 1 ? '' : 's'} in no ${where} (at sea${where === 'region' ? ', or placed by country only' : ''}).`
+          : legendClasses.length === 0
+            ? 'No located events in view.'
+            : null,
+    });
+  }
+
+  #paintRow(
+    ctx: CanvasRenderingContext2D,
+    view: Viewport,
+    data: OverlayData,
+    row: number | null,
+    emphasis: 'hover' | 'selected',
+  ): void {
+    if (row === null || (emphasis === 'hover' && row === this.#selected)) return;
+    const x = data.projected.x[row]! * view.worldSize - view.left;
+    const y = data.projected.y[row]! * view.worldSize - view.top;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    const palette = PALETTES[this.#scheme];
+    if (emphasis === 'selected') paintSelectionRing(ctx, x, y, 4, palette);
+    else paintHoverRing(ctx, x, y, 8, palette);
+  }
+
+  #writeLegend(legend: MapLegendModel): void {
+    const key = `${legend.title}|${legend.note}|${legend.classes.map((c) => `${c.color}${c.label}`).join('|')}`;
+    if (key === this.#legendKey) return;
+    this.#legendKey = key;
+    this.onlegend?.(legend);
+  }
+}
