@@ -104,6 +104,15 @@ export function formatList(items: readonly string[], type: 'conjunction' | 'disj
   return new Intl.ListFormat(active, { style: 'long', type }).format(items);
 }
 
+/**
+ * A name the data gives per language (a category's `labels`, a region's `names`): the current
+ * language's, else its base language's ("pt" for "pt-BR"), else the name as given.
+ */
+export function localName(name: string, byLanguage?: Readonly<Record<string, string>> | null): string {
+  if (!byLanguage) return name;
+  return byLanguage[active] ?? byLanguage[active.split('-')[0]!] ?? name;
+}
+
 export const i18n = {
   /** The language whose messages are showing (changes once its catalogue has loaded). */
   get locale(): string {

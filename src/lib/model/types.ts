@@ -20,6 +20,8 @@ export type StatusKind = 'confirmed' | 'claimed' | 'disputed';
 export interface Category {
   id: string;
   label: string;
+  /** The label in other languages, by BCP 47 code ({ "ru": "Обстрел" }); `label` is shown where none fits. */
+  labels?: Record<string, string>;
   /** #rrggbb */
   color: string;
   description?: string;

@@ -3,6 +3,7 @@ import { Draft } from './draft.svelte';
 import type { AppState } from './app-state.svelte';
 import type { EventRecord } from '../model/types';
 import { LIMITS } from '../model/limits';
+import { t } from '../i18n/i18n.svelte';
 
 export interface ConfirmRequest {
   message: string;
@@ -20,12 +21,13 @@ export class Editor {
   /** null: the form is closed; { event: null }: adding a new event. */
   target = $state.raw<{ event: EventRecord | null } | null>(null);
   question = $state.raw<ConfirmRequest | null>(null);
+  /** The story open in the story editor (its id), or null (views/story-edit/, loaded when it opens). */
+  storyTarget = $state<string | null>(null);
   /** Why this dataset cannot be edited here (LIMITS.maxEditablePackEvents says why), or null. */
   readonly readOnly = $derived.by(() => {
     const d = this.app.dataset;
     if (!d || d.packedSearch === null || d.columns.size <= LIMITS.maxEditablePackEvents) return null;
-    const n = d.columns.size.toLocaleString('en-GB');
-    return `This dataset is a pack of ${n} events: edit its JSON source and run npm run pack again (an import this large: download it as JSON and open that).`;
+    return t('editor.readOnly', { count: d.columns.size });
   });
 
   constructor(private readonly app: AppState) {
@@ -47,17 +49,14 @@ export class Editor {
   loaded(): void {
     if (this.app.dataset) this.draft.attach(this.app.dataset);
     this.target = null;
+    this.storyTarget = null;
   }
 
   /** Asked before replacing the data while there are edits not yet downloaded or a form open. */
   confirmReplace(): Promise<boolean> {
     if (!this.draft.dirty && !this.target) return Promise.resolve(true);
     const n = this.draft.count;
-    const what = n ? `${n} edit${n === 1 ? '' : 's'} not yet downloaded` : 'an event form open';
-    return this.ask(
-      `You have ${what}. Open other data anyway? The draft stays in this browser for this dataset.`,
-      'Open anyway',
-    );
+    return this.ask(n ? t('editor.replaceEdits', { count: n }) : t('editor.replaceForm'), t('editor.openAnyway'));
   }
 
   ask(message: string, confirmLabel: string): Promise<boolean> {
@@ -68,16 +67,28 @@ export class Editor {
   }
 
   add(): void {
+    this.storyTarget = null;
     this.target = { event: null };
   }
 
   edit(event: EventRecord): void {
+    this.storyTarget = null;
     this.target = { event };
   }
 
   close(): void {
     this.target = null;
     this.app.pickOnMap(null);
+  }
+
+  /** Opens the story editor on a story of the data shown (the event form closes: one panel at a time). */
+  writeStory(id: string): void {
+    this.close();
+    this.storyTarget = id;
+  }
+
+  closeStory(): void {
+    this.storyTarget = null;
   }
 
   save(event: EventRecord): void {
@@ -109,8 +120,7 @@ export class Editor {
 
   async discard(): Promise<void> {
     const n = this.draft.count;
-    if (await this.ask(`Discard ${n} edit${n === 1 ? '' : 's'}? This cannot be undone.`, 'Discard draft'))
-      this.draft.discard();
+    if (await this.ask(t('editor.discard', { count: n }), t('draft.discard'))) this.draft.discard();
   }
 }
 

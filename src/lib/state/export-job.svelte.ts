@@ -4,6 +4,8 @@ import type { EventSource } from '../io/formats/export';
 import type { Dataset } from '../model/dataset';
 import { drain, type Steps } from '../model/steps';
 import { runSliced } from './sliced';
+import { formatNumber, t } from '../i18n/i18n.svelte';
+import type { TextKey } from '../i18n/types';
 
 /** Above this many events an export is written in slices, its progress shown; below, at once. */
 export const SLICED_EXPORT_ABOVE = 5_000;
@@ -34,20 +36,19 @@ export interface ExportOptions {
   readable?: (blob: Blob) => Promise<boolean>;
 }
 
-const LABEL: Record<ExportKind, string> = {
-  json: 'JSON file',
-  csv: 'CSV file',
-  geojson: 'GeoJSON file',
-  all: 'dataset file',
-};
-const FEWER = 'filter to fewer events, or choose CSV, which is about half the size';
+const LABEL = {
+  json: 'export.jsonFile',
+  csv: 'export.csvFile',
+  geojson: 'export.geojsonFile',
+  all: 'export.datasetFile',
+} as const satisfies Record<ExportKind, TextKey>;
 /** What to do instead when the file is more than the browser will hold. */
-const TOO_BIG: Record<ExportKind, string> = {
-  json: FEWER,
-  geojson: FEWER,
-  csv: 'filter to fewer events',
-  all: 'with no filter set, the CSV download holds every event in about half the size',
-};
+const TOO_BIG = {
+  json: 'export.fewerOrCsv',
+  geojson: 'export.fewerOrCsv',
+  csv: 'export.fewer',
+  all: 'export.allAsCsv',
+} as const satisfies Record<ExportKind, TextKey>;
 
 /**
  * A download being written. A small export is written at once. A large one (a million events
@@ -99,7 +100,7 @@ export class ExportJob {
     let failure: unknown = null;
     const fail = (reason: string): void => {
       this.progress = null;
-      this.#host.notify(`The ${LABEL[kind]} could not be written (${reason}); nothing was downloaded.`);
+      this.#host.notify(t('export.failed', { file: t(LABEL[kind]), reason }));
     };
     const finish = (): void => {
       this.#stop = null;
@@ -118,7 +119,7 @@ export class ExportJob {
         if (token !== this.#token) return;
         this.#token = null;
         this.progress = null;
-        if (!ok) return fail(`the browser could not hold ${megabytes(blob.size)} MB; ${TOO_BIG[kind]}`);
+        if (!ok) return fail(t('export.tooBig', { size: megabytes(blob.size), advice: t(TOO_BIG[kind]) }));
         this.#save(blob, exportFileName(dataset.meta.title, kind));
         if (unreadable.length) this.#host.notify(leftOut(unreadable));
         saved?.();
@@ -164,11 +165,11 @@ function readable(blob: Blob): Promise<boolean> {
 /** "2 events could not be read from the data and were left out of the file: e1, e7." */
 function leftOut(ids: readonly string[]): string {
   const n = ids.length;
-  const listed = ids.slice(0, 5).join(', ') + (n > 5 ? ` and ${(n - 5).toLocaleString('en-GB')} more` : '');
-  return `${n.toLocaleString('en-GB')} event${n === 1 ? '' : 's'} could not be read from the data and ${n === 1 ? 'was' : 'were'} left out of the file: ${listed}.`;
+  const listed = ids.slice(0, 5).join(', ') + (n > 5 ? ` ${t('problems.more', { count: n - 5 })}` : '');
+  return t('export.leftOut', { count: n, ids: listed });
 }
 
-const megabytes = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+const megabytes = (bytes: number): string => formatNumber(Math.round(bytes / 2 ** 20));
 
 /** The steps, with a failure handed to `failed` instead of thrown (out of a task, or out of start). */
 function* guarded(steps: Steps<void>, failed: (error: unknown) => void): Steps<void> {

@@ -19,6 +19,8 @@ export interface Credit {
   text: string;
   href?: string;
   note?: string;
+  /** The note in the interface's language, where it has words (the map shows it; exports keep `note`). */
+  noteKey?: 'map.deFacto';
 }
 
 /**
@@ -30,7 +32,12 @@ export const BASEMAP_ATTRIBUTION = 'Natural Earth, de facto borders';
 /** The credits of the offline map: the places' GeoNames credit (CC BY 4.0) while names are drawn. */
 export function offlineCredits(names: boolean): Credit[] {
   const credits: Credit[] = [
-    { text: 'Natural Earth', href: 'https://www.naturalearthdata.com', note: ', de facto borders' },
+    {
+      text: 'Natural Earth',
+      href: 'https://www.naturalearthdata.com',
+      note: ', de facto borders',
+      noteKey: 'map.deFacto',
+    },
   ];
   if (names) credits.push({ text: 'GeoNames', href: 'https://www.geonames.org', note: ' CC BY 4.0' });
   return credits;

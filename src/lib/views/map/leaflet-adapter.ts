@@ -27,6 +27,7 @@ import type { RowDelta } from '../../query/brushing';
 import type { Scheme } from './paint';
 import { normaliseExtent, round, worldSize, type Extent } from './projection';
 import { CONFIG_FILE, parseRuntimeConfig, type ParsedConfig, type TileConfig } from './tile-config';
+import { t } from '../../i18n/i18n.svelte';
 
 /**
  * Online XYZ tiles instead of the offline basemap: OFF by default, the app must work with no
@@ -286,9 +287,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
       delete container.dataset['labels'];
       basemap?.invalidate();
       setCredits(offlineCredits(false));
-      callbacks.onnotice(
-        'The map’s place names and region borders could not be loaded: it shows countries only. The events are all there.',
-      );
+      callbacks.onnotice(t('map.namesFailed'));
     };
     markers.onclusters = () => {
       const drawn = markers.discs();
@@ -348,9 +347,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
       (error: unknown) => {
         if (removed || mode !== next) return;
         console.warn(`Faultline: the ${next} map could not be loaded;`, error);
-        callbacks.onnotice(
-          'This map mode could not be loaded: the map shows nothing in its place until another is chosen.',
-        );
+        callbacks.onnotice(t('map.modeFailed'));
       },
     );
   };
@@ -375,7 +372,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
       (error: unknown) => {
         if (removed) return;
         console.warn('Faultline: the basemap could not be loaded;', error);
-        callbacks.onnotice('The map’s basemap could not be loaded: the events are shown over a plain background.');
+        callbacks.onnotice(t('map.basemapFailed'));
       },
     );
   };
@@ -389,7 +386,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
         if (warned || removed) return;
         warned = true;
         callbacks.onnotice(
-          `Some map tiles could not be loaded from ${new URL(tiles.url.replace(/\{s\}/g, 'a'), document.baseURI).host}.`,
+          t('map.tilesFailed', { host: new URL(tiles.url.replace(/\{s\}/g, 'a'), document.baseURI).host }),
         );
       })
       .on('load', () => (container.dataset['basemap'] = 'ready'))
