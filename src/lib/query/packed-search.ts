@@ -71,7 +71,7 @@ function matchDecoded(
 
 /**
  * Marks the rows from `first` to `last` whose bytes contain the word: native indexOf finds each
- * candidate first byte. No row's text holds \u0001, so a match never runs past its row's end,
+ * candidate by the word's rarest byte. No row's text holds \u0001, so a match never runs past its row's end,
  * and searching the slice's bytes alone finds every match in its rows.
  */
 function matchAsciiBytes(
@@ -86,20 +86,51 @@ function matchAsciiBytes(
   const slice = bytes.subarray(base, offsets[last]!);
   const pattern = asciiBytes(word.head);
   const tails = isPlain(word) ? null : word.tails.map((t) => ({ bytes: asciiBytes(t.text), wordEnd: t.wordEnd }));
-  const head = pattern[0]!;
   const m = pattern.length;
+  // Native indexOf finds the word's rarest byte in this text; each find is then checked in JS, so
+  // the fewer the better: the word is found by its rarest letter, not its first.
+  const anchor = rarestAt(pattern, countsOf(bytes));
+  const key = pattern[anchor]!;
   let row = first;
-  let at = slice.indexOf(head);
-  while (at >= 0 && at + m <= slice.length) {
-    let k = 1;
+  let found = slice.indexOf(key, anchor);
+  while (found >= 0) {
+    const at = found - anchor;
+    if (at + m > slice.length) break;
+    let k = 0;
     while (k < m && slice[at + k] === pattern[k]) k++;
     if (k === m && (tails === null || bytesTailAt(slice, at + m, tails))) {
       while (offsets[row + 1]! <= base + at) row++;
       hit[row] = 1;
       // One hit per row is enough: go on from the next row.
-      at = slice.indexOf(head, offsets[row + 1]! - base);
-    } else at = slice.indexOf(head, at + 1);
+      found = slice.indexOf(key, offsets[row + 1]! - base + anchor);
+    } else found = slice.indexOf(key, found + 1);
   }
+}
+
+/** How often each byte occurs in a sample of the search text, per pack: which letter of a word is rare. */
+const byteCounts = new WeakMap<Uint8Array, Uint32Array>();
+const SAMPLE_CHUNKS = 32;
+const CHUNK_BYTES = 16 * 1024;
+
+function countsOf(bytes: Uint8Array): Uint32Array {
+  let counts = byteCounts.get(bytes);
+  if (counts) return counts;
+  counts = new Uint32Array(256);
+  // Chunks spread over the whole text (its rows are in time order, and words change with time).
+  const step = Math.max(CHUNK_BYTES, Math.floor(bytes.length / SAMPLE_CHUNKS));
+  for (let from = 0; from < bytes.length; from += step) {
+    const end = Math.min(bytes.length, from + CHUNK_BYTES);
+    for (let i = from; i < end; i++) counts[bytes[i]!]!++;
+  }
+  byteCounts.set(bytes, counts);
+  return counts;
+}
+
+/** Where in the pattern its least frequent byte in the text is (the first such). */
+function rarestAt(pattern: Uint8Array, counts: Uint32Array): number {
+  let best = 0;
+  for (let i = 1; i < pattern.length; i++) if (counts[pattern[i]!]! < counts[pattern[best]!]!) best = i;
+  return best;
 }
 
 const asciiBytes = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0));

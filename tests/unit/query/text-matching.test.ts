@@ -8,6 +8,8 @@ import { buildQueryIndex } from '../../../src/lib/query/query-index';
 import { drain } from '../../../src/lib/model/steps';
 import { queryWords } from '../../../src/lib/query/text';
 import { searchableText } from '../../../src/lib/model/search-text';
+import { isPlain, wordPattern } from '../../../src/lib/query/word-forms';
+import fc from 'fast-check';
 
 // 41,000 events: three slices of a packed search (20,000 rows each), nine of a JSON one (5,000).
 const file = generate(41_000, 3);
@@ -94,6 +96,22 @@ describe('a search a slice at a time', () => {
     expect(stepped(packed.textMatching(['battle', 'levant'])).steps).toBe(0);
     expect(stepped(packed.textMatching(['sahel'])).steps).toBe(3);
   }, 60_000);
+
+  it('finds any piece of a row\u2019s text, whichever of its letters the pack\u2019s search starts from', () => {
+    // Pieces of stored text (one word's worth, no spaces, no plural endings), from any row and offset:
+    // the packed search anchors on the piece's rarest byte, which may be its first, last or any other.
+    const pieces = fc
+      .tuple(fc.nat(hay.length - 1), fc.nat(80), fc.integer({ min: 2, max: 9 }))
+      .map(([r, at, len]) => hay[r]!.slice(at, at + len))
+      .filter((w) => w.length >= 2 && !/\s/.test(w) && isPlain(wordPattern(w)));
+    fc.assert(
+      fc.property(pieces, (word) => {
+        const expected = hay.flatMap((h, r) => (h.includes(word) ? [r] : []));
+        expect(rowsOf(drain(buildQueryIndex(packedDataset).textMatching([word])))).toEqual(expected);
+      }),
+      { numRuns: 25, seed: 26 },
+    );
+  }, 120_000);
 
   it('keeps nothing from a search given up halfway', () => {
     const steps = json.textMatching(['caucasus']);
