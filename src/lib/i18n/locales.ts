@@ -1,9 +1,11 @@
 /**
  * The interface languages. Adding one: a catalogue file beside this one (`xx.ts`, default export
- * typed `Catalogue`) and one line here. English is built in; every other catalogue is a chunk of
- * its own, loaded when chosen.
+ * typed `Catalogue`) and one line here, whose `withDates(code, dayjsLocale, import)` loads the
+ * catalogue with dayjs's month names for its dates (date-locales.ts). English is built in; every
+ * other catalogue is a chunk of its own, loaded when chosen.
  */
 import type { Catalogue } from './types';
+import { withDates } from './date-locales';
 
 export interface LocaleInfo {
   /** BCP 47 code, as in `lang=` and the page's `lang` attribute. */
@@ -23,6 +25,7 @@ export const PSEUDO_LOCALE = 'en-XA';
 
 export const LOCALES: readonly LocaleInfo[] = [
   { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'ru', name: 'Русский', dir: 'ltr', load: () => withDates('ru', 'ru', () => import('./ru')) },
   { code: PSEUDO_LOCALE, name: 'Ƥšéûðö', dir: 'ltr', hidden: true },
 ];
 
