@@ -26,6 +26,7 @@ export const PSEUDO_LOCALE = 'en-XA';
 export const LOCALES: readonly LocaleInfo[] = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'ru', name: 'Русский', dir: 'ltr', load: () => withDates('ru', 'ru', () => import('./ru')) },
+  { code: 'uk', name: 'Українська', dir: 'ltr', load: () => withDates('uk', 'uk', () => import('./uk')) },
   { code: PSEUDO_LOCALE, name: 'Ƥšéûðö', dir: 'ltr', hidden: true },
 ];
 
