@@ -27,6 +27,7 @@ export const LOCALES: readonly LocaleInfo[] = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'ru', name: 'Русский', dir: 'ltr', load: () => withDates('ru', 'ru', () => import('./ru')) },
   { code: 'uk', name: 'Українська', dir: 'ltr', load: () => withDates('uk', 'uk', () => import('./uk')) },
+  { code: 'fr', name: 'Français', dir: 'ltr', load: () => withDates('fr', 'fr', () => import('./fr')) },
   { code: PSEUDO_LOCALE, name: 'Ƥšéûðö', dir: 'ltr', hidden: true },
 ];
 
