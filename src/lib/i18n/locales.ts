@@ -28,6 +28,7 @@ export const LOCALES: readonly LocaleInfo[] = [
   { code: 'ru', name: 'Русский', dir: 'ltr', load: () => withDates('ru', 'ru', () => import('./ru')) },
   { code: 'uk', name: 'Українська', dir: 'ltr', load: () => withDates('uk', 'uk', () => import('./uk')) },
   { code: 'fr', name: 'Français', dir: 'ltr', load: () => withDates('fr', 'fr', () => import('./fr')) },
+  { code: 'ar', name: 'العربية', dir: 'rtl', load: () => withDates('ar', 'ar', () => import('./ar')) },
   { code: PSEUDO_LOCALE, name: 'Ƥšéûðö', dir: 'ltr', hidden: true },
 ];
 
