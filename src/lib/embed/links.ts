@@ -43,6 +43,8 @@ export interface EmbedOptions {
    * null or absent leaves the parameter out (any host page); an empty list writes it empty (none).
    */
   origins?: readonly string[] | null;
+  /** The interface language (lang=); null or absent: the reader's browser decides. */
+  lang?: string | null;
 }
 
 /** The embed at this view; default views and theme are left out of the URL. */
@@ -55,6 +57,7 @@ export function embedUrl(state: UrlState, href: string, options: EmbedOptions): 
   if (views.length > 0 && !usual) extra.set('views', views.join(','));
   if (options.theme) extra.set('theme', options.theme);
   if (options.origins) extra.set('origins', options.origins.join(','));
+  if (options.lang) extra.set('lang', options.lang);
   // embed.html is the entry other sites may frame (the explorer's headers refuse framing).
   return withQuery(`${appBase(href)}embed.html`, encodeUrlState(state, extra));
 }

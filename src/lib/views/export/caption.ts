@@ -3,7 +3,7 @@
  * time, under which filters, and whose data it is. Pure text, shared by the PNG caption, the
  * SVG, the print list and the embed's attribution line, so they never disagree.
  */
-import { plural } from '../../model/format';
+import { localName, t } from '../../i18n/i18n.svelte';
 import { dates } from '../../state/dates.svelte';
 import type { DatasetMeta } from '../../model/types';
 import type { Filters } from '../../query/filters';
@@ -21,7 +21,9 @@ export interface ViewDescription {
 }
 
 export function attributionText(meta: Pick<DatasetMeta, 'title' | 'license'>): string {
-  return meta.license ? `Data: ${meta.title} · ${meta.license}` : `Data: ${meta.title}`;
+  return meta.license
+    ? t('caption.dataLicense', { title: meta.title, license: meta.license })
+    : t('caption.data', { title: meta.title });
 }
 
 export function describeView(input: {
@@ -32,20 +34,23 @@ export function describeView(input: {
 }): ViewDescription {
   const { meta, total, visible, filters: f } = input;
   const parts: string[] = [];
-  if (f.text.trim()) parts.push(`Search “${f.text.trim()}”`);
+  if (f.text.trim()) parts.push(t('caption.search', { text: f.text.trim() }));
   if (f.categories) {
-    const labels = f.categories.map((id) => meta.categories.find((c) => c.id === id)?.label ?? id);
-    parts.push(labels.length ? `Categories: ${labels.join(', ')}` : 'Categories: none');
+    const labels = f.categories.map((id) => {
+      const c = meta.categories.find((c) => c.id === id);
+      return c ? localName(c.label, c.labels) : id;
+    });
+    parts.push(labels.length ? t('caption.categories', { list: labels.join(', ') }) : t('caption.noCategories'));
   }
-  if (f.actors.length) parts.push(`Actors: ${f.actors.join(', ')}`);
-  if (f.tags.length) parts.push(`Tags: ${f.tags.join(', ')}`);
-  if (f.inView) parts.push('Only events in the map view');
+  if (f.actors.length) parts.push(t('caption.actors', { list: f.actors.join(', ') }));
+  if (f.tags.length) parts.push(t('caption.tags', { list: f.tags.join(', ') }));
+  if (f.inView) parts.push(t('filters.inView'));
   return {
     title: meta.title,
     count:
-      visible === total ? plural(total, 'event') : `${visible.toLocaleString('en-GB')} of ${plural(total, 'event')}`,
-    window: f.window ? dates.window(f.window) : 'All dates',
-    filters: parts.length ? parts.join(' · ') : 'No filters',
+      visible === total ? t('header.events', { count: total }) : t('header.eventsOf', { shown: visible, count: total }),
+    window: f.window ? dates.window(f.window) : t('filters.allDates'),
+    filters: parts.length ? parts.join(' · ') : t('caption.noFilters'),
     attribution: attributionText(meta),
   };
 }

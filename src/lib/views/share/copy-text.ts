@@ -3,6 +3,8 @@
  * permission), select the field's text so the reader can copy it by hand. Returns the status
  * line that says which happened.
  */
+import { t } from '../../i18n/i18n.svelte';
+
 export async function copyText(
   text: string,
   field: HTMLInputElement | HTMLTextAreaElement | undefined,
@@ -10,10 +12,10 @@ export async function copyText(
   try {
     if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
     await navigator.clipboard.writeText(text);
-    return 'Copied';
+    return t('share.copied');
   } catch {
     field?.focus();
     field?.select();
-    return 'Selected: press Ctrl+C (⌘C on a Mac) to copy';
+    return t('share.selected');
   }
 }
