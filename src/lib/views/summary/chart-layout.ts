@@ -6,6 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import { binLabel, binTick, binYear } from '../../model/bin-labels';
 import { dates } from '../../state/dates.svelte';
+import { formatNumber, localName, t } from '../../i18n/i18n.svelte';
 import { binOf } from '../../model/time-units';
 import type { BinSeries } from '../../query/summary';
 
@@ -136,12 +137,15 @@ export function stackColors(
 /** A stack's name: its category's label, or "Other (n categories)". */
 export function stackLabels(
   members: readonly (readonly number[])[],
-  categories: readonly { label: string }[],
+  categories: readonly { label: string; labels?: Record<string, string> }[],
 ): string[] {
-  return members.map((cats) => (cats.length === 1 ? categories[cats[0]!]!.label : `Other (${cats.length} categories)`));
+  return members.map((cats) => {
+    const only = cats.length === 1 ? categories[cats[0]!]! : null;
+    return only ? localName(only.label, only.labels) : t('summary.otherStack', { count: cats.length });
+  });
 }
 
-const n = (v: number): string => v.toLocaleString('en-GB');
+const n = (v: number): string => formatNumber(v);
 
 /** A range of reported figures in words: "12", or "12–20". */
 export function figureRange(low: number, high: number): string {
@@ -153,16 +157,17 @@ export function describeBar(series: BinSeries, index: number, measure: Measure, 
   const when = binLabelOf(series, index);
   if (measure === 'fatalities') {
     const events = series.fatalEvents[index]!;
-    if (events === 0) return `${when}: no fatality figures reported`;
+    if (events === 0) return t('summary.barNoFigures', { when });
     const range = figureRange(series.fatalMin[index]!, series.fatalMax[index]!);
-    return `${when}: ${range} fatalities reported, in ${n(events)} event${events === 1 ? '' : 's'}`;
+    return t('summary.barFatalities', { when, range, count: events });
   }
   const parts = series.counts
     .map((counts, stack) => [labels[stack]!, counts[index]!] as const)
     .filter(([, v]) => v > 0)
     .map(([label, v]) => `${label} ${n(v)}`);
   const total = series.counts.reduce((sum, stack) => sum + stack[index]!, 0);
-  return `${when}: ${n(total)} event${total === 1 ? '' : 's'}${parts.length > 1 ? ` (${parts.join(', ')})` : parts.length ? ` (${parts[0]})` : ''}`;
+  const events = t('summary.barEvents', { when, count: total });
+  return parts.length ? `${events} (${parts.join(', ')})` : events;
 }
 
 export function binLabelOf(series: BinSeries, index: number): string {

@@ -11,6 +11,7 @@ import { canvasToPng, wrapText } from '../export/export-image';
 import { paintSubtree } from '../export/rasterise';
 import type { Measure } from './chart-layout';
 import { summaryCsv } from './summary-table';
+import { t } from '../../i18n/i18n.svelte';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const PAD = 16;
@@ -24,12 +25,12 @@ export function exportSummaryCsv(series: BinSeries, labels: readonly string[], t
 
 function captionLines(d: ViewDescription, measure: Measure, labels: readonly string[]): string[] {
   return [
-    `${d.title}: ${measure === 'events' ? 'events' : 'reported fatalities (lowest to highest)'} over time`,
+    measure === 'events'
+      ? t('summary.captionEvents', { title: d.title })
+      : t('summary.captionFatalities', { title: d.title }),
     `${d.count} · ${d.window}`,
     d.filters,
-    measure === 'events'
-      ? `Colours: ${labels.join(', ')}`
-      : 'Solid: sum of the lowest figures; pale: up to the highest',
+    measure === 'events' ? t('summary.captionColours', { list: labels.join(', ') }) : t('summary.captionSolid'),
   ];
 }
 
