@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlaceLookup } from '../../src/lib/io/gazetteer-assets';
-import { foldPlace, matchPlaces, placeQuery, type Place, type PlaceMatch } from '../../src/lib/model/gazetteer';
+import { foldPlace, matchPlaces, placeQuery, type Place, type PlaceChoice } from '../../src/lib/model/gazetteer';
 import PlaceCombobox from '../../src/lib/views/places/PlaceCombobox.svelte';
 
 afterEach(cleanup);
@@ -35,7 +35,7 @@ async function find(text: string): Promise<PlaceLookup> {
   return 'problem' in query ? query : { matches: matchPlaces(PLACES, query) };
 }
 
-function setup(onchoose = vi.fn<(match: PlaceMatch, typed: string) => void>(), onescape = vi.fn()) {
+function setup(onchoose = vi.fn<(choice: PlaceChoice, typed: string) => void>(), onescape = vi.fn()) {
   render(PlaceCombobox, { props: { value: '', id: 'place', 'aria-label': 'Place', onchoose, onescape, find } });
   return { box: screen.getByRole('combobox', { name: 'Place' }), onchoose, onescape, user: userEvent.setup() };
 }
@@ -71,7 +71,14 @@ describe('PlaceCombobox', () => {
     expect(box.getAttribute('aria-activedescendant')).toBe(options[2]!.id);
     await user.keyboard('{ArrowUp}{ArrowUp}{Enter}');
     expect(onchoose).toHaveBeenCalledTimes(1);
-    expect(onchoose.mock.calls[0]![0].place.name).toBe('Shusha');
+    expect(onchoose.mock.calls[0]![0]).toEqual({
+      name: 'Shusha',
+      label: 'Shusha — Azerbaijan',
+      kind: 'city',
+      lat: 39.76,
+      lon: 46.75,
+      zoom: 10,
+    });
     expect(onchoose.mock.calls[0]![1]).toBe('shus');
     expect((box as HTMLInputElement).value).toBe('Shusha');
     expect(box.getAttribute('aria-expanded')).toBe('false');
@@ -101,7 +108,7 @@ describe('PlaceCombobox', () => {
     await user.type(box, 'susa');
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
     await user.click(screen.getByRole('option'));
-    expect(onchoose.mock.calls[0]![0].place.kind).toBe('region');
+    expect(onchoose.mock.calls[0]![0]).toMatchObject({ name: 'Susa', kind: 'region', zoom: 7 });
     await user.clear(box);
     await user.type(box, 'qzx');
     await waitFor(() => expect(screen.getByTestId('place-note').textContent).toBe('No place found for “qzx”'));

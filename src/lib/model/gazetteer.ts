@@ -201,6 +201,26 @@ export function placeContext(place: Place): string {
   return [region, place.kind === 'country' ? null : place.country].filter(Boolean).join(', ');
 }
 
+/** What a chosen suggestion gives its caller: the name to use, the words shown, where, and how near. */
+export interface PlaceChoice {
+  /** "Shusha", or "Gəncə (Ganja)" when chosen by another name. */
+  name: string;
+  /** The suggestion as shown: "Shusha — Azerbaijan". */
+  label: string;
+  kind: PlaceKind;
+  lat: number;
+  lon: number;
+  /** The zoom a map shows it at. */
+  zoom: number;
+}
+
+export function placeChoice(match: PlaceMatch): PlaceChoice {
+  const name = matchName(match);
+  const context = placeContext(match.place);
+  const { kind, lat, lon } = match.place;
+  return { name, label: context ? `${name} — ${context}` : name, kind, lat, lon, zoom: placeZoom(kind) };
+}
+
 /** The zoom a map shows a place at. */
 export function placeZoom(kind: PlaceKind): number {
   return kind === 'city' ? 10 : kind === 'region' ? 7 : 5;
