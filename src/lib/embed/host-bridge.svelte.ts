@@ -8,6 +8,7 @@ import {
   acceptsMessage,
   addressable,
   checkAgainstCatalog,
+  checkStoryStep,
   errorMessage,
   heightMessage,
   normaliseCategories,
@@ -15,6 +16,7 @@ import {
   readyMessage,
   selectMessage,
   stateMessage,
+  stepMessage,
   validateCommand,
   windowToIso,
   type Catalog,
@@ -144,6 +146,19 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
       case 'getState':
         reply(stateMessage(statePayload(app), command.id), origin);
         break;
+      case 'goToStep': {
+        const stories = dataset.meta.stories ?? [];
+        const wrong = checkStoryStep(stories, app.story?.id ?? null, command);
+        if (wrong) {
+          reply(errorMessage(wrong, command.id), origin);
+          break;
+        }
+        const id = command.story ?? app.story!.id;
+        // The reader comes with the story chunk; a module promise resolves in order, so steps asked
+        // in a row are shown in that order.
+        void import('../state/story.svelte').then(({ storyReaderOf }) => storyReaderOf(app).open(id, command.step - 1));
+        break;
+      }
     }
   }
 
@@ -216,6 +231,25 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
       const event = app.selectedEvent;
       post(selectMessage(event ? { id: event.id, title: event.title, date: event.date } : null));
     });
+  });
+
+  // step ← the story step shown, as it changes after ready (a link's step, the reader's moves, goToStep).
+  let lastStep = '';
+  $effect(() => {
+    const place = app.story;
+    const stories = app.dataset?.meta.stories;
+    if (!ready) return;
+    const story = place ? stories?.find((s) => s.id === place.id) : undefined;
+    const step = story?.steps[place!.step];
+    const payload = step
+      ? { story: story!.id, step: place!.step + 1, count: story!.steps.length, heading: step.heading }
+      : { story: null, step: null, count: null, heading: null };
+    const key = JSON.stringify(payload);
+    if (key === lastStep) return;
+    // Nothing to say before any story: a host that uses none hears no step messages.
+    if (lastStep === '' && payload.story === null) return;
+    lastStep = key;
+    untrack(() => post(stepMessage(payload)));
   });
 
   const measure: Attachment<HTMLElement> = (node) => {

@@ -46,10 +46,12 @@ export type Command =
   | { type: 'setFilters'; id: RequestId | null; patch: FilterPatch }
   | { type: 'setWindow'; id: RequestId | null; window: TimeWindow | null }
   | { type: 'selectEvent'; id: RequestId | null; eventId: string | null }
-  | { type: 'getState'; id: RequestId | null };
+  | { type: 'getState'; id: RequestId | null }
+  /** `story` null: the story open now. `step` counts from 1, as the reader sees it. */
+  | { type: 'goToStep'; id: RequestId | null; story: string | null; step: number };
 
 export type CommandType = Command['type'];
-export const COMMAND_TYPES: readonly CommandType[] = ['setFilters', 'setWindow', 'selectEvent', 'getState'];
+export const COMMAND_TYPES: readonly CommandType[] = ['setFilters', 'setWindow', 'selectEvent', 'getState', 'goToStep'];
 
 export type Validation = { ok: true; command: Command } | { ok: false; message: string; inReplyTo: RequestId | null };
 
@@ -68,11 +70,20 @@ export interface StatePayload {
   inReplyTo?: RequestId | null;
 }
 
+/** The story step shown (all null once no story is open); `step` counts from 1. */
+export interface StepPayload {
+  story: string | null;
+  step: number | null;
+  count: number | null;
+  heading: string | null;
+}
+
 export type Outgoing =
   | { v: 1; type: 'ready'; payload?: { title: string; count: number } }
   | { v: 1; type: 'state'; payload: StatePayload }
   | { v: 1; type: 'select'; payload: { id: string | null; title: string | null; date: string | null } }
   | { v: 1; type: 'height'; payload: { height: number } }
+  | { v: 1; type: 'step'; payload: StepPayload }
   | { v: 1; type: 'error'; payload: { message: string; inReplyTo: RequestId | null } };
 
 // ---------------------------------------------------------------------------------------
@@ -215,6 +226,18 @@ export function validateCommand(data: unknown): Validation {
           payload['id'] === null ? null : string(payload['id'], 'selectEvent: id', MESSAGE_LIMITS.eventId);
         return { ok: true, command: { type, id: inReplyTo, eventId } };
       }
+      case 'goToStep': {
+        if (!isPlainObject(payload)) fail('goToStep: payload must be {step, story?}');
+        onlyKeys(payload, ['step', 'story'], 'goToStep payload');
+        const step = payload['step'];
+        if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 1)
+          fail('goToStep: step must be a whole number from 1');
+        const story =
+          payload['story'] === undefined || payload['story'] === null
+            ? null
+            : string(payload['story'], 'goToStep: story', MESSAGE_LIMITS.eventId);
+        return { ok: true, command: { type, id: inReplyTo, story, step } };
+      }
       case 'getState':
         if (
           payload !== undefined &&
@@ -272,6 +295,24 @@ export function checkAgainstCatalog(command: Command, catalog: Catalog): string 
   return null;
 }
 
+/**
+ * Null when goToStep names a story the dataset has (or, without one, a story is open) and a step
+ * it has; otherwise why not.
+ */
+export function checkStoryStep(
+  stories: readonly { id: string; steps: readonly unknown[] }[],
+  open: string | null,
+  command: { story: string | null; step: number },
+): string | null {
+  const id = command.story ?? open;
+  if (id === null) return 'goToStep: no story is open; name one with "story"';
+  const story = stories.find((s) => s.id === id);
+  if (!story) return `unknown story id "${truncate(id)}"`;
+  if (command.step > story.steps.length)
+    return `story "${truncate(id)}" has ${story.steps.length} step${story.steps.length === 1 ? '' : 's'}; there is no step ${command.step}`;
+  return null;
+}
+
 /** Categories in dataset order, with "all of them" as null (as the app keeps them). */
 export function normaliseCategories(selected: readonly string[] | null, all: readonly string[]): string[] | null {
   if (selected === null) return null;
@@ -307,6 +348,10 @@ export function selectMessage(event: { id: string; title: string; date: string }
 
 export function heightMessage(height: number): Outgoing {
   return { v: 1, type: 'height', payload: { height: Math.max(0, Math.ceil(height)) } };
+}
+
+export function stepMessage(payload: StepPayload): Outgoing {
+  return { v: 1, type: 'step', payload };
 }
 
 export function errorMessage(message: string, inReplyTo: RequestId | null): Outgoing {

@@ -2,7 +2,7 @@ import { untrack } from 'svelte';
 import type { AppState } from './app-state.svelte';
 import { decodeUrlState, encodeUrlState, reconcileUrlState } from './url';
 import { restoreUrlState } from './url-restore.svelte';
-import { snapshotOf } from './url-apply';
+import { linkStateOf } from './url-apply';
 
 /**
  * A gesture's continuous steps (a brush drag, playback) reach the URL at most this often; its
@@ -66,7 +66,7 @@ export function useUrlSync(app: AppState, settled?: () => boolean): void {
     // data downloads) would be kept over the fit to the data by a reload.
     if (!app.dataset) return;
     void app.settled;
-    const encoded = encodeUrlState(snapshotOf(app), new URLSearchParams(location.search));
+    const encoded = encodeUrlState(linkStateOf(app), new URLSearchParams(location.search));
     untrack(() => {
       const mode = app.takeHistoryMode();
       const url = `${location.pathname}${encoded ? `?${encoded}` : ''}${location.hash}`;
