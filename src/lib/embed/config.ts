@@ -4,6 +4,7 @@
  * ignored with a notice, like every other parameter (state/url.ts).
  */
 import { parseOrigins } from './protocol';
+import { t } from '../i18n/i18n.svelte';
 
 export type EmbedView = 'map' | 'timeline' | 'list' | 'details' | 'summary';
 export const EMBED_VIEWS: readonly EmbedView[] = ['map', 'timeline', 'list', 'details', 'summary'];
@@ -32,8 +33,7 @@ export function readEmbedConfig(search: string, entry: 'app' | 'embed' = 'app'):
   const embedOnly: string[] = [];
   const embed = p.get('embed');
   const enabled = entry === 'embed' || embed === '1' || embed === 'true';
-  if (embed !== null && !enabled && embed !== '0' && embed !== 'false')
-    notices.push(`Ignored embed="${embed}": use embed=1.`);
+  if (embed !== null && !enabled && embed !== '0' && embed !== 'false') notices.push(t('url.embed', { value: embed }));
 
   let views = new Set<EmbedView>(DEFAULT_EMBED_VIEWS);
   const viewsParam = p.get('views');
@@ -46,25 +46,24 @@ export function readEmbedConfig(search: string, entry: 'app' | 'embed' = 'app'):
     const unknown = asked.filter((v) => !(EMBED_VIEWS as readonly string[]).includes(v));
     if (unknown.length)
       embedOnly.push(
-        `Ignored unknown view${unknown.length > 1 ? 's' : ''} ${unknown.map((v) => `"${v}"`).join(', ')} in views= (use ${EMBED_VIEWS.join(', ')}).`,
+        t('url.views', {
+          count: unknown.length,
+          values: unknown.map((v) => `"${v}"`).join(', '),
+          views: EMBED_VIEWS.join(', '),
+        }),
       );
     if (known.length) views = new Set(known);
-    else embedOnly.push('views= names no known view: showing the usual ones.');
+    else embedOnly.push(t('url.noViews'));
   }
 
   const themeParam = p.get('theme');
   let theme: Theme | null = null;
   if (themeParam === 'light' || themeParam === 'dark') theme = themeParam;
-  else if (themeParam !== null && themeParam !== 'auto')
-    notices.push(`Ignored theme="${themeParam}": use light, dark or auto.`);
+  else if (themeParam !== null && themeParam !== 'auto') notices.push(t('url.theme', { value: themeParam }));
 
   const { origins, rejected } = parseOrigins(p.get('origins'));
-  if (rejected.length)
-    embedOnly.push(
-      `Ignored origins ${rejected.map((o) => `"${o}"`).join(', ')}: each must be an origin such as https://news.example.`,
-    );
-  if (origins && origins.length === 0)
-    embedOnly.push('origins= names no valid origin: the host-page API accepts no messages.');
+  if (rejected.length) embedOnly.push(t('url.origins', { values: rejected.map((o) => `"${o}"`).join(', ') }));
+  if (origins && origins.length === 0) embedOnly.push(t('url.noOrigins'));
 
   return { enabled, views, theme, origins, notices: enabled ? [...notices, ...embedOnly] : notices };
 }

@@ -623,4 +623,51 @@ export const en = {
   'summary.captionFatalities': '{title}: reported fatalities (lowest to highest) over time',
   'summary.captionColours': 'Colours: {list}',
   'summary.captionSolid': 'Solid: sum of the lowest figures; pale: up to the highest',
+
+  // Notices about a link's parameters (the parameter names and values are the link's own)
+  'url.ignoredParameter': {
+    one: 'Ignored unknown parameter {values}.',
+    other: 'Ignored {count} unknown parameters: {values}.',
+  },
+  'url.ignoredCategory': {
+    one: 'Ignored unknown category {values}.',
+    other: 'Ignored {count} unknown categories: {values}.',
+  },
+  'url.ignoredActor': { one: 'Ignored unknown actor {values}.', other: 'Ignored {count} unknown actors: {values}.' },
+  'url.ignoredTag': { one: 'Ignored unknown tag {values}.', other: 'Ignored {count} unknown tags: {values}.' },
+  'url.searchCut': {
+    one: 'The search in the link was cut to its first {count} character.',
+    other: 'The search in the link was cut to its first {count} characters.',
+  },
+  'url.inview': 'Ignored inview="{value}": use 1 or 0.',
+  'url.lanes': 'Ignored lanes="{value}": use "category" or "actor".',
+  'url.map': 'Ignored map="{value}": expected latitude,longitude,zoom such as 40.1,45.2,6.',
+  'url.mapmode': 'Ignored mapmode="{value}": use {modes}.',
+  'url.mapby': 'Ignored mapby="{value}": use events or fatalities.',
+  'url.step': 'Ignored step="{value}": a step is a number from 1.',
+  'url.event': 'Ignored event="{value}": no event has that id in this dataset.',
+  'url.windowHalf': 'Ignored the time window: it needs both "from" and "to".',
+  'url.windowBad': 'Ignored the time window {from} – {to}: {why}.',
+  'url.windowBackwards': 'Ignored the time window {from} – {to}: it ends before it starts.',
+  'url.embed': 'Ignored embed="{value}": use embed=1.',
+  'url.theme': 'Ignored theme="{value}": use light, dark or auto.',
+
+  // Where the data shown came from (the Data menu's first line)
+  'origin.bundled': 'Bundled dataset {name}',
+  'origin.url': 'URL: {url}',
+  'origin.file': 'File: {name}',
+  'origin.files': 'Files: {names}',
+  'origin.pasted': 'Pasted JSON',
+  'origin.refused': '{why}. Showing the bundled dataset instead.',
+
+  'origin.and': '{first} and {last}',
+  'origin.andMore': { one: '{first} and {count} more file', other: '{first} and {count} more files' },
+
+  'url.views': {
+    one: 'Ignored unknown view {values} in views= (use {views}).',
+    other: 'Ignored unknown views {values} in views= (use {views}).',
+  },
+  'url.noViews': 'views= names no known view: showing the usual ones.',
+  'url.origins': 'Ignored origins {values}: each must be an origin such as https://news.example.',
+  'url.noOrigins': 'origins= names no valid origin: the host-page API accepts no messages.',
 };

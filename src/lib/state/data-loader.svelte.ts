@@ -1,6 +1,7 @@
 import type { ImportOptions } from '../io/formats';
 import type { DataSource, OpenReport } from '../io/read-source';
 import type { AppState } from './app-state.svelte';
+import { t } from '../i18n/i18n.svelte';
 
 /**
  * The Data menu's and the drop overlay's side of opening data: asks before edits would be
@@ -41,7 +42,11 @@ export class DataLoader {
   openFile(files: File | readonly File[]): Promise<boolean> {
     const list = files instanceof File ? [files] : files;
     if (list.length === 0) return Promise.resolve(false);
-    return this.#open(list.length === 1 ? { kind: 'file', file: list[0]! } : { kind: 'files', files: list });
+    return this.#open(
+      list.length === 1
+        ? { kind: 'file', file: list[0]!, origin: t('origin.file', { name: list[0]!.name }) }
+        : { kind: 'files', files: list, origin: t('origin.files', { names: filesName(list) }) },
+    );
   }
 
   /** Whether the last open can run again with other import options (it was a file, not a paste). */
@@ -58,7 +63,7 @@ export class DataLoader {
 
   openText(text: string, name = 'pasted JSON'): Promise<boolean> {
     // As a file, so a large paste is read in the worker like a large file, not on the page.
-    return this.#open({ kind: 'file', file: new File([text], name), origin: 'Pasted JSON' });
+    return this.#open({ kind: 'file', file: new File([text], name), origin: t('origin.pasted') });
   }
 
   clear(): void {
@@ -79,4 +84,11 @@ export class DataLoader {
       this.#busy = false;
     }
   }
+}
+
+/** "a, b and c", or "a, b and 3 more files": as the origin line names several files. */
+function filesName(files: readonly File[]): string {
+  const names = files.map((f) => f.name);
+  if (names.length <= 3) return t('origin.and', { first: names.slice(0, -1).join(', '), last: names.at(-1)! });
+  return t('origin.andMore', { first: names.slice(0, 2).join(', '), count: names.length - 2 });
 }

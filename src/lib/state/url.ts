@@ -2,6 +2,7 @@ import { DAY_MS, civilFromDays, daysFromCivil, parseIsoDate, spanOf } from '../m
 import type { Dataset } from '../model/dataset';
 import { LIMITS } from '../model/limits';
 import { capSearchText } from '../model/search-text';
+import { t } from '../i18n/i18n.svelte';
 import type { QueryIndex } from '../query/query-index';
 import type { TimeWindow } from '../query/filters';
 import type { LaneMode, MapView } from './view-types';
@@ -96,13 +97,13 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
     ...FOREIGN,
   ]);
   const unknown = [...new Set(p.keys())].filter((key) => !known.has(key));
-  if (unknown.length) notices.push(ignoredNotice('unknown parameter', 'unknown parameters', unknown));
+  if (unknown.length) notices.push(ignoredNotice('url.ignoredParameter', unknown));
 
   state.data = p.get('data');
   // A blank search (spaces, a tab) finds everything: it is no search, as encodeUrlState writes it.
   const q = p.get('q') ?? '';
   const text = capSearchText(q);
-  if (text !== q) notices.push(`The search in the link was cut to its first ${LIMITS.maxSearchLength} characters.`);
+  if (text !== q) notices.push(t('url.searchCut', { count: LIMITS.maxSearchLength }));
   state.text = text.trim() ? text : '';
   const cat = p.get('cat');
   if (cat !== null) state.categories = cat === '' ? [] : cat.split(',');
@@ -112,36 +113,36 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
   const inview = p.get('inview');
   if (inview !== null) {
     if (inview === '1' || inview === '0') state.inView = inview === '1';
-    else notices.push(`Ignored inview="${inview}": use 1 or 0.`);
+    else notices.push(t('url.inview', { value: inview }));
   }
   const lanes = p.get('lanes');
   if (lanes !== null) {
     if (lanes === 'actor' || lanes === 'category') state.lanes = lanes;
-    else notices.push(`Ignored lanes="${lanes}": use "category" or "actor".`);
+    else notices.push(t('url.lanes', { value: lanes }));
   }
   state.event = p.get('event') || null;
   const map = p.get('map');
   if (map !== null) {
     state.map = decodeMap(map);
-    if (!state.map) notices.push(`Ignored map="${map}": expected latitude,longitude,zoom such as 40.1,45.2,6.`);
+    if (!state.map) notices.push(t('url.map', { value: map }));
   }
   const mapMode = p.get('mapmode');
   if (mapMode !== null) {
     const mode = parseMapMode(mapMode);
     if (mode) state.mapMode = mode;
-    else notices.push(`Ignored mapmode="${cut(mapMode)}": use ${MAP_MODES.join(', ')}.`);
+    else notices.push(t('url.mapmode', { value: cut(mapMode), modes: MAP_MODES.join(', ') }));
   }
   const mapBy = p.get('mapby');
   if (mapBy !== null) {
     const measure = parseMapMeasure(mapBy);
     if (measure) state.mapBy = measure;
-    else notices.push(`Ignored mapby="${cut(mapBy)}": use events or fatalities.`);
+    else notices.push(t('url.mapby', { value: cut(mapBy) }));
   }
   state.story = p.get('story') || null;
   const step = p.get('step');
   if (step !== null && state.story) {
     if (/^[1-9]\d{0,5}$/.test(step)) state.step = Number(step);
-    else notices.push(`Ignored step="${cut(step)}": a step is a number from 1.`);
+    else notices.push(t('url.step', { value: cut(step) }));
   }
   return { state, notices };
 }
@@ -166,30 +167,28 @@ export function reconcileUrlState(
   const notices: string[] = [];
   // One notice per kind of value, however many a link names: a link with thousands of unknown
   // values made one notice each, pushing the map thousands of pixels down.
-  const keep = (values: readonly string[], known: ReadonlySet<string>, one: string, many: string) => {
+  const keep = (values: readonly string[], known: ReadonlySet<string>, kind: IgnoredKind) => {
     const kept = values.filter((v) => known.has(v));
-    if (kept.length < values.length) {
+    if (kept.length < values.length)
       notices.push(
         ignoredNotice(
-          one,
-          many,
+          kind,
           values.filter((v) => !known.has(v)),
         ),
       );
-    }
     return kept;
   };
   const categoryIds = new Set(dataset.meta.categories.map((c) => c.id));
-  const categories = s.categories ? keep(s.categories, categoryIds, 'unknown category', 'unknown categories') : null;
+  const categories = s.categories ? keep(s.categories, categoryIds, 'url.ignoredCategory') : null;
   const state: UrlState = {
     ...s,
     // Naming only categories the data lacks leaves the choice of categories as if unmade, not empty.
     categories: categories && categories.length === 0 && s.categories!.length > 0 ? null : categories,
-    actors: keep(s.actors, new Set(index.actors.values), 'unknown actor', 'unknown actors'),
-    tags: keep(s.tags, new Set(index.tags.values), 'unknown tag', 'unknown tags'),
+    actors: keep(s.actors, new Set(index.actors.values), 'url.ignoredActor'),
+    tags: keep(s.tags, new Set(index.tags.values), 'url.ignoredTag'),
   };
   if (state.event && dataset.events.rowOf(state.event) === undefined) {
-    notices.push(`Ignored event="${state.event}": no event has that id in this dataset.`);
+    notices.push(t('url.event', { value: state.event }));
     state.event = null;
   }
   return { state, notices };
@@ -199,28 +198,32 @@ export function reconcileUrlState(
 const NOTICE_VALUES = 5;
 const NOTICE_VALUE_LENGTH = 60;
 
-function ignoredNotice(one: string, many: string, values: readonly string[]): string {
+type IgnoredKind = 'url.ignoredParameter' | 'url.ignoredCategory' | 'url.ignoredActor' | 'url.ignoredTag';
+
+function ignoredNotice(kind: IgnoredKind, values: readonly string[]): string {
   const distinct = [...new Set(values)];
   const quoted = distinct
     .slice(0, NOTICE_VALUES)
     .map((v) => `"${v.length > NOTICE_VALUE_LENGTH ? `${v.slice(0, NOTICE_VALUE_LENGTH)}…` : v}"`)
     .join(', ');
   const more = distinct.length - NOTICE_VALUES;
-  if (distinct.length === 1) return `Ignored ${one} ${quoted}.`;
-  return `Ignored ${distinct.length.toLocaleString('en-GB')} ${many}: ${quoted}${more > 0 ? ` and ${more.toLocaleString('en-GB')} more` : ''}.`;
+  return t(kind, {
+    count: distinct.length,
+    values: more > 0 ? `${quoted} ${t('problems.more', { count: more })}` : quoted,
+  });
 }
 
 /** A link's from= and to= as a window (a step's from and to are read the same way), or null with a notice. */
 export function decodeWindow(from: string | null, to: string | null, notices: string[]): TimeWindow | null {
   if (from === null && to === null) return null;
   if (from === null || to === null) {
-    notices.push('Ignored the time window: it needs both "from" and "to".');
+    notices.push(t('url.windowHalf'));
     return null;
   }
   const start = parseIsoDate(from);
   const end = parseIsoDate(to);
   if (!start.ok || !end.ok) {
-    notices.push(`Ignored the time window ${from} – ${to}: ${!start.ok ? start.message : !end.ok ? end.message : ''}.`);
+    notices.push(t('url.windowBad', { from, to, why: !start.ok ? start.message : !end.ok ? end.message : '' }));
     return null;
   }
   // A calendar "to" includes its whole day (month, year); an instant "to" is the exclusive end.
@@ -229,7 +232,7 @@ export function decodeWindow(from: string | null, to: string | null, notices: st
     end: end.value.offsetMinutes === null ? spanOf(end.value).end : spanOf(end.value).start,
   };
   if (window.end <= window.start) {
-    notices.push(`Ignored the time window ${from} – ${to}: it ends before it starts.`);
+    notices.push(t('url.windowBackwards', { from, to }));
     return null;
   }
   return window;
