@@ -2,7 +2,7 @@ import { buildColumns, type EventColumns } from './columns';
 import { arrayStore, type EventStore } from './event-store';
 import { buildMultiColumn, type MultiColumn } from './multi-column';
 import type { StringTable } from './pack';
-import type { RegionCodes } from './regions';
+import type { RegionCodes, RegionColumns } from './regions';
 import type { PackCheck } from './pack-verify';
 import { packedStore } from './packed-store';
 import { checkDepth, parseJson, positionFinder } from './json';
@@ -29,6 +29,8 @@ export interface DatasetParts {
   rowById?: Map<string, number>;
   /** How the file was laid out (file-layout.ts), for a download that keeps it. */
   layout?: FileLayout;
+  /** Region codes assigned in the worker (io/region-assign.ts); the page attaches their table. */
+  regions?: RegionColumns;
 }
 
 /** An immutable, validated dataset: events in time order (row i of the columns is events[i]). */
@@ -206,8 +208,10 @@ export function buildDataset(
 
 /** A dataset from a file object our validator has already passed (an importer's output): not checked again. */
 export function datasetFromFile(name: string, file: DatasetFile, contentKey?: string): Dataset {
-  const { title, description, license, updated, categories } = file;
-  const dataset = buildDataset(name, { title, description, license, updated: updated ?? '', categories }, file.events);
+  const { title, description, license, updated, categories, stories } = file;
+  // An importer's stories (a TimelineJS file's slides) come along with the meta.
+  const meta = { title, description, license, updated: updated ?? '', categories, ...(stories ? { stories } : {}) };
+  const dataset = buildDataset(name, meta, file.events);
   return { ...dataset, contentKey };
 }
 

@@ -27,6 +27,8 @@ import {
 import { DateReader } from './date-format';
 import { htmlToText } from './html-text';
 import { timelineStory, type SlideStep } from './timelinejs-story';
+import { Checker, type Json } from '../../model/check';
+import { validateStories } from '../../model/validate-story';
 import { readJson } from './json-input';
 import { isOffset, isoOf, withTime, type DateRead } from './source-dates';
 import { Columns, readTable } from './table';
@@ -151,7 +153,12 @@ function withStory(
   if (!dataset) return result;
   const accepted = new Set(dataset.events.map((e) => e.id));
   const { story } = timelineStory(title, fileName, steps, accepted, LIMITS.maxStorySteps);
-  if (story) dataset.stories = [story];
+  if (!story) return result;
+  // Built here from checked parts, and checked again as any file's stories are.
+  const checker = new Checker();
+  const categories = new Set(dataset.categories.map((c) => c.id));
+  const checked = validateStories(checker, [story] as unknown as Json, { categories, events: accepted });
+  if (checked?.length === 1 && !checker.problems.some((p) => p.severity === 'error')) dataset.stories = checked;
   return result;
 }
 
