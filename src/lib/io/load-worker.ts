@@ -4,9 +4,11 @@
 import { transferables } from '../model/load-bytes';
 import { readRequest, type ReadRequest, type ReadResult } from './read-bytes';
 import { EVENTS_PER_MESSAGE, type LoadMessage } from './load-messages';
+import { regionAssetsAt } from './region-assets';
+import { withRegions } from './region-assign';
 
-/** One file's bytes, or several files read as one import (each buffer transferred). */
-export type LoadRequest = ReadRequest;
+/** One file's bytes, or several files read as one import (each buffer transferred); `regions`: the page's region assets (absolute). */
+export type LoadRequest = ReadRequest & { regions?: string };
 
 const post = (message: LoadMessage, transfer: Transferable[] = []): void =>
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
@@ -17,6 +19,9 @@ self.onmessage = async (message: MessageEvent<LoadRequest>) => {
   try {
     // Parquet and Arrow load their reader here, in the worker, as a chunk of their own.
     read = await readRequest(message.data);
+    // Each row's country and region, here too: at a million rows it is a second's work.
+    const { regions } = message.data;
+    read = { ...read, result: await withRegions(read.result, regions ? regionAssetsAt(regions) : null) };
   } catch (error) {
     read = {
       result: {

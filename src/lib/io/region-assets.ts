@@ -14,15 +14,7 @@ import {
   type RegionRings,
 } from '../model/region-format';
 import type { RegionLevel, RegionNames, RegionTable } from '../model/regions';
-
-/** Where regions.json is: beside the basemap's manifest. */
-export const REGION_ROOT = 'basemap/';
-
-/** The root as an absolute URL (a worker resolves relative URLs against its script, not the page). */
-export function regionRootUrl(): string {
-  const base = typeof document !== 'undefined' ? document.baseURI : globalThis.location?.href;
-  return new URL(REGION_ROOT, base).href;
-}
+import { regionRoot } from './region-root';
 
 /** No asset is larger than this (the lookup is ~1 MB); a larger answer is not ours. */
 const MAX_ASSET_BYTES = 16 * 1024 * 1024;
@@ -140,10 +132,28 @@ export class RegionAssets {
   }
 }
 
-let shared: RegionAssets | null = null;
+let injected: RegionAssets | null | undefined;
 
-/** The page's (or worker's) one set of region assets, at `root` (default: beside the page's basemap). */
-export function regionAssets(root?: string): RegionAssets {
-  if (!shared || (root && shared.root !== root)) shared = new RegionAssets(root ?? regionRootUrl());
-  return shared;
+/**
+ * The page's one set of region assets (at regionRoot()), or null where there are none; a test
+ * hands in its own with useRegionAssets.
+ */
+export function regionAssets(): RegionAssets | null {
+  if (injected !== undefined) return injected;
+  const root = regionRoot();
+  return root ? regionAssetsAt(root) : null;
+}
+
+/** Replaces the page's region assets (a test's fixture; null: none; undefined: back to regionRoot()). */
+export function useRegionAssets(assets: RegionAssets | null | undefined): void {
+  injected = assets;
+}
+
+const byRoot = new Map<string, RegionAssets>();
+
+/** The assets at an absolute root (the load worker is told the page's). */
+export function regionAssetsAt(root: string): RegionAssets {
+  let assets = byRoot.get(root);
+  if (!assets) byRoot.set(root, (assets = new RegionAssets(root)));
+  return assets;
 }

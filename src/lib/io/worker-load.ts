@@ -5,6 +5,7 @@ import { loadBytes } from '../model/load-bytes';
 import { isColumnar } from './formats/columnar-kind';
 import type { ReadRequest, ReadResult } from './read-bytes';
 import { isModelReadable } from './sniff';
+import { regionRoot } from './region-root';
 
 /** A load that takes longer than this is stopped: a hostile file must not hold a core forever. */
 export const LOAD_WATCHDOG_MS = 120_000;
@@ -93,10 +94,15 @@ function readOffThread(
   const here = (): Promise<ReadResult> =>
     Promise.resolve()
       .then(async () => {
+        let read: ReadResult;
         if ('buffer' in request && !request.options && isModelReadable(new Uint8Array(request.buffer)))
-          return { result: loadBytes(request.buffer, name), import: null };
-        const { readRequest } = await import('./read-bytes');
-        return readRequest(request);
+          read = { result: loadBytes(request.buffer, name), import: null };
+        else {
+          const { readRequest } = await import('./read-bytes');
+          read = await readRequest(request);
+        }
+        const { withRegions, regionAssets } = await import('./region-assign');
+        return { ...read, result: await withRegions(read.result, regionAssets()) };
       })
       .catch((error: unknown) => failed(`${name} could not be read: ${(error as Error).message}`));
   if (inPlace) {
@@ -153,6 +159,7 @@ function readOffThread(
       e.preventDefault();
       finish(failed(`${name} could not be read (${e.message || 'the loader stopped'})`));
     };
-    worker.postMessage(request, transfer);
+    const regions = regionRoot();
+    worker.postMessage(regions ? { ...request, regions } : request, transfer);
   });
 }

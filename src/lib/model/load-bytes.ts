@@ -8,16 +8,29 @@ import { verifyPack } from './pack-verify';
 import type { Problem } from './problems';
 import type { DatasetMeta, EventRecord } from './types';
 import type { RejectedEvent } from './validate';
+import type { RegionColumns } from './regions';
 
 export type BytesResult =
-  | { ok: true; kind: 'pack'; pack: ArrayBuffer; contentKey?: string; rejected: RejectedEvent[]; problems: Problem[] }
+  | {
+      ok: true;
+      kind: 'pack';
+      pack: ArrayBuffer;
+      contentKey?: string;
+      /** Region codes assigned at load, when the pack carries none for the current table (io/region-assign.ts). */
+      regions?: RegionColumns;
+      rejected: RejectedEvent[];
+      problems: Problem[];
+    }
   | { ok: true; kind: 'parts'; parts: DatasetParts; rejected: RejectedEvent[]; problems: Problem[] }
   | { ok: false; problems: Problem[] };
 
 /** The buffers a result can hand over without copying. */
 export function transferables(result: BytesResult): ArrayBuffer[] {
   if (!result.ok) return [];
-  if (result.kind === 'pack') return [result.pack];
+  if (result.kind === 'pack')
+    return result.regions
+      ? [result.pack, result.regions.country.buffer as ArrayBuffer, result.regions.admin1.buffer as ArrayBuffer]
+      : [result.pack];
   const { columns: c, actors, tags, places, reporters } = result.parts;
   const arrays = [
     c.start,
@@ -41,6 +54,7 @@ export function transferables(result: BytesResult): ArrayBuffer[] {
     reporters.offsets,
     reporters.codes,
     result.parts.endOrder,
+    ...(result.parts.regions ? [result.parts.regions.country, result.parts.regions.admin1] : []),
   ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

@@ -2,6 +2,7 @@ import { rowsByEnd } from './columns';
 import { encodePack, type StringTable } from './pack';
 import { normalizeText, placeNames } from './search-text';
 import type { Dataset } from './dataset';
+import type { RegionColumns } from './regions';
 import type { EventRecord } from './types';
 
 /**
@@ -55,8 +56,11 @@ export function stringTable(size: number, get: (row: number) => string): StringT
   return { offsets, bytes: bytes.slice(0, at) };
 }
 
-/** Packs a validated dataset (rows stay in their time order). */
-export function packDataset(d: Dataset): Uint8Array {
+/**
+ * Packs a validated dataset (rows stay in their time order), with its region codes when it has
+ * them or they are given (scripts/pack.ts assigns them with the build's lookup).
+ */
+export function packDataset(d: Dataset, regions: RegionColumns | null = d.regions ?? null): Uint8Array {
   const n = d.columns.size;
   const ids = Array.from({ length: n }, (_, r) => d.events.id(r));
   const idOrder = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) =>
@@ -69,6 +73,7 @@ export function packDataset(d: Dataset): Uint8Array {
     tags: d.tags,
     places: d.places,
     reporters: d.reporters,
+    regions: regions ? { key: regions.key, country: regions.country, admin1: regions.admin1 } : null,
     ids: stringTable(n, (r) => ids[r]!),
     titles: stringTable(n, (r) => d.events.title(r)),
     records: stringTable(n, (r) => storedRecord(d.events.at(r))),

@@ -47,7 +47,10 @@ export function verifyPack(buffer: ArrayBuffer): PackCheck {
   if (framing) return { ok: false, message: framing };
   const a = viewPack(buffer, header);
   const problem =
-    checkLengths(a, n) ?? checkRows(a, n, meta.categories.length) ?? checkCodes(a, header) ?? checkIds(a, n);
+    checkLengths(a, n) ??
+    checkRows(a, n, meta.categories.length, header.regions !== null) ??
+    checkCodes(a, header) ??
+    checkIds(a, n);
   return problem ? { ok: false, message: problem } : { ok: true, header, meta, arrays: a };
 }
 
@@ -65,6 +68,8 @@ function checkLengths(a: PackArrays, n: number): string | null {
     'fatalMin',
     'fatalMax',
     'category',
+    'regionCountry',
+    'regionAdmin1',
     'idOrder',
     'endOrder',
   ] as const;
@@ -89,7 +94,7 @@ function checkLengths(a: PackArrays, n: number): string | null {
   return null;
 }
 
-function checkRows(a: PackArrays, n: number, categories: number): string | null {
+function checkRows(a: PackArrays, n: number, categories: number, regions: boolean): string | null {
   const seen = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const s = a.start[i]!;
@@ -108,6 +113,10 @@ function checkRows(a: PackArrays, n: number, categories: number): string | null 
     const lat = a.lat[i]!;
     const lon = a.lon[i]!;
     if (lp >= LOCATION_CODES.length) return `event ${i} has an out-of-range location precision`;
+    // Region codes index a table the page checks them against (io/region-assign.ts); here, that an
+    // event without a place, or a pack without regions, has none.
+    if ((lp === 0 || !regions) && (a.regionCountry[i] !== 0 || a.regionAdmin1[i] !== 0))
+      return `event ${i} has a region but ${lp === 0 ? 'no location' : 'the pack names no region table'}`;
     if (lp === 0 ? !Number.isNaN(lat) || !Number.isNaN(lon) : !(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
       return `event ${i} has invalid coordinates`;
     // A place per located event at most; the summary counts each event once per place.

@@ -8,11 +8,16 @@
 import type { EventColumns } from './columns';
 import type { MultiColumn } from './multi-column';
 import type { DatasetMeta } from './types';
+import type { RegionColumns } from './regions';
 
 export const PACK_MAGIC = [0x46, 0x4c, 0x50, 0x4b] as const; // "FLPK"
-/** 2 added the fatality columns and the place and reporter columns (the summary's totals, top places, whose figures). */
-export const PACK_VERSION = 2;
-export const PACK_FORMAT = 'faultline-pack/2';
+/**
+ * 2 added the fatality columns and the place and reporter columns (the summary's totals, top places,
+ * whose figures). 3 added each row's country and admin-1 region (model/regions.ts, the table's key
+ * in the header) and the search text's new fold (model/search-text.ts).
+ */
+export const PACK_VERSION = 3;
+export const PACK_FORMAT = 'faultline-pack/3';
 
 type Kind = 'f64' | 'u8' | 'u16' | 'u32';
 const WIDTH: Record<Kind, number> = { f64: 8, u8: 1, u16: 2, u32: 4 };
@@ -31,6 +36,9 @@ export const SECTIONS = {
   fatalMin: 'f64',
   fatalMax: 'f64',
   category: 'u16',
+  /** 0 none, else 1 + index into the region table named by the header's `regions.key` (model/regions.ts). */
+  regionCountry: 'u16',
+  regionAdmin1: 'u16',
   actorOffsets: 'u32',
   actorCodes: 'u32',
   tagOffsets: 'u32',
@@ -71,6 +79,8 @@ export interface PackHeader {
   tags: string[];
   places: string[];
   reporters: string[];
+  /** The region table the region sections index into; null when they were not assigned (all 0). */
+  regions: { key: string } | null;
   /** Section name → [byte offset from the start of the file, element count]. */
   sections: Record<SectionName, [number, number]>;
 }
@@ -89,6 +99,8 @@ export interface PackInput {
   tags: MultiColumn;
   places: MultiColumn;
   reporters: MultiColumn;
+  /** Each row's region codes, when assigned. */
+  regions: RegionColumns | null;
   ids: StringTable;
   titles: StringTable;
   records: StringTable;
@@ -114,6 +126,8 @@ export function encodePack(input: PackInput): Uint8Array {
     fatalMin: c.fatalMin,
     fatalMax: c.fatalMax,
     category: c.category,
+    regionCountry: input.regions?.country ?? new Uint16Array(c.size),
+    regionAdmin1: input.regions?.admin1 ?? new Uint16Array(c.size),
     actorOffsets: input.actors.offsets,
     actorCodes: input.actors.codes,
     tagOffsets: input.tags.offsets,
@@ -144,6 +158,7 @@ export function encodePack(input: PackInput): Uint8Array {
     tags: input.tags.values,
     places: input.places.values,
     reporters: input.reporters.values,
+    regions: input.regions ? { key: input.regions.key } : null,
   });
   const headerSpace = align8(new TextEncoder().encode(draft).byteLength + names.length * 40 + 64);
   let at = 16 + headerSpace;
@@ -160,6 +175,7 @@ export function encodePack(input: PackInput): Uint8Array {
     tags: [...input.tags.values],
     places: [...input.places.values],
     reporters: [...input.reporters.values],
+    regions: input.regions ? { key: input.regions.key } : null,
     sections,
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -216,6 +232,14 @@ export function readPackHeader(buffer: ArrayBuffer): { ok: true; header: PackHea
   ) {
     return { ok: false, message: 'the pack\'s header lacks "actors", "tags", "places", "reporters" or "sections"' };
   }
+  const regions = h.regions as unknown;
+  if (
+    regions !== null &&
+    (typeof regions !== 'object' ||
+      typeof (regions as { key?: unknown }).key !== 'string' ||
+      (regions as { key: string }).key.length > 64)
+  )
+    return { ok: false, message: 'the pack\'s header has a malformed "regions"' };
   return { ok: true, header: h as PackHeader };
 }
 

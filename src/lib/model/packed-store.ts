@@ -78,6 +78,11 @@ export function packedStore(
     const same = (x: number, y: number): boolean => x === y || (Number.isNaN(x) && Number.isNaN(y));
     if (!same(record.location?.lat ?? NaN, a.lat[row]!) || !same(record.location?.lon ?? NaN, a.lon[row]!))
       return 'its stored place disagrees with where the map shows it';
+    // The region codes were assigned from the place: none without one, the country alone for a country.
+    if (!record.location && (a.regionCountry[row] !== 0 || a.regionAdmin1[row] !== 0))
+      return 'its stored record has no place but the region counts give it one';
+    if (record.location?.precision === 'country' && a.regionAdmin1[row] !== 0)
+      return 'its stored place is a country but the region counts name a province';
     const f = record.fatalities;
     if (!same(f?.min ?? NaN, a.fatalMin[row]!) || !same(f ? (f.max ?? f.min) : NaN, a.fatalMax[row]!))
       return 'its stored fatalities disagree with the totals';

@@ -22,7 +22,8 @@
  * A cell value: 0 none; FULL | index: wholly inside admin-1 `index`; else 1 + a split (in `cells`)
  * or 1 + a leaf (in `subs`).
  */
-import { NO_REGION, type RegionColumns } from './regions';
+/** No region (model/regions.ts NO_REGION; not imported: regions.ts names this file's types). */
+const NO_REGION = 0;
 
 export const LOOKUP_MAGIC = [0x46, 0x4c, 0x52, 0x47] as const; // "FLRG"
 export const LOOKUP_VERSION = 2;
@@ -185,7 +186,7 @@ export function decodeBlock(buffer: ArrayBuffer, expected: number, admin1Count: 
 /** The block a point lies in, or -1 off the globe (or not finite). */
 export function blockOf(lat: number, lon: number): number {
   if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return -1;
-  const cx = Math.min(CELLS_X - 1, Math.floor(lon + 180));
+  const cx = lon === 180 ? 0 : Math.min(CELLS_X - 1, Math.floor(lon + 180));
   const cy = Math.min(CELLS_Y - 1, Math.floor(lat + 90));
   return Math.floor(cy / BLOCK) * BLOCKS_X + Math.floor(cx / BLOCK);
 }
@@ -195,12 +196,13 @@ export const NOT_LOADED = -2;
 
 /**
  * The admin-1 index a point lies in; -1 at sea, outside every polygon, not finite, or off the
- * globe; NOT_LOADED when its block is still to be fetched. Longitude 180 is the east edge of the
- * last cell (the same meridian as -180); latitude 90 is the top of the last row.
+ * globe; NOT_LOADED when its block is still to be fetched. Longitude 180 is read as -180 (the same
+ * meridian); latitude 90 is the top of the last row.
  */
 export function admin1At(l: RegionLookup, lat: number, lon: number): number {
   if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) return -1;
-  const fx = lon + 180;
+  // 180 and -180 are one meridian: both are read as the west edge of the first cell.
+  const fx = lon === 180 ? 0 : lon + 180;
   const fy = lat + 90;
   const cx = Math.min(CELLS_X - 1, Math.floor(fx));
   const cy = Math.min(CELLS_Y - 1, Math.floor(fy));
@@ -318,7 +320,7 @@ export function assignRegions(
 export function regionCodes(
   l: RegionLookup,
   columns: { lat: Float64Array; lon: Float64Array; locationPrecision: Uint8Array },
-): RegionColumns {
+): { key: string; country: Uint16Array; admin1: Uint16Array } {
   const n = columns.lat.length;
   const codes = { key: l.key, country: new Uint16Array(n), admin1: new Uint16Array(n) };
   assignRegions(l, columns.lat, columns.lon, columns.locationPrecision, codes);

@@ -84,9 +84,18 @@ export interface RegionColumns {
   readonly admin1: Uint16Array;
 }
 
-/** A dataset's region columns (Dataset.regions) with the table they index into (attached by io/read-source.ts). */
+/** A dataset's region columns (Dataset.regions) with the table they index into (attached by io/region-assign.ts). */
 export interface RegionCodes extends RegionColumns {
   readonly table: RegionTable;
+  /**
+   * Codes for rows built on the page (the editor's), from the lookup the page loaded for this data;
+   * absent for data too large to edit here. A row in a block not loaded gets none.
+   */
+  readonly assign?: (columns: {
+    readonly lat: Float64Array;
+    readonly lon: Float64Array;
+    readonly locationPrecision: Uint8Array;
+  }) => RegionColumns;
 }
 
 /** The code of no region in either column. */
@@ -142,7 +151,7 @@ export function regionIds(table: RegionTable): ReadonlyMap<RegionId, { level: Re
 }
 
 /**
- * "Shusha, Azerbaijan", "Azerbaijan", or "" for codes of none, in English or in `names` where
+ * "Shusha, Azerbaijan", "Azerbaijan" (a country-precision event), or "" for codes of none, in English or in `names` where
  * they give one. What the details show and a region's name is searched by.
  */
 export function regionLabel(table: RegionTable, country: number, admin1: number, names?: RegionNames | null): string {
@@ -150,5 +159,6 @@ export function regionLabel(table: RegionTable, country: number, admin1: number,
   const a = admin1 > 0 ? table.admin1[admin1 - 1] : undefined;
   const countryName = c ? names?.countries[c.index] || c.name : '';
   const adminName = a ? names?.admin1[a.index] || a.name : '';
-  return [adminName, countryName].filter(Boolean).join(', ');
+  // A region named as its country (Somaliland's one region) is said once.
+  return adminName && adminName !== countryName ? `${adminName}, ${countryName}` : countryName || adminName;
 }

@@ -42,9 +42,17 @@ export function applyChanges(base: Dataset, changes: Changes, stories: readonly 
   const kept = base.events.toArray().filter((e) => !changes.has(e.id));
   const edited = [...changes.values()].filter((e): e is EventRecord => e !== null);
   const dataset = buildDataset(base.name, meta, [...kept, ...edited], base.rejected, base.problems);
+  // Every row's country and region again, the edited rows' from their new places (model/regions.ts).
+  const from = base.regions;
+  const regions = from?.assign ? { ...from, ...from.assign(dataset.columns) } : undefined;
   // Still the loaded content with edits on top: its draft stays where it was, and a download
   // keeps the loaded file's layout (file-layout.ts).
-  return { ...dataset, contentKey: base.contentKey, ...(base.layout ? { layout: base.layout } : {}) };
+  return {
+    ...dataset,
+    ...(regions ? { regions } : {}),
+    contentKey: base.contentKey,
+    ...(base.layout ? { layout: base.layout } : {}),
+  };
 }
 
 /** The meta with these stories; none leaves the key out, as a file without stories has it. */

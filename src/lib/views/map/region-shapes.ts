@@ -20,6 +20,7 @@ export interface RegionShapes {
 /** The shapes of one level; rejects (once per page) when the assets cannot be loaded. */
 export async function loadRegionShapes(level: RegionLevel): Promise<RegionShapes> {
   const assets = regionAssets();
+  if (!assets) throw new Error('no region assets here');
   const [table, rings] = await Promise.all([assets.table(), assets.shapes(level)]);
   return { table, level, rings };
 }
