@@ -669,7 +669,7 @@ export default {
   'timeline.toWindowLong': 'تكبير المخطط الزمني إلى الفترة المحددة',
   'timeline.windowShort': 'الفترة',
   'timeline.clearWindow': 'مسح الفترة',
-  'timeline.drag': 'اسحب للتصفية بحسب الزمن',
+  'timeline.drag': 'اسحب للتصفية زمنيًا',
   'timeline.label': 'المخطط الزمني للأحداث بحسب الفئة',
   'timeline.labelActor': 'المخطط الزمني للأحداث بحسب الطرف',
   'timeline.laneTitle': {

@@ -528,7 +528,7 @@ export default {
   'timeline.toWindowLong': 'Zoomer la frise sur la période choisie',
   'timeline.windowShort': 'Période',
   'timeline.clearWindow': 'Effacer la période',
-  'timeline.drag': 'Faites glisser pour filtrer par date',
+  'timeline.drag': 'Glisser pour filtrer',
   'timeline.label': 'Frise des événements, par catégorie',
   'timeline.labelActor': 'Frise des événements, par acteur',
   'timeline.laneTitle': {

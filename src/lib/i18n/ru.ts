@@ -581,7 +581,7 @@ export default {
   'timeline.toWindowLong': 'Приблизить шкалу времени к выбранному периоду',
   'timeline.windowShort': 'Период',
   'timeline.clearWindow': 'Сбросить период',
-  'timeline.drag': 'Выделите, чтобы отфильтровать по времени',
+  'timeline.drag': 'Выделите период',
   'timeline.label': 'Шкала времени событий по категориям',
   'timeline.labelActor': 'Шкала времени событий по сторонам',
   'timeline.laneTitle': {

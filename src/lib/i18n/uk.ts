@@ -581,7 +581,7 @@ export default {
   'timeline.toWindowLong': 'Наблизити часову шкалу до вибраного періоду',
   'timeline.windowShort': 'Період',
   'timeline.clearWindow': 'Скинути період',
-  'timeline.drag': 'Виділіть, щоб відфільтрувати за часом',
+  'timeline.drag': 'Виділіть період',
   'timeline.label': 'Часова шкала подій за категоріями',
   'timeline.labelActor': 'Часова шкала подій за сторонами',
   'timeline.laneTitle': {
