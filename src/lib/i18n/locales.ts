@@ -29,6 +29,7 @@ export const LOCALES: readonly LocaleInfo[] = [
   { code: 'uk', name: 'Українська', dir: 'ltr', load: () => withDates('uk', 'uk', () => import('./uk')) },
   { code: 'fr', name: 'Français', dir: 'ltr', load: () => withDates('fr', 'fr', () => import('./fr')) },
   { code: 'ar', name: 'العربية', dir: 'rtl', load: () => withDates('ar', 'ar', () => import('./ar')) },
+  { code: 'az', name: 'Azərbaycanca', dir: 'ltr', load: () => withDates('az', 'az', () => import('./az')) },
   { code: PSEUDO_LOCALE, name: 'Ƥšéûðö', dir: 'ltr', hidden: true },
 ];
 
