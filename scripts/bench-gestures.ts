@@ -138,3 +138,28 @@ export async function searchLatencies(page: Page, words: readonly string[]): Pro
   }
   return out;
 }
+
+/**
+ * Chooses a map mode in the map's menu and returns the ms from the menu's change event to a task
+ * after the frame that shows the mode drawn (the map container's data-mapmode names it once its
+ * canvas is drawn; a mode's code and shapes load the first time it is chosen).
+ */
+export async function setMapMode(page: Page, mode: string): Promise<number> {
+  await page.evaluate(`(() => {
+    const w = window;
+    w.__modeStart = 0;
+    document.querySelector('[data-testid=map-mode]').addEventListener('change', (e) => (w.__modeStart = e.timeStamp), { capture: true, once: true });
+  })()`);
+  await page.getByTestId('map-mode').selectOption(mode);
+  return page.evaluate(`new Promise((done) => {
+    const map = document.querySelector('[data-testid=map]');
+    const finish = () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - window.__modeStart), 0));
+    if (map.getAttribute('data-mapmode') === ${JSON.stringify(mode)}) return finish();
+    const watch = new MutationObserver(() => {
+      if (map.getAttribute('data-mapmode') !== ${JSON.stringify(mode)}) return;
+      watch.disconnect();
+      finish();
+    });
+    watch.observe(map, { attributes: true, attributeFilter: ['data-mapmode'] });
+  })`);
+}

@@ -1,4 +1,4 @@
-// npm run bench:profile [-- --size 1000000 --scenario brush|facet|zoom|pan|timeline|timeline-zoom|search|load] [--trace out.json [--invalidations]]
+// npm run bench:profile [-- --size 1000000 --scenario brush|facet|zoom|pan|timeline|timeline-zoom|search|density-brush|countries-brush|load] [--trace out.json [--invalidations]]
 // Where the time of one benchmark scenario goes: runs it in a non-minified build with Chrome's
 // sampling profiler and a timeline trace, then prints the functions with the most self time and
 // the main thread's time by trace phase (script, style, layout, paint, commit…). For finding
@@ -16,6 +16,7 @@ import {
   mapDrag,
   mapZooms,
   searchWord,
+  setMapMode,
   timelineDrag,
   timelineZooms,
 } from './bench-gestures.ts';
@@ -60,7 +61,11 @@ async function run(page: Page): Promise<void> {
   else if (scenario === 'timeline') await timelineDrag(page);
   else if (scenario === 'timeline-zoom') await timelineZooms(page);
   else if (scenario === 'search') await searchWord(page, 'sahel');
-  else await mapZooms(page);
+  else if (scenario === 'density-brush' || scenario === 'countries-brush') {
+    // The mode's switch is profiled too; its brush drag is what the benchmark's row times.
+    await setMapMode(page, scenario.split('-')[0]!);
+    await brushDrag(page);
+  } else await mapZooms(page);
   await page.waitForTimeout(500);
 }
 

@@ -22,6 +22,7 @@ import {
   mapDrag,
   mapZooms,
   searchLatencies,
+  setMapMode,
   timelineDrag,
   timelineZooms,
 } from './bench-gestures.ts';
@@ -65,6 +66,17 @@ interface Ours {
   summarySwitch: number[];
   /** One per word of SEARCH_WORDS: its last key to the frame showing its matches. */
   search: number[];
+  /**
+   * The map's modes (issue #23): a switch of mode (the first to each mode apart: it loads the
+   * mode's code, and a choropleth its shapes), and with density or countries showing a brush frame
+   * and a repaint.
+   */
+  modeSwitch: number[];
+  modeFirst: number[];
+  densityBrushFrame: number[];
+  densityRepaint: number[];
+  choroplethBrushFrame: number[];
+  choroplethRepaint: number[];
   heap: number;
   /** ArrayBuffers (the pack, the evaluator's lists…), outside the JS heap. */
   buffers: number;
@@ -115,6 +127,32 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
 
     const search = await searchLatencies(page, SEARCH_WORDS);
 
+    // The map's density and choropleth modes: each switch timed; then, with each showing, the
+    // brush drag and the map's pan and zooms (names on) as above. Back to the markers after.
+    const modeSwitch: number[] = [];
+    const modeFirst: number[] = [];
+    const seen = new Set<string>(['clusters']);
+    const switchTo = async (mode: string) => {
+      (seen.has(mode) ? modeSwitch : modeFirst).push(await setMapMode(page, mode));
+      seen.add(mode);
+    };
+    const modeShowing = async (mode: string) => {
+      await switchTo(mode);
+      await page.waitForTimeout(300);
+      await takeLatencies(page, 'pointermove-frame');
+      await brushDrag(page);
+      const frames = await takeLatencies(page, 'pointermove-frame');
+      await takeLatencies(page, 'repaint');
+      await mapDrag(page);
+      await page.waitForTimeout(800);
+      await mapZooms(page);
+      return { frames, repaint: await takeLatencies(page, 'repaint') };
+    };
+    const density = await modeShowing('density');
+    const choropleth = await modeShowing('countries');
+    for (const mode of ['clusters', 'density', 'countries', 'regions', 'clusters', 'regions', 'clusters'])
+      await switchTo(mode);
+
     // The summary beside the map: it follows every brush step and click from its aggregates.
     await page.getByTestId('side-tab-summary').click();
     await page.getByTestId('summary-chart').waitFor({ timeout: STEP_MS });
@@ -148,6 +186,12 @@ async function measureOurs(browser: Browser, url: string, total: number): Promis
       summaryFacet,
       summarySwitch,
       search,
+      modeSwitch,
+      modeFirst,
+      densityBrushFrame: density.frames,
+      densityRepaint: density.repaint,
+      choroplethBrushFrame: choropleth.frames,
+      choroplethRepaint: choropleth.repaint,
       heap: usedSize / 2 ** 20,
       buffers: backingStorageSize / 2 ** 20,
     };
@@ -240,6 +284,7 @@ function place(from: string, to: string): void {
 /** The summary's own table, printed after the main one. */
 const summaryRows: string[] = [];
 const searchRows: string[] = [];
+const modeRows: string[] = [];
 for (const size of sizes) {
   const packFile = `synthetic-${size}.flpack`;
   place(
@@ -289,6 +334,12 @@ for (const size of sizes) {
       summaryFacet: all('summaryFacet'),
       summarySwitch: all('summarySwitch'),
       search: all('search'),
+      modeSwitch: all('modeSwitch'),
+      modeFirst: all('modeFirst'),
+      densityBrushFrame: all('densityBrushFrame'),
+      densityRepaint: all('densityRepaint'),
+      choroplethBrushFrame: all('choroplethBrushFrame'),
+      choroplethRepaint: all('choroplethRepaint'),
       heap: median(results.map((x) => x.heap)),
       buffers: median(results.map((x) => x.buffers)),
     };
@@ -304,6 +355,9 @@ for (const size of sizes) {
     // Each word's median over the runs.
     searchRows.push(
       `| ${size.toLocaleString('en-GB')} | ${target.label} | ${SEARCH_WORDS.map((_, i) => `${fmt(median(results.map((x) => x.search[i]!)))} ms`).join(' | ')} |`,
+    );
+    modeRows.push(
+      `| ${size.toLocaleString('en-GB')} | ${target.label} | ${pair(row.modeSwitch)} | ${pair(row.modeFirst)} | ${pair(row.densityBrushFrame)} | ${pair(row.densityRepaint)} | ${pair(row.choroplethBrushFrame)} | ${pair(row.choroplethRepaint)} |`,
     );
     summaryRows.push(
       `| ${size.toLocaleString('en-GB')} | ${target.label} | ${pair(row.summaryBrushFrame)} | ${pair(row.summaryFacet)} | ${pair(row.summarySwitch)} |`,
@@ -345,6 +399,16 @@ console.log('');
 console.log('| events | tool | brush frame p50 / p95 | facet click p50 / p95 | measure switch p50 / p95 |');
 console.log('|---|---|---|---|---|');
 for (const row of summaryRows) console.log(row);
+console.log('');
+console.log('Map modes (a switch from the menu to the frame showing the mode, the first to each mode apart: it');
+console.log('loads the code, and for a choropleth the shapes; with density or the countries choropleth showing,');
+console.log('the brush drag and the map pan and zooms, names on):');
+console.log('');
+console.log(
+  '| events | tool | mode switch p50 / p95 | first switch to a mode p50 / p95 | density: brush frame p50 / p95 | density: map repaint p50 / p95 | countries: brush frame p50 / p95 | countries: map repaint p50 / p95 |',
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const row of modeRows) console.log(row);
 console.log('');
 console.log('Text search (from the last key, a key every 90 ms, to the frame showing the matches; above 50,000');
 console.log('events this includes the 250 ms pause in typing the search waits for):');

@@ -16,6 +16,8 @@ import { mercatorX, mercatorY } from './projection';
 import type { RegionShapes } from './region-shapes';
 
 const FILL_ALPHA = 0.78;
+/** The test hook lists at most this many filled regions. */
+const HOOK_LIMIT = 500;
 /** Points closer than this (px) to the last one kept add nothing at the zoom drawn. */
 const MIN_STEP_PX = 0.75;
 /** Regions with events but no fatality figure, and figures that add up to 0. */
@@ -52,7 +54,11 @@ export class ChoroplethCanvas implements MapOverlay {
   #filled: number[] = [];
   readonly #probe = document.createElement('canvas').getContext('2d');
 
-  constructor(shapes: RegionShapes) {
+  /** @param hook element that gets the data-regions attribute that browser tests read */
+  constructor(
+    shapes: RegionShapes,
+    private readonly hook: HTMLElement | null = null,
+  ) {
     this.#shapes = shapes;
     this.canvas.className = 'faultline-choropleth';
     this.canvas.style.pointerEvents = 'none';
@@ -228,6 +234,7 @@ export class ChoroplethCanvas implements MapOverlay {
       ctx.stroke(path);
     }
     ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
+    this.#writeHook(view);
     this.#paintRow(ctx, view, data, this.#hovered, 'hover');
     this.#paintRow(ctx, view, data, this.#selected, 'selected');
 
@@ -263,6 +270,22 @@ export class ChoroplethCanvas implements MapOverlay {
     const palette = PALETTES[this.#scheme];
     if (emphasis === 'selected') paintSelectionRing(ctx, x, y, 4, palette);
     else paintHoverRing(ctx, x, y, 8, palette);
+  }
+
+  /** data-regions: JSON [{id, x, y}] of the filled regions, at their label points in container px. */
+  #writeHook(view: Viewport): void {
+    if (!this.hook) return;
+    const { table, level } = this.#shapes;
+    const items = this.#filled.slice(0, HOOK_LIMIT).map((i) => {
+      const region = level === 'country' ? table.countries[i]! : table.admin1[i]!;
+      const [lon, lat] = region.label;
+      return {
+        id: region.id,
+        x: Math.round((mercatorX(lon) * view.worldSize - view.containerLeft) * 10) / 10,
+        y: Math.round((mercatorY(lat) * view.worldSize - view.containerTop) * 10) / 10,
+      };
+    });
+    this.hook.dataset['regions'] = JSON.stringify(items);
   }
 
   #writeLegend(legend: MapLegendModel): void {

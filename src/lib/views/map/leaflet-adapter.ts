@@ -21,7 +21,7 @@ import { LabelCanvas } from './label-layer';
 import type { MapCallbacks, MapHandle, MapPick } from './map-handle';
 import { MarkerCanvas, type Viewport } from './marker-layer';
 import type { MapMode } from '../../state/map-mode';
-import { createOverlay } from './overlay-loader';
+import { createOverlay, prepareOverlays } from './overlay-loader';
 import type { MapOverlay, OverlayData } from './overlay-types';
 import type { RowDelta } from '../../query/brushing';
 import type { Scheme } from './paint';
@@ -321,6 +321,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     mode = next;
     dropOverlay();
     delete container.dataset['mapmode'];
+    delete container.dataset['regions'];
     callbacks.onlegend(null);
     if (next === 'clusters') {
       overlayData = null;
@@ -332,7 +333,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
     container.dataset['markers'] = '[]';
     // No discs to keep the names clear of.
     labels?.setObstacles(map.getZoom(), []);
-    createOverlay(next).then(
+    createOverlay(next, container).then(
       (made) => {
         if (removed || mode !== next) return made.dispose();
         overlay = made;
@@ -512,6 +513,7 @@ export function createMap(container: HTMLElement, callbacks: MapCallbacks): MapH
       else map.setView([lat, lon], zoom, still);
     },
     setMode,
+    prepareModes: prepareOverlays,
     setOverlayData(data: OverlayData, delta: RowDelta | null) {
       const follows = overlayData !== null && overlay !== null;
       overlayData = data;

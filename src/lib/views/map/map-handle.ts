@@ -52,6 +52,8 @@ export interface MapHandle {
   reveal(lat: number, lon: number, minZoom: number, alone?: boolean): void;
   /** What the map draws; the density and choropleth code loads the first time it is asked for. */
   setMode(mode: MapMode): void;
+  /** Loads the modes' code and shapes ahead of a likely switch (the mode menu is pointed at or focused). */
+  prepareModes(): void;
   /** The rows the density or choropleth mode draws (the markers get theirs through `markers`). */
   setOverlayData(data: OverlayData, delta: RowDelta | null): void;
   setOverlayHighlight(selected: number | null, hovered: number | null): void;

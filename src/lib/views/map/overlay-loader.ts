@@ -5,7 +5,21 @@
 import type { MapMode } from '../../state/map-mode';
 import type { MapOverlay } from './overlay-types';
 
-export async function createOverlay(mode: Exclude<MapMode, 'clusters'>): Promise<MapOverlay> {
+/**
+ * Starts loading every mode's code and the choropleths' shapes (the menu under the pointer or in
+ * focus: a choice is near), so the switch itself only draws. Failures are left to createOverlay.
+ */
+export function prepareOverlays(): void {
+  const quiet = (): void => {};
+  import('./density-layer').catch(quiet);
+  import('./choropleth-layer').catch(quiet);
+  import('./region-shapes')
+    .then(({ loadRegionShapes }) => Promise.all([loadRegionShapes('country'), loadRegionShapes('admin1')]))
+    .catch(quiet);
+}
+
+/** `hook`: the element that gets the data-regions attribute browser tests read (the map container). */
+export async function createOverlay(mode: Exclude<MapMode, 'clusters'>, hook: HTMLElement | null): Promise<MapOverlay> {
   if (mode === 'density') {
     const { DensityCanvas } = await import('./density-layer');
     return new DensityCanvas();
@@ -14,5 +28,5 @@ export async function createOverlay(mode: Exclude<MapMode, 'clusters'>): Promise
     import('./choropleth-layer'),
     import('./region-shapes'),
   ]);
-  return new ChoroplethCanvas(await loadRegionShapes(mode === 'countries' ? 'country' : 'admin1'));
+  return new ChoroplethCanvas(await loadRegionShapes(mode === 'countries' ? 'country' : 'admin1'), hook);
 }
