@@ -30,6 +30,7 @@ export const LOCALES: readonly LocaleInfo[] = [
   { code: 'fr', name: 'Français', dir: 'ltr', load: () => withDates('fr', 'fr', () => import('./fr')) },
   { code: 'ar', name: 'العربية', dir: 'rtl', load: () => withDates('ar', 'ar', () => import('./ar')) },
   { code: 'az', name: 'Azərbaycanca', dir: 'ltr', load: () => withDates('az', 'az', () => import('./az')) },
+  { code: 'hy', name: 'Հայերեն', dir: 'ltr', load: () => withDates('hy', 'hy-am', () => import('./hy')) },
   { code: PSEUDO_LOCALE, name: 'Ƥšéûðö', dir: 'ltr', hidden: true },
 ];
 
