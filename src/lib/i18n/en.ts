@@ -670,4 +670,18 @@ export const en = {
   'url.noViews': 'views= names no known view: showing the usual ones.',
   'url.origins': 'Ignored origins {values}: each must be an origin such as https://news.example.',
   'url.noOrigins': 'origins= names no valid origin: the host-page API accepts no messages.',
+
+  'map.role': 'map',
+  'map.modeLabel': 'Map shows',
+  'map.modeTitle': 'What the map shows',
+  'map.modeMarkers': 'Markers',
+  'map.modeDensity': 'Density',
+  'map.modeCountries': 'Countries',
+  'map.modeRegions': 'Regions',
+
+  'share.frameTitleOf': '{title} (Faultline)',
+  'share.originsExample': 'https://news.example, https://www.news.example',
+
+  // A sample of the format: keep it as it is.
+  'data.pastePlaceholder': '{ "format": "faultline/1", … }',
 };

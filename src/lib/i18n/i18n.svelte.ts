@@ -3,10 +3,13 @@
  * Intl.PluralRules, `{slot}` parameters; no eval), whose store is mirrored into runes here so any
  * component or `$derived` that called `t` re-renders when the language changes, without a reload.
  * Numbers and lists go through Intl in the same locale. DEVELOPMENT.md, "Interface language".
+ *
+ * Every catalogue is a chunk of its own, English too (the initial load budget has no room for it):
+ * `setLocale` loads English first (every other language falls back to it, key by key), and main.ts
+ * mounts the app once the starting language is in, so no view ever renders before its words.
  */
 import { atom } from 'nanostores';
 import { count, createI18n, params, type ComponentsJSON, type Translations } from '@nanostores/i18n';
-import { en } from './en';
 import { BASE_LOCALE, localeInfo, PSEUDO_LOCALE, type LocaleInfo } from './locales';
 import { pseudoCatalogue } from './pseudo';
 import type { Catalogue, Params, PluralForms, PluralKey, Text, TextKey } from './types';
@@ -14,10 +17,28 @@ import type { Catalogue, Params, PluralForms, PluralKey, Text, TextKey } from '.
 const COMPONENT = 'faultline';
 const localeStore = atom<string>(BASE_LOCALE);
 
+let english: Catalogue | null = null;
+let englishLoading: Promise<Catalogue> | null = null;
+
+function loadEnglish(): Promise<Catalogue> {
+  englishLoading ??= import('./en').then(({ en }) => {
+    english = en;
+    start(en);
+    return en;
+  });
+  return englishLoading;
+}
+
+/** The English catalogue once loaded (the pseudo locale's dates are made from it); empty before. */
+export function englishCatalogue(): Catalogue {
+  return english ?? ({} as Catalogue);
+}
+
 async function loadCatalogue(code: string): Promise<Catalogue> {
-  if (code === PSEUDO_LOCALE) return pseudoCatalogue();
+  const base = await loadEnglish();
+  if (code === PSEUDO_LOCALE) return pseudoCatalogue(base);
   const load = localeInfo(code)?.load;
-  return load ? load() : en;
+  return load ? load() : base;
 }
 
 const catalogues = createI18n(localeStore, {
@@ -34,23 +55,29 @@ function definitions(catalogue: Catalogue): Translations {
   return out as Translations;
 }
 
-const messages = catalogues(COMPONENT, definitions(en));
-
 type Rendered = Record<string, ((values: Record<string, string>) => string | ((n: number) => string)) | undefined>;
 
-let current = $state.raw<Rendered>(messages.get() as unknown as Rendered);
+/** No words until English has loaded: `t` gives the key (main.ts mounts nothing before). */
+let current = $state.raw<Rendered>({});
 let active = $state(BASE_LOCALE);
+let started = false;
 let waiting: { code: string; done: () => void } | null = null;
 
-// Subscribed for the page's life: the store stays mounted and takes each loaded catalogue.
-messages.subscribe((value) => {
-  current = value as unknown as Rendered;
-  active = localeStore.get();
-  if (waiting && waiting.code === active) {
-    waiting.done();
-    waiting = null;
-  }
-});
+/** The messages store, made once English is in (its definitions are the base of every language). */
+function start(base: Catalogue): void {
+  if (started) return;
+  started = true;
+  const messages = catalogues(COMPONENT, definitions(base));
+  // Subscribed for the page's life: the store stays mounted and takes each loaded catalogue.
+  messages.subscribe((value) => {
+    current = value as unknown as Rendered;
+    active = localeStore.get();
+    if (waiting && waiting.code === active) {
+      waiting.done();
+      waiting = null;
+    }
+  });
+}
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -127,10 +154,11 @@ export const i18n = {
   /** Loads the language's catalogue, then shows it; false (and nothing changed) when it cannot load. */
   async setLocale(code: string): Promise<boolean> {
     if (!localeInfo(code)) return false;
-    if (code === active && localeStore.get() === code) return true;
+    if (started && code === active && localeStore.get() === code) return true;
     try {
       await loadCatalogue(code);
     } catch {
+      // English itself could not load (offline after a deploy?): its keys show; any other language keeps the current one.
       return false;
     }
     const shown = new Promise<void>((done) => (waiting = { code, done }));

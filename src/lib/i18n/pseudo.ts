@@ -4,7 +4,6 @@
  * words did not come from a catalogue, and whether the layout survives longer words.
  */
 import type { Catalogue, PluralForms } from './types';
-import { en } from './en';
 
 const ACCENTED: Record<string, string> = {
   a: 'å',
@@ -76,9 +75,10 @@ export function pseudoText(text: string): string {
   return `${PSEUDO_OPEN}${out}${PSEUDO_CLOSE}`;
 }
 
-export function pseudoCatalogue(): Catalogue {
+/** The pseudo catalogue, made from the English one (passed in: English is a chunk of its own). */
+export function pseudoCatalogue(english: Catalogue): Catalogue {
   const out: Record<string, string | PluralForms> = {};
-  for (const [key, value] of Object.entries(en) as [string, string | PluralForms][]) {
+  for (const [key, value] of Object.entries(english) as [string, string | PluralForms][]) {
     if (typeof value === 'string') out[key] = pseudoText(value);
     else {
       const forms: Record<string, string> = {};

@@ -16,7 +16,7 @@ import { ENGLISH_DATE_WORDS, formatDate, formatRange, type DateWords, type Insta
 import { axisLabel, eventDateLabel, windowLabel } from '../model/format';
 import type { EventRecord } from '../model/types';
 import { patternsOf, preparedDateWords } from '../i18n/date-locales';
-import { i18n, t } from '../i18n/i18n.svelte';
+import { englishCatalogue, i18n, t } from '../i18n/i18n.svelte';
 import { PSEUDO_LOCALE } from '../i18n/locales';
 import { pseudoCatalogue } from '../i18n/pseudo';
 import { readStored, writeStored } from '../io/storage';
@@ -43,7 +43,7 @@ let pseudoWords: DateWords | null = null;
 
 function wordsOf(code: string): DateWords {
   if (code === PSEUDO_LOCALE) {
-    pseudoWords ??= { ...ENGLISH_DATE_WORDS, patterns: patternsOf(pseudoCatalogue()) };
+    pseudoWords ??= { ...ENGLISH_DATE_WORDS, patterns: patternsOf(pseudoCatalogue(englishCatalogue())) };
     return pseudoWords;
   }
   return preparedDateWords(code) ?? ENGLISH_DATE_WORDS;
