@@ -23,6 +23,7 @@ import {
   type Command,
   type Outgoing,
   type StatePayload,
+  type StepPayload,
 } from './protocol';
 
 /** State messages wait this long for changes to settle (a drag, typing, playback). */
@@ -171,7 +172,10 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
     }
     const wasBound = addressable(boundOrigin);
     boundOrigin = event.origin;
-    if (!wasBound) sendHeight();
+    if (!wasBound) {
+      sendHeight();
+      sendStep();
+    }
     if (!app.dataset) {
       if (pending.length >= MAX_PENDING)
         reply(errorMessage('too many commands before the dataset loaded', result.command.id), event.origin);
@@ -196,6 +200,7 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
       post(readyMessage(dataset.meta.title, dataset.events.length));
       for (const { command, origin } of pending.splice(0)) run(command, origin);
       sendHeight();
+      sendStep();
     });
   });
 
@@ -233,23 +238,26 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
     });
   });
 
-  // step ← the story step shown, as it changes after ready (a link's step, the reader's moves, goToStep).
+  // step ← the story step shown, as it changes after ready (a link's step, the reader's moves,
+  // goToStep); one held back by the origin rule goes once the host has spoken.
+  let stepNow: StepPayload | null = null;
   let lastStep = '';
+  function sendStep(): void {
+    if (!ready || !stepNow) return;
+    const key = JSON.stringify(stepNow);
+    // Nothing to say before any story: a host that uses none hears no step messages.
+    if (key === lastStep || (lastStep === '' && stepNow.story === null)) return;
+    if (post(stepMessage(stepNow))) lastStep = key;
+  }
   $effect(() => {
     const place = app.story;
     const stories = app.dataset?.meta.stories;
-    if (!ready) return;
     const story = place ? stories?.find((s) => s.id === place.id) : undefined;
     const step = story?.steps[place!.step];
-    const payload = step
+    stepNow = step
       ? { story: story!.id, step: place!.step + 1, count: story!.steps.length, heading: step.heading }
       : { story: null, step: null, count: null, heading: null };
-    const key = JSON.stringify(payload);
-    if (key === lastStep) return;
-    // Nothing to say before any story: a host that uses none hears no step messages.
-    if (lastStep === '' && payload.story === null) return;
-    lastStep = key;
-    untrack(() => post(stepMessage(payload)));
+    untrack(sendStep);
   });
 
   const measure: Attachment<HTMLElement> = (node) => {

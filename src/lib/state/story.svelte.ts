@@ -95,25 +95,34 @@ export class StoryReader {
     return storiesOf(this.#app);
   }
 
+  // Getters, not $derived: the reader outlives the component that first asks for it, and a derived
+  // made during a component's set-up would stop updating once that component is gone.
+
   /** The open story, when the data has it. */
-  readonly story = $derived.by<Story | null>(() => {
+  get story(): Story | null {
     const place = this.#app.story;
     return (place && storiesOf(this.#app).find((s) => s.id === place.id)) ?? null;
-  });
+  }
 
   /** The open step's index (from 0), or -1 with no story open. */
-  readonly index = $derived.by(() => (this.story && this.#app.story ? this.#app.story.step : -1));
+  get index(): number {
+    return this.story && this.#app.story ? this.#app.story.step : -1;
+  }
 
-  readonly step = $derived<StoryStep | null>(this.story?.steps[this.index] ?? null);
+  get step(): StoryStep | null {
+    return this.story?.steps[this.index] ?? null;
+  }
 
   /** How many steps the open story has. */
-  readonly count = $derived(this.story?.steps.length ?? 0);
+  get count(): number {
+    return this.story?.steps.length ?? 0;
+  }
 
   /** The reader has moved away from the step's view (filters, window, selection, lanes, map mode); panning the map alone is not leaving. */
-  readonly explored = $derived.by(() => {
+  get explored(): boolean {
     const view = this.#app.storyView;
     return view !== null && !sameView(snapshotOf(this.#app), view);
-  });
+  }
 
   /** Opens a story at a step (from 0); false, with nothing changed, when the data has no such story or step. */
   open(id: string, step = 0): boolean {
