@@ -172,4 +172,11 @@ test('a TimelineJS file imports as a story, which prints one page per step with 
   await preview.getByTestId('story-print-close').click();
   await expect(preview).toHaveCount(0);
   await expect(printButton).toBeFocused();
+
+  // The Share dialog's embed snippet for the story: from its first step, titled by it.
+  await page.getByTestId('share-button').click();
+  await page.getByTestId('embed-story').selectOption('the-autumn-war-its-ceasefires');
+  const snippet = page.getByTestId('embed-snippet');
+  await expect(snippet).toHaveValue(/embed\.html\?[^"]*story=the-autumn-war-its-ceasefires&amp;step=1/);
+  await expect(snippet).toHaveValue(/title="The Autumn War &amp; its ceasefires \(Faultline\)"/);
 });
