@@ -3,13 +3,14 @@ import type { MultiColumn, QueryIndex } from './query-index';
 import { queryWords } from './text';
 import { lowerBound } from '../model/bisect';
 import { mercatorLatitude } from '../model/mercator';
+import { inSelection, regionSelection } from '../model/regions';
 
 // applyFilters and facetCounts are the plain filter engine: one predicate per filter, one scan per
 // facet. The app runs the Evaluator (brushing.ts); the tests hold it to these, which in turn are
 // held to a brute-force reference over event objects.
 
 /** Which filter a facet count leaves out, so each facet shows what choosing it would give. */
-export type Facet = 'category' | 'actor' | 'tag';
+export type Facet = 'category' | 'actor' | 'tag' | 'region';
 
 /**
  * Rows (in time order) that pass every filter. The time window narrows the candidate rows by
@@ -30,6 +31,9 @@ export interface FacetCounts {
   /** Indexed like index.actors / index.tags. */
   actors: Uint32Array;
   tags: Uint32Array;
+  /** The region facet, by code: [0] the rows of no country (or no admin-1), [1 + i] region i of the table. */
+  countries: Uint32Array;
+  admin1: Uint32Array;
 }
 
 /** Counts for each facet value under all the other filters (crossfilter semantics). */
@@ -38,11 +42,19 @@ export function facetCounts(index: QueryIndex, filters: Filters): FacetCounts {
     categories: new Uint32Array(index.dataset.meta.categories.length),
     actors: new Uint32Array(index.actors.values.length),
     tags: new Uint32Array(index.tags.values.length),
+    countries: new Uint32Array((index.dataset.regions?.table.countries.length ?? 0) + 1),
+    admin1: new Uint32Array((index.dataset.regions?.table.admin1.length ?? 0) + 1),
   };
   const category = index.dataset.columns.category;
   for (const row of applyFilters(index, filters, 'category')) counts.categories[category[row]!]!++;
   countCodes(index.actors, applyFilters(index, filters, 'actor'), counts.actors);
   countCodes(index.tags, applyFilters(index, filters, 'tag'), counts.tags);
+  const regions = index.dataset.regions;
+  if (regions)
+    for (const row of applyFilters(index, filters, 'region')) {
+      counts.countries[regions.country[row]!]!++;
+      counts.admin1[regions.admin1[row]!]!++;
+    }
   return counts;
 }
 
@@ -67,6 +79,11 @@ function rowTest(index: QueryIndex, f: Filters, except?: Facet): (row: number) =
   }
   if (f.actors.length && except !== 'actor') tests.push(anyCode(index.actors, f.actors));
   if (f.tags.length && except !== 'tag') tests.push(anyCode(index.tags, f.tags));
+  const regions = index.dataset.regions;
+  if (f.regions.length && regions && except !== 'region') {
+    const sel = regionSelection(regions.table, f.regions);
+    tests.push((row) => inSelection(sel, regions.country[row]!, regions.admin1[row]!));
+  }
   const words = queryWords(f.text);
   if (words.length) {
     const text = index.matchText(words);

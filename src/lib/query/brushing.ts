@@ -6,7 +6,8 @@ import { sameExcept, sameWindow, type Filters, type TimeWindow } from './filters
 import type { MultiColumn, QueryIndex } from './query-index';
 import { flipCategory, listPassing, rowsByCode, warmToggle } from './category-toggle';
 import { RowArena } from './row-arena';
-import { ACTOR, CATEGORY, count, emptyCounts, OTHER, TAG } from './row-flags';
+import { ACTOR, CATEGORY, count, emptyCounts, OTHER, REGION, TAG } from './row-flags';
+import { inSelection, regionSelection } from '../model/regions';
 import { queryWords } from './text';
 
 export interface Evaluation {
@@ -139,6 +140,9 @@ export class Evaluator {
           );
     const wantActors = f.actors.length ? mask(index.actors.values, f.actors) : null;
     const wantTags = f.tags.length ? mask(index.tags.values, f.tags) : null;
+    const regions = index.dataset.regions;
+    // Ids the table does not know select nothing; without regions the filter cannot apply and is not.
+    const wantRegions = f.regions.length && regions ? regionSelection(regions.table, f.regions) : null;
     const words = queryWords(f.text);
     const text = words.length ? index.matchText(words) : null;
     const bounds = f.inView ? f.bounds : null;
@@ -165,6 +169,8 @@ export class Evaluator {
         if (allowed !== null && allowed[category[row]!] !== 1) fl |= CATEGORY;
         if (wantActors !== null && !hasAny(index.actors, row, wantActors)) fl |= ACTOR;
         if (wantTags !== null && !hasAny(index.tags, row, wantTags)) fl |= TAG;
+        if (wantRegions !== null && !inSelection(wantRegions, regions!.country[row]!, regions!.admin1[row]!))
+          fl |= REGION;
       }
       flags[row] = fl;
       if (fl === 0) timeless[t++] = row;
@@ -235,6 +241,8 @@ export class Evaluator {
       categories: old.categories.slice(),
       actors: old.actors.slice(),
       tags: old.tags.slice(),
+      countries: old.countries.slice(),
+      admin1: old.admin1.slice(),
     };
     const flags = this.#flags;
     const ws = to.window?.start ?? -Infinity;
@@ -313,6 +321,8 @@ export class Evaluator {
       categories: old.categories.slice(),
       actors: old.actors.slice(),
       tags: old.tags.slice(),
+      countries: old.countries.slice(),
+      admin1: old.admin1.slice(),
     };
     const flags = this.#flags;
     const index = this.#index;

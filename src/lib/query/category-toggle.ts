@@ -4,7 +4,7 @@
  */
 import type { FacetCounts } from './apply';
 import type { QueryIndex } from './query-index';
-import { ACTOR, CATEGORY, countRow, emptyCounts, OTHER, TAG } from './row-flags';
+import { ACTOR, CATEGORY, countRegion, countRow, emptyCounts, OTHER, REGION, TAG } from './row-flags';
 
 /** Rows grouped by a small code (CSR): the rows with code c are rows[offsets[c]] .. rows[offsets[c + 1] - 1], ascending. */
 export function rowsByCode(code: ArrayLike<number>, codes: number): { offsets: Uint32Array; rows: Uint32Array } {
@@ -48,6 +48,7 @@ export function flipCategory(
 ): void {
   const { start, end } = index.dataset.columns;
   const { actors, tags } = index;
+  const regions = index.dataset.regions;
   const set = on ? 0 : CATEGORY;
   const by = on ? 1 : -1;
   let n = on ? passing.entering : passing.leaving;
@@ -63,9 +64,11 @@ export function flipCategory(
     if (others === 0) {
       countRow(actors, row, counts.actors, by);
       countRow(tags, row, counts.tags, by);
+      countRegion(regions, counts, row, by);
       out[n++] = row;
     } else if (others === ACTOR) countRow(actors, row, counts.actors, by);
     else if (others === TAG) countRow(tags, row, counts.tags, by);
+    else if (others === REGION) countRegion(regions, counts, row, by);
   }
   if (on) passing.entering = n;
   else passing.leaving = n;

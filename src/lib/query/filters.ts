@@ -23,6 +23,11 @@ export interface Filters {
   actors: readonly string[];
   /** Show events with any of these tags; empty shows all. */
   tags: readonly string[];
+  /**
+   * Show events in any of these regions: a country's id ("AZE") or an admin-1 region's ("AZE-5565"),
+   * model/regions.ts. Empty shows all; ids the data's region table does not know are dropped on read.
+   */
+  regions: readonly string[];
   /** Case- and accent-insensitive words matched against title, summary, place and sources. */
   text: string;
   /** Show events whose span overlaps the window; null shows all times. */
@@ -36,6 +41,7 @@ export const NO_FILTERS: Filters = {
   categories: null,
   actors: [],
   tags: [],
+  regions: [],
   text: '',
   window: null,
   inView: false,
@@ -47,6 +53,7 @@ export function isFiltered(f: Filters): boolean {
     f.categories !== null ||
     f.actors.length > 0 ||
     f.tags.length > 0 ||
+    f.regions.length > 0 ||
     f.text.trim() !== '' ||
     f.window !== null ||
     f.inView
@@ -78,6 +85,7 @@ export function patchFilters(filters: Filters, patch: Partial<Filters>): Filters
   if (patch.categories) next.categories = distinct(patch.categories);
   if (patch.actors) next.actors = distinct(patch.actors);
   if (patch.tags) next.tags = distinct(patch.tags);
+  if (patch.regions) next.regions = distinct(patch.regions);
   return next;
 }
 

@@ -67,6 +67,8 @@ export const filtersArb = fc.record({
   categories: fc.option(fc.subarray(CATEGORIES), { nil: null }),
   actors: fc.subarray(ACTORS, { maxLength: 2 }),
   tags: fc.subarray(TAGS, { maxLength: 2 }),
+  // The region filter has its own tests (regions.test.ts), on datasets that carry regions.
+  regions: fc.constant([] as string[]),
   text: fc.oneof(
     fc.constant(''),
     fc.constantFrom(...WORDS).map((w) => w.toUpperCase()),
