@@ -243,13 +243,14 @@ export class ChoroplethCanvas implements MapOverlay {
     const legendClasses = classes.map((c, k) => ({ color: colors[k]!, label: classLabel(c, formatCount) }));
     if (zero) legendClasses.unshift({ color: neutral.zero, label: '0' });
     if (none) legendClasses.push({ color: neutral.none, label: 'No figure' });
-    const outside = totals.count[0]!;
+    // Rows of no region, less those with no place at all (the map's "no location" list has them).
+    const outside = totals.count[0]! - (data.regions?.unlocated ?? 0);
     this.#writeLegend({
       title: `${unit} per ${where}${measure === 'fatalities' ? ' (low figure)' : ''}`,
       classes: legendClasses,
       note:
         outside > 0
-          ? `${formatCount(outside)} event${outside === 1 ? '' : 's'} in no ${where} (at sea${where === 'region' ? ', or placed by country only' : ''}).`
+          ? `${formatCount(outside)} located event${outside === 1 ? '' : 's'} in no ${where} (at sea${where === 'region' ? ', or placed by country only' : ''}).`
           : legendClasses.length === 0
             ? 'No located events in view.'
             : null,

@@ -13,7 +13,7 @@ export interface OverlayData {
   /** Visible rows, ascending. */
   rows: Uint32Array;
   /** The choropleth's per-region totals of those rows (query/regions.ts), and what it shades by. */
-  regions?: { tallies: RegionTallies; measure: MapMeasure } | null;
+  regions?: { tallies: RegionTallies; measure: MapMeasure; unlocated: number } | null;
 }
 
 /** A legend as the view shows it: a title and classes of colour, smallest first. */
