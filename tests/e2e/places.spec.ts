@@ -29,8 +29,17 @@ test('the event form fills its location from a typed place name, and Save adds t
   await expect(form.getByTestId('form-lon')).toHaveValue('46.7499');
   await expect(form.locator('[data-field="location.precision"]')).toHaveValue('city');
   await expect(form.getByTestId('place-filled')).toContainText('Filled from Shusha — Azerbaijan');
-  // Nothing is saved until Save: no draft yet.
+  // Nothing is saved until Save: no draft yet. Undo puts the location back as it was typed.
   await expect(page.getByTestId('draft-bar')).toHaveCount(0);
+  await form.getByTestId('place-filled').getByRole('button', { name: 'Undo' }).click();
+  await expect(name).toHaveValue('Shus');
+  await expect(form.getByTestId('form-lat')).toHaveValue('');
+  await expect(form.locator('[data-field="location.precision"]')).toHaveValue('site');
+  await expect(name).toBeFocused();
+  await name.press('End');
+  await name.pressSequentially('ha');
+  await shusha.click();
+  await expect(form.getByTestId('form-lat')).toHaveValue('39.7601');
 
   const source = form.getByTestId('source-row');
   await source.getByLabel('Publisher').fill('Test publisher');
