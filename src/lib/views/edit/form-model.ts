@@ -84,7 +84,7 @@ export function blankValues(id: string, category: string): FormValues {
 /** An empty number input is "missing", not 0; anything else that is not a number goes through as text for the validator to name. */
 const num = (text: string): Json => (text.trim() === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text);
 
-/** The form as the JSON an event would be in a file; `original` keeps fields the form does not edit (fatalities, a location note). */
+/** The form as the JSON an event would be in a file; `original` keeps fields the form does not edit (fatalities, a location note and aliases). */
 export function toRaw(v: FormValues, original?: EventRecord): Json {
   const raw: Record<string, Json | undefined> = {
     id: v.id,
@@ -103,6 +103,10 @@ export function toRaw(v: FormValues, original?: EventRecord): Json {
           lon: num(v.lon),
           precision: v.precision,
           ...(original?.location?.note ? { note: original.location.note } : {}),
+          // The place's other names stay while it keeps its name: a renamed place may be another place.
+          ...(original?.location?.aliases?.length && original.location.name === v.locationName
+            ? { aliases: original.location.aliases }
+            : {}),
         }
       : null,
     status: v.status

@@ -64,6 +64,13 @@ describe('form values', () => {
     expect(raw).toMatchObject({ fatalities: { min: 1, max: 3 }, location: { note: 'centre' } });
   });
 
+  it('keeps the place\u2019s aliases while its name stays, and drops them when it is renamed', () => {
+    const named: EventRecord = { ...event, location: { ...event.location!, aliases: ['Gəncə', 'Гянджа'] } };
+    expect(checkForm(valuesOf(named), CATS, new Set(), named).event).toEqual(named);
+    const renamed = checkForm({ ...valuesOf(named), locationName: 'Goranboy' }, CATS, new Set(), named).event;
+    expect(renamed?.location).toEqual({ name: 'Goranboy', lat: 40.68, lon: 46.36, precision: 'city', note: 'centre' });
+  });
+
   it('a valid new event has no messages and yields the event', () => {
     const check = checkForm(valid(), CATS, new Set());
     expect(check.errors).toBe(0);
