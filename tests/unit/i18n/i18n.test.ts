@@ -73,3 +73,43 @@ describe('messages', () => {
     expect(formatList(['a', 'b', 'c'])).toBe('a, b, and c');
   });
 });
+
+describe('other languages', () => {
+  it('counts events in Russian with the forms for 1, 2, 5 and 21', async () => {
+    expect(await i18n.setLocale('ru')).toBe(true);
+    expect(i18n.locale).toBe('ru');
+    expect([1, 2, 5, 21].map((count) => t('header.events', { count }))).toEqual([
+      '1 событие',
+      '2 события',
+      '5 событий',
+      '21 событие',
+    ]);
+    // Grouped as Russian writes thousands (a no-break space), the plural still chosen by the number.
+    expect(t('header.events', { count: 1234 })).toBe('1\u00a0234 события');
+  });
+
+  it('writes Arabic numbers in Arabic digits, right to left', async () => {
+    expect(await i18n.setLocale('ar')).toBe(true);
+    expect(i18n.dir).toBe('rtl');
+    expect(formatNumber(1234)).toBe(new Intl.NumberFormat('ar').format(1234));
+    expect(t('header.events', { count: 5 })).toContain(new Intl.NumberFormat('ar').format(5));
+  });
+
+  it('gives every plural message each form its language uses', async () => {
+    const { en } = await import('../../../src/lib/i18n/en');
+    const plurals = Object.entries(en)
+      .filter(([, v]) => typeof v !== 'string')
+      .map(([k]) => k);
+    const missing: string[] = [];
+    for (const locale of LOCALES.filter((l) => l.load)) {
+      const catalogue = (await locale.load!()) as unknown as Record<string, Record<string, string>>;
+      const forms = new Intl.PluralRules(locale.code).resolvedOptions().pluralCategories;
+      for (const key of plurals) {
+        // `other` stands in for a form a message does not need to tell apart (Arabic's `zero` → `other` is fine).
+        const lacking = forms.filter((f) => f !== 'zero' && !(f in catalogue[key]!));
+        if (lacking.length) missing.push(`${locale.code} ${key}: ${lacking.join(', ')}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
