@@ -213,6 +213,11 @@ export default {
   'storyPrint.mapAlt': 'الخريطة في الخطوة {step}',
   'storyPrint.timelineAlt': 'المخطط الزمني في الخطوة {step}',
   'storyPrint.sources': 'المصادر',
+  // TODO(translate): English until translated
+  'storyPrint.omitted': {
+    one: 'The step after these was left out of the print.',
+    other: 'The {count} steps after these were left out of the print.',
+  },
 
   'common.cancel': 'إلغاء',
   'common.close': 'إغلاق',
@@ -289,6 +294,10 @@ export default {
   'filters.categories': 'الفئات',
   'filters.actors': 'الأطراف',
   'filters.tags': 'الوسوم',
+  'filters.regions': 'المناطق',
+  'filters.regionFind': 'ابحث عن بلد أو منطقة',
+  'filters.regionOpen': 'مناطق {name}',
+  'filters.regionNoMatch': 'لا يوجد بلد أو منطقة مطابقة.',
 
   'filters.showFewer': 'عرض أقل',
   'filters.showAll': {
@@ -388,6 +397,7 @@ export default {
   'detail.where': 'أين',
   'detail.noLocation': 'بلا موقع فعلي',
   'detail.aliases': 'يُعرف أيضًا باسم:',
+  'detail.region': 'المنطقة',
   'detail.category': 'الفئة',
   'detail.status': 'الحالة',
   'detail.claimedBy': 'يدّعيه {by}',
@@ -873,6 +883,13 @@ export default {
     few: 'تُجوهلت {count} أطراف مجهولة: {values}.',
     many: 'تُجوهل {count} طرفًا مجهولًا: {values}.',
     other: 'تُجوهل {count} طرف مجهول: {values}.',
+  },
+  'url.ignoredRegion': {
+    one: 'تم تجاهل منطقة غير معروفة: {values}.',
+    two: 'تم تجاهل منطقتين غير معروفتين: {values}.',
+    few: 'تم تجاهل {count} مناطق غير معروفة: {values}.',
+    many: 'تم تجاهل {count} منطقة غير معروفة: {values}.',
+    other: 'تم تجاهل {count} من المناطق غير المعروفة: {values}.',
   },
   'url.ignoredTag': {
     zero: 'لا وسوم مجهولة.',

@@ -152,6 +152,11 @@ export default {
   'storyPrint.mapAlt': 'Addım {step}: xəritə',
   'storyPrint.timelineAlt': 'Addım {step}: zaman şkalası',
   'storyPrint.sources': 'Mənbələr',
+  // TODO(translate): English until translated
+  'storyPrint.omitted': {
+    one: 'The step after these was left out of the print.',
+    other: 'The {count} steps after these were left out of the print.',
+  },
 
   'common.cancel': 'Ləğv et',
   'common.close': 'Bağla',
@@ -200,6 +205,10 @@ export default {
   'filters.categories': 'Kateqoriyalar',
   'filters.actors': 'Tərəflər',
   'filters.tags': 'Etiketlər',
+  'filters.regions': 'Regionlar',
+  'filters.regionFind': 'Ölkə və ya region axtar',
+  'filters.regionOpen': '{name}: regionlar',
+  'filters.regionNoMatch': 'Uyğun ölkə və ya region yoxdur.',
 
   'filters.showFewer': 'Daha az göstər',
   'filters.showAll': { one: 'Hamısını göstər ({count})', other: 'Hamısını göstər ({count})' },
@@ -262,6 +271,7 @@ export default {
   'detail.where': 'Harada',
   'detail.noLocation': 'Fiziki yer yoxdur',
   'detail.aliases': 'Digər adları:',
+  'detail.region': 'Region',
   'detail.category': 'Kateqoriya',
   'detail.status': 'Status',
   'detail.claimedBy': 'iddia edən: {by}',
@@ -600,6 +610,10 @@ export default {
   'url.ignoredActor': {
     one: 'Naməlum tərəf nəzərə alınmadı: {values}.',
     other: '{count} naməlum tərəf nəzərə alınmadı: {values}.',
+  },
+  'url.ignoredRegion': {
+    one: 'Naməlum region nəzərə alınmadı: {values}.',
+    other: '{count} naməlum region nəzərə alınmadı: {values}.',
   },
   'url.ignoredTag': {
     one: 'Naməlum etiket nəzərə alınmadı: {values}.',

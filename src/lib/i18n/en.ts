@@ -168,6 +168,10 @@ export const en = {
   'storyPrint.mapAlt': 'The map at step {step}',
   'storyPrint.timelineAlt': 'The timeline at step {step}',
   'storyPrint.sources': 'Sources',
+  'storyPrint.omitted': {
+    one: 'The step after these was left out of the print.',
+    other: 'The {count} steps after these were left out of the print.',
+  },
 
   // Words used in many places
   'common.cancel': 'Cancel',
@@ -220,6 +224,10 @@ export const en = {
   'filters.categories': 'Categories',
   'filters.actors': 'Actors',
   'filters.tags': 'Tags',
+  'filters.regions': 'Regions',
+  'filters.regionFind': 'Find a country or region',
+  'filters.regionOpen': 'Regions of {name}',
+  'filters.regionNoMatch': 'No country or region matches.',
 
   'filters.showFewer': 'Show fewer',
   'filters.showAll': { one: 'Show all {count}', other: 'Show all {count}' },
@@ -286,6 +294,7 @@ export const en = {
   'detail.noLocation': 'No physical location',
   // Before a place's other names (its aliases): "Also known as: Khankendi, Xankəndi".
   'detail.aliases': 'Also known as:',
+  'detail.region': 'Region',
   'detail.category': 'Category',
   'detail.status': 'Status',
   'detail.claimedBy': 'claimed by {by}',
@@ -634,6 +643,7 @@ export const en = {
     other: 'Ignored {count} unknown categories: {values}.',
   },
   'url.ignoredActor': { one: 'Ignored unknown actor {values}.', other: 'Ignored {count} unknown actors: {values}.' },
+  'url.ignoredRegion': { one: 'Ignored unknown region {values}.', other: 'Ignored {count} unknown regions: {values}.' },
   'url.ignoredTag': { one: 'Ignored unknown tag {values}.', other: 'Ignored {count} unknown tags: {values}.' },
   'url.searchCut': {
     one: 'The search in the link was cut to its first {count} character.',

@@ -165,6 +165,11 @@ export default {
   'storyPrint.mapAlt': 'La carte à l’étape {step}',
   'storyPrint.timelineAlt': 'La frise à l’étape {step}',
   'storyPrint.sources': 'Sources',
+  'storyPrint.omitted': {
+    one: 'L’étape suivante n’est pas imprimée.',
+    many: 'Les {count} étapes suivantes ne sont pas imprimées.',
+    other: 'Les {count} étapes suivantes ne sont pas imprimées.',
+  },
 
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
@@ -220,6 +225,10 @@ export default {
   'filters.categories': 'Catégories',
   'filters.actors': 'Acteurs',
   'filters.tags': 'Étiquettes',
+  'filters.regions': 'Régions',
+  'filters.regionFind': 'Chercher un pays ou une région',
+  'filters.regionOpen': 'Régions : {name}',
+  'filters.regionNoMatch': 'Aucun pays ni région ne correspond.',
 
   'filters.showFewer': 'Afficher moins',
   'filters.showAll': { one: 'Afficher les {count}', many: 'Afficher les {count}', other: 'Afficher les {count}' },
@@ -294,6 +303,7 @@ export default {
   'detail.where': 'Où',
   'detail.noLocation': 'Pas de lieu physique',
   'detail.aliases': 'Également appelé :',
+  'detail.region': 'Région',
   'detail.category': 'Catégorie',
   'detail.status': 'Statut',
   'detail.claimedBy': 'revendiqué par {by}',
@@ -692,6 +702,11 @@ export default {
     one: 'Acteur inconnu ignoré : {values}.',
     many: '{count} d’acteurs inconnus ignorés : {values}.',
     other: '{count} acteurs inconnus ignorés : {values}.',
+  },
+  'url.ignoredRegion': {
+    one: 'Région inconnue ignorée : {values}.',
+    many: '{count} régions inconnues ignorées : {values}.',
+    other: '{count} régions inconnues ignorées : {values}.',
   },
   'url.ignoredTag': {
     one: 'Étiquette inconnue ignorée : {values}.',

@@ -158,6 +158,11 @@ export default {
   'storyPrint.mapAlt': 'Քարտեզը քայլ {step}-ում',
   'storyPrint.timelineAlt': 'Ժամանակագիծը քայլ {step}-ում',
   'storyPrint.sources': 'Աղբյուրներ',
+  // TODO(translate): English until translated
+  'storyPrint.omitted': {
+    one: 'The step after these was left out of the print.',
+    other: 'The {count} steps after these were left out of the print.',
+  },
 
   'common.cancel': 'Չեղարկել',
   'common.close': 'Փակել',
@@ -207,6 +212,10 @@ export default {
   'filters.categories': 'Կատեգորիաներ',
   'filters.actors': 'Կողմեր',
   'filters.tags': 'Պիտակներ',
+  'filters.regions': 'Տարածաշրջաններ',
+  'filters.regionFind': 'Գտնել երկիր կամ տարածաշրջան',
+  'filters.regionOpen': '{name}՝ տարածաշրջաններ',
+  'filters.regionNoMatch': 'Համապատասխան երկիր կամ տարածաշրջան չկա։',
 
   'filters.showFewer': 'Ցույց տալ ավելի քիչ',
   'filters.showAll': { one: 'Ցույց տալ բոլոր {count}-ը', other: 'Ցույց տալ բոլոր {count}-ը' },
@@ -269,6 +278,7 @@ export default {
   'detail.where': 'Որտեղ',
   'detail.noLocation': 'Ֆիզիկական վայր չկա',
   'detail.aliases': 'Հայտնի է նաև որպես՝',
+  'detail.region': 'Տարածաշրջան',
   'detail.category': 'Կատեգորիա',
   'detail.status': 'Կարգավիճակ',
   'detail.claimedBy': 'պնդում է՝ {by}',
@@ -614,6 +624,10 @@ export default {
     other: 'Անտեսվեց {count} անհայտ կատեգորիա՝ {values}։',
   },
   'url.ignoredActor': { one: 'Անտեսվեց անհայտ կողմ՝ {values}։', other: 'Անտեսվեց {count} անհայտ կողմ՝ {values}։' },
+  'url.ignoredRegion': {
+    one: 'Անտեսվեց անհայտ տարածաշրջան՝ {values}։',
+    other: 'Անտեսվեց {count} անհայտ տարածաշրջան՝ {values}։',
+  },
   'url.ignoredTag': { one: 'Անտեսվեց անհայտ պիտակ՝ {values}։', other: 'Անտեսվեց {count} անհայտ պիտակ՝ {values}։' },
   'url.searchCut': {
     one: 'Հղման որոնումը կրճատվեց մինչև առաջին {count} նիշը։',

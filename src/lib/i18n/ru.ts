@@ -183,6 +183,12 @@ export default {
   'storyPrint.mapAlt': 'Карта на шаге {step}',
   'storyPrint.timelineAlt': 'Шкала времени на шаге {step}',
   'storyPrint.sources': 'Источники',
+  'storyPrint.omitted': {
+    one: 'Следующий {count} шаг не печатается.',
+    few: 'Следующие {count} шага не печатаются.',
+    many: 'Следующие {count} шагов не печатаются.',
+    other: 'Следующие {count} шага не печатаются.',
+  },
 
   'common.cancel': 'Отмена',
   'common.close': 'Закрыть',
@@ -240,6 +246,10 @@ export default {
   'filters.categories': 'Категории',
   'filters.actors': 'Стороны',
   'filters.tags': 'Метки',
+  'filters.regions': 'Регионы',
+  'filters.regionFind': 'Найти страну или регион',
+  'filters.regionOpen': 'Регионы: {name}',
+  'filters.regionNoMatch': 'Нет подходящей страны или региона.',
 
   'filters.showFewer': 'Свернуть',
   'filters.showAll': {
@@ -325,6 +335,7 @@ export default {
   'detail.where': 'Где',
   'detail.noLocation': 'Нет физического места',
   'detail.aliases': 'Другие названия:',
+  'detail.region': 'Регион',
   'detail.category': 'Категория',
   'detail.status': 'Статус',
   'detail.claimedBy': 'заявлено: {by}',
@@ -758,6 +769,12 @@ export default {
     few: 'Пропущены {count} неизвестные стороны: {values}.',
     many: 'Пропущено {count} неизвестных сторон: {values}.',
     other: 'Пропущены {count} неизвестной стороны: {values}.',
+  },
+  'url.ignoredRegion': {
+    one: 'Пропущен неизвестный регион {values}.',
+    few: 'Пропущено {count} неизвестных региона: {values}.',
+    many: 'Пропущено {count} неизвестных регионов: {values}.',
+    other: 'Пропущено {count} неизвестного региона: {values}.',
   },
   'url.ignoredTag': {
     one: 'Пропущена неизвестная метка {values}.',

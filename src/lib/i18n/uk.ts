@@ -178,6 +178,12 @@ export default {
   'storyPrint.mapAlt': 'Мапа на кроці {step}',
   'storyPrint.timelineAlt': 'Часова шкала на кроці {step}',
   'storyPrint.sources': 'Джерела',
+  'storyPrint.omitted': {
+    one: 'Наступний {count} крок не друкується.',
+    few: 'Наступні {count} кроки не друкуються.',
+    many: 'Наступні {count} кроків не друкуються.',
+    other: 'Наступні {count} кроку не друкуються.',
+  },
 
   'common.cancel': 'Скасувати',
   'common.close': 'Закрити',
@@ -240,6 +246,10 @@ export default {
   'filters.categories': 'Категорії',
   'filters.actors': 'Сторони',
   'filters.tags': 'Мітки',
+  'filters.regions': 'Регіони',
+  'filters.regionFind': 'Знайти країну чи регіон',
+  'filters.regionOpen': 'Регіони: {name}',
+  'filters.regionNoMatch': 'Немає відповідної країни чи регіону.',
 
   'filters.showFewer': 'Згорнути',
   'filters.showAll': {
@@ -325,6 +335,7 @@ export default {
   'detail.where': 'Де',
   'detail.noLocation': 'Немає фізичного місця',
   'detail.aliases': 'Інші назви:',
+  'detail.region': 'Регіон',
   'detail.category': 'Категорія',
   'detail.status': 'Статус',
   'detail.claimedBy': 'заявлено: {by}',
@@ -758,6 +769,12 @@ export default {
     few: 'Пропущено {count} невідомі сторони: {values}.',
     many: 'Пропущено {count} невідомих сторін: {values}.',
     other: 'Пропущено {count} невідомої сторони: {values}.',
+  },
+  'url.ignoredRegion': {
+    one: 'Пропущено невідомий регіон {values}.',
+    few: 'Пропущено {count} невідомі регіони: {values}.',
+    many: 'Пропущено {count} невідомих регіонів: {values}.',
+    other: 'Пропущено {count} невідомого регіону: {values}.',
   },
   'url.ignoredTag': {
     one: 'Пропущено невідому мітку {values}.',

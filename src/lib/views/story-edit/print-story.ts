@@ -11,6 +11,11 @@ import { renderStepImages, revoke, type PrintParts } from './step-images';
 import StoryPrint from './StoryPrint.svelte';
 
 const PAGE_CLASS = 'story-print';
+/**
+ * Steps printed at most: each is two pictures held as PNGs (a few hundred KB) and a pass of the
+ * views; a story of a thousand steps is no print. The preview says how many were left out.
+ */
+export const MAX_PRINTED_STEPS = 100;
 let openPreview: (() => void) | null = null;
 
 export async function printStory(
@@ -21,7 +26,9 @@ export async function printStory(
 ): Promise<void> {
   openPreview?.();
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  const images = await renderStepImages(app, story, parts, progress);
+  const omitted = Math.max(0, story.steps.length - MAX_PRINTED_STEPS);
+  const printed = omitted ? { ...story, steps: story.steps.slice(0, MAX_PRINTED_STEPS) } : story;
+  const images = await renderStepImages(app, printed, parts, progress);
   const root = document.getElementById('app');
   const host = document.createElement('div');
   host.className = 'story-print-host';
@@ -40,7 +47,7 @@ export async function printStory(
   };
   const component = mount(StoryPrint, {
     target: host,
-    props: { story, dataset: app.dataset?.meta.title ?? '', images, onclose: close },
+    props: { story: printed, omitted, dataset: app.dataset?.meta.title ?? '', images, onclose: close },
   });
   openPreview = close;
 }
