@@ -410,6 +410,12 @@ export class AppState {
     this.setFilters({ tags: tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag] });
   }
 
+  /** A country or admin-1 region (its id, model/regions.ts) in or out of the region filter. */
+  toggleRegion(id: string): void {
+    const { regions } = this.#filters;
+    this.setFilters({ regions: regions.includes(id) ? regions.filter((r) => r !== id) : [...regions, id] });
+  }
+
   /** Typing pushes one history entry per burst of keystrokes, not one per key. */
   setText(text: string): void {
     const now = Date.now();
@@ -509,6 +515,7 @@ export class AppState {
         categories: s.categories,
         actors: s.actors,
         tags: s.tags,
+        regions: s.regions,
         window: s.window,
         inView: s.inView,
       },

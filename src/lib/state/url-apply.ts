@@ -10,6 +10,7 @@ export function snapshotOf(app: AppState): UrlState {
     categories: f.categories ? [...f.categories] : null,
     actors: [...f.actors],
     tags: [...f.tags],
+    regions: [...f.regions],
     window: f.window,
     inView: f.inView,
     event: app.selectedId,

@@ -4,6 +4,7 @@ import { LIMITS } from '../model/limits';
 import { capSearchText } from '../model/search-text';
 import { t } from '../i18n/i18n.svelte';
 import type { QueryIndex } from '../query/query-index';
+import { regionIds, type RegionTable } from '../model/regions';
 import type { TimeWindow } from '../query/filters';
 import type { LaneMode, MapView } from './view-types';
 import { DEFAULT_MAP_MODE, MAP_MODES, parseMapMeasure, parseMapMode, type MapMeasure, type MapMode } from './map-mode';
@@ -15,6 +16,8 @@ export interface UrlState {
   categories: string[] | null;
   actors: string[];
   tags: string[];
+  /** Region ids (region=AZE,AZE-5565): countries and admin-1 regions, model/regions.ts. */
+  regions: string[];
   window: TimeWindow | null;
   inView: boolean;
   event: string | null;
@@ -34,6 +37,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   categories: null,
   actors: [],
   tags: [],
+  regions: [],
   window: null,
   inView: false,
   event: null,
@@ -57,6 +61,7 @@ export function encodeUrlState(s: UrlState, passthrough: URLSearchParams = new U
   if (s.categories) p.set('cat', s.categories.join(','));
   for (const a of s.actors) p.append('actor', a);
   for (const t of s.tags) p.append('tag', t);
+  if (s.regions.length) p.set('region', s.regions.join(','));
   if (s.window) {
     p.set('from', axisToIso(s.window.start));
     p.set('to', endToIso(s.window.end));
@@ -78,12 +83,13 @@ export function encodeUrlState(s: UrlState, passthrough: URLSearchParams = new U
 export function decodeUrlState(search: string): { state: UrlState; notices: string[] } {
   const p = new URLSearchParams(search);
   const notices: string[] = [];
-  const state: UrlState = { ...DEFAULT_URL_STATE, categories: null, actors: [], tags: [] };
+  const state: UrlState = { ...DEFAULT_URL_STATE, categories: null, actors: [], tags: [], regions: [] };
   const known = new Set([
     'q',
     'cat',
     'actor',
     'tag',
+    'region',
     'from',
     'to',
     'inview',
@@ -109,6 +115,15 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
   if (cat !== null) state.categories = cat === '' ? [] : cat.split(',');
   state.actors = p.getAll('actor').filter(Boolean);
   state.tags = p.getAll('tag').filter(Boolean);
+  // Ids hold no commas (adm0_a3, adm1_code); a repeated region= is read too. At most the table's size.
+  state.regions = [
+    ...new Set(
+      p
+        .getAll('region')
+        .flatMap((v) => v.split(','))
+        .filter(Boolean),
+    ),
+  ].slice(0, 0xffff);
   state.window = decodeWindow(p.get('from'), p.get('to'), notices);
   const inview = p.get('inview');
   if (inview !== null) {
@@ -186,6 +201,8 @@ export function reconcileUrlState(
     categories: categories && categories.length === 0 && s.categories!.length > 0 ? null : categories,
     actors: keep(s.actors, new Set(index.actors.values), 'url.ignoredActor'),
     tags: keep(s.tags, new Set(index.tags.values), 'url.ignoredTag'),
+    // Without a region table (no located events, or its assets missing) the ids are kept: they select nothing then.
+    regions: dataset.regions ? keep(s.regions, regionIdSet(dataset.regions.table), 'url.ignoredRegion') : s.regions,
   };
   if (state.event && dataset.events.rowOf(state.event) === undefined) {
     notices.push(t('url.event', { value: state.event }));
@@ -198,7 +215,12 @@ export function reconcileUrlState(
 const NOTICE_VALUES = 5;
 const NOTICE_VALUE_LENGTH = 60;
 
-type IgnoredKind = 'url.ignoredParameter' | 'url.ignoredCategory' | 'url.ignoredActor' | 'url.ignoredTag';
+type IgnoredKind =
+  'url.ignoredParameter' | 'url.ignoredCategory' | 'url.ignoredActor' | 'url.ignoredTag' | 'url.ignoredRegion';
+
+function regionIdSet(table: RegionTable): ReadonlySet<string> {
+  return new Set(regionIds(table).keys());
+}
 
 function ignoredNotice(kind: IgnoredKind, values: readonly string[]): string {
   const distinct = [...new Set(values)];

@@ -22,6 +22,8 @@ const stateArb: fc.Arbitrary<UrlState> = fc.record({
   categories: fc.option(fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), { maxLength: 4 }), { nil: null }),
   actors: fc.uniqueArray(text, { maxLength: 3 }),
   tags: fc.uniqueArray(text, { maxLength: 3 }),
+  // Region ids as the table spells them: adm0_a3 ("AZE") and adm1_code ("AZE-5565", "SOL+00?").
+  regions: fc.uniqueArray(fc.stringMatching(/^[A-Z]{3}(?:[-+][0-9A-Z?]{1,5})?$/), { maxLength: 3 }),
   window: fc.option(
     fc.tuple(ms, fc.integer({ min: 1, max: 400 * 86_400_000 })).map(([start, len]) => ({ start, end: start + len })),
     { nil: null },
