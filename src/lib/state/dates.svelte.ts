@@ -12,8 +12,8 @@
  * reads the same in all three. The timeline's axis stays UTC (its ticks say so).
  */
 import { civilFromAxis, parseIsoDate, type CalendarValue } from '../model/dates';
-import { ENGLISH_DATE_WORDS, formatDate, formatRange, type DateWords, type InstantZone } from '../model/date-text';
-import { axisLabel, eventDateLabel, windowLabel } from '../model/format';
+import { ENGLISH_DATE_WORDS, formatDate, type DateWords, type InstantZone } from '../model/date-text';
+import { eventDateLabel, windowLabel } from '../model/format';
 import type { EventRecord } from '../model/types';
 import { patternsOf, preparedDateWords } from '../i18n/date-locales';
 import { englishCatalogue, i18n, t } from '../i18n/i18n.svelte';
@@ -73,16 +73,9 @@ export const dates = {
   value(value: CalendarValue, opts: { approximate?: boolean } = {}): string {
     return formatDate(value, { ...opts, words: this.words, zone: instantZone(zoneSetting) });
   },
-  range(start: CalendarValue, end?: CalendarValue): string {
-    return formatRange(start, end, { words: this.words, zone: instantZone(zoneSetting) });
-  },
   /** A time window [start, end) on the axis, as the days it covers. */
   window(window: { start: number; end: number }): string {
     return windowLabel(window, this.words);
-  },
-  /** A position on the (UTC) axis. */
-  axis(ms: number): string {
-    return axisLabel(ms, this.words);
   },
   /** A moment of this session (a draft saved): always the viewer's zone, to the minute. */
   now(ms: number): string {
