@@ -344,7 +344,7 @@ function main(): void {
   const shardSizes: number[] = [];
   for (const [path, text] of gazetteer.files) {
     write(`${base}gazetteer/${path}`, text);
-    shardSizes.push(text.length);
+    shardSizes.push(Buffer.byteLength(text));
   }
   write('gazetteer.json', JSON.stringify(gazetteer.index));
   lap(`gazetteer: ${gazetteer.places} places`, t);

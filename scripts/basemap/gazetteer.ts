@@ -335,7 +335,7 @@ export function gazetteerShards(
     const keyLength = [...key].length;
     const shard = encode(members);
     const text = JSON.stringify(shard);
-    if (text.length <= maxBytes || keyLength >= MAX_KEY_LENGTH) {
+    if (Buffer.byteLength(text) <= maxBytes || keyLength >= MAX_KEY_LENGTH) {
       keys.push(key);
       split.push(0);
       files.set(shardPath(key, false), text);
