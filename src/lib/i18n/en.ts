@@ -80,6 +80,8 @@ export const en = {
   'story.region': 'Story',
   'story.steps': { one: '{count} step', other: '{count} steps' },
   'story.read': 'Read',
+  // The Read button's name for screen readers: which story it opens.
+  'story.readTitle': 'Read “{title}”',
   'story.position': '{step} of {count}',
   'story.stepOf': 'Step {step} of {count}: {heading}',
   'story.progress': 'Go to step',
