@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { afterFrames, expect, test } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
+import { afterFrames, brushOverview, expect, openApp, test } from './fixtures';
 
 /**
  * The interface in other languages (issue #26). The pseudo locale (?lang=en-XA) wraps every
@@ -152,4 +153,143 @@ test('the embed in the pseudo locale shows catalogue words or data only', async 
   await expect(page.getByTestId('event-count')).toHaveText(/^⟦.*\d.*⟧$/);
   await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
   await expectAllTranslated(page.locator('body'), 'embed');
+});
+
+/** The bundled dataset: how many events, and the years they span. */
+const EVENTS = (JSON.parse(readFileSync('data/events.json', 'utf8')) as { events: { date: string }[] }).events;
+const TOTAL = EVENTS.length;
+const YEAR_LIST = EVENTS.map((e) => Number(e.date.slice(0, 4)));
+const YEARS = { first: Math.min(...YEAR_LIST), last: Math.max(...YEAR_LIST) };
+
+test('lang=ar mirrors the explorer, while time runs left to right for the axis, the brush and the arrow keys', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./?lang=ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  // The count in Arabic words, its number as Arabic writes it.
+  await expect(page.getByTestId('event-count')).toContainText(new Intl.NumberFormat('ar').format(TOTAL));
+  await expect(page.getByTestId('event-count')).not.toContainText('events');
+
+  // Mirrored: the filters are right of the map, the list left of it.
+  const box = async (testid: string) => (await page.getByTestId(testid).boundingBox())!;
+  const map = await box('map');
+  expect((await box('filter-panel')).x).toBeGreaterThan(map.x + map.width - 1);
+  expect((await box('event-list')).x + (await box('event-list')).width).toBeLessThan(map.x + 1);
+
+  // The timeline keeps dir=ltr: earlier years left of later ones.
+  const timeline = page.locator('section.timeline');
+  await expect(timeline).toHaveAttribute('dir', 'ltr');
+  const ticks = await page
+    .getByTestId('timeline-axis')
+    .locator('text')
+    .evaluateAll((nodes) =>
+      nodes
+        .map((n) => ({ x: Number(n.getAttribute('x')), year: Number(/\d{4}/.exec(n.textContent ?? '')?.[0]) }))
+        .filter((t) => t.year > 0),
+    );
+  expect(ticks.length).toBeGreaterThan(2);
+  for (let i = 1; i < ticks.length; i++)
+    expect(ticks[i]!.x > ticks[i - 1]!.x).toBe(ticks[i]!.year >= ticks[i - 1]!.year);
+
+  // A brush over the left half of the overview is a window in the earlier half of the data.
+  await brushOverview(page, 0.05, 0.4);
+  await expect(page).toHaveURL(/[?&]from=\d{4}/);
+  const url = new URL(page.url());
+  const from = url.searchParams.get('from')!;
+  const to = url.searchParams.get('to')!;
+  expect(from < to).toBe(true);
+  // The left 5–40% of the overview ends before the middle of the data's years.
+  expect(Number(to.slice(0, 4))).toBeLessThanOrEqual((YEARS.first + YEARS.last) / 2);
+  await page.getByTestId('clear-window').click();
+  await expect(page).not.toHaveURL(/[?&]from=/);
+
+  // The right arrow goes forward in time, as in any language: to the first event, then the second.
+  const ids = await page
+    .getByTestId('event-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-id')));
+  await page.getByTestId('timeline-plot').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(new RegExp(`[?&]event=${ids[0]}(&|$)`));
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(new RegExp(`[?&]event=${ids[1]}(&|$)`));
+});
+
+test('the language menu switches without a reload, keeps the view and is remembered', async ({ page }) => {
+  await openApp(page, '?q=ceasefire');
+  const count = page.getByTestId('event-count');
+  await expect(count).toHaveText(new RegExp(`^\\d+ of ${TOTAL} events$`));
+  const shown = Number(/^(\d+)/.exec((await count.textContent())!)![1]);
+  await page.getByTestId('event-row').first().click();
+  const title = (await page.locator('#detail-title').textContent())!;
+  const view = () => {
+    const p = new URL(page.url()).searchParams;
+    return { q: p.get('q'), event: p.get('event'), lang: p.get('lang') };
+  };
+  const before = view();
+  // Survives only if the page is not loaded again.
+  await page.evaluate(() => ((window as unknown as { kept: number }).kept = 1));
+
+  await page.getByTestId('language-menu').selectOption('ru');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(count).toContainText(' из ');
+  await expect(count).toContainText(String(shown));
+  await expect(page.getByTestId('search')).toHaveValue('ceasefire');
+  await expect(page.locator('#detail-title')).toHaveText(title);
+  // The view's address is as it was (the map may still be gliding to the selection); no lang= is added.
+  expect(view()).toEqual(before);
+  expect(await page.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
+
+  await page.getByTestId('language-menu').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('event-detail')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
+
+  // Remembered where storage allows: a reload starts in the language chosen.
+  await page.getByTestId('language-menu').selectOption('ru');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(count).toContainText(' из ');
+  // lang= in a link still wins over the remembered choice.
+  await page.goto('./?lang=en');
+  await expect(count).toHaveText(`${TOTAL} events`);
+});
+
+test('an embed takes its language from lang= only: Russian, then Arabic right to left', async ({ page }) => {
+  await page.goto('./embed.html?lang=ru');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.getByTestId('event-count')).toHaveText(/^\d+ событи[еяй]$/);
+  await expect(page.getByTestId('language-menu')).toHaveCount(0);
+
+  await page.goto('./embed.html?lang=ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('event-count')).toContainText(new Intl.NumberFormat('ar').format(TOTAL));
+  await expect(page.locator('section.timeline')).toHaveAttribute('dir', 'ltr');
+  // Mirrored: the list is left of the map.
+  const map = (await page.getByTestId('map').boundingBox())!;
+  const list = (await page.getByTestId('event-list').boundingBox())!;
+  expect(list.x + list.width).toBeLessThan(map.x + 1);
+});
+
+test('axe finds no serious violation in Arabic', async ({ page }) => {
+  await page.goto('./?lang=ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
+  await page.getByTestId('event-row').first().click();
+  await expect(page.getByTestId('event-detail')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+  expect(serious).toEqual([]);
 });
