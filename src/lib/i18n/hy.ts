@@ -70,7 +70,7 @@ export default {
   'place.filled': 'Լրացված է ըստ {place}-ի. ստուգեք անունը, կոորդինատները և ճշգրտությունը, ապա պահեք։',
   'place.undo': 'Հետարկել',
 
-  'story.tab': 'Պատմություններ',
+  'story.tab': 'Պատումներ',
   'story.region': 'Պատմություն',
   'story.steps': { one: '{count} քայլ', other: '{count} քայլ' },
   'story.read': 'Կարդալ',
@@ -490,7 +490,7 @@ export default {
   'timeline.toWindow': 'Մոտեցնել ժամանակահատվածին',
   'timeline.toWindowLong': 'Մոտեցնել ժամանակագիծն ընտրված ժամանակահատվածին',
   'timeline.windowShort': 'Հատված',
-  'timeline.clearWindow': 'Մաքրել ժամանակահատվածը',
+  'timeline.clearWindow': 'Մաքրել հատվածը',
   'timeline.drag': 'Ընտրեք հատված',
   'timeline.label': 'Իրադարձությունների ժամանակագիծ՝ ըստ կատեգորիայի',
   'timeline.labelActor': 'Իրադարձությունների ժամանակագիծ՝ ըստ կողմի',
