@@ -1,8 +1,9 @@
 import type { Dataset } from '../model/dataset';
 import type { MultiColumn } from '../model/multi-column';
-import { searchableText } from '../model/search-text';
+import { normalizeText, searchableText } from '../model/search-text';
+import type { RegionTable } from '../model/regions';
 import { packedMatching } from './packed-search';
-import { holdsWord, wordPattern } from './word-forms';
+import { holdsWord, wordPattern, type WordPattern } from './word-forms';
 import { drain, type Steps } from '../model/steps';
 
 export type { MultiColumn };
@@ -74,6 +75,7 @@ export function buildQueryIndex(dataset: Dataset): QueryIndex {
         yield;
       }
     }
+    markRegions(dataset, wordPattern(word), mask);
     byWord.set(word, mask);
     if (byWord.size > WORDS_KEPT) byWord.delete(byWord.keys().next().value!);
     return mask;
@@ -94,6 +96,39 @@ export function buildQueryIndex(dataset: Dataset): QueryIndex {
   }
   const matchText = (words: readonly string[]): Uint8Array => drain(textMatching(words));
   return { dataset, actors: dataset.actors, tags: dataset.tags, maxDuration, spanGroups, matchText, textMatching };
+}
+
+/** Each region table's names, folded for search once (English: the fold reads other scripts too). */
+const foldedNames = new WeakMap<RegionTable, { countries: string[]; admin1: string[] }>();
+
+/**
+ * A word also finds the events in a country or region of that name ("Somalia", "Banaadir"),
+ * searched once in the region table, like actors and tags in their dictionaries.
+ */
+function markRegions(dataset: Dataset, pattern: WordPattern, mask: Uint8Array): void {
+  const regions = dataset.regions;
+  if (!regions) return;
+  const table = regions.table;
+  let folded = foldedNames.get(table);
+  if (!folded) {
+    folded = {
+      countries: table.countries.map((c) => normalizeText(c.name)),
+      admin1: table.admin1.map((a) => normalizeText(a.name)),
+    };
+    foldedNames.set(table, folded);
+  }
+  const countries = new Uint8Array(table.countries.length + 1);
+  const admin1 = new Uint8Array(table.admin1.length + 1);
+  let any = false;
+  folded.countries.forEach((name, i) => {
+    if (holdsWord(name, pattern)) [countries[i + 1], any] = [1, true];
+  });
+  folded.admin1.forEach((name, i) => {
+    if (holdsWord(name, pattern)) [admin1[i + 1], any] = [1, true];
+  });
+  if (!any) return;
+  const { country, admin1: a1 } = regions;
+  for (let r = 0; r < mask.length; r++) if (countries[country[r]!] || admin1[a1[r]!]) mask[r] = 1;
 }
 
 /** Rows by power of two of their span, ascending; each group's span is its longest member's. */
