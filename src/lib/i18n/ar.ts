@@ -215,8 +215,12 @@ export default {
   'storyPrint.sources': 'المصادر',
   // TODO(translate): English until translated
   'storyPrint.omitted': {
-    one: 'The step after these was left out of the print.',
-    other: 'The {count} steps after these were left out of the print.',
+    zero: 'لم تُستبعد أي خطوة من الطباعة.',
+    one: 'استُبعدت الخطوة التالية من الطباعة.',
+    two: 'استُبعدت الخطوتان التاليتان من الطباعة.',
+    few: 'استُبعدت الخطوات الـ{count} التالية من الطباعة.',
+    many: 'استُبعدت الخطوات الـ{count} التالية من الطباعة.',
+    other: 'استُبعدت الخطوات الـ{count} التالية من الطباعة.',
   },
 
   'common.cancel': 'إلغاء',
@@ -885,6 +889,7 @@ export default {
     other: 'تُجوهل {count} طرف مجهول: {values}.',
   },
   'url.ignoredRegion': {
+    zero: 'لا مناطق مجهولة.',
     one: 'تم تجاهل منطقة غير معروفة: {values}.',
     two: 'تم تجاهل منطقتين غير معروفتين: {values}.',
     few: 'تم تجاهل {count} مناطق غير معروفة: {values}.',
@@ -955,4 +960,5 @@ export default {
   'share.frameTitleOf': '{title} (Faultline)',
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
+  'story.readTitle': 'قراءة «{title}»',
 } satisfies Catalogue;

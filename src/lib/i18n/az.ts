@@ -154,8 +154,8 @@ export default {
   'storyPrint.sources': 'Mənbələr',
   // TODO(translate): English until translated
   'storyPrint.omitted': {
-    one: 'The step after these was left out of the print.',
-    other: 'The {count} steps after these were left out of the print.',
+    one: 'Bundan sonrakı addım çapa daxil edilmədi.',
+    other: 'Bundan sonrakı {count} addım çapa daxil edilmədi.',
   },
 
   'common.cancel': 'Ləğv et',
@@ -660,4 +660,5 @@ export default {
   'share.frameTitleOf': '{title} (Faultline)',
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
+  'story.readTitle': '“{title}” hekayəsini oxu',
 } satisfies Catalogue;

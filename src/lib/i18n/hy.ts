@@ -160,8 +160,8 @@ export default {
   'storyPrint.sources': 'Աղբյուրներ',
   // TODO(translate): English until translated
   'storyPrint.omitted': {
-    one: 'The step after these was left out of the print.',
-    other: 'The {count} steps after these were left out of the print.',
+    one: 'Հաջորդ քայլը տպվածից դուրս է մնացել։',
+    other: 'Հաջորդ {count} քայլը տպվածից դուրս է մնացել։',
   },
 
   'common.cancel': 'Չեղարկել',
@@ -670,4 +670,5 @@ export default {
   'share.frameTitleOf': '{title} (Faultline)',
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
+  'story.readTitle': 'Կարդալ «{title}»',
 } satisfies Catalogue;

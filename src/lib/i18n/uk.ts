@@ -832,4 +832,5 @@ export default {
   'share.frameTitleOf': '{title} (Faultline)',
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
+  'story.readTitle': 'Читати «{title}»',
 } satisfies Catalogue;
