@@ -22,7 +22,7 @@ const ROOT_KEYS = [
   'stories',
   'events',
 ];
-const CATEGORY_KEYS = ['id', 'label', 'color', 'description'];
+const CATEGORY_KEYS = ['id', 'label', 'labels', 'color', 'description'];
 /** Meta fields the loader reads as '' when absent: left out when empty, which loads back the same. */
 const OPTIONAL_META = ['description', 'license', 'updated'] as const;
 /** Events written between two yields: ~1–3 ms of work, as in the canonical writer. */

@@ -68,6 +68,8 @@ export const LIMITS = {
    * category column (columns.ts) far from wrapping.
    */
   maxCategories: 1_000,
+  /** A category's label in other languages (`labels`): one per language the interface could ever have. */
+  maxLabelLanguages: 50,
   /**
    * Stories (model/story.ts): each is a list in the Stories tab and its steps a progress bar of
    * buttons. 1,000 steps stay responsive (the panel draws one step; the bar is one button per step).

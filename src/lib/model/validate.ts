@@ -17,7 +17,9 @@ const ROOT_KEYS = new Set([
   'stories',
   'events',
 ]);
-const CATEGORY_KEYS = new Set(['id', 'label', 'color', 'description']);
+const CATEGORY_KEYS = new Set(['id', 'label', 'labels', 'color', 'description']);
+/** A language tag as `labels` keys are written: "ru", "pt-BR", "sr-Latn" (BCP 47's common forms). */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 export interface AcceptedEvent {
@@ -200,11 +202,56 @@ function checkCategories(c: Checker, raw: Json | undefined): Category[] {
       c.report([...path, 'id'], `duplicate category id "${id}" (also used by /categories/${seen.get(id)})`);
       return;
     }
+    const labels = checkLabels(c, item['labels'], [...path, 'labels']);
     if (id === undefined || label === undefined || color === undefined || !COLOR.test(color)) return;
     seen.set(id, i);
-    out.push(description ? { id, label, color, description } : { id, label, color });
+    const category: Category = description ? { id, label, color, description } : { id, label, color };
+    if (labels) category.labels = labels;
+    out.push(category);
   });
   return out;
+}
+
+/**
+ * A category's label per language ({ "ru": "Обстрел" }): optional, beside `label`, which is shown
+ * where no language fits. A bad entry is left out with a warning; the category stays.
+ */
+function checkLabels(c: Checker, raw: unknown, path: (string | number)[]): Record<string, string> | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw)) {
+    c.report(
+      path,
+      `"labels" must be an object of language → label, such as {"ru": "…"}, not ${describe(raw)}`,
+      'warning',
+    );
+    return undefined;
+  }
+  const entries = Object.entries(raw);
+  if (entries.length > LIMITS.maxLabelLanguages) {
+    c.report(path, `${entries.length} languages in "labels"; the limit is ${LIMITS.maxLabelLanguages}`, 'warning');
+    return undefined;
+  }
+  const out: Record<string, string> = {};
+  for (const [tag, value] of entries) {
+    if (!LANGUAGE_TAG.test(tag)) {
+      c.report(
+        [...path, tag],
+        `"${tag.slice(0, 40)}" is not a language tag such as "ru" or "pt-BR" (label ignored)`,
+        'warning',
+      );
+      continue;
+    }
+    if (typeof value !== 'string' || !value.trim() || value.length > LIMITS.maxTextLength) {
+      c.report(
+        [...path, tag],
+        `the ${tag} label must be text of 1 to ${LIMITS.maxTextLength} characters, not ${describe(value)} (label ignored)`,
+        'warning',
+      );
+      continue;
+    }
+    out[tag] = value;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function checkRelated(c: Checker, accepted: AcceptedEvent[], ids: ReadonlyMap<string, number>): void {

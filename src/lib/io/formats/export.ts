@@ -47,7 +47,7 @@ const ROOT_KEYS = [
   'stories',
   'events',
 ];
-const CATEGORY_KEYS = ['id', 'label', 'color', 'description'];
+const CATEGORY_KEYS = ['id', 'label', 'labels', 'color', 'description'];
 const EVENT_KEYS = [
   'id',
   'title',
@@ -65,7 +65,7 @@ const EVENT_KEYS = [
   'related',
 ];
 const NESTED_KEYS: Record<string, string[]> = {
-  location: ['name', 'lat', 'lon', 'precision', 'note'],
+  location: ['name', 'lat', 'lon', 'precision', 'note', 'aliases'],
   status: ['kind', 'by', 'note'],
   fatalities: ['min', 'max', 'by'],
   sources: ['publisher', 'title', 'url', 'date', 'author', 'quote'],
