@@ -104,3 +104,32 @@ test('the embed opens in the mode its link names', async ({ page }) => {
   await expect(page.getByTestId('map')).toHaveAttribute('data-mapmode', 'density');
   await expect(page.getByTestId('map-legend')).toBeVisible();
 });
+
+test('countries: hovering a country gives its count as text, clicking it filters by it', async ({ page }) => {
+  await openApp(page, '?mapmode=countries');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-mapmode', 'countries');
+  await expect(page.getByTestId('map-legend')).toContainText('Events per country');
+  // Azerbaijan's label point, from the filled regions the layer lists.
+  let at: { id: string; x: number; y: number } | undefined;
+  await expect
+    .poll(async () => {
+      const filled = JSON.parse((await map.getAttribute('data-regions')) ?? '[]') as {
+        id: string;
+        x: number;
+        y: number;
+      }[];
+      at = filled.find((r) => r.id === 'AZE');
+      return !!at;
+    })
+    .toBe(true);
+  const box = (await map.boundingBox())!;
+  await page.mouse.move(box.x + at!.x, box.y + at!.y);
+  const tip = page.getByTestId('map-tip');
+  await expect(tip).toContainText(/^Azerbaijan: \d+ events?/);
+  const count = Number(/: (\d+) event/.exec((await tip.textContent())!)![1]);
+  expect(count).toBeGreaterThan(0);
+  await page.mouse.click(box.x + at!.x, box.y + at!.y);
+  await expect(page.getByTestId('event-count')).toHaveText(new RegExp(`^${count} of \\d+ events$`));
+  await expect(page).toHaveURL(/region=AZE/);
+});
