@@ -86,6 +86,14 @@ test('a story written in the app: three steps from three views, reordered by key
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect.poll(() => headings(editor)).toEqual(['Third', 'Second', 'First']);
 
+  // Preview: the story as a reader sees it, from its first step; Edit there goes back to writing.
+  await editor.getByTestId('story-preview').click();
+  const panel = page.getByTestId('story-panel');
+  await expect(panel.getByTestId('story-heading')).toHaveText('Third');
+  await expect(panel).toContainText('The third step.');
+  await panel.getByTestId('story-edit').click();
+  await expect.poll(() => headings(editor)).toEqual(['Third', 'Second', 'First']);
+
   // Downloaded with the dataset; the file passes npm run validate and holds the story as written.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('draft-download').click()]);
   const file = info.outputPath(download.suggestedFilename());
