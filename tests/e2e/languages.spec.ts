@@ -87,3 +87,9 @@ test('lang=ar shows Arabic dates, right to left', async ({ page }) => {
   await expect(page.locator('[data-event-id="month"] .date')).toHaveText('مارس 2021');
   await expect(page.getByTestId('event-count')).toHaveText('3 أحداث');
 });
+
+test('an unknown tz= is ignored with a notice, and times are shown as reported', async ({ page }) => {
+  await open(page, 'fixtures/dates.json', DATES, 'tz=nowhere&event=instant');
+  await expect(page.getByTestId('notices')).toContainText('Ignored tz="nowhere": use event, utc or local.');
+  await expect(page.getByTestId('detail-date')).toHaveText('3 Feb 2021, 23:30 UTC+03:00');
+});

@@ -961,4 +961,5 @@ export default {
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
   'story.readTitle': 'قراءة «{title}»',
+  'url.tz': 'تُجوهل tz="{value}": استخدم event أو utc أو local.',
 } satisfies Catalogue;

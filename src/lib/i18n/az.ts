@@ -661,4 +661,5 @@ export default {
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
   'story.readTitle': '“{title}” hekayəsini oxu',
+  'url.tz': 'tz="{value}" nəzərə alınmadı: event, utc və ya local yazın.',
 } satisfies Catalogue;

@@ -663,6 +663,7 @@ export const en = {
   'url.windowBackwards': 'Ignored the time window {from} – {to}: it ends before it starts.',
   'url.embed': 'Ignored embed="{value}": use embed=1.',
   'url.theme': 'Ignored theme="{value}": use light, dark or auto.',
+  'url.tz': 'Ignored tz="{value}": use event, utc or local.',
 
   // Where the data shown came from (the Data menu's first line)
   'origin.bundled': 'Bundled dataset {name}',

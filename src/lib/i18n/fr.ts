@@ -761,4 +761,5 @@ export default {
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
   'story.readTitle': 'Lire « {title} »',
+  'url.tz': 'tz="{value}" ignoré : utilisez event, utc ou local.',
 } satisfies Catalogue;

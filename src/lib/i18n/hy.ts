@@ -671,4 +671,5 @@ export default {
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
   'story.readTitle': 'Կարդալ «{title}»',
+  'url.tz': 'Անտեսվեց tz="{value}". գրեք event, utc կամ local։',
 } satisfies Catalogue;

@@ -833,4 +833,5 @@ export default {
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
   'story.readTitle': 'Читать «{title}»',
+  'url.tz': 'Пропущено tz="{value}": используйте event, utc или local.',
 } satisfies Catalogue;

@@ -833,4 +833,5 @@ export default {
   'share.originsExample': 'https://news.example, https://www.news.example',
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
   'story.readTitle': 'Читати «{title}»',
+  'url.tz': 'Пропущено tz="{value}": використовуйте event, utc або local.',
 } satisfies Catalogue;

@@ -116,8 +116,11 @@ export function initialZone(search: string, embed: boolean): ZoneSetting {
   );
 }
 
-export function startZone(search: string, embed: boolean): void {
+/** Starts in the zone to start in; a `tz=` it cannot read gives the notice to show (and is ignored). */
+export function startZone(search: string, embed: boolean): string | null {
   dates.setZone(initialZone(search, embed));
+  const asked = new URLSearchParams(search).get('tz');
+  return asked !== null && !parseZoneSetting(asked) ? t('url.tz', { value: asked.slice(0, 40) }) : null;
 }
 
 /**
