@@ -216,18 +216,31 @@ for (const width of [360, 1200]) {
   });
 }
 
+async function serious(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds no serious violation in reading mode (${colorScheme})`, async ({ page }) => {
+  test(`axe finds no serious violation in reading mode, explored, and in the Stories tab (${colorScheme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     await openApp(page, link(2));
     await at(page, 2);
     await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'ready');
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-    expect(serious).toEqual([]);
+    expect(await serious(page)).toEqual([]);
+    // Explored: "Back to step 2" shows.
+    await page.getByTestId('search').fill('Ganja');
+    await expect(page.getByTestId('story-back')).toBeVisible();
+    expect(await serious(page)).toEqual([]);
+    await page.getByTestId('story-close').click();
+    await page.getByTestId('side-tab-stories').click();
+    await expect(page.getByTestId('story-list')).toBeVisible();
+    expect(await serious(page)).toEqual([]);
   });
 }
