@@ -8,8 +8,10 @@
 import type { RowDelta } from '../../query/brushing';
 import type { RegionTotals } from '../../query/regions';
 import type { MapMeasure } from '../../state/map-mode';
-import { classColor, classLabel, classOf, countClasses } from './count-classes';
+import { classColor, classLabel, classOf, countClasses, type CountClass } from './count-classes';
 import type { Viewport } from './marker-layer';
+import { formatNumber, t } from '../../i18n/i18n.svelte';
+import { msg } from '../../i18n/message';
 import type { MapLegendModel, MapOverlay, OverlayData, OverlayPick } from './overlay-types';
 import { paintHoverRing, paintSelectionRing, PALETTES, type Scheme } from './paint';
 import { mercatorX, mercatorY } from './projection';
@@ -26,7 +28,7 @@ const NEUTRAL: Record<Scheme, { none: string; zero: string; edge: string }> = {
   dark: { none: '#59616d', zero: '#2a313b', edge: 'rgba(230, 235, 242, 0.5)' },
 };
 
-const formatCount = (n: number): string => n.toLocaleString('en-GB');
+const formatCount = (n: number): string => formatNumber(n);
 
 interface Box {
   x0: number;
@@ -50,8 +52,9 @@ export class ChoroplethCanvas implements MapOverlay {
   #selected: number | null = null;
   #hovered: number | null = null;
   #legendKey = '';
-  /** The regions filled in the last draw (hit tests look only at these). */
+  /** The regions filled in the last paint (hit tests look only at these), and their colours. */
   #filled: number[] = [];
+  #fills: string[] = [];
   readonly #probe = document.createElement('canvas').getContext('2d');
 
   /** @param hook element that gets the data-regions attribute that browser tests read */
@@ -77,7 +80,8 @@ export class ChoroplethCanvas implements MapOverlay {
 
   setData(data: OverlayData, _delta: RowDelta | null): void {
     this.#data = data;
-    this.#draw();
+    // A brush step repaints only when some region on the canvas changes colour.
+    this.#draw(false);
   }
 
   render(view: Viewport): void {
@@ -169,21 +173,25 @@ export class ChoroplethCanvas implements MapOverlay {
     return path;
   }
 
-  #draw(): void {
+  /** `force`: paint even when no region's colour changed (a move, the highlight, the scheme). */
+  #draw(force = true): void {
     const ctx = this.canvas.getContext('2d');
     const view = this.#view;
     if (!ctx || !view) return;
-    ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
-    ctx.clearRect(0, 0, view.width, view.height);
     const totals = this.#totals();
     const data = this.#data;
-    this.#filled = [];
+    if (!data || !totals) {
+      ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
+      ctx.clearRect(0, 0, view.width, view.height);
+      this.#filled = [];
+      this.#fills = [];
+    }
     if (!data) return;
     if (!totals) {
       this.#writeLegend({
-        title: this.#shapes.level === 'country' ? 'Events per country' : 'Events per region',
+        title: msg(this.#shapes.level === 'country' ? 'map.eventsPerCountry' : 'map.eventsPerRegion'),
         classes: [],
-        note: 'These events have no regions: their places are not matched to countries here.',
+        note: msg('map.noRegions'),
       });
       return;
     }
@@ -209,9 +217,10 @@ export class ChoroplethCanvas implements MapOverlay {
     let max = 0;
     let none = false;
     let zero = false;
+    const filled: number[] = [];
     for (let i = 0; i < this.#boxes.length; i++) {
       if (totals.count[i + 1]! === 0 || !overlaps(this.#boxes[i]!, canvasBox)) continue;
-      this.#filled.push(i);
+      filled.push(i);
       if (!overlaps(this.#boxes[i]!, screen)) continue;
       const v = valueOf(i);
       if (v > max) max = v;
@@ -221,14 +230,25 @@ export class ChoroplethCanvas implements MapOverlay {
     const classes = countClasses(max);
     const colors = classes.map((_, k) => classColor(this.#scheme, k, classes.length));
     const neutral = NEUTRAL[this.#scheme];
+    const fills = filled.map((i) => {
+      const v = valueOf(i);
+      return v < 0 ? neutral.none : v === 0 ? neutral.zero : colors[classOf(classes, v)]!;
+    });
+    // Rows of no region, less those with no place at all (the map's "no location" list has them).
+    const outside = totals.count[0]! - (data.regions?.unlocated ?? 0);
+    this.#legend(classes, colors, neutral, none, zero, measure, outside);
+    if (!force && sameList(filled, this.#filled) && sameList(fills, this.#fills)) return;
+    this.#filled = filled;
+    this.#fills = fills;
+    ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
+    ctx.clearRect(0, 0, view.width, view.height);
     ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, -view.left * view.pixelRatio, -view.top * view.pixelRatio);
     ctx.lineWidth = 0.6;
     ctx.strokeStyle = neutral.edge;
-    for (const i of this.#filled) {
-      const v = valueOf(i);
-      const path = this.#path(i, ws);
+    for (let k = 0; k < filled.length; k++) {
+      const path = this.#path(filled[k]!, ws);
       ctx.globalAlpha = FILL_ALPHA;
-      ctx.fillStyle = v < 0 ? neutral.none : v === 0 ? neutral.zero : colors[classOf(classes, v)]!;
+      ctx.fillStyle = fills[k]!;
       ctx.fill(path, 'evenodd');
       ctx.globalAlpha = 1;
       ctx.stroke(path);
@@ -237,22 +257,37 @@ export class ChoroplethCanvas implements MapOverlay {
     this.#writeHook(view);
     this.#paintRow(ctx, view, data, this.#hovered, 'hover');
     this.#paintRow(ctx, view, data, this.#selected, 'selected');
+  }
 
-    const unit = measure === 'events' ? 'Events' : 'Fatalities';
+  #legend(
+    classes: readonly CountClass[],
+    colors: readonly string[],
+    neutral: (typeof NEUTRAL)[Scheme],
+    none: boolean,
+    zero: boolean,
+    measure: MapMeasure,
+    outside: number,
+  ): void {
     const where = this.#shapes.level === 'country' ? 'country' : 'region';
     const legendClasses = classes.map((c, k) => ({ color: colors[k]!, label: classLabel(c, formatCount) }));
     if (zero) legendClasses.unshift({ color: neutral.zero, label: '0' });
-    if (none) legendClasses.push({ color: neutral.none, label: 'No figure' });
-    // Rows of no region, less those with no place at all (the map's "no location" list has them).
-    const outside = totals.count[0]! - (data.regions?.unlocated ?? 0);
+    if (none) legendClasses.push({ color: neutral.none, label: t('map.noFigure') });
     this.#writeLegend({
-      title: `${unit} per ${where}${measure === 'fatalities' ? ' (low figure)' : ''}`,
+      title: msg(
+        measure === 'events'
+          ? where === 'country'
+            ? 'map.eventsPerCountry'
+            : 'map.eventsPerRegion'
+          : where === 'country'
+            ? 'map.fatalitiesPerCountry'
+            : 'map.fatalitiesPerRegion',
+      ),
       classes: legendClasses,
       note:
         outside > 0
-          ? `${formatCount(outside)} located event${outside === 1 ? '' : 's'} in no ${where} (at sea${where === 'region' ? ', or placed by country only' : ''}).`
+          ? msg(where === 'country' ? 'map.outsideCountry' : 'map.outsideRegion', { count: outside })
           : legendClasses.length === 0
-            ? 'No located events in view.'
+            ? msg('map.noneInView')
             : null,
     });
   }
@@ -295,4 +330,10 @@ export class ChoroplethCanvas implements MapOverlay {
     this.#legendKey = key;
     this.onlegend?.(legend);
   }
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
