@@ -63,9 +63,9 @@ export default {
   'date.pattern.earlyYear': '{y} م',
   // The zone (UTC+03:00) isolated left to right, so its sign and digits keep their order.
   'date.pattern.time': '{date}، {time} \u2066{zone}\u2069',
-  'date.known.year': 'معروف حتى السنة',
-  'date.known.month': 'معروف حتى الشهر',
-  'date.known.day': 'معروف حتى اليوم',
+  'date.known.year': 'بدقة السنة',
+  'date.known.month': 'بدقة الشهر',
+  'date.known.day': 'بدقة اليوم',
   'date.known.time': 'الوقت محدد',
   'date.known.approximate': '{precision}، تقريبي',
 
