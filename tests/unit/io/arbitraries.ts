@@ -105,6 +105,7 @@ const location: fc.Arbitrary<Location | null> = fc.option(
       lon: coordinate(180),
       precision: fc.constantFrom('site', 'city', 'region', 'country'),
       note: text(),
+      aliases: list,
     },
     { requiredKeys: ['name', 'lat', 'lon', 'precision'] },
   ),

@@ -187,6 +187,7 @@ export const CSV_COLUMNS = [
   'fatalities_max',
   'sources',
   'location_note',
+  'location_aliases',
   'status_note',
   'fatalities_by',
   'related',
@@ -194,7 +195,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * Lists (actors, tags, status_by, related) are written "a; b; c" for people reading a sheet. When
+ * Lists (actors, tags, location_aliases, status_by, related) are written "a; b; c" for people reading a sheet. When
  * that would be ambiguous (an item holds ';', starts with '[' or has outer spaces) the cell is a
  * JSON array instead; a cell starting with '[' is always read as JSON, so both forms read back exactly.
  */
@@ -262,6 +263,7 @@ export function csvRow(e: EventRecord, labels: ReadonlyMap<string, string>): Csv
     e.fatalities?.max,
     JSON.stringify(e.sources.map((s) => ordered(s as unknown as Record<string, unknown>, NESTED_KEYS.sources!))),
     loc?.note ?? '',
+    encodeList(loc?.aliases),
     e.status?.note ?? '',
     e.fatalities?.by ?? '',
     encodeList(e.related),
@@ -291,13 +293,12 @@ export function geoJsonSteps(events: EventSource, meta: DatasetMeta | undefined,
 function feature(e: EventRecord): unknown {
   const properties = canonicalEvent(e);
   const location = properties.location as Record<string, unknown> | null | undefined;
-  // The place's name, precision and note stay in the properties; its coordinates are the geometry.
+  // The place's name, precision, note and aliases stay in the properties; its coordinates are the geometry.
   if (location)
-    properties.location = ordered({ name: location.name, precision: location.precision, note: location.note }, [
-      'name',
-      'precision',
-      'note',
-    ]);
+    properties.location = ordered(
+      { name: location.name, precision: location.precision, note: location.note, aliases: location.aliases },
+      ['name', 'precision', 'note', 'aliases'],
+    );
   const geometry = location ? { type: 'Point', coordinates: [location.lon, location.lat] } : null;
   return { type: 'Feature', id: e.id, geometry, properties };
 }

@@ -163,6 +163,8 @@ function locationOf(
     precision: get('location_precision') as LocationPrecision,
   };
   if (get('location_note')) location.note = get('location_note');
+  const aliases = decodeList(get('location_aliases'));
+  if (aliases.length) location.aliases = aliases;
   return location;
 }
 

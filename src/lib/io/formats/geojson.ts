@@ -67,7 +67,7 @@ function parseGeoJson(text: string, fileName: string, options: ImportOptions): I
     if (isRecord(c) && typeof c.id === 'string') known.set(c.id, c as unknown as Category);
   log.map(
     'Point [lon, lat] → location lat, lon',
-    'properties.location {name, precision, note} (or location / place / location_name text) → location name and precision (precision assumed site when not given)',
+    'properties.location {name, precision, note, aliases} (or location / place / location_name text) → location name and precision (precision assumed site when not given)',
     'id (property or feature id) → id',
     'title or name → title',
     'summary or description → summary',
@@ -179,6 +179,8 @@ function toEvent(
       `${point.lat}, ${point.lon}`;
     event.location = { name, ...point, precision: (precision ?? 'site') as LocationPrecision };
     if (textOf(place.note)) event.location.note = textOf(place.note);
+    // Passed as given, like status below: the validator checks the list.
+    if (place.aliases !== undefined) event.location.aliases = place.aliases as string[];
   } else event.location = null;
   // Structured fields pass as given: the validator, run over every imported event, checks their types.
   if (isRecord(props.status)) event.status = props.status as unknown as EventRecord['status'] & object;
