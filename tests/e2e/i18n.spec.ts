@@ -8,7 +8,9 @@ import { afterFrames, brushOverview, expect, openApp, test } from './fixtures';
  * catalogue message in ⟦…⟧ with accented letters: walking the views in it, any visible word that
  * is neither inside such brackets nor data (the dataset's own text), a number or a symbol did not
  * come from a catalogue. Text under an element marked lang="en" is the validator's and importers'
- * reports, English by design (README, "Interface language").
+ * reports, English by design (README, "Interface language"); text under translate="no" is a proper name
+ * from the basemap's data (a country, a region, a gazetteer place), in its English form where the
+ * interface's language has none.
  */
 
 /** Every string in the bundled dataset: titles, places, actors, sources… shown as they are in every language. */
@@ -40,13 +42,18 @@ const NAMES = [
   'GeoNames',
   'CC BY 4.0',
   'px',
+  'UTC',
 ];
+
+const MONTH =
+  /\b(Jan(uary)?|Feb(ruary)?|Mar(ch)?|Apr(il)?|May|June?|July?|Aug(ust)?|Sep(t|tember)?|Oct(ober)?|Nov(ember)?|Dec(ember)?)\b/g;
 
 /** Visible text and the words in aria-label, title, placeholder and alt under `root`, with where each is. */
 async function textsOf(root: Locator): Promise<{ text: string; where: string }[]> {
   return root.evaluate((node) => {
     const found: { text: string; where: string }[] = [];
-    const english = (el: Element | null) => el?.closest('[lang]')?.getAttribute('lang') === 'en';
+    const english = (el: Element | null) =>
+      el?.closest('[lang]')?.getAttribute('lang') === 'en' || el?.closest('[translate="no"]') !== null;
     const describe = (el: Element) =>
       `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
     const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
@@ -71,9 +78,14 @@ async function textsOf(root: Locator): Promise<{ text: string; where: string }[]
 
 /** What is left of a text once the catalogue's (bracketed) words, data, names, numbers and symbols are taken out. */
 function leftover(text: string): string {
+  // A paragraph of a story's text, a line of a summary: part of one data string.
+  if (text.trim().length > 20 && DATA.some((data) => data.includes(text.trim()))) return '';
   let rest = text.replace(/⟦[^⟧]*⟧/g, ' ');
   for (const data of DATA) if (rest.includes(data)) rest = rest.split(data).join(' ');
   for (const name of NAMES) rest = rest.split(name).join(' ');
+  // Dates: the pseudo locale keeps English month names (its dates are wrapped by their patterns, but an
+  // axis tick may be a month name alone).
+  rest = rest.replace(MONTH, ' ');
   // Left: anything that is a letter of the Latin alphabet, the script the catalogue is written in.
   return /[A-Za-z]{2,}/.test(rest) ? rest.trim() : '';
 }
@@ -114,8 +126,32 @@ test('in the pseudo locale every view, dialog and message shows catalogue words 
     await stories.click();
     await afterFrames(page);
     await expectAllTranslated(page.locator('body'), 'stories');
+    // Reading one: its panel, a step further on, then closed.
+    await page.getByTestId('story-list').locator('button, a').first().click();
+    await expect(page.getByTestId('story-panel')).toBeVisible();
+    await page.getByTestId('story-next').click();
+    await expect(page).toHaveURL(/[?&]step=2(&|$)/);
+    await expectAllTranslated(page.locator('body'), 'a story');
+    await page.getByTestId('story-close').click();
+    await expect(page.getByTestId('story-panel')).toBeHidden();
   }
   await page.getByTestId('side-tab-list').click();
+
+  // The map's other modes, with their legends, and the place search over the map.
+  for (const mode of ['density', 'countries', 'regions']) {
+    const menu = page.getByTestId('map-mode');
+    if (!(await menu.locator(`option[value="${mode}"]`).count())) continue;
+    await menu.selectOption(mode);
+    await expect(page.getByTestId('map-legend')).toBeVisible();
+    await expect(page.getByTestId('map-legend')).toContainText('⟦');
+    await expectAllTranslated(page.locator('body'), `map mode ${mode}`);
+  }
+  await page.getByTestId('map-mode').selectOption('clusters');
+  await page.getByTestId('go-to-place').click();
+  await page.getByTestId('go-to-place-input').fill('Gan');
+  await expect(page.getByTestId('place-options')).toBeVisible();
+  await expectAllTranslated(page.locator('body'), 'place search');
+  await page.keyboard.press('Escape');
 
   // The Share dialog.
   await page.getByTestId('share-button').click();

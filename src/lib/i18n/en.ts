@@ -697,4 +697,24 @@ export const en = {
 
   // A sample of the format: keep it as it is.
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
+
+  // The map's legend (density and choropleths)
+  'map.legend': 'Map legend',
+  'map.shadeBy': 'Shade by',
+  'map.eventsPerSquare': 'Events per square',
+  'map.eventsPerCountry': 'Events per country',
+  'map.eventsPerRegion': 'Events per region',
+  'map.fatalitiesPerCountry': 'Fatalities per country (low figure)',
+  'map.fatalitiesPerRegion': 'Fatalities per region (low figure)',
+  'map.noRegions': 'These events have no regions: their places are not matched to countries here.',
+  'map.noFigure': 'No figure',
+  'map.noneInView': 'No located events in view.',
+  'map.outsideCountry': {
+    one: '{count} located event in no country (at sea).',
+    other: '{count} located events in no country (at sea).',
+  },
+  'map.outsideRegion': {
+    one: '{count} located event in no region (at sea, or placed by country only).',
+    other: '{count} located events in no region (at sea, or placed by country only).',
+  },
 };

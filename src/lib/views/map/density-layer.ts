@@ -8,13 +8,15 @@ import type { RowDelta } from '../../query/brushing';
 import { classColor, classLabel } from './count-classes';
 import { binClasses, DensityBins } from './density-bins';
 import type { Viewport } from './marker-layer';
+import { formatNumber } from '../../i18n/i18n.svelte';
+import { msg } from '../../i18n/message';
 import type { MapLegendModel, MapOverlay, OverlayData, OverlayPick } from './overlay-types';
 import { paintHoverRing, paintSelectionRing, PALETTES, type Scheme } from './paint';
 
 /** Bins are drawn a little translucent, so coasts and borders show through. */
 const BIN_ALPHA = 0.82;
 
-const formatCount = (n: number): string => n.toLocaleString('en-GB');
+const formatCount = (n: number): string => formatNumber(n);
 
 export class DensityCanvas implements MapOverlay {
   readonly canvas: HTMLCanvasElement = document.createElement('canvas');
@@ -156,9 +158,9 @@ export class DensityCanvas implements MapOverlay {
     if (key === this.#legendKey) return;
     this.#legendKey = key;
     this.onlegend?.({
-      title: 'Events per square',
+      title: msg('map.eventsPerSquare'),
       classes,
-      note: empty ? 'No located events in view.' : null,
+      note: empty ? msg('map.noneInView') : null,
     });
   }
 }

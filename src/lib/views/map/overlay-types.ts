@@ -6,6 +6,7 @@ import type { MapMeasure } from '../../state/map-mode';
 import type { Viewport } from './marker-layer';
 import type { Scheme } from './paint';
 import type { Projected } from './projection';
+import type { Message } from '../../i18n/types';
 
 /** The rows an overlay draws, as the markers get them. */
 export interface OverlayData {
@@ -18,10 +19,11 @@ export interface OverlayData {
 
 /** A legend as the view shows it: a title and classes of colour, smallest first. */
 export interface MapLegendModel {
-  title: string;
+  /** Messages, rendered by the legend in the interface's language (a switch needs no redraw). */
+  title: Message;
   classes: readonly { color: string; label: string }[];
-  /** A note under the classes ("No fatalities in view"…), or null. */
-  note: string | null;
+  /** A note under the classes ("No located events in view"…), or null. */
+  note: Message | null;
 }
 
 /** What the pointer is on in an overlay mode; x, y are world pixels at the zoom of the last render. */
