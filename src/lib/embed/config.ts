@@ -3,7 +3,7 @@
  * `theme=light|dark`, `origins=https://a.example,…`. Pure; never throws: what cannot be read is
  * ignored with a notice, like every other parameter (state/url.ts).
  */
-import { parseOrigins } from './protocol';
+import { parseOrigins } from './origins';
 import { t } from '../i18n/i18n.svelte';
 
 export type EmbedView = 'map' | 'timeline' | 'list' | 'details' | 'summary';

@@ -108,14 +108,14 @@ export class Editor {
    */
   download(): void {
     const dataset = this.app.dataset;
-    this.app.exports.start('all', () => {
+    void this.app.exports.start('all', () => {
       if (this.app.dataset === dataset) this.draft.markSaved();
     });
   }
 
   /** A download is being written. */
   get writing(): boolean {
-    return this.app.exports.progress !== null;
+    return this.app.exports.busy;
   }
 
   async discard(): Promise<void> {

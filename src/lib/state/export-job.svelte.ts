@@ -1,5 +1,5 @@
 import { downloadBlob } from '../io/download';
-import { EXPORT_MIME, exportFileName, exportSource, exportSteps, type ExportKind } from '../io/export-file';
+import type { ExportKind } from '../io/export-file';
 import type { EventSource } from '../io/formats/export';
 import type { Dataset } from '../model/dataset';
 import { drain, type Steps } from '../model/steps';
@@ -66,6 +66,8 @@ export class ExportJob {
   #readable: (blob: Blob) => Promise<boolean>;
   /** The export whose file is being checked; a newer start or a cancel replaces it. */
   #token: object | null = null;
+  /** The export waiting for the writers' code (a chunk of its own); a cancel forgets it. */
+  #pending = $state.raw<object | null>(null);
 
   constructor(host: ExportHost, options: ExportOptions = {}) {
     this.#host = host;
@@ -78,13 +80,34 @@ export class ExportJob {
   /**
    * Writes and downloads an export; `saved` runs once the file is handed to the browser. One at
    * a time: while one is written (or checked) a second press does nothing, rather than start over.
+   * The promise settles once the writing has begun (the writers' code loads on the first export).
    */
-  start(kind: ExportKind, saved?: () => void): void {
-    if (this.#stop || this.#token) return;
+  start(kind: ExportKind, saved?: () => void): Promise<void> {
+    if (this.#stop || this.#token || this.#pending) return Promise.resolve();
     const dataset = this.#host.dataset;
-    if (!dataset) return;
+    if (!dataset) return Promise.resolve();
+    // What was shown at the press is written, whatever changes while the writers load.
+    const visible = this.#host.visible.slice();
+    const pending = (this.#pending = {});
+    return loadWriters().then(
+      (writers) => {
+        if (this.#pending !== pending) return;
+        this.#pending = null;
+        this.#write(writers, dataset, visible, kind, saved);
+      },
+      (error: unknown) => {
+        if (this.#pending !== pending) return;
+        this.#pending = null;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.#host.notify(t('export.failed', { file: t(LABEL[kind]), reason }));
+      },
+    );
+  }
+
+  #write(writers: Writers, dataset: Dataset, visible: Uint32Array, kind: ExportKind, saved?: () => void): void {
+    const { EXPORT_MIME, exportFileName, exportSource, exportSteps } = writers;
     const unreadable: string[] = [];
-    const source = exportSource(dataset, this.#host.visible.slice(), kind, (id) => unreadable.push(id));
+    const source = exportSource(dataset, visible, kind, (id) => unreadable.push(id));
     const total = source.count;
     const blobs: Blob[] = [];
     let parts: string[] = [];
@@ -143,14 +166,25 @@ export class ExportJob {
     this.#stop = runSliced(steps(counted), finish);
   }
 
+  /** Whether an export is being written or checked, or waits for the writers' code. */
+  get busy(): boolean {
+    return this.progress !== null || this.#pending !== null;
+  }
+
   /** Gives up the export under way; nothing is downloaded. */
   cancel(): void {
     this.#stop?.();
     this.#stop = null;
     this.#token = null;
+    this.#pending = null;
     this.progress = null;
   }
 }
+
+type Writers = typeof import('../io/export-file');
+let writers: Promise<Writers> | null = null;
+/** The file writers load on the first export: no one needs them to see the data. */
+const loadWriters = (): Promise<Writers> => (writers ??= import('../io/export-file'));
 
 function readable(blob: Blob): Promise<boolean> {
   if (blob.size === 0) return Promise.resolve(true);

@@ -32,7 +32,7 @@ describe('ExportJob', () => {
   it('writes a small export at once: the shown events, named for the dataset', async () => {
     const { app, job, saved } = setup(10_000);
     const done = vi.fn();
-    job.start('csv', done);
+    await job.start('csv', done);
     // Written at once, without progress; handed over once the browser has read it back.
     expect(job.progress).toBeNull();
     await vi.waitFor(() => expect(saved).toHaveLength(1), WAIT);
@@ -48,7 +48,7 @@ describe('ExportJob', () => {
     const { app, job, saved } = setup(10);
     const seen: ExportProgress[] = [];
     const expected = exportText(app.dataset!, app.visible, 'all');
-    job.start('all');
+    await job.start('all');
     expect(saved).toHaveLength(0);
     expect(job.progress).toEqual({ kind: 'all', done: 0, total: 300 });
     seen.push(job.progress!);
@@ -62,7 +62,7 @@ describe('ExportJob', () => {
   it('writes what was shown when it started, though the filters change meanwhile', async () => {
     const { app, job, saved } = setup(10);
     const expected = exportText(app.dataset!, app.visible, 'json');
-    job.start('json');
+    await job.start('json');
     app.setWindow(null, true);
     await vi.waitFor(() => expect(saved).toHaveLength(1), WAIT);
     expect(await textOf(saved[0]!.blob)).toBe(expected);
@@ -71,10 +71,12 @@ describe('ExportJob', () => {
   it('downloads nothing when cancelled', async () => {
     const { job, saved } = setup(10);
     const done = vi.fn();
-    job.start('geojson', done);
+    const started = job.start('geojson', done);
     job.cancel();
     expect(job.progress).toBeNull();
-    await new Promise((r) => setTimeout(r, 50));
+    expect(job.busy).toBe(false);
+    await started;
+    expect(job.progress).toBeNull();
     expect(saved).toHaveLength(0);
     expect(done).not.toHaveBeenCalled();
   });
@@ -88,7 +90,7 @@ describe('ExportJob', () => {
         problem: null,
       };
     });
-    job.start('all');
+    await job.start('all');
     await vi.waitFor(() => expect(app.notices).toHaveLength(1), WAIT);
     expect(app.notices[0]).toBe(
       'The dataset file could not be written (record 201 is damaged); nothing was downloaded.',
@@ -107,7 +109,7 @@ describe('ExportJob with events that cannot be read', () => {
     vi.spyOn(store, 'read').mockImplementation((row) =>
       damaged.has(row) ? { record: read(row).record, problem: 'its stored record cannot be read' } : read(row),
     );
-    job.start('all');
+    await job.start('all');
     await vi.waitFor(() => expect(saved).toHaveLength(1), WAIT);
     const ids = (JSON.parse(await textOf(saved[0]!.blob)) as { events: { id: string }[] }).events.map((e) => e.id);
     expect(ids).toHaveLength(300 - damaged.size);
@@ -128,12 +130,12 @@ describe('ExportJob with a file the browser cannot hold', () => {
     const save = vi.fn();
     const done = vi.fn();
     const job = new ExportJob(app, { save, slicedAbove: 10, readable: () => Promise.resolve(false) });
-    job.start('json', done);
+    await job.start('json', done);
     await vi.waitFor(() => expect(app.notices).toHaveLength(1), WAIT);
     expect(app.notices[0]).toMatch(
       /^The JSON file could not be written \(the browser could not hold \d+ MB; filter to fewer events, or choose CSV, which is about half the size\); nothing was downloaded\.$/,
     );
-    job.start('all');
+    await job.start('all');
     await vi.waitFor(() => expect(app.notices).toHaveLength(2), WAIT);
     expect(app.notices[1]).toMatch(/with no filter set, the CSV download holds every event in about half the size/);
     expect(save).not.toHaveBeenCalled();

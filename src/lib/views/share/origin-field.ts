@@ -2,7 +2,7 @@
  * The Share dialog's origins field: the same rule as the embed's `origins=` parameter (one parse,
  * embed/protocol.ts parseOrigins), with each entry it refuses explained in words. Pure.
  */
-import { parseOrigins } from '../../embed/protocol';
+import { parseOrigins } from '../../embed/origins';
 import { t } from '../../i18n/i18n.svelte';
 
 export interface OriginsField {
