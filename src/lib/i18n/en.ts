@@ -717,4 +717,11 @@ export const en = {
     one: '{count} located event in no region (at sea, or placed by country only).',
     other: '{count} located events in no region (at sea, or placed by country only).',
   },
+
+  'timeline.svgMarks': {
+    one: 'Only the first {count} mark is drawn.',
+    other: 'Only the first {count} marks are drawn.',
+  },
+
+  'share.basemapCredit': 'Basemap: {credits}',
 };

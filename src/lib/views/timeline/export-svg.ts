@@ -8,6 +8,7 @@
  */
 import type { Dataset } from '../../model/dataset';
 import { dates } from '../../state/dates.svelte';
+import { localName, t } from '../../i18n/i18n.svelte';
 import type { QueryIndex } from '../../query/query-index';
 import type { TimeWindow } from '../../query/filters';
 import type { LaneMode } from '../../state/app-state.svelte';
@@ -111,6 +112,13 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
       ? actorLanes(index.actors, visible, MAX_ACTOR_LANES)
       : categoryLanes(meta.categories, columns.category, visible);
   const laneCount = Math.max(1, layout.lanes.length);
+  /** A lane's name in the interface's language, as the timeline shows it (LaneLabels.svelte). */
+  const laneName = (lane: { key: string; label: string }): string => {
+    if (lane.key === 'actor:*') return t('timeline.otherActors');
+    if (lane.key.startsWith('actor:')) return lane.label;
+    const category = meta.categories.find((c) => c.id === lane.key);
+    return category ? localName(category.label, category.labels) : lane.label;
+  };
   const lanesHeight = Math.max(MIN_PLOT_HEIGHT, laneCount * LANE_HEIGHT);
   const laneHeight = lanesHeight / laneCount;
   const frame = layoutFrame({
@@ -186,7 +194,7 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
       lanes,
       'text',
       { x: PAD + 16, y: top + laneHeight / 2 + 4, 'font-size': 11, fill: COLORS.text },
-      clipLabel(lane.label, 24),
+      clipLabel(laneName(lane), 24),
     );
   });
   if (layout.lanes.length === 0) {
@@ -195,7 +203,7 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
       lanes,
       'text',
       { x: PAD + GUTTER + 8, y: plotTop + laneHeight / 2 + 4, 'font-size': 12, fill: COLORS.muted },
-      'No events match the current filters.',
+      t('list.empty'),
     );
   }
 
@@ -251,7 +259,7 @@ export function buildTimelineSvg(doc: Document, input: TimelineSvgInput): SVGSVG
   for (let j = 0; j < frame.count; j++) {
     if (frame.faint[j] || frame.x1[j]! < 0 || frame.x0[j]! > plotWidth) continue;
     if (drawn === MAX_SVG_MARKS) {
-      node(doc, svg, 'desc', {}, `Only the first ${MAX_SVG_MARKS} marks are drawn.`);
+      node(doc, svg, 'desc', {}, t('timeline.svgMarks', { count: MAX_SVG_MARKS }));
       break;
     }
     drawn++;
