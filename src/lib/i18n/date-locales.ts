@@ -20,6 +20,9 @@ const LOADERS = {
 
 export type DayjsLocaleId = keyof typeof LOADERS;
 
+/** The locales among them written right to left (their labels on the axis are isolated). */
+const RIGHT_TO_LEFT: ReadonlySet<DayjsLocaleId> = new Set(['ar']);
+
 /**
  * A dayjs month list: an array, or (Russian, Ukrainian) a function carrying the forms beside a
  * day (`f`, genitive: "3 февраля") and standing alone (`s`, nominative: "февраль").
@@ -103,6 +106,6 @@ export async function withDates(
   load: () => Promise<{ default: Catalogue }>,
 ): Promise<Catalogue> {
   const [module, months] = await Promise.all([load(), loadLocaleMonths(dayjsId)]);
-  prepared.set(code, wordsFromLocale(months, patternsOf(module.default)));
+  prepared.set(code, { ...wordsFromLocale(months, patternsOf(module.default)), rtl: RIGHT_TO_LEFT.has(dayjsId) });
   return module.default;
 }

@@ -39,6 +39,16 @@ export interface DateWords {
   /** Abbreviated month names on their own or before a year ("Feb 2021", a tick), January first. */
   monthsAlone: readonly string[];
   patterns: DatePatterns;
+  /**
+   * The language is written right to left: a label it writes into a left-to-right place (the
+   * timeline's axis) is isolated, so "6 سبتمبر" keeps its own order there.
+   */
+  rtl?: boolean;
+}
+
+/** A label isolated in its language's direction where it is placed in a left-to-right run. */
+export function isolated(text: string, words: DateWords): string {
+  return words.rtl && text ? `\u2067${text}\u2069` : text;
 }
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;

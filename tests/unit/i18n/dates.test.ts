@@ -6,6 +6,7 @@ import { LOCALES } from '../../../src/lib/i18n/locales';
 import { ENGLISH_DATE_WORDS, type DatePatterns } from '../../../src/lib/model/date-text';
 import { parseIsoDate } from '../../../src/lib/model/dates';
 import { dates } from '../../../src/lib/state/dates.svelte';
+import { chooseTicks } from '../../../src/lib/views/timeline/ticks';
 
 afterEach(async () => {
   await i18n.setLocale('en');
@@ -75,5 +76,16 @@ describe('date words of every language', () => {
     dates.setZone('utc');
     expect(dates.event(instant)).toBe('3 فبراير 2021، 20:30 \u2066UTC\u2069');
     expect(dates.event({ date: '2021-02-03' })).toBe('3 فبراير 2021');
+  });
+
+  it('the axis writes Arabic labels isolated right to left, in a region that runs left to right', async () => {
+    const domain = { start: Date.parse('2020-09-01T00:00Z'), end: Date.parse('2020-11-30T00:00Z') };
+    expect(chooseTicks(domain, 1000, dates.words).ticks.map((t) => t.label)).toContain('6 Sep');
+    await i18n.setLocale('ar');
+    const axis = chooseTicks(domain, 1000, dates.words);
+    expect(axis.ticks.map((t) => t.label)).toContain('\u20676 سبتمبر\u2069');
+    expect(axis.context).toBe('\u2067سبتمبر 2020\u2069');
+    await i18n.setLocale('ru');
+    expect(chooseTicks(domain, 1000, dates.words).ticks.map((t) => t.label)).toContain('6 сент.');
   });
 });

@@ -10,6 +10,7 @@ import {
   dayMonthText,
   dayText,
   ENGLISH_DATE_WORDS,
+  isolated,
   monthText,
   monthYearText,
   yearText,
@@ -56,8 +57,12 @@ export function chooseTicks(domain: Domain, width: number, words: DateWords = EN
   const unit = unitOfStep(step);
   return {
     unit,
-    ticks: instants.map((t) => ({ t, ...tickLabel(t, unit, words) })),
-    context: contextLabel(domain.start, unit, words),
+    // The axis runs left to right in every language: a right-to-left language's labels are isolated.
+    ticks: instants.map((t) => {
+      const tick = tickLabel(t, unit, words);
+      return { t, label: isolated(tick.label, words), major: tick.major };
+    }),
+    context: isolated(contextLabel(domain.start, unit, words), words),
   };
 }
 
