@@ -5,13 +5,24 @@
 // events and prints each peer's figure with the ratio ours ÷ peer (p95 for latencies; below 1: we are faster).
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
 import { generate, generatePack } from './synthetic.ts';
+import { nodeRegionLookup } from './regions-node.ts';
+import { regionCodes, type RegionLookup } from '../src/lib/model/region-lookup.ts';
 import { leanJson } from './bench-peer-data.ts';
 import { measurePeer, PEERS, startPeerServer, type PeerResult } from './bench-peers.ts';
 import { installLatencyProbe, loadTime, takeLatencies, waitLoaded } from './bench-probe.ts';
@@ -27,7 +38,7 @@ import {
   timelineZooms,
 } from './bench-gestures.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
-import { PACK_VERSION } from '../src/lib/model/pack.ts';
+import { PACK_VERSION, readPackHeader, viewPack } from '../src/lib/model/pack.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -272,6 +283,26 @@ function cached(name: string, make: () => string | Uint8Array): string {
   }
   return path;
 }
+/** Times the load worker's region assignment over a pack's points; says whether the pack carries regions. */
+function regionAssignment(size: number, packPath: string, lookup: RegionLookup): string {
+  const bytes = readFileSync(packPath);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const read = readPackHeader(buffer);
+  if (!read.ok) return `| ${size.toLocaleString('en-GB')} | (pack unreadable: ${read.message}) | | | |`;
+  const a = viewPack(buffer, read.header);
+  const columns = { lat: a.lat, lon: a.lon, locationPrecision: a.locationPrecision };
+  const times: number[] = [];
+  let withRegion = 0;
+  for (let run = 0; run < Math.max(3, runs); run++) {
+    const t0 = performance.now();
+    const codes = regionCodes(lookup, columns);
+    times.push(performance.now() - t0);
+    withRegion = codes.country.reduce((n, c) => n + (c ? 1 : 0), 0);
+  }
+  const ms = median(times);
+  return `| ${size.toLocaleString('en-GB')} | ${fmt(ms)} ms | ${fmt((ms * 1e6) / size)} ms | ${read.header.regions?.key === lookup.key ? 'yes' : 'no'} | ${((withRegion / size) * 100).toFixed(1)} % |`;
+}
+
 function place(from: string, to: string): void {
   rmSync(to, { force: true });
   try {
@@ -285,12 +316,17 @@ function place(from: string, to: string): void {
 const summaryRows: string[] = [];
 const searchRows: string[] = [];
 const modeRows: string[] = [];
+const regionRows: string[] = [];
+// The region lookup the build serves: packs carry each event's region (keyed by it, so a pack of
+// other boundaries is made again), and the assignment the load worker runs is timed with it.
+const regionLookup = await nodeRegionLookup();
 for (const size of sizes) {
   const packFile = `synthetic-${size}.flpack`;
-  place(
-    cached(`synthetic-${size}-seed1.v${PACK_VERSION}.flpack`, () => generatePack(size, 1)),
-    join(dataDir, packFile),
+  const packPath = cached(`synthetic-${size}-seed1.v${PACK_VERSION}-r${regionLookup.key.slice(0, 8)}.flpack`, () =>
+    generatePack(size, 1, regionLookup),
   );
+  place(packPath, join(dataDir, packFile));
+  regionRows.push(regionAssignment(size, packPath, regionLookup));
   const targets: { label: string; url: string }[] = [
     { label: 'Faultline (pack)', url: `http://127.0.0.1:4190/?data=bench-data/${packFile}` },
   ];
@@ -416,6 +452,14 @@ console.log('');
 console.log(`| events | tool | ${SEARCH_WORDS.map((w) => `\`${w}\``).join(' | ')} |`);
 console.log(`|---|---|${SEARCH_WORDS.map(() => '---|').join('')}`);
 for (const row of searchRows) console.log(row);
+console.log('');
+console.log("Region assignment (issue #23): each located event's country and admin-1 region by point in polygon,");
+console.log('the function the load worker runs for JSON and imports (here in Node, every block of the lookup');
+console.log('loaded); a pack carries the codes, so opening one assigns nothing:');
+console.log('');
+console.log('| events | assign p50 (of the runs) | per million | packs carry it | rows with a region |');
+console.log('|---|---|---|---|---|');
+for (const row of regionRows) console.log(row);
 rmSync(dataDir, { recursive: true, force: true });
 rmSync(peerDir, { recursive: true, force: true });
 await peerServer?.close();

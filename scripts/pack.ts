@@ -5,6 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadDataset } from '../src/lib/model/dataset.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
 import { packDataset } from '../src/lib/model/pack-build.ts';
+import { regionCodes } from '../src/lib/model/region-lookup.ts';
+import { nodeRegionLookup } from './regions-node.ts';
 import { countBySeverity, formatProblem } from '../src/lib/model/problems.ts';
 import { terminalText } from './terminal-text.ts';
 
@@ -43,7 +45,12 @@ if (!result.ok) {
   print(`✘ ${input} cannot be packed: ${errors} errors`);
   process.exit(1);
 }
-const bytes = packDataset(result.dataset);
+// Each event's country and region, as the app would assign them at load (model/regions.ts).
+const lookup = await nodeRegionLookup().catch((error: unknown) => {
+  print(`(regions not assigned: ${(error as Error).message}; the app assigns them when it opens the pack)`);
+  return null;
+});
+const bytes = packDataset(result.dataset, lookup ? regionCodes(lookup, result.dataset.columns) : null);
 try {
   writeFileSync(target, bytes);
 } catch (error) {

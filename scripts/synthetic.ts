@@ -5,6 +5,7 @@ import type { DatasetFile, EventRecord, LocationPrecision } from '../src/lib/mod
 import { buildDataset } from '../src/lib/model/dataset.ts';
 import { LIMITS } from '../src/lib/model/limits.ts';
 import { packDataset } from '../src/lib/model/pack-build.ts';
+import { regionCodes, type RegionLookup } from '../src/lib/model/region-lookup.ts';
 import { validateDataset } from '../src/lib/model/validate.ts';
 
 /** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
@@ -177,16 +178,18 @@ export function generate(count: number, seed: number): DatasetFile {
   };
 }
 
-/** The same events, validated like any file and packed: what `npm run generate -- --pack` writes. */
-export function generatePack(count: number, seed: number): Uint8Array {
+/**
+ * The same events, validated like any file and packed: what `npm run generate -- --pack` writes;
+ * with each event's region when given the lookup (scripts/regions-node.ts), as npm run pack does.
+ */
+export function generatePack(count: number, seed: number, regions: RegionLookup | null = null): Uint8Array {
   const result = validateDataset(generate(count, seed), LIMITS.maxPackEvents);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(`generated data failed validation: ${errors[0]!.pointer} ${errors[0]!.message}`);
-  return packDataset(
-    buildDataset(
-      'synthetic',
-      result.meta,
-      result.accepted.map((a) => a.event),
-    ),
+  const dataset = buildDataset(
+    'synthetic',
+    result.meta,
+    result.accepted.map((a) => a.event),
   );
+  return packDataset(dataset, regions ? regionCodes(regions, dataset.columns) : null);
 }

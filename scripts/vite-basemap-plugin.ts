@@ -46,8 +46,8 @@ export function basemapAssets(): Plugin {
   };
 }
 
-/** The cached assets' folder, built first when the cache lacks the current key. */
-async function buildIfNeeded(root: string): Promise<string> {
+/** The cached assets' folder, built first when the cache lacks the current key (scripts use it too: regions-node.ts). */
+export async function buildIfNeeded(root: string): Promise<string> {
   const cache = join(root, 'node_modules', '.cache', 'faultline-basemap');
   const key = basemapKey(root);
   const dir = join(cache, key);
