@@ -5,6 +5,7 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { binLabel, binTick, binYear } from '../../model/bin-labels';
+import { isolated } from '../../model/date-text';
 import { dates } from '../../state/dates.svelte';
 import { formatNumber, localName, t } from '../../i18n/i18n.svelte';
 import { binOf } from '../../model/time-units';
@@ -117,7 +118,8 @@ function timeTicks(series: BinSeries, left: number, step: number, bins: number):
     let label = binTick(bin, unit, dates.words);
     if (unit !== 'year' && year !== lastYear) label = `${label} ${year}`;
     lastYear = year;
-    ticks.push({ x: left + i * step, label });
+    // Time runs left to right here too: a right-to-left language's label is isolated (ticks.ts).
+    ticks.push({ x: left + i * step, label: isolated(label, dates.words) });
   }
   return ticks;
 }
