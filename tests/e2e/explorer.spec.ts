@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterFrames, expect, openApp, test } from './fixtures';
-import { REPLACE_EVERY_MS } from '../../src/lib/state/url-sync.svelte';
+import { REPLACE_EVERY_MS } from '../../src/lib/state/url-timing';
 
 interface E {
   id: string;

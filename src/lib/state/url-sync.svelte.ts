@@ -3,15 +3,9 @@ import type { AppState } from './app-state.svelte';
 import { decodeUrlState, encodeUrlState, reconcileUrlState } from './url';
 import { restoreUrlState } from './url-restore.svelte';
 import { linkStateOf } from './url-apply';
+import { REPLACE_EVERY_MS } from './url-timing';
 
-/**
- * A gesture's continuous steps (a brush drag, playback) reach the URL at most this often; its
- * last step is written at once when it ends, and a page hide writes what is held back.
- * Each history write costs Chromium a same-document navigation and a favicon reload (2–7 ms of
- * main thread, measured at 100k events): at 300 ms one brush frame in eighteen carried one, which
- * made them the slowest 5 % of frames. Nobody reads the address bar during a drag.
- */
-export const REPLACE_EVERY_MS = 1000;
+export { REPLACE_EVERY_MS };
 
 /**
  * Keeps the query string and the app state in step: state → URL on every change (discrete
