@@ -662,4 +662,27 @@ export default {
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
   'story.readTitle': '“{title}” hekayəsini oxu',
   'url.tz': 'tz="{value}" nəzərə alınmadı: event, utc və ya local yazın.',
+  'map.legend': 'Xəritənin şərti işarələri',
+  'map.shadeBy': 'Rəngləmə',
+  'map.eventsPerSquare': 'Kvadrat üzrə hadisələr',
+  'map.eventsPerCountry': 'Ölkə üzrə hadisələr',
+  'map.eventsPerRegion': 'Region üzrə hadisələr',
+  'map.fatalitiesPerCountry': 'Ölkə üzrə həlak olanlar (aşağı rəqəm)',
+  'map.fatalitiesPerRegion': 'Region üzrə həlak olanlar (aşağı rəqəm)',
+  'map.noRegions': 'Bu hadisələrin regionu yoxdur: onların yerləri burada ölkələrlə uyğunlaşdırılmayıb.',
+  'map.noFigure': 'Rəqəm yoxdur',
+  'map.noneInView': 'Görünən hissədə yeri olan hadisə yoxdur.',
+  'map.outsideCountry': {
+    one: 'Heç bir ölkəyə aid olmayan (dənizdə) {count} yerli hadisə.',
+    other: 'Heç bir ölkəyə aid olmayan (dənizdə) {count} yerli hadisə.',
+  },
+  'map.outsideRegion': {
+    one: 'Heç bir regiona aid olmayan (dənizdə və ya yalnız ölkə səviyyəsində) {count} yerli hadisə.',
+    other: 'Heç bir regiona aid olmayan (dənizdə və ya yalnız ölkə səviyyəsində) {count} yerli hadisə.',
+  },
+  'timeline.svgMarks': {
+    one: 'Yalnız ilk {count} işarə çəkilib.',
+    other: 'Yalnız ilk {count} işarə çəkilib.',
+  },
+  'share.basemapCredit': 'Əsas xəritə: {credits}',
 } satisfies Catalogue;

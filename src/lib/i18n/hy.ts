@@ -672,4 +672,27 @@ export default {
   'data.pastePlaceholder': '{ "format": "faultline/1", … }',
   'story.readTitle': 'Կարդալ «{title}»',
   'url.tz': 'Անտեսվեց tz="{value}". գրեք event, utc կամ local։',
+  'map.legend': 'Քարտեզի պայմանական նշաններ',
+  'map.shadeBy': 'Գունավորել ըստ',
+  'map.eventsPerSquare': 'Իրադարձություններ ըստ քառակուսու',
+  'map.eventsPerCountry': 'Իրադարձություններ ըստ երկրի',
+  'map.eventsPerRegion': 'Իրադարձություններ ըստ մարզի',
+  'map.fatalitiesPerCountry': 'Զոհեր ըստ երկրի (ստորին թիվ)',
+  'map.fatalitiesPerRegion': 'Զոհեր ըստ մարզի (ստորին թիվ)',
+  'map.noRegions': 'Այս իրադարձությունները մարզեր չունեն. դրանց վայրերն այստեղ երկրների հետ համապատասխանեցված չեն։',
+  'map.noFigure': 'Թիվ չկա',
+  'map.noneInView': 'Տեսանելի մասում վայրով իրադարձություններ չկան։',
+  'map.outsideCountry': {
+    one: '{count} վայրով իրադարձություն՝ ոչ մի երկրում (ծովում)։',
+    other: '{count} վայրով իրադարձություն՝ ոչ մի երկրում (ծովում)։',
+  },
+  'map.outsideRegion': {
+    one: '{count} վայրով իրադարձություն՝ ոչ մի մարզում (ծովում կամ միայն երկրի ճշգրտությամբ)։',
+    other: '{count} վայրով իրադարձություն՝ ոչ մի մարզում (ծովում կամ միայն երկրի ճշգրտությամբ)։',
+  },
+  'timeline.svgMarks': {
+    one: 'Գծված է միայն առաջին {count} նշանը։',
+    other: 'Գծված են միայն առաջին {count} նշանները։',
+  },
+  'share.basemapCredit': 'Քարտեզի հիմք՝ {credits}',
 } satisfies Catalogue;
