@@ -1,10 +1,10 @@
 /**
- * Axis ticks and their labels. d3's scaleUtc chooses the tick instants (its intervals are UTC,
+ * Axis ticks and their labels. d3-time's utcTicks chooses the tick instants (its intervals are UTC,
  * like axis ms); the labels are written here from civilFromAxis, so no label can ever pick up
  * the machine's timezone or locale. Month names and patterns are the interface language's (DateWords);
  * the tick chooser does not depend on them.
  */
-import { scaleUtc } from 'd3-scale';
+import { utcTicks } from 'd3-time';
 import { civilFromAxis, DAY_MS } from '../../model/dates';
 import {
   dayMonthText,
@@ -48,10 +48,7 @@ export function unitOfStep(stepMs: number): TickUnit {
 
 export function chooseTicks(domain: Domain, width: number, words: DateWords = ENGLISH_DATE_WORDS): Axis {
   const count = Math.max(2, Math.floor(width / TICK_SPACING_PX));
-  const instants = scaleUtc()
-    .domain([domain.start, domain.end])
-    .ticks(count)
-    .map((d) => d.getTime());
+  const instants = utcTicks(new Date(domain.start), new Date(domain.end), count).map((d) => d.getTime());
   // With fewer than two ticks there is no step; a tenth of the domain stands in for it.
   const step = instants.length >= 2 ? instants[1]! - instants[0]! : (domain.end - domain.start) / 10;
   const unit = unitOfStep(step);
