@@ -61,7 +61,8 @@ type Rendered = Record<string, ((values: Record<string, string>) => string | ((n
 let current = $state.raw<Rendered>({});
 let active = $state(BASE_LOCALE);
 let started = false;
-let waiting: { code: string; done: () => void } | null = null;
+/** setLocale calls waiting for their catalogue to show (or for a later choice to overtake them). */
+let waiting: { code: string; done: () => void }[] = [];
 
 /** The messages store, made once English is in (its definitions are the base of every language). */
 function start(base: Catalogue): void {
@@ -72,10 +73,9 @@ function start(base: Catalogue): void {
   messages.subscribe((value) => {
     current = value as unknown as Rendered;
     active = localeStore.get();
-    if (waiting && waiting.code === active) {
-      waiting.done();
-      waiting = null;
-    }
+    const settled = waiting.filter((w) => w.code === active || w.code !== localeStore.get());
+    waiting = waiting.filter((w) => !settled.includes(w));
+    for (const w of settled) w.done();
   });
 }
 
@@ -161,9 +161,12 @@ export const i18n = {
       // English itself could not load (offline after a deploy?): its keys show; any other language keeps the current one.
       return false;
     }
-    const shown = new Promise<void>((done) => (waiting = { code, done }));
+    const shown = new Promise<void>((done) => waiting.push({ code, done }));
+    // A quicker earlier choice may still be loading: this one overtakes it, and it settles as not shown.
+    for (const w of waiting.filter((w) => w.code !== code)) w.done();
+    waiting = waiting.filter((w) => w.code === code);
     localeStore.set(code);
     if (active !== code) await shown;
-    return true;
+    return active === code;
   },
 };

@@ -46,6 +46,7 @@ export class DataLoader {
       list.length === 1
         ? { kind: 'file', file: list[0]!, origin: t('origin.file', { name: list[0]!.name }) }
         : { kind: 'files', files: list, origin: t('origin.files', { names: filesName(list) }) },
+      true,
     );
   }
 
@@ -58,22 +59,23 @@ export class DataLoader {
   reimport(options: ImportOptions): Promise<boolean> {
     const last = this.#last;
     if (!last) return Promise.resolve(false);
-    return this.#open({ ...last, options: { ...last.options, ...options } });
+    return this.#open({ ...last, options: { ...last.options, ...options } }, true);
   }
 
   openText(text: string, name = 'pasted JSON'): Promise<boolean> {
     // As a file, so a large paste is read in the worker like a large file, not on the page.
-    return this.#open({ kind: 'file', file: new File([text], name), origin: t('origin.pasted') });
+    return this.#open({ kind: 'file', file: new File([text], name), origin: t('origin.pasted') }, false);
   }
 
   clear(): void {
     this.#report = null;
   }
 
-  async #open(source: DataSource): Promise<boolean> {
+  /** `reimportable`: a file or files picked or dropped (a paste cannot be read again with other options). */
+  async #open(source: DataSource, reimportable: boolean): Promise<boolean> {
     if (this.#busy || !(await this.confirm())) return false;
     this.#busy = true;
-    this.#last = (source.kind === 'file' || source.kind === 'files') && !source.origin ? source : null;
+    this.#last = reimportable && (source.kind === 'file' || source.kind === 'files') ? source : null;
     try {
       const report = await this.app.open(source);
       this.#report = report;

@@ -113,3 +113,15 @@ describe('other languages', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('switching quickly', () => {
+  it('shows the last language chosen when an earlier one is still loading', async () => {
+    const first = i18n.setLocale('ru');
+    const second = i18n.setLocale('fr');
+    // Both settle (neither waits for ever), and the later choice is the one shown.
+    const [, shown] = await Promise.all([first, second]);
+    expect(shown).toBe(true);
+    expect(i18n.locale).toBe('fr');
+    expect(t('header.share')).not.toBe('Share');
+  });
+});
