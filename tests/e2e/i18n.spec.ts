@@ -134,6 +134,13 @@ test('in the pseudo locale every view, dialog and message shows catalogue words 
     await expectAllTranslated(page.locator('body'), 'a story');
     await page.getByTestId('story-close').click();
     await expect(page.getByTestId('story-panel')).toBeHidden();
+    // Writing one: the story editor on the first story.
+    await stories.click();
+    await page.getByTestId('edit-story').first().click();
+    await expect(page.getByTestId('story-editor')).toBeVisible();
+    await expectAllTranslated(page.locator('body'), 'story editor');
+    await page.getByTestId('story-editor-close').click();
+    await expect(page.getByTestId('story-editor')).toBeHidden();
   }
   await page.getByTestId('side-tab-list').click();
 
