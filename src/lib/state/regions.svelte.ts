@@ -46,6 +46,7 @@ const states = new WeakMap<RegionsSource, RegionsState>();
 /** The app's one regions state, made when a view first asks (like summaryOf). */
 export function regionsOf(app: RegionsSource): RegionsState {
   let state = states.get(app);
-  if (!state) states.set(app, (state = new RegionsState(app)));
-  return state;
+  // In a root of its own, not owned by the first view that asks (see summaryOf).
+  if (!state) $effect.root(() => void states.set(app, (state = new RegionsState(app))));
+  return state!;
 }

@@ -113,6 +113,9 @@ const states = new WeakMap<SummarySource, SummaryState>();
  */
 export function summaryOf(app: SummarySource): SummaryState {
   let state = states.get(app);
-  if (!state) states.set(app, (state = new SummaryState(app)));
-  return state;
+  // Made in a root of its own: made inside the first view that asks, its deriveds would belong to
+  // that view and stop following the app once it unmounts (the summary shown again kept the numbers
+  // of its first showing).
+  if (!state) $effect.root(() => void states.set(app, (state = new SummaryState(app))));
+  return state!;
 }
