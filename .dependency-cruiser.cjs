@@ -3,6 +3,7 @@
  *
  *   model  <-  query  <-  state / embed  <-  views  <-  App.svelte, main.ts
  *   io -> model
+ *   i18n: beside model (every layer may use it; it uses model types only); model/query/io only its pure files
  *
  * A layer may import its own folder and the layers below it, never one above; no file cycles.
  */
@@ -38,6 +39,26 @@ module.exports = {
       'io turns bytes into model values and back; it depends on model only.',
     ),
     upward('state', ['embed', 'views'], 'state holds the app; views read it, never the other way.'),
+    upward(
+      'i18n',
+      ['query', 'io', 'state', 'embed', 'views'],
+      'i18n (message catalogues, the current language) knows nothing of the app: every layer may use it.',
+    ),
+    {
+      name: 'i18n-model-types-only',
+      severity: 'error',
+      comment: 'i18n may name a model type (the date words it fills in), never run model code.',
+      from: { path: `${lib}i18n/` },
+      to: { path: `${lib}model/`, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'live-language-above-io',
+      severity: 'error',
+      comment:
+        'model, query and io build messages as values (i18n/message.ts, types.ts); only state and views render them with the live language (i18n.svelte.ts).',
+      from: { path: `${lib}(model|query|io)/` },
+      to: { path: `${lib}i18n/.*\\.svelte\\.ts$` },
+    },
     upward('embed', ['views'], 'embed is the host protocol and its bridge to state; views use it, not the other way.'),
     {
       name: 'lib-not-app',
