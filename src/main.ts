@@ -10,6 +10,7 @@ const embedded = readEmbedConfig(
   location.search,
   /(^|\/)embed\.html$/.test(location.pathname) ? 'embed' : 'app',
 ).enabled;
-// The interface language first (English is built in; another is one small chunk), so the first
-// frame, and any notice made while starting, is already in it (state/language.ts).
+// The interface language first (every catalogue, English too, is a small chunk of its own), so the
+// first frame, and any notice made while starting, is already in it (state/language.ts). Should even
+// English fail to load, the app still mounts, its messages showing their keys.
 void startLanguage(location.search, embedded).then(() => mount(App, { target }));
