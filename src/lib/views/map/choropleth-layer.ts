@@ -16,6 +16,7 @@ import type { MapLegendModel, MapOverlay, OverlayData, OverlayPick } from './ove
 import { paintHoverRing, paintSelectionRing, PALETTES, type Scheme } from './paint';
 import { mercatorX, mercatorY } from './projection';
 import type { RegionShapes } from './region-shapes';
+import { fitCanvas } from './canvas-fit';
 
 const FILL_ALPHA = 0.78;
 /** The test hook lists at most this many filled regions. */
@@ -86,14 +87,7 @@ export class ChoroplethCanvas implements MapOverlay {
 
   render(view: Viewport): void {
     this.#view = view;
-    const w = Math.round(view.width * view.pixelRatio);
-    const h = Math.round(view.height * view.pixelRatio);
-    if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
-      this.canvas.height = h;
-      this.canvas.style.width = `${view.width}px`;
-      this.canvas.style.height = `${view.height}px`;
-    }
+    fitCanvas(this.canvas, view);
     this.#draw();
   }
 

@@ -12,6 +12,7 @@ import { formatNumber } from '../../i18n/i18n.svelte';
 import { msg } from '../../i18n/message';
 import type { MapLegendModel, MapOverlay, OverlayData, OverlayPick } from './overlay-types';
 import { paintHoverRing, paintSelectionRing, PALETTES, type Scheme } from './paint';
+import { fitCanvas } from './canvas-fit';
 
 /** Bins are drawn a little translucent, so coasts and borders show through. */
 const BIN_ALPHA = 0.82;
@@ -48,14 +49,7 @@ export class DensityCanvas implements MapOverlay {
 
   render(view: Viewport): void {
     this.#view = view;
-    const w = Math.round(view.width * view.pixelRatio);
-    const h = Math.round(view.height * view.pixelRatio);
-    if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
-      this.canvas.height = h;
-      this.canvas.style.width = `${view.width}px`;
-      this.canvas.style.height = `${view.height}px`;
-    }
+    fitCanvas(this.canvas, view);
     this.#draw();
   }
 

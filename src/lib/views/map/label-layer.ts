@@ -23,6 +23,7 @@ import {
 } from './label-layout';
 import type { Viewport } from './marker-layer';
 import { TILE_SIZE } from './world-shapes';
+import { fitCanvas } from './canvas-fit';
 
 export interface LabelColors {
   /** Places. */
@@ -102,14 +103,7 @@ export class LabelCanvas {
    */
   render(view: Viewport, panning = false): void {
     this.#view = view;
-    const w = Math.round(view.width * view.pixelRatio);
-    const h = Math.round(view.height * view.pixelRatio);
-    if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
-      this.canvas.height = h;
-      this.canvas.style.width = `${view.width}px`;
-      this.canvas.style.height = `${view.height}px`;
-    }
+    fitCanvas(this.canvas, view);
     if (!panning) this.#schedule(true);
     this.#draw();
   }

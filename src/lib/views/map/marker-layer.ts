@@ -21,6 +21,7 @@ import {
 import type { RowDelta } from '../../query/brushing';
 import type { Projected } from './projection';
 import { CLUSTER_CELL, CLUSTER_MERGE, clusterRadius, hitRadius, markerStyle, shapeFor, type Emphasis } from './symbols';
+import { fitCanvas } from './canvas-fit';
 
 export interface MarkerData {
   projected: Projected;
@@ -145,14 +146,7 @@ export class MarkerCanvas {
   /** After every move or resize: the canvas now covers `view`. */
   render(view: Viewport): void {
     this.#view = view;
-    const w = Math.round(view.width * view.pixelRatio);
-    const h = Math.round(view.height * view.pixelRatio);
-    if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
-      this.canvas.height = h;
-      this.canvas.style.width = `${view.width}px`;
-      this.canvas.style.height = `${view.height}px`;
-    }
+    fitCanvas(this.canvas, view);
     this.#recount(performance.now());
     this.#paint();
     this.#planAhead();
