@@ -6,23 +6,11 @@
  * diff of a downloaded dataset shows the edit and nothing else. Streamed like the canonical writer
  * (formats/export.ts), whose key order it starts from for whatever the file did not have.
  */
-import { canonicalEvent, type EventSource, type Sink } from './formats/export';
+import { canonicalEvent, CATEGORY_KEYS, ROOT_KEYS, type EventSource, type Sink } from './formats/export';
 import { mergeKeyOrder, reorder, shapeEvent, shapesById, type FileLayout } from '../model/file-layout';
 import type { Steps } from '../model/steps';
 import type { DatasetMeta } from '../model/types';
 
-const ROOT_KEYS = [
-  '$schema',
-  'format',
-  'title',
-  'description',
-  'license',
-  'updated',
-  'categories',
-  'stories',
-  'events',
-];
-const CATEGORY_KEYS = ['id', 'label', 'labels', 'color', 'description'];
 /** Meta fields the loader reads as '' when absent: left out when empty, which loads back the same. */
 const OPTIONAL_META = ['description', 'license', 'updated'] as const;
 /** Events written between two yields: ~1–3 ms of work, as in the canonical writer. */

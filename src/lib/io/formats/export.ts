@@ -36,7 +36,8 @@ export function written(write: (sink: Sink) => Steps<void>): string {
   return parts.join('');
 }
 
-const ROOT_KEYS = [
+/** The canonical key orders of our JSON (the layout writer, io/json-layout.ts, follows them too). */
+export const ROOT_KEYS = [
   '$schema',
   'format',
   'title',
@@ -47,7 +48,7 @@ const ROOT_KEYS = [
   'stories',
   'events',
 ];
-const CATEGORY_KEYS = ['id', 'label', 'labels', 'color', 'description'];
+export const CATEGORY_KEYS = ['id', 'label', 'labels', 'color', 'description'];
 const EVENT_KEYS = [
   'id',
   'title',
