@@ -2,12 +2,15 @@
 // script and stylesheet from dist/index.html, their modulepreload links and their static
 // imports, followed transitively), gzipped, must stay at or under 150 KB. Lazily loaded chunks
 // (the Leaflet adapter, the basemap JSON, the exports) do not count. Prints each file and the
-// total; exits 1 over budget. Run after `vite build`: node scripts/size-budget.mjs [distDir]
-import { existsSync, readFileSync } from 'node:fs';
+// total. Then the bundled basemap's size on disk, against its own budget (15 MB). Exits 1 when
+// either is over. Run after `vite build`: node scripts/size-budget.mjs [distDir]
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_BYTES = 150 * 1000;
+/** The whole bundled basemap on disk, at most (issue #23). */
+export const BASEMAP_DISK_BYTES = 15 * 1000 * 1000;
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const indexPath = join(dist, 'index.html');
@@ -83,4 +86,25 @@ for (const [name, size] of rows)
   console.log(`  ${name.padEnd(44)} ${kb(size.raw).padStart(10)} raw ${kb(size.gzip).padStart(10)} gzip`);
 const over = total > BUDGET_BYTES;
 console.log(`initial load: ${kb(total)} gzip (budget ${kb(BUDGET_BYTES)})${over ? ' — OVER BUDGET' : ''}`);
-process.exit(over ? 1 : 0);
+
+// The bundled basemap on disk (issue #23): its names, regions and gazetteer (dist/basemap/, made by
+// scripts/build-basemap.ts) and world-atlas's country shapes the page draws land from.
+const basemapFiles = [];
+const walk = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else basemapFiles.push(path);
+  }
+};
+if (existsSync(join(dist, 'basemap'))) walk(join(dist, 'basemap'));
+else console.error('size budget: no basemap/ in the build');
+for (const name of readdirSync(join(dist, 'assets')))
+  if (/^countries-(110m|50m)-.*\.json$/.test(name)) basemapFiles.push(join(dist, 'assets', name));
+const disk = basemapFiles.reduce((sum, file) => sum + statSync(file).size, 0);
+const basemapOver = disk > BASEMAP_DISK_BYTES || !existsSync(join(dist, 'basemap'));
+const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
+console.log(
+  `bundled basemap: ${mb(disk)} on disk in ${basemapFiles.length} files (budget ${mb(BASEMAP_DISK_BYTES)})${basemapOver ? ' — OVER BUDGET' : ''}`,
+);
+process.exit(over || basemapOver ? 1 : 0);

@@ -26,10 +26,11 @@ export function basemapAssets(): Plugin {
       if (process.env['VITEST']) return;
       const dir = await ensure();
       server.middlewares.use((req, res, next) => {
-        const match = /^\/basemap\/((?:[\w-]+\/)*[\w.-]+\.json)(?:\?.*)?$/.exec(req.url ?? '');
+        const match = /^\/basemap\/((?:[\w-]+\/)*[\w.-]+\.(?:json|json\.gz|bin\.gz))(?:\?.*)?$/.exec(req.url ?? '');
         const file = match && join(dir, match[1]!);
         if (!file || match[1]!.includes('..') || !existsSync(file)) return next();
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        // Gzipped files go as the bytes they are: the page unpacks them (io/asset-bytes.ts).
+        res.setHeader('Content-Type', file.endsWith('.gz') ? 'application/gzip' : 'application/json; charset=utf-8');
         res.end(readFileSync(file));
       });
     },

@@ -377,7 +377,7 @@ export function gazetteerShards(
   };
 
   const encode = (members: Map<number, Set<number>>): ShardFile => {
-    const shard: ShardFile = { kind: [], name: [], alt: [], lat: [], lon: [], population: [], region: [], country: [] };
+    const shard: ShardFile = { kind: [], name: [], alt: [], lat: [], lon: [], region: [], country: [] };
     // Most populous first: the files read in the order a person would look.
     const order = [...members.keys()].sort(
       (a, b) => indexed[b]!.place.population - indexed[a]!.place.population || a - b,
@@ -395,7 +395,6 @@ export function gazetteerShards(
       );
       shard.lat.push(Math.round(place.lat * COORD_SCALE));
       shard.lon.push(Math.round(place.lon * COORD_SCALE));
-      shard.population.push(Math.round(place.population));
       shard.region.push(place.region);
       shard.country.push(place.country);
     }
@@ -426,7 +425,7 @@ function toPlace(entry: Indexed, names: Set<number>): Place {
     alt: alt.map((n) => entry.names[n]!),
     lat: entry.place.lat,
     lon: entry.place.lon,
-    population: entry.place.population,
+    order: -entry.place.population,
     region: null,
     country: null,
     folded: [entry.folded[0]!, ...alt.map((n) => entry.folded[n]!)],

@@ -33,8 +33,11 @@ export const BUILDER_FILES = [
   'src/lib/views/map/projection.ts',
   'src/lib/model/mercator.ts',
   'scripts/basemap/regions.ts',
+  'scripts/basemap/region-shapes.ts',
   'src/lib/model/region-format.ts',
   'src/lib/model/region-lookup.ts',
+  'src/lib/i18n/locales.ts',
+  'src/lib/io/asset-bytes.ts',
 ];
 
 export function packageVersion(name: string, root = process.cwd()): string {

@@ -15,13 +15,14 @@ import {
   type Place,
   type PlaceMatch,
 } from '../model/gazetteer';
+import { assetJson } from './asset-bytes';
 
 /** Where gazetteer.json is: beside the basemap's manifest. */
 export const GAZETTEER_ROOT = 'basemap/';
 
 /** Shards kept (a few hundred KB each): enough for a session of typing. */
 const KEEP = 12;
-/** No gazetteer file is larger than this (shards aim at 250 KB); a larger answer is not ours. */
+/** No gazetteer file unpacks to more than this (shards aim at 250 KB); a larger answer is not ours. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 export type PlaceLookup =
@@ -77,13 +78,7 @@ export class GazetteerAssets {
 }
 
 async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_FILE_BYTES) throw new Error(`${url}: ${length} bytes, at most ${MAX_FILE_BYTES}`);
-  const text = await response.text();
-  if (text.length > MAX_FILE_BYTES) throw new Error(`${url}: ${text.length} characters, at most ${MAX_FILE_BYTES}`);
-  return JSON.parse(text) as unknown;
+  return assetJson(await fetch(url), url, MAX_FILE_BYTES);
 }
 
 let shared: GazetteerAssets | null = null;

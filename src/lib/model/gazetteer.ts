@@ -13,7 +13,7 @@
 import { LIMITS } from './limits';
 import { normalizeText } from './search-text';
 
-export const GAZETTEER_VERSION = 1;
+export const GAZETTEER_VERSION = 2;
 
 export type PlaceKind = 'city' | 'region' | 'country';
 export const PLACE_KINDS: readonly PlaceKind[] = ['city', 'region', 'country'];
@@ -32,7 +32,10 @@ export interface GazetteerIndex {
   regionCountry: number[];
 }
 
-/** A shard file: one entry per place, in columns. Coordinates in 1e-4 degrees. */
+/**
+ * A shard file: one entry per place, in columns, the most populous first (the order is all the
+ * ranking needs of population, so the figures are not stored). Coordinates in 1e-4 degrees.
+ */
 export interface ShardFile {
   kind: number[];
   /** The name the place is shown by. */
@@ -41,7 +44,6 @@ export interface ShardFile {
   alt: string[];
   lat: number[];
   lon: number[];
-  population: number[];
   /** Position in the index's regions or countries; -1 for none. */
   region: number[];
   country: number[];
@@ -53,7 +55,8 @@ export interface Place {
   alt: readonly string[];
   lat: number;
   lon: number;
-  population: number;
+  /** Ties between equal matches go to the smaller: the more populous (a shard's position). */
+  order: number;
   region: string | null;
   country: string | null;
   /** Folded forms of name and alt, in that order (made once, when the shard is read). */
@@ -116,10 +119,13 @@ export function shardWord(words: readonly string[]): string {
   return words.reduce((a, b) => ([...b].length > [...a].length ? b : a));
 }
 
-/** A shard's file under the index's base: its key's code points in hex (any script makes a safe name). */
+/**
+ * A shard's file under the index's base: its key's code points in hex (any script makes a safe
+ * name); gzipped on disk (io/asset-bytes.ts says why).
+ */
 export function shardPath(key: string, head: boolean): string {
   const hex = [...key].map((c) => c.codePointAt(0)!.toString(16)).join('-');
-  return `${hex}${head ? '.head' : ''}.json`;
+  return `${hex}${head ? '.head' : ''}.json.gz`;
 }
 
 /**
@@ -158,7 +164,7 @@ export function matchRank(folded: string, query: { words: readonly string[]; tex
 }
 
 /**
- * The places matching a query, best first: by rank, then population, then name; at most `limit`.
+ * The places matching a query, best first: by rank, then population (order), then name; at most `limit`.
  * Each is shown by the name it matched (its own name when that matches as well).
  */
 export function matchPlaces(
@@ -183,7 +189,7 @@ export function matchPlaces(
   found.sort(
     (a, b) =>
       a.rank - b.rank ||
-      b.place.population - a.place.population ||
+      a.place.order - b.place.order ||
       PLACE_KINDS.indexOf(b.place.kind) - PLACE_KINDS.indexOf(a.place.kind) ||
       a.name.localeCompare(b.name),
   );
@@ -272,7 +278,6 @@ export function decodeShard(value: unknown, index: GazetteerIndex): Place[] {
   const alt = checkColumn(v.alt, 'alt', n, isString);
   const lat = checkColumn(v.lat, 'lat', n, isInt);
   const lon = checkColumn(v.lon, 'lon', n, isInt);
-  const population = checkColumn(v.population, 'population', n, isInt);
   const region = checkColumn(v.region, 'region', n, isInt);
   const country = checkColumn(v.country, 'country', n, isInt);
   const places: Place[] = [];
@@ -291,7 +296,7 @@ export function decodeShard(value: unknown, index: GazetteerIndex): Place[] {
       alt: alts,
       lat: y,
       lon: x,
-      population: Math.max(0, population[i]!),
+      order: i,
       region: r >= 0 ? index.regions[r]! : null,
       country: c >= 0 ? index.countries[c]! : null,
       folded: [name[i]!, ...alts].map(foldPlace),

@@ -20,6 +20,7 @@ import {
   type TileRef,
 } from './basemap-format';
 import type { ShapeSet } from './world-shapes';
+import { assetJson } from '../../io/asset-bytes';
 
 /** A loaded labels tile: its key (for the layout's bookkeeping) and its names. */
 export interface LabelTileData {
@@ -143,10 +144,11 @@ export class BasemapAssets {
   }
 }
 
+/** No tile or manifest unpacks to more than this (the largest tile is ~250 KB). */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
 async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json() as Promise<unknown>;
+  return assetJson(await fetch(url), url, MAX_FILE_BYTES);
 }
 
 /** Marks an entry as just used (a Map keeps insertion order: the first is the least recent). */

@@ -94,8 +94,9 @@ export function tilesFor(level: number, tiles: readonly number[], box: readonly 
   return out;
 }
 
+/** A tile's file under the manifest's base: gzipped on disk (io/asset-bytes.ts says why). */
 export function tilePath(ref: TileRef, kind: AssetKind): string {
-  return `${ref.level}/${ref.z}-${ref.x}-${ref.y}.${kind}.json`;
+  return `${ref.level}/${ref.z}-${ref.x}-${ref.y}.${kind}.json.gz`;
 }
 
 /** What basemap/manifest.json holds. */

@@ -60,7 +60,7 @@ describe('asset tile lookup', () => {
   });
 
   it('names each tile by level, square and kind', () => {
-    expect(tilePath({ level: 3, z: 6, x: 40, y: 24 }, 'lines')).toBe('3/6-40-24.lines.json');
+    expect(tilePath({ level: 3, z: 6, x: 40, y: 24 }, 'lines')).toBe('3/6-40-24.lines.json.gz');
     expect(refBox({ z: 1, x: 1, y: 0 })).toEqual([128, 0, 256, 128]);
   });
 });
