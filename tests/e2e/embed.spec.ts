@@ -115,7 +115,9 @@ test('the host filters the embed, hears a click as `select`, and fits the frame 
     v: 1,
     type: 'state',
     payload: {
-      filters: { text: '', categories: null, actors: [], tags: [], inView: false },
+      filters: { text: '', categories: null, actors: [], tags: [], regions: [], inView: false },
+      regionNames: [],
+      mapMode: { mode: 'clusters', measure: 'events' },
       window: null,
       selected: null,
       visible: TOTAL,
@@ -173,6 +175,57 @@ test('the host filters the embed, hears a click as `select`, and fits the frame 
     filters: { categories: null },
   });
   await expect(embed.getByTestId('event-detail')).toContainText('Obama and Medvedev sign New START');
+});
+
+test('the host filters by region and switches the map mode; the embed reports both back', async ({ page }) => {
+  const embed = await openHost(page, './embed.html?embed=1', { width: 1000, height: 720 });
+  await expect(embed.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
+  await waitFor(page, isType('ready'), 'ready');
+
+  // An id the data has no region for is refused, named in the error; nothing changes.
+  await send(page, { v: 1, type: 'setFilters', id: 'bad', payload: { regions: ['AZE', 'XYZ'] } });
+  const refusal = await waitFor(page, (m) => isType('error')(m) && replyTo('bad')(m), 'the refusal');
+  expect((refusal.data as Message).payload!['message']).toBe('unknown region "XYZ"');
+  await expect(embed.getByTestId('event-count')).toHaveText(`${TOTAL} events`);
+
+  // Azerbaijan: the count, the list, the timeline and the map narrow alike, and the state names it.
+  await send(page, { v: 1, type: 'setFilters', payload: { regions: ['AZE'] } });
+  await expect(embed.getByTestId('event-count')).not.toHaveText(`${TOTAL} events`);
+  await send(page, { v: 1, type: 'getState', id: 'r1' });
+  const state = ((await waitFor(page, replyTo('r1'), 'the state with the region')).data as Message).payload!;
+  expect(state['filters']).toMatchObject({ regions: ['AZE'] });
+  expect(state['regionNames']).toEqual(['Azerbaijan']);
+  const shown = state['visible'] as number;
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(TOTAL);
+  await expect(embed.getByTestId('event-count')).toHaveText(`${shown} of ${TOTAL} events`);
+  await expect(embed.getByTestId('event-row').first()).toHaveAttribute('aria-setsize', String(shown));
+  await expect
+    .poll(async () => {
+      const marks = JSON.parse((await embed.getByTestId('timeline-canvas').getAttribute('data-marks')) ?? '[]') as {
+        id: string;
+      }[];
+      const markers = JSON.parse((await embed.getByTestId('map').getAttribute('data-markers')) ?? '[]') as {
+        count: number;
+      }[];
+      // Every event in a region has a place: the map draws them all.
+      return [new Set(marks.map((m) => m.id)).size, markers.reduce((sum, m) => sum + m.count, 0)];
+    })
+    .toEqual([shown, shown]);
+
+  // The map mode: a density of squares, with its legend, reported in the next state.
+  await send(page, { v: 1, type: 'setMapMode', payload: { mode: 'density' } });
+  await expect(embed.getByTestId('map-legend')).toBeVisible();
+  await expect(embed.getByTestId('map-mode')).toHaveValue('density');
+  await waitFor(
+    page,
+    (m) =>
+      isType('state')(m) &&
+      ((m.data as Message).payload!['mapMode'] as { mode: string } | undefined)?.mode === 'density',
+    'a state message with the map mode',
+  );
+  const last = ((await messagesOf(page, 'state')).at(-1)!.data as Message).payload!;
+  expect(last['mapMode']).toEqual({ mode: 'density', measure: 'events' });
 });
 
 test('messages from windows other than the parent, and malformed ones, change nothing; malformed ones get an error', async ({

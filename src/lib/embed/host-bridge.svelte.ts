@@ -1,9 +1,11 @@
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import type { Dataset } from '../model/dataset';
+import { regionIdName } from '../model/region-filter';
 import type { QueryIndex } from '../query/query-index';
 import type { Filters } from '../query/filters';
 import type { AppState } from '../state/app-state.svelte';
+import { regionNamesFor } from '../state/region-names.svelte';
 import {
   acceptsMessage,
   addressable,
@@ -39,14 +41,20 @@ export interface HostBridge {
 /** The state as the `state` message reports it. */
 export function statePayload(app: AppState): Omit<StatePayload, 'inReplyTo'> {
   const f = app.filters;
+  const table = app.dataset?.regions?.table ?? null;
+  // The names file of the embed's language is fetched only once a region is named.
+  const names = table && f.regions.length ? regionNamesFor(table) : null;
   return {
     filters: {
       text: f.text,
       categories: f.categories ? [...f.categories] : null,
       actors: [...f.actors],
       tags: [...f.tags],
+      regions: [...f.regions],
       inView: f.inView,
     },
+    regionNames: f.regions.map((id) => regionIdName(table, id, names)),
+    mapMode: { mode: app.mapMode, measure: app.mapMeasure },
     window: windowToIso(f.window),
     selected: app.selectedId,
     visible: app.visible.length,
@@ -61,6 +69,7 @@ function catalogOf(dataset: Dataset, index: QueryIndex): Catalog {
     categories: dataset.meta.categories.map((c) => c.id),
     actors,
     tags,
+    regions: dataset.regions?.table ?? null,
     hasEvent: (id) => dataset.events.rowOf(id) !== undefined,
   };
 }
@@ -147,6 +156,10 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
       case 'getState':
         reply(stateMessage(statePayload(app), command.id), origin);
         break;
+      case 'setMapMode':
+        if (command.mode) app.setMapMode(command.mode);
+        if (command.measure) app.setMapMeasure(command.measure);
+        break;
       case 'goToStep': {
         const stories = dataset.meta.stories ?? [];
         const wrong = checkStoryStep(stories, app.story?.id ?? null, command);
@@ -214,7 +227,7 @@ export function useHostBridge(app: AppState, options: { origins: string[] | null
     });
   });
 
-  // state ← filters, window, selection, visible count; debounced, and only when it differs.
+  // state ← filters (regions too), window, selection, visible count, map mode; debounced, and only when it differs.
   let lastState = '';
   $effect(() => {
     if (!app.dataset) return;

@@ -10,10 +10,19 @@
  *   3. Otherwise only a data-free `{v: 1, type: 'ready'}` is posted, to '*'; the rest waits.
  * A parent with an opaque origin ("null", itself sandboxed) cannot be addressed, so it counts
  * as "no origin yet": it may send commands, but gets nothing back beyond the data-free ready.
+ *
+ * Versions: what a host written for an earlier v: 1 can ignore is added within v: 1: a new command
+ * (goToStep, setMapMode), a new optional field of a command (setFilters `regions`), a new field of
+ * an outgoing payload (state's `filters.regions`, `regionNames`, `mapMode`), a new outgoing type
+ * (step). Such a host never sends the new things and reads the fields it knows as before. A change
+ * to what an existing field means or how it is shaped, or a field a host must send, needs v: 2.
  */
 import { parseIsoDate, spanOf } from '../model/dates';
 import { LIMITS } from '../model/limits';
+import { parseRegionIds, unknownRegionIds } from '../model/region-filter';
+import type { RegionTable } from '../model/regions';
 import type { TimeWindow } from '../query/filters';
+import { MAP_MODES, parseMapMeasure, parseMapMode, type MapMeasure, type MapMode } from '../state/map-mode';
 import { axisToIso, endToIso } from '../state/url';
 
 export const PROTOCOL_VERSION = 1;
@@ -37,6 +46,8 @@ export interface FilterPatch {
   categories?: string[] | null;
   actors?: string[];
   tags?: string[];
+  /** Country ("AZE") and admin-1 ("AZE-5565") ids, as a link's region=; empty shows every region. */
+  regions?: string[];
   window?: TimeWindow | null;
   inView?: boolean;
 }
@@ -48,10 +59,19 @@ export type Command =
   | { type: 'selectEvent'; id: RequestId | null; eventId: string | null }
   | { type: 'getState'; id: RequestId | null }
   /** `story` null: the story open now. `step` counts from 1, as the reader sees it. */
-  | { type: 'goToStep'; id: RequestId | null; story: string | null; step: number };
+  | { type: 'goToStep'; id: RequestId | null; story: string | null; step: number }
+  /** What the map draws and what a choropleth shades by; an absent one stays as it is. */
+  | { type: 'setMapMode'; id: RequestId | null; mode?: MapMode; measure?: MapMeasure };
 
 export type CommandType = Command['type'];
-export const COMMAND_TYPES: readonly CommandType[] = ['setFilters', 'setWindow', 'selectEvent', 'getState', 'goToStep'];
+export const COMMAND_TYPES: readonly CommandType[] = [
+  'setFilters',
+  'setWindow',
+  'selectEvent',
+  'getState',
+  'goToStep',
+  'setMapMode',
+];
 
 export type Validation = { ok: true; command: Command } | { ok: false; message: string; inReplyTo: RequestId | null };
 
@@ -62,7 +82,17 @@ export interface WindowIso {
 }
 
 export interface StatePayload {
-  filters: { text: string; categories: string[] | null; actors: string[]; tags: string[]; inView: boolean };
+  filters: {
+    text: string;
+    categories: string[] | null;
+    actors: string[];
+    tags: string[];
+    regions: string[];
+    inView: boolean;
+  };
+  /** The names of filters.regions, in the same order, in the embed's language where the names exist. */
+  regionNames: string[];
+  mapMode: { mode: MapMode; measure: MapMeasure };
   window: WindowIso | null;
   selected: string | null;
   visible: number;
@@ -125,6 +155,18 @@ function stringList(value: unknown, where: string): string[] {
   return value.map((item, i) => string(item, `${where}[${i}]`, MESSAGE_LIMITS.item));
 }
 
+/** setFilters `regions`: counted before any is read, then read as a link's region= is (model/region-filter.ts). */
+function regionList(value: unknown): string[] {
+  const where = 'setFilters: regions';
+  const max = LIMITS.maxRegionFilter;
+  if (!Array.isArray(value)) fail(`${where} must be an array of region ids such as "AZE" or "AZE-5565"`);
+  if (value.length > max) fail(`${where} names ${value.length} regions; the limit is ${max}`);
+  const ids = parseRegionIds(value.map((item, i) => string(item, `${where}[${i}]`, MESSAGE_LIMITS.item)));
+  // A comma inside a value names several, as in a link.
+  if (ids.length > max) fail(`${where} names ${ids.length} regions; the limit is ${max}`);
+  return ids;
+}
+
 /** UTF-8 length of the JSON form; throws Invalid when the value is not JSON (cycles, BigInt). */
 export function serialisedBytes(value: unknown): number {
   let json: string | undefined;
@@ -166,13 +208,14 @@ export function parseWindow(value: unknown, where: string): TimeWindow {
 
 function parseFilterPatch(value: unknown): FilterPatch {
   if (!isPlainObject(value)) fail('setFilters: payload must be an object');
-  onlyKeys(value, ['text', 'categories', 'actors', 'tags', 'window', 'inView'], 'setFilters payload');
+  onlyKeys(value, ['text', 'categories', 'actors', 'tags', 'regions', 'window', 'inView'], 'setFilters payload');
   const patch: FilterPatch = {};
   if ('text' in value) patch.text = string(value['text'], 'setFilters: text', MESSAGE_LIMITS.text);
   if ('categories' in value)
     patch.categories = value['categories'] === null ? null : stringList(value['categories'], 'setFilters: categories');
   if ('actors' in value) patch.actors = stringList(value['actors'], 'setFilters: actors');
   if ('tags' in value) patch.tags = stringList(value['tags'], 'setFilters: tags');
+  if ('regions' in value) patch.regions = regionList(value['regions']);
   if ('window' in value)
     patch.window = value['window'] === null ? null : parseWindow(value['window'], 'setFilters: window');
   if ('inView' in value) {
@@ -238,6 +281,25 @@ export function validateCommand(data: unknown): Validation {
             : string(payload['story'], 'goToStep: story', MESSAGE_LIMITS.eventId);
         return { ok: true, command: { type, id: inReplyTo, story, step } };
       }
+      case 'setMapMode': {
+        if (!isPlainObject(payload)) fail('setMapMode: payload must be {mode?, measure?}');
+        onlyKeys(payload, ['mode', 'measure'], 'setMapMode payload');
+        if (!('mode' in payload) && !('measure' in payload)) fail('setMapMode: payload needs mode, measure or both');
+        const command: Extract<Command, { type: 'setMapMode' }> = { type, id: inReplyTo };
+        if ('mode' in payload) {
+          const text = string(payload['mode'], 'setMapMode: mode', MESSAGE_LIMITS.item);
+          const mode = parseMapMode(text);
+          if (!mode) fail(`setMapMode: unknown mode "${truncate(text)}" (known: ${MAP_MODES.join(', ')})`);
+          command.mode = mode;
+        }
+        if ('measure' in payload) {
+          const text = string(payload['measure'], 'setMapMode: measure', MESSAGE_LIMITS.item);
+          const measure = parseMapMeasure(text);
+          if (!measure) fail(`setMapMode: unknown measure "${truncate(text)}" (known: events, fatalities)`);
+          command.measure = measure;
+        }
+        return { ok: true, command };
+      }
       case 'getState':
         if (
           payload !== undefined &&
@@ -263,17 +325,14 @@ export interface Catalog {
   categories: readonly string[];
   actors: ReadonlySet<string>;
   tags: ReadonlySet<string>;
+  /** The table region ids are read against; null when the data has none (no located events, no assets). */
+  regions: RegionTable | null;
   hasEvent(id: string): boolean;
 }
 
 /** Null when the command only names things the dataset has; otherwise why not. */
 export function checkAgainstCatalog(command: Command, catalog: Catalog): string | null {
-  const unknown = (
-    values: readonly string[] | null | undefined,
-    known: (v: string) => boolean,
-    what: string,
-  ): string | null => {
-    const missing = (values ?? []).filter((v) => !known(v));
+  const named = (missing: readonly string[], what: string): string | null => {
     if (missing.length === 0) return null;
     const shown = missing
       .slice(0, 5)
@@ -281,12 +340,24 @@ export function checkAgainstCatalog(command: Command, catalog: Catalog): string 
       .join(', ');
     return `unknown ${what}${missing.length > 1 ? 's' : ''} ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`;
   };
+  const unknown = (values: readonly string[] | null | undefined, known: (v: string) => boolean, what: string) =>
+    named(
+      (values ?? []).filter((v) => !known(v)),
+      what,
+    );
+  const regions = (ids: readonly string[] | undefined): string | null => {
+    if (!ids?.length) return null;
+    if (!catalog.regions)
+      return 'this dataset has no regions (no located events, or the region boundaries could not be loaded)';
+    return named(unknownRegionIds(catalog.regions, ids), 'region');
+  };
   if (command.type === 'setFilters') {
     const { patch } = command;
     return (
       unknown(patch.categories, (c) => catalog.categories.includes(c), 'category') ??
       unknown(patch.actors, (a) => catalog.actors.has(a), 'actor') ??
-      unknown(patch.tags, (t) => catalog.tags.has(t), 'tag')
+      unknown(patch.tags, (t) => catalog.tags.has(t), 'tag') ??
+      regions(patch.regions)
     );
   }
   if (command.type === 'selectEvent' && command.eventId !== null && !catalog.hasEvent(command.eventId)) {

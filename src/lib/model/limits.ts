@@ -91,4 +91,10 @@ export const LIMITS = {
   /** The gazetteer's files are built with the app, but are read as any fetched file: checked first. */
   maxGazetteerShards: 20_000,
   maxGazetteerShardPlaces: 50_000,
+  /**
+   * Region ids (countries and admin-1 regions) one filter names from the embed's host API
+   * (setFilters `regions`), checked before any is read or looked up. Ticking regions is a reader's
+   * choice of a few places; a thousand already covers every region of the largest countries.
+   */
+  maxRegionFilter: 1_000,
 } as const;

@@ -5,6 +5,7 @@ import { capSearchText } from '../model/search-text';
 import { t } from '../i18n/i18n.svelte';
 import type { QueryIndex } from '../query/query-index';
 import { regionIds, type RegionTable } from '../model/regions';
+import { parseRegionIds } from '../model/region-filter';
 import type { TimeWindow } from '../query/filters';
 import type { LaneMode, MapView } from './view-types';
 import { DEFAULT_MAP_MODE, MAP_MODES, parseMapMeasure, parseMapMode, type MapMeasure, type MapMode } from './map-mode';
@@ -116,14 +117,7 @@ export function decodeUrlState(search: string): { state: UrlState; notices: stri
   state.actors = p.getAll('actor').filter(Boolean);
   state.tags = p.getAll('tag').filter(Boolean);
   // Ids hold no commas (adm0_a3, adm1_code); a repeated region= is read too. At most the table's size.
-  state.regions = [
-    ...new Set(
-      p
-        .getAll('region')
-        .flatMap((v) => v.split(','))
-        .filter(Boolean),
-    ),
-  ].slice(0, 0xffff);
+  state.regions = parseRegionIds(p.getAll('region')).slice(0, 0xffff);
   state.window = decodeWindow(p.get('from'), p.get('to'), notices);
   const inview = p.get('inview');
   if (inview !== null) {

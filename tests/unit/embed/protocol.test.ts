@@ -272,6 +272,7 @@ describe('checkAgainstCatalog', () => {
     categories: ['strike', 'ceasefire'],
     actors: new Set(['NATO', 'Russia MFA']),
     tags: new Set(['new-start']),
+    regions: null,
     hasEvent: (id) => id === 'nk20-war',
   };
   const check = (data: unknown) => checkAgainstCatalog(valid(data), catalog);
@@ -314,7 +315,9 @@ describe('outgoing messages', () => {
     expect(heightMessage(612.2)).toEqual({ v: 1, type: 'height', payload: { height: 613 } });
     expect(errorMessage('bad', 'r')).toEqual({ v: 1, type: 'error', payload: { message: 'bad', inReplyTo: 'r' } });
     const state = {
-      filters: { text: '', categories: null, actors: [], tags: [], inView: false },
+      filters: { text: '', categories: null, actors: [], tags: [], regions: [], inView: false },
+      regionNames: [],
+      mapMode: { mode: 'clusters' as const, measure: 'events' as const },
       window: null,
       selected: null,
       visible: 3,
