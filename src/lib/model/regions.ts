@@ -9,10 +9,12 @@
  * scripts/build-basemap.ts builds three assets beside the basemap's (scripts/basemap/regions.ts):
  *
  *   regions.json                 a small pointer: the table key and the versioned paths below
- *   <base>regions/table.json     the RegionTable (English names, ids, label points, boxes)
- *   <base>regions/lookup.bin     the point-in-polygon structure (model/region-lookup.ts)
+ *   <base>regions/table.json.gz  the RegionTable (English names, ids, label points, boxes)
+ *   <base>regions/lookup/<bx>-<by>.bin.gz  the point-in-polygon structure by 10° block (model/region-lookup.ts)
  *   <base>regions/shapes.json    simplified rings per country and per admin-1, for drawing
- *   <base>regions/names/<lang>.json   names in one language: { countries: string[], admin1: string[] }
+ *   <base>regions/names/<lang>.json.gz   names in one interface language: { countries: string[], admin1: string[] }
+ *
+ * Files ending .gz are gzipped on disk (io/asset-bytes.ts says why).
  *
  * Codes: a dataset's `regions` holds two Uint16Array columns, one value per row, 0 for none and
  * otherwise 1 + the index into `countries` / `admin1` of the table whose `key` they name. An event
@@ -63,7 +65,7 @@ export interface RegionTable {
   readonly countries: readonly RegionCountry[];
   /** Grouped by country, by English name within one. */
   readonly admin1: readonly RegionAdmin1[];
-  /** The languages a names file exists for (regions/names/<lang>.json). */
+  /** The languages a names file exists for (regions/names/<lang>.json.gz). */
   readonly languages: readonly RegionLanguage[];
 }
 
@@ -151,14 +153,102 @@ export function regionIds(table: RegionTable): ReadonlyMap<RegionId, { level: Re
 }
 
 /**
- * "Shusha, Azerbaijan", "Azerbaijan" (a country-precision event), or "" for codes of none, in English or in `names` where
- * they give one. What the details show and a region's name is searched by.
+ * How one language says a region's kind beside its name. The kinds are Natural Earth's English
+ * words (RegionAdmin1.kind); a language translates some of them and says the rest by name alone.
  */
-export function regionLabel(table: RegionTable, country: number, admin1: number, names?: RegionNames | null): string {
+export interface RegionWording {
+  /** The word for an English kind ("District" → "район"), or "" to say the name alone. */
+  readonly kind: (english: string) => string;
+  /** Where name and kind go: "{name} {kind}" in English, "{name} ({kind})" in Russian. */
+  readonly pattern: string;
+  /** Words that, in a name, already say its kind ("область" in "Херсонская область"): all the language's kind words. */
+  readonly said: readonly string[];
+}
+
+/** Natural Earth's English kind of a region: the first of "Commune|Municipality", or "". */
+export function regionKind(region: RegionAdmin1): string {
+  return region.kind.split('|')[0]!.trim();
+}
+
+/** A piece of a region's name as a language says it: the name, or (`kind`) its kind and the words around it. */
+export interface RegionNamePart {
+  readonly text: string;
+  readonly kind: boolean;
+}
+
+/**
+ * A region's name with its kind ("Shusha Municipality", "Шуша (муниципалитет)"), in parts so a list
+ * can show the kind quieter; the name alone when the kind is empty, has no word in the language,
+ * or the name already says a kind ("Kebbi State", "Republic of Dagestan": the kind or a word of `said`).
+ */
+export function regionNameParts(
+  name: string,
+  kindWord: string,
+  pattern: string,
+  said: readonly string[] = [],
+): RegionNamePart[] {
+  const alone = [{ text: name, kind: false }];
+  if (!name || !kindWord || !pattern.includes('{name}') || !pattern.includes('{kind}')) return alone;
+  if ([kindWord, ...said].some((word) => hasWord(name, word))) return alone;
+  const parts: RegionNamePart[] = [];
+  for (const piece of pattern.split(/(\{name\}|\{kind\})/)) {
+    if (!piece) continue;
+    if (piece === '{name}') parts.push({ text: name, kind: false });
+    else parts.push({ text: piece === '{kind}' ? kindWord : piece, kind: true });
+  }
+  return parts;
+}
+
+/** Whether `word` stands in `text` as a word of its own (any case, any script). */
+function hasWord(text: string, word: string): boolean {
+  if (!word) return false;
+  let pattern = wordPatterns.get(word);
+  if (!pattern) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'iu');
+    wordPatterns.set(word, pattern);
+  }
+  return pattern.test(text);
+}
+/** One pattern per kind word (a few dozen in all the languages). */
+const wordPatterns = new Map<string, RegExp>();
+
+/** An admin-1 region's name in parts with its kind in the wording's language (the name alone without one). */
+export function regionNamePartsOf(
+  region: RegionAdmin1,
+  name: string,
+  wording?: RegionWording | null,
+): RegionNamePart[] {
+  if (!wording) return [{ text: name, kind: false }];
+  const english = regionKind(region);
+  return regionNameParts(name, wording.kind(english), wording.pattern, [english, ...wording.said]);
+}
+
+/** An admin-1 region's name with its kind in the wording's language, or its name alone without one. */
+export function regionNameWithKind(region: RegionAdmin1, name: string, wording?: RegionWording | null): string {
+  return regionNamePartsOf(region, name, wording)
+    .map((p) => p.text)
+    .join('');
+}
+
+/**
+ * "Shusha, Azerbaijan", "Azerbaijan" (a country-precision event), or "" for codes of none, in English or in `names` where
+ * they give one; with `wording`, the region's kind too ("Shusha Municipality, Azerbaijan"). What
+ * the details show and a region's name is searched by.
+ */
+export function regionLabel(
+  table: RegionTable,
+  country: number,
+  admin1: number,
+  names?: RegionNames | null,
+  wording?: RegionWording | null,
+): string {
   const c = country > 0 ? table.countries[country - 1] : undefined;
   const a = admin1 > 0 ? table.admin1[admin1 - 1] : undefined;
   const countryName = c ? names?.countries[c.index] || c.name : '';
-  const adminName = a ? names?.admin1[a.index] || a.name : '';
+  const plainName = a ? names?.admin1[a.index] || a.name : '';
   // A region named as its country (Somaliland's one region) is said once.
+  if (plainName && plainName === countryName) return countryName;
+  const adminName = a ? regionNameWithKind(a, plainName, wording) : '';
   return adminName && adminName !== countryName ? `${adminName}, ${countryName}` : countryName || adminName;
 }

@@ -5,6 +5,7 @@
  */
 import { i18n } from '../i18n/i18n.svelte';
 import { regionLabel, type RegionNames, type RegionTable } from '../model/regions';
+import { regionWording } from './region-kinds';
 
 let names = $state.raw<RegionNames | null>(null);
 let asked: string | null = null;
@@ -29,7 +30,7 @@ export function regionNamesFor(table: RegionTable): RegionNames | null {
   return names?.language === lang ? names : null;
 }
 
-/** "Shusha, Azerbaijan" in the current language where it has the names. */
+/** "Shusha Municipality, Azerbaijan" in the current language where it has the names (and the kind's word). */
 export function regionText(table: RegionTable, country: number, admin1: number): string {
-  return regionLabel(table, country, admin1, regionNamesFor(table));
+  return regionLabel(table, country, admin1, regionNamesFor(table), regionWording());
 }
