@@ -37,7 +37,10 @@ window.addEventListener('message', (event) => {
     frame.style.height = `${Math.max(300, Math.min(4000, data.payload.height))}px`;
   } else if (data.type === 'state') {
     const p = data.payload;
-    summary.textContent = `${p.visible} of ${p.total} events shown${p.selected ? `; selected: ${p.selected}` : ''}.`;
+    // regionNames: the regions filtered by, in the embed's language; older embeds send neither field.
+    const regions = p.regionNames?.length ? `; regions: ${p.regionNames.join(', ')}` : '';
+    const map = p.mapMode && p.mapMode.mode !== 'clusters' ? `; map: ${p.mapMode.mode}` : '';
+    summary.textContent = `${p.visible} of ${p.total} events shown${regions}${map}${p.selected ? `; selected: ${p.selected}` : ''}.`;
   } else if (data.type === 'select' && data.payload.id) {
     document.getElementById('event-id').value = data.payload.id;
   }
@@ -49,8 +52,12 @@ frame.addEventListener('load', () => send('getState'));
 document.getElementById('filter-ceasefire').addEventListener('click', () => send('setFilters', { categories: ['ceasefire'] }));
 document.getElementById('filter-text').addEventListener('click', () => send('setFilters', { text: 'Ganja' }));
 document.getElementById('window-2020').addEventListener('click', () => send('setWindow', { from: '2020-09', to: '2020-11' }));
+// Region ids are those of region= in links: a country's ("AZE") or a first-level region's ("AZE-5565").
+document.getElementById('region-aze').addEventListener('click', () => send('setFilters', { regions: ['AZE'] }));
+document.getElementById('map-regions').addEventListener('click', () => send('setMapMode', { mode: 'regions' }));
+document.getElementById('map-markers').addEventListener('click', () => send('setMapMode', { mode: 'clusters' }));
 document.getElementById('clear-filters').addEventListener('click', () =>
-  send('setFilters', { text: '', categories: null, actors: [], tags: [], window: null, inView: false }),
+  send('setFilters', { text: '', categories: null, actors: [], tags: [], regions: [], window: null, inView: false }),
 );
 document.getElementById('get-state').addEventListener('click', () => send('getState'));
 document.getElementById('clear-selection').addEventListener('click', () => send('selectEvent', { id: null }));
