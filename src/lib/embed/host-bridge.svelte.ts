@@ -5,6 +5,7 @@ import { regionIdName } from '../model/region-filter';
 import type { QueryIndex } from '../query/query-index';
 import type { Filters } from '../query/filters';
 import type { AppState } from '../state/app-state.svelte';
+import { regionWording } from '../state/region-kinds';
 import { regionNamesFor } from '../state/region-names.svelte';
 import {
   acceptsMessage,
@@ -44,6 +45,8 @@ export function statePayload(app: AppState): Omit<StatePayload, 'inReplyTo'> {
   const table = app.dataset?.regions?.table ?? null;
   // The names file of the embed's language is fetched only once a region is named.
   const names = table && f.regions.length ? regionNamesFor(table) : null;
+  // Named as the details name them: with the region's kind, in the embed's language.
+  const wording = f.regions.length ? regionWording() : null;
   return {
     filters: {
       text: f.text,
@@ -53,7 +56,7 @@ export function statePayload(app: AppState): Omit<StatePayload, 'inReplyTo'> {
       regions: [...f.regions],
       inView: f.inView,
     },
-    regionNames: f.regions.map((id) => regionIdName(table, id, names)),
+    regionNames: f.regions.map((id) => regionIdName(table, id, names, wording)),
     mapMode: { mode: app.mapMode, measure: app.mapMeasure },
     window: windowToIso(f.window),
     selected: app.selectedId,

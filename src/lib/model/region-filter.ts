@@ -2,7 +2,15 @@
  * The region ids a filter names, read one way wherever they come from: a link's `region=` (state/url.ts)
  * and the embed host API's setFilters `regions` (embed/protocol.ts). Pure.
  */
-import { NO_REGION, regionIds, regionLabel, type RegionId, type RegionNames, type RegionTable } from './regions';
+import {
+  NO_REGION,
+  regionIds,
+  regionLabel,
+  type RegionId,
+  type RegionNames,
+  type RegionTable,
+  type RegionWording,
+} from './regions';
 
 /**
  * Ids as given: each value split at commas (ids hold none: adm0_a3, adm1_code), blanks dropped,
@@ -19,12 +27,17 @@ export function unknownRegionIds(table: RegionTable, ids: readonly RegionId[]): 
 }
 
 /**
- * What a region id is called: "Azerbaijan", "Shusha, Azerbaijan", in `names` where they give one,
- * else in English; an id the table lacks is its own name.
+ * What a region id is called, as the details name it: "Azerbaijan", "Shusha Municipality, Azerbaijan"
+ * (with `wording`), in `names` where they give one, else in English; an id the table lacks is its own name.
  */
-export function regionIdName(table: RegionTable | null, id: RegionId, names?: RegionNames | null): string {
+export function regionIdName(
+  table: RegionTable | null,
+  id: RegionId,
+  names?: RegionNames | null,
+  wording?: RegionWording | null,
+): string {
   const hit = table ? regionIds(table).get(id) : undefined;
   if (!hit) return id;
-  if (hit.level === 'country') return regionLabel(table!, hit.index + 1, NO_REGION, names);
-  return regionLabel(table!, table!.admin1[hit.index]!.country + 1, hit.index + 1, names);
+  if (hit.level === 'country') return regionLabel(table!, hit.index + 1, NO_REGION, names, wording);
+  return regionLabel(table!, table!.admin1[hit.index]!.country + 1, hit.index + 1, names, wording);
 }

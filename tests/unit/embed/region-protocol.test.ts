@@ -179,6 +179,14 @@ describe('region names in the state message', () => {
     expect(regionIdName(TABLE, 'AZE-5565', ru)).toBe('Шуша, Азербайджан');
     // A name the language lacks is the English one.
     expect(regionIdName(TABLE, 'AZE-2440', ru)).toBe('Baku, Азербайджан');
+    // With the language's wording of kinds, as the details say it.
+    const wording = {
+      kind: (k: string) => (k === 'Municipality' ? 'муниципалитет' : ''),
+      pattern: '{name} ({kind})',
+      said: [],
+    };
+    expect(regionIdName(TABLE, 'AZE-5565', ru, wording)).toBe('Шуша (муниципалитет), Азербайджан');
+    expect(regionIdName(TABLE, 'AZE', ru, wording)).toBe('Азербайджан');
     // An id kept without a table (a link's, on data without regions) is its own name.
     expect(regionIdName(null, 'AZE')).toBe('AZE');
     expect(regionIdName(TABLE, 'XYZ')).toBe('XYZ');
