@@ -93,8 +93,11 @@ test('the region facet narrows map, timeline, list and summary; region= survives
   await afterFrames(page);
   await narrowedTo(page, inRegion);
 
-  // Each event shown says where it is: in that region of Azerbaijan.
+  // Each event shown says where it is: in that region of Azerbaijan, of the kind Natural Earth gives
+  // (Azerbaijan's are districts and municipalities), which the facet shows beside the name.
+  await expect(row(page, regionId).label.locator('.kind')).toHaveText(/^\s?(District|Municipality)$/);
   const name = (await row(page, regionId).label.locator('.label').textContent())!.trim();
+  expect(name).toMatch(/\S (District|Municipality)$/);
   for (const shown of [page.getByTestId('event-row').first(), page.getByTestId('event-row').last()]) {
     await shown.click();
     await expect(page.getByTestId('detail-region')).toHaveText(`Region: ${name}, Azerbaijan`);

@@ -193,8 +193,12 @@ export function regionNameParts(
   const parts: RegionNamePart[] = [];
   for (const piece of pattern.split(/(\{name\}|\{kind\})/)) {
     if (!piece) continue;
-    if (piece === '{name}') parts.push({ text: name, kind: false });
-    else parts.push({ text: piece === '{kind}' ? kindWord : piece, kind: true });
+    const text = piece === '{name}' ? name : piece === '{kind}' ? kindWord : piece;
+    const kind = piece !== '{name}';
+    // The kind and the words around it are one part: " Municipality", " (муниципалитет)".
+    const last = parts.at(-1);
+    if (last && last.kind && kind) parts[parts.length - 1] = { text: last.text + text, kind };
+    else parts.push({ text, kind });
   }
   return parts;
 }

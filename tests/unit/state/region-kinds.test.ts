@@ -96,14 +96,15 @@ describe('the parts a list shows', () => {
   it('the kind and the words around it are marked, the name not', () => {
     expect(regionNameParts('Shusha', 'Municipality', '{name} {kind}')).toEqual([
       { text: 'Shusha', kind: false },
-      { text: ' ', kind: true },
-      { text: 'Municipality', kind: true },
+      { text: ' Municipality', kind: true },
     ]);
-    expect(regionNameParts('Шуша', 'муниципалитет', '{name} ({kind})').map((p) => p.text)).toEqual([
-      'Шуша',
-      ' (',
-      'муниципалитет',
-      ')',
+    expect(regionNameParts('Шуша', 'муниципалитет', '{name} ({kind})')).toEqual([
+      { text: 'Шуша', kind: false },
+      { text: ' (муниципалитет)', kind: true },
+    ]);
+    expect(regionNameParts('حلب', 'محافظة', '{kind} {name}')).toEqual([
+      { text: 'محافظة ', kind: true },
+      { text: 'حلب', kind: false },
     ]);
     expect(regionNameParts('Shusha', '', '{name} {kind}')).toEqual([{ text: 'Shusha', kind: false }]);
   });
