@@ -10,7 +10,7 @@ afterEach(cleanup);
 const place = (
   name: string,
   kind: Place['kind'],
-  population: number,
+  order: number,
   region: string | null,
   alt: string[] = [],
 ): Place => ({
@@ -19,15 +19,16 @@ const place = (
   alt,
   lat: 39.76,
   lon: 46.75,
-  population,
+  order,
   region,
   country: kind === 'country' ? null : 'Azerbaijan',
   folded: [name, ...alt].map(foldPlace),
 });
 const PLACES = [
-  place('Shusha', 'city', 18_662, 'Shusha', ['Shushi']),
-  place('Shushary', 'city', 15_503, 'Saint Petersburg'),
-  place('Susa', 'region', 0, null, ['Shusha']),
+  // Listed as a shard lists them: the most populous first (Shusha 18,662, Shushary 15,503).
+  place('Shusha', 'city', 0, 'Shusha', ['Shushi']),
+  place('Shushary', 'city', 1, 'Saint Petersburg'),
+  place('Susa', 'region', 2, null, ['Shusha']),
 ];
 /** The lookup the component is given: the real matching over a few places. */
 async function find(text: string): Promise<PlaceLookup> {
