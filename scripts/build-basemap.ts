@@ -50,6 +50,7 @@ import {
 } from './basemap/rules.ts';
 import { simplify, type Point } from './basemap/simplify.ts';
 import { buildRegions, regionsKey, type Admin1Props } from './basemap/regions.ts';
+import { choroplethReport } from './basemap/choropleth-report.ts';
 import { cutToBox, quadtree, type Square } from './basemap/tiling.ts';
 
 /** Simplification tolerance, in pixels at the zoom a level's lines are made for. */
@@ -434,7 +435,17 @@ function report(out: string, sizes: Map<string, number>, manifest: Manifest): vo
   }
   const gz = gzipSync(readFileSync(join(out, 'manifest.json'))).length;
   console.log(`  manifest ${kb(sizes.get('manifest.json')!)} (${kb(gz)} gzip)`);
-  writeFileSync(join(out, 'stats.json'), JSON.stringify({ files: sizes.size, bytes: total, worst }, null, 1));
+  // The choropleth modes: the tiles plus the region table and the shapes files a view needs.
+  const choropleth = choroplethReport(out, manifest, VIEW);
+  for (const r of choropleth)
+    console.log(
+      `  zoom ${r.zoom} ${r.mode}: the largest view loads ${kb(r.gzip)} gzip (tiles ${kb(r.tiles)}, shapes ${kb(r.shapes)}, ` +
+        `table ${kb(r.table)}), ${kb(r.raw)} raw, in ${r.files} files (at ${r.at})`,
+    );
+  writeFileSync(
+    join(out, 'stats.json'),
+    JSON.stringify({ files: sizes.size, bytes: total, worst, choropleth }, null, 1),
+  );
 }
 
 main();

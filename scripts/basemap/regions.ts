@@ -6,7 +6,7 @@
  *   regions.json                    the pointer: key and paths
  *   r<key>/regions/table.json       the region table (region-format.ts TableFile)
  *   r<key>/regions/lookup.bin       the point-in-polygon grid (region-lookup.ts)
- *   r<key>/regions/shapes.json      coarse rings per country and admin-1, for drawing
+ *   r<key>/regions/shapes/…         rings per country and admin-1, for drawing (region-shapes.ts)
  *   r<key>/regions/names/<lang>.json
  *
  * The polygons are simplified as a topology (each border between two regions once, its ends
@@ -25,11 +25,11 @@ import {
   MAX_REGIONS,
   REGION_FORMAT_VERSION,
   type RegionPointer,
-  type ShapesFile,
   type TableFile,
 } from '../../src/lib/model/region-format.ts';
 import { BLOCK, BLOCKS_X, CELLS_X, CELLS_Y, encodeBlock, FULL, SCALE } from '../../src/lib/model/region-lookup.ts';
 import { simplify, type Point } from './simplify.ts';
+import { buildShapes, simplifyForWorld } from './region-shapes.ts';
 
 export interface Admin1Props {
   adm1_code: string;
@@ -48,8 +48,6 @@ export interface Admin1Props {
 export const LOOKUP_TOLERANCE = 0.005;
 /** Tolerance of the drawn shapes, in degrees: about a pixel at zoom 6. */
 export const SHAPES_TOLERANCE = 0.02;
-/** Drawn shapes' coordinates are in 1/SHAPES_Q of a degree. */
-const SHAPES_Q = 100;
 /** A leaf holding more coordinates is split (2 × 2, … 16 × 16 sub-cells per 1° cell). */
 const LEAF_MAX = 64;
 
@@ -89,6 +87,7 @@ export function regionsKey(root = process.cwd()): string {
   for (const file of [
     'scripts/basemap/regions.ts',
     'scripts/basemap/simplify.ts',
+    'scripts/basemap/region-shapes.ts',
     'src/lib/model/region-format.ts',
     'src/lib/model/region-lookup.ts',
   ])
@@ -140,6 +139,8 @@ export function buildRegions(
   const fine = polygonsOf(simplified(LOOKUP_TOLERANCE));
   const coarseTopo = simplified(SHAPES_TOLERANCE);
   const coarse = polygonsOf(coarseTopo);
+  // Simplified again, harder, for the world-wide shapes of views below region-shapes.ts FINE_FROM.
+  const worldTopo: typeof topo = { ...topo, arcs: topo.arcs.map((arc) => simplifyForWorld(arc as Point[])) };
   const admin1Country = Uint16Array.from(sorted, (f) => countryIndex.get(f.properties.adm0_a3)!);
 
   const lookup = buildLookup(fine);
@@ -147,13 +148,12 @@ export function buildRegions(
   // Countries as the union of their regions (drawn without the inner borders).
   const byCountry = countryIds.map(() => [] as number[]);
   sorted.forEach((f, i) => byCountry[countryIndex.get(f.properties.adm0_a3)!]!.push(i));
-  const countryShapes = byCountry.map((members) => {
-    const merged = merge(
-      coarseTopo as never,
-      members.map((i) => coarseTopo.objects.regions.geometries[i]!) as never,
-    ) as MultiPolygon;
-    return validPolygons(merged);
-  });
+  const countriesOf = (t: typeof topo): Poly[][] =>
+    byCountry.map((members) => {
+      const merged = merge(t as never, members.map((i) => t.objects.regions.geometries[i]!) as never) as MultiPolygon;
+      return validPolygons(merged);
+    });
+  const countryShapes = countriesOf(coarseTopo);
 
   const iso2Of = new Map<string, string>();
   for (const f of sorted) {
@@ -227,20 +227,22 @@ export function buildRegions(
   files.set(`${dir}table.json`, JSON.stringify(table));
   for (const [block, bytes] of lookup.blocks)
     files.set(`${dir}lookup/${block % BLOCKS_X}-${Math.floor(block / BLOCKS_X)}.bin`, bytes);
-  const shapes: ShapesFile = {
-    version: REGION_FORMAT_VERSION,
+  const shapes = buildShapes({
     key,
-    q: SHAPES_Q,
-    countries: countryShapes.map(encodeRings),
-    admin1: coarse.map(encodeRings),
-  };
-  files.set(`${dir}shapes.json`, JSON.stringify(shapes));
+    dir,
+    countryIds,
+    byCountry,
+    // A region too small for 0.02° (Naftalan) is drawn from the lookup's finer polygons.
+    admin1: { fine: coarse.map((p, i) => (p.length ? p : fine[i]!)), world: polygonsOf(worldTopo) },
+    countries: { fine: countryShapes, world: countriesOf(worldTopo) },
+  });
+  for (const [path, text] of shapes.files) files.set(path, text);
   const pointer: RegionPointer = {
     version: REGION_FORMAT_VERSION,
     key,
     table: `${dir}table.json`,
     lookup: `${dir}lookup/`,
-    shapes: `${dir}shapes.json`,
+    shapes: shapes.pointer,
     names: `${dir}names/`,
     blocks: [...lookup.blocks.keys()],
     admin1Country: [...admin1Country],
@@ -309,32 +311,6 @@ function labelOf(polys: readonly Poly[]): [number, number] | null {
     if (a > bestArea) [best, bestArea] = [poly, a];
   }
   return best ? (polylabel(best as [number, number][][], 0.01) as unknown as [number, number]) : null;
-}
-
-function encodeRings(polys: readonly Poly[]): number[][] {
-  const out: number[][] = [];
-  for (const poly of polys)
-    for (const ring of poly) {
-      const pts: number[] = [];
-      let px = 0;
-      let py = 0;
-      let lastX = NaN;
-      let lastY = NaN;
-      // The closing point repeats the first: the drawer closes rings itself.
-      const open =
-        ring.length > 1 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1]
-          ? ring.slice(0, -1)
-          : ring;
-      for (const p of open) {
-        const x = Math.round((p[0]! + 180) * SHAPES_Q);
-        const y = Math.round((p[1]! + 90) * SHAPES_Q);
-        if (x === lastX && y === lastY) continue;
-        pts.push(x - px, y - py);
-        [px, py, lastX, lastY] = [x, y, x, y];
-      }
-      if (pts.length >= 6) out.push(pts);
-    }
-  return out;
 }
 
 // ---- The lookup grid ----

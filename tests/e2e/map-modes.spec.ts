@@ -133,3 +133,25 @@ test('countries: hovering a country gives its count as text, clicking it filters
   await expect(page.getByTestId('event-count')).toHaveText(new RegExp(`^${count} of \\d+ events$`));
   await expect(page).toHaveURL(/region=AZE/);
 });
+
+test('regions at zoom 7 over the Caucasus load the shapes of the countries in view alone', async ({ page }) => {
+  const shapes: string[] = [];
+  page.on('request', (request) => {
+    const match = /\/regions\/shapes\/(.+)$/.exec(request.url());
+    if (match) shapes.push(match[1]!);
+  });
+  await openApp(page, '?mapmode=regions&map=40.2,46.5,7');
+  const map = page.getByTestId('map');
+  await expect(map).toHaveAttribute('data-mapmode', 'regions');
+  // A province of Azerbaijan is drawn (from its country's file).
+  await expect
+    .poll(async () => {
+      const filled = JSON.parse((await map.getAttribute('data-regions')) ?? '[]') as { id: string }[];
+      return filled.some((r) => r.id.startsWith('AZE-'));
+    })
+    .toBe(true);
+  expect(shapes).toContain('admin1/AZE.json.gz');
+  // Neither the world file nor the files of the countries with events far away (Belarus, the US…).
+  const near = ['ARM', 'AZE', 'GEO', 'IRN', 'RUS', 'TUR'].map((id) => `admin1/${id}.json.gz`);
+  expect(shapes.filter((path) => !near.includes(path))).toEqual([]);
+});

@@ -9,9 +9,10 @@ import {
   decodeNames,
   decodeShapes,
   decodeTable,
+  fineShapesPath,
   parsePointer,
   type RegionPointer,
-  type RegionRings,
+  type ShapesPart,
 } from '../model/region-format';
 import type { RegionLevel, RegionNames, RegionTable } from '../model/regions';
 import { regionRoot } from './region-root';
@@ -26,7 +27,8 @@ export class RegionAssets {
   #table: Promise<RegionTable> | null = null;
   #lookup: Promise<RegionLookup> | null = null;
   readonly #blocks = new Map<number, Promise<void>>();
-  #shapes = new Map<RegionLevel, Promise<RegionRings[]>>();
+  /** Shapes files by path; a failed one is dropped, so the next ask fetches it again. */
+  readonly #shapes = new Map<string, Promise<ShapesPart>>();
   #names = new Map<string, Promise<RegionNames>>();
   /** The lookup once it has arrived, for work that cannot wait (the editor's rows). */
   loadedLookup: RegionLookup | null = null;
@@ -88,20 +90,31 @@ export class RegionAssets {
     return lookup;
   }
 
-  /** Simplified rings per region index of a level (model/region-format.ts ShapesFile), for drawing. */
-  shapes(level: RegionLevel): Promise<RegionRings[]> {
-    let p = this.#shapes.get(level);
-    if (!p) {
-      p = Promise.all([this.pointer(), this.table()]).then(async ([pointer, table]) =>
-        decodeShapes(
-          await this.#json(pointer.shapes),
-          level,
-          level === 'country' ? table.countries.length : table.admin1.length,
-        ),
-      );
-      this.#shapes.set(level, p);
-    }
-    return p;
+  /**
+   * One shapes file of a level (model/region-format.ts ShapesFile): `world`, every region
+   * simplified for views below the pointer's fineFrom, or a country's index, its fine shapes. Each
+   * is fetched once and kept (all of them decode to ~3 MB); a failure is asked for again next time.
+   */
+  shapePart(level: RegionLevel, part: 'world' | number): Promise<ShapesPart> {
+    return Promise.all([this.pointer(), this.table()]).then(([pointer, table]) => {
+      const country = part === 'world' ? null : table.countries[part];
+      if (part !== 'world' && !country) throw new Error(`no country ${part} in the region table`);
+      const world = level === 'country' ? pointer.shapes.countries.world : pointer.shapes.admin1.world;
+      const path = country ? fineShapesPath(pointer.shapes, level, country.id) : world;
+      if (!path) throw new Error(`no shapes file for ${country?.id}`);
+      const expect = !country
+        ? { first: 0, count: level === 'country' ? table.countries.length : table.admin1.length }
+        : level === 'country'
+          ? { first: country.index, count: 1 }
+          : { first: country.admin1[0] ?? 0, count: country.admin1.length };
+      let p = this.#shapes.get(path);
+      if (!p) {
+        p = this.#json(path).then((value) => decodeShapes(value, level, expect));
+        p.catch(() => this.#shapes.delete(path));
+        this.#shapes.set(path, p);
+      }
+      return p;
+    });
   }
 
   /** Names in one language the table lists; refused for one it does not. */

@@ -5,8 +5,8 @@
  */
 import type { RegionAdmin1, RegionCountry, RegionLevel, RegionNames, RegionTable } from './regions';
 
-/** Bumped whenever a file's layout changes. */
-export const REGION_FORMAT_VERSION = 1;
+/** Bumped whenever a file's layout changes (2: the shapes split by zoom and by country). */
+export const REGION_FORMAT_VERSION = 2;
 
 /** Most regions a table may hold: codes are 16-bit, and 0 means none. */
 export const MAX_REGIONS = 0xfffe;
@@ -18,7 +18,7 @@ export interface RegionPointer {
   table: string;
   /** The folder of the lookup's blocks (<bx>-<by>.bin), ending in '/'. */
   lookup: string;
-  shapes: string;
+  shapes: ShapesPointer;
   /** The folder of the names files, ending in '/'. */
   names: string;
   /** The blocks that exist (hold land), by index (by · 36 + bx). */
@@ -53,7 +53,7 @@ export function parsePointer(value: unknown): RegionPointer {
     key,
     table: path('table'),
     lookup: path('lookup', true),
-    shapes: path('shapes'),
+    shapes: parseShapesPointer(v['shapes']),
     names: path('names', true),
     blocks: ints('blocks', 36 * 18, 36 * 18),
     admin1Country,
@@ -139,30 +139,79 @@ export function decodeNames(value: unknown, table: RegionTable): RegionNames {
 }
 
 /**
- * shapes.json: per level, per region index, its rings, each [x0, y0, dx1, dy1, …] in units of
- * 1/q degree from (-180, -90). Rings are filled even-odd (holes are rings inside rings).
+ * Where the drawn shapes are (issue #23: a view loads only what it draws). Per level, one world
+ * file simplified for views below `fineFrom` (a pixel there is ~0.1°), and one file per country
+ * (`<fine><country id>.json.gz`, ~0.02° detail) for deeper views, asked for by the countries in view.
+ */
+export interface ShapesPointer {
+  /** The zoom from which the per-country files are drawn instead of the world file. */
+  fineFrom: number;
+  countries: { world: string; fine: string };
+  admin1: { world: string; fine: string };
+}
+
+function parseShapesPointer(value: unknown): ShapesPointer {
+  const v = object(value, 'regions.json shapes');
+  const fineFrom = v['fineFrom'];
+  if (typeof fineFrom !== 'number' || !(fineFrom >= 0 && fineFrom <= 22)) throw new Error('regions.json: bad fineFrom');
+  const level = (name: 'countries' | 'admin1'): { world: string; fine: string } => {
+    const l = object(v[name], `regions.json shapes.${name}`);
+    const { world, fine } = l;
+    if (typeof world !== 'string' || !PATH.test(world) || world.includes('..'))
+      throw new Error(`regions.json: bad path for shapes.${name}.world`);
+    if (typeof fine !== 'string' || !fine.endsWith('/') || !PATH.test(`${fine}x`) || fine.includes('..'))
+      throw new Error(`regions.json: bad path for shapes.${name}.fine`);
+    return { world, fine };
+  };
+  return { fineFrom, countries: level('countries'), admin1: level('admin1') };
+}
+
+/** The file of one country's fine shapes at a level, or null for an id that cannot name a file. */
+export function fineShapesPath(pointer: ShapesPointer, level: RegionLevel, countryId: string): string | null {
+  if (!/^[\w-]{1,16}$/.test(countryId)) return null;
+  return `${(level === 'country' ? pointer.countries : pointer.admin1).fine}${countryId}.json.gz`;
+}
+
+/**
+ * A shapes file: the rings of the regions first … first + rings.length - 1 of one level (all of
+ * them in a world file; one country, or one country's admin-1 regions, in a fine file), each ring
+ * [x0, y0, dx1, dy1, …] in units of 1/q degree from (-180, -90). Rings are filled even-odd (holes
+ * are rings inside rings).
  */
 export interface ShapesFile {
   version: number;
   key: string;
+  level: RegionLevel;
   q: number;
-  countries: number[][][];
-  admin1: number[][][];
+  first: number;
+  rings: number[][][];
 }
 
 /** Rings of one region as lon/lat pairs: [lon0, lat0, lon1, lat1, …], closed by the drawer. */
 export type RegionRings = readonly Float32Array[];
 
-export function decodeShapes(value: unknown, level: RegionLevel, count: number): RegionRings[] {
+/** A decoded shapes file: rings[k] belongs to region first + k. */
+export interface ShapesPart {
+  first: number;
+  rings: RegionRings[];
+}
+
+/**
+ * Decodes a shapes file of `level`; `expect` is the range it must hold (the table's: all regions
+ * for a world file, a country's for a fine one), so a file of another build or country is refused.
+ */
+export function decodeShapes(value: unknown, level: RegionLevel, expect: { first: number; count: number }): ShapesPart {
   const v = object(value, 'region shapes');
+  if (v['version'] !== REGION_FORMAT_VERSION) throw new Error('region shapes: unknown version');
+  if (v['level'] !== level) throw new Error(`region shapes: not a file of ${level} shapes`);
   const q = v['q'];
   if (typeof q !== 'number' || !(q > 0)) throw new Error('region shapes: bad q');
-  const list = v[level === 'country' ? 'countries' : 'admin1'];
-  if (!Array.isArray(list) || list.length !== count)
-    throw new Error('region shapes: the list does not match the table');
-  return list.map((rings: unknown) => {
-    if (!Array.isArray(rings)) throw new Error('region shapes: bad region');
-    return rings.map((ring: unknown) => {
+  const list = v['rings'];
+  if (v['first'] !== expect.first || !Array.isArray(list) || list.length !== expect.count)
+    throw new Error('region shapes: the regions do not match the table');
+  const rings = list.map((region: unknown) => {
+    if (!Array.isArray(region)) throw new Error('region shapes: bad region');
+    return region.map((ring: unknown) => {
       if (!Array.isArray(ring) || ring.length % 2 !== 0) throw new Error('region shapes: bad ring');
       const out = new Float32Array(ring.length);
       let x = 0;
@@ -179,6 +228,7 @@ export function decodeShapes(value: unknown, level: RegionLevel, count: number):
       return out;
     });
   });
+  return { first: expect.first, rings };
 }
 
 function object(value: unknown, what: string): Record<string, unknown> {

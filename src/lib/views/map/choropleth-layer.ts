@@ -2,8 +2,11 @@
  * The choropleth modes: countries or admin-1 regions filled by how many visible events they hold
  * (or how many fatalities, the low end of each figure), in count classes with a legend, on one
  * canvas in place of the markers. The totals come from the regions' tally (query/regions.ts, kept
- * by the evaluator's row deltas); the shapes from region-shapes.ts. Loaded only when the mode is
- * chosen. Leaflet-free: the adapter positions the canvas and hands it a Viewport after every move.
+ * by the evaluator's row deltas); the shapes from region-shapes.ts, by file as views need them
+ * (region-shape-plan.ts). The classes come from the totals and the table's boxes, never from the
+ * shapes that have arrived, so a file arriving adds regions without changing any colour. Loaded
+ * only when the mode is chosen. Leaflet-free: the adapter positions the canvas and hands it a
+ * Viewport after every move.
  */
 import type { RowDelta } from '../../query/brushing';
 import type { RegionTotals } from '../../query/regions';
@@ -15,7 +18,8 @@ import { msg } from '../../i18n/message';
 import type { MapLegendModel, MapOverlay, OverlayData, OverlayPick } from './overlay-types';
 import { paintHoverRing, paintSelectionRing, PALETTES, type Scheme } from './paint';
 import { mercatorX, mercatorY } from './projection';
-import type { RegionShapes } from './region-shapes';
+import type { RegionRings, RegionShapes } from './region-shapes';
+import { anyMeets, boxHolds, drawsFine, regionBoxes, shapePartsFor, type MercatorBox } from './region-shape-plan';
 import { fitCanvas } from './canvas-fit';
 
 const FILL_ALPHA = 0.78;
@@ -31,21 +35,16 @@ const NEUTRAL: Record<Scheme, { none: string; zero: string; edge: string }> = {
 
 const formatCount = (n: number): string => formatNumber(n);
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+type Box = MercatorBox;
 
 export class ChoroplethCanvas implements MapOverlay {
   readonly canvas: HTMLCanvasElement = document.createElement('canvas');
   onlegend: ((legend: MapLegendModel | null) => void) | null = null;
   readonly #shapes: RegionShapes;
   /** Normalised Mercator boxes per region, for culling and hit tests. */
-  readonly #boxes: Box[];
-  /** Paths in world pixels at #pathZoom, made as regions come into view. */
-  #paths = new Map<number, Path2D>();
+  readonly #boxes: Box[][];
+  /** Paths in world pixels at #pathWorld, made as regions come into view, with the rings they are of. */
+  #paths = new Map<number, { rings: RegionRings; path: Path2D }>();
   #pathWorld = 0;
   #data: OverlayData | null = null;
   #view: Viewport | null = null;
@@ -53,9 +52,11 @@ export class ChoroplethCanvas implements MapOverlay {
   #selected: number | null = null;
   #hovered: number | null = null;
   #legendKey = '';
-  /** The regions filled in the last paint (hit tests look only at these), and their colours. */
+  /** The regions with events in the last paint, and their colours. */
   #filled: number[] = [];
   #fills: string[] = [];
+  /** Those whose shapes had arrived: drawn (hit tests look only at these). */
+  #drawn: number[] = [];
   readonly #probe = document.createElement('canvas').getContext('2d');
 
   /** @param hook element that gets the data-regions attribute that browser tests read */
@@ -66,17 +67,8 @@ export class ChoroplethCanvas implements MapOverlay {
     this.#shapes = shapes;
     this.canvas.className = 'faultline-choropleth';
     this.canvas.style.pointerEvents = 'none';
-    const list = shapes.level === 'country' ? shapes.table.countries : shapes.table.admin1;
-    this.#boxes = list.map(({ bbox: [west, south, east, north] }) => {
-      // A box across the antimeridian (west > east) is taken as the whole width.
-      const across = west > east;
-      return {
-        x0: across ? 0 : mercatorX(west),
-        x1: across ? 1 : mercatorX(east),
-        y0: mercatorY(north),
-        y1: mercatorY(south),
-      };
-    });
+    this.#boxes = regionBoxes(shapes.table, shapes.level);
+    shapes.onchange = () => this.#draw();
   }
 
   setData(data: OverlayData, _delta: RowDelta | null): void {
@@ -112,10 +104,9 @@ export class ChoroplethCanvas implements MapOverlay {
     if (!view || !totals || !probe || this.#pathWorld !== view.worldSize) return null;
     const nx = wx / view.worldSize;
     const ny = wy / view.worldSize;
-    for (const i of this.#filled) {
-      const b = this.#boxes[i]!;
-      if (nx < b.x0 || nx > b.x1 || ny < b.y0 || ny > b.y1) continue;
-      const path = this.#paths.get(i);
+    for (const i of this.#drawn) {
+      if (!this.#boxes[i]!.some((b) => boxHolds(b, nx, ny))) continue;
+      const path = this.#paths.get(i)?.path;
       if (!path || !probe.isPointInPath(path, wx, wy, 'evenodd')) continue;
       const { table, level } = this.#shapes;
       const region = level === 'country' ? table.countries[i]! : table.admin1[i]!;
@@ -130,6 +121,7 @@ export class ChoroplethCanvas implements MapOverlay {
   dispose(): void {
     this.#data = null;
     this.#paths.clear();
+    this.#shapes.dispose();
     this.onlegend = null;
   }
 
@@ -140,15 +132,15 @@ export class ChoroplethCanvas implements MapOverlay {
   }
 
   /** A region's rings as one path in world pixels at the view's zoom, thinned to what shows. */
-  #path(i: number, worldSize: number): Path2D {
+  #path(i: number, rings: RegionRings, worldSize: number): Path2D {
     if (this.#pathWorld !== worldSize) {
       this.#paths.clear();
       this.#pathWorld = worldSize;
     }
-    let path = this.#paths.get(i);
-    if (path) return path;
-    path = new Path2D();
-    for (const ring of this.#shapes.rings[i] ?? []) {
+    const made = this.#paths.get(i);
+    if (made?.rings === rings) return made.path;
+    const path = new Path2D();
+    for (const ring of rings) {
       let lastX = NaN;
       let lastY = NaN;
       const n = ring.length / 2;
@@ -163,7 +155,7 @@ export class ChoroplethCanvas implements MapOverlay {
       }
       path.closePath();
     }
-    this.#paths.set(i, path);
+    this.#paths.set(i, { rings, path });
     return path;
   }
 
@@ -179,6 +171,7 @@ export class ChoroplethCanvas implements MapOverlay {
       ctx.clearRect(0, 0, view.width, view.height);
       this.#filled = [];
       this.#fills = [];
+      this.#drawn = [];
     }
     if (!data) return;
     if (!totals) {
@@ -204,7 +197,7 @@ export class ChoroplethCanvas implements MapOverlay {
       y0: view.containerTop / ws,
       y1: (view.top + view.height - (view.containerTop - view.top)) / ws,
     };
-    const overlaps = (b: Box, a: Box): boolean => b.x1 >= a.x0 && b.x0 <= a.x1 && b.y1 >= a.y0 && b.y0 <= a.y1;
+    const overlaps = anyMeets;
     // The value per region with events: -1 where none of its events gives a figure.
     const valueOf = (i: number): number =>
       measure === 'events' ? totals.count[i + 1]! : totals.withFigure[i + 1]! > 0 ? totals.fatalMin[i + 1]! : -1;
@@ -231,6 +224,10 @@ export class ChoroplethCanvas implements MapOverlay {
     // Rows of no region, less those with no place at all (the map's "no location" list has them).
     const outside = totals.count[0]! - (data.regions?.unlocated ?? 0);
     this.#legend(classes, colors, neutral, none, zero, measure, outside);
+    // The files this view needs; what arrives repaints (shapes.onchange).
+    const zoom = Math.log2(ws / 256);
+    const fine = drawsFine(zoom, this.#shapes.fineFrom);
+    this.#shapes.want(shapePartsFor(zoom, this.#shapes.fineFrom, this.#shapes.level, filled, this.#shapes.table));
     if (!force && sameList(filled, this.#filled) && sameList(fills, this.#fills)) return;
     this.#filled = filled;
     this.#fills = fills;
@@ -239,14 +236,19 @@ export class ChoroplethCanvas implements MapOverlay {
     ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, -view.left * view.pixelRatio, -view.top * view.pixelRatio);
     ctx.lineWidth = 0.6;
     ctx.strokeStyle = neutral.edge;
+    const drawn: number[] = [];
     for (let k = 0; k < filled.length; k++) {
-      const path = this.#path(filled[k]!, ws);
+      const rings = this.#shapes.ringsFor(filled[k]!, fine);
+      if (!rings) continue;
+      drawn.push(filled[k]!);
+      const path = this.#path(filled[k]!, rings, ws);
       ctx.globalAlpha = FILL_ALPHA;
       ctx.fillStyle = fills[k]!;
       ctx.fill(path, 'evenodd');
       ctx.globalAlpha = 1;
       ctx.stroke(path);
     }
+    this.#drawn = drawn;
     ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
     this.#writeHook(view);
     this.#paintRow(ctx, view, data, this.#hovered, 'hover');
@@ -302,11 +304,11 @@ export class ChoroplethCanvas implements MapOverlay {
     else paintHoverRing(ctx, x, y, 8, palette);
   }
 
-  /** data-regions: JSON [{id, x, y}] of the filled regions, at their label points in container px. */
+  /** data-regions: JSON [{id, x, y}] of the drawn regions, at their label points in container px. */
   #writeHook(view: Viewport): void {
     if (!this.hook) return;
     const { table, level } = this.#shapes;
-    const items = this.#filled.slice(0, HOOK_LIMIT).map((i) => {
+    const items = this.#drawn.slice(0, HOOK_LIMIT).map((i) => {
       const region = level === 'country' ? table.countries[i]! : table.admin1[i]!;
       const [lon, lat] = region.label;
       return {
