@@ -11,7 +11,8 @@
  *   regions.json                 a small pointer: the table key and the versioned paths below
  *   <base>regions/table.json.gz  the RegionTable (English names, ids, label points, boxes)
  *   <base>regions/lookup/<bx>-<by>.bin.gz  the point-in-polygon structure by 10° block (model/region-lookup.ts)
- *   <base>regions/shapes.json    simplified rings per country and per admin-1, for drawing
+ *   <base>regions/shapes/…       rings per country and per admin-1, for drawing: a world file per level
+ *                                for low zooms, one file per country for deep ones (region-format.ts)
  *   <base>regions/names/<lang>.json.gz   names in one interface language: { countries: string[], admin1: string[] }
  *
  * Files ending .gz are gzipped on disk (io/asset-bytes.ts says why).
@@ -19,7 +20,8 @@
  * Codes: a dataset's `regions` holds two Uint16Array columns, one value per row, 0 for none and
  * otherwise 1 + the index into `countries` / `admin1` of the table whose `key` they name. An event
  * gets none when it has no location, when its point lies at sea or outside every polygon (never
- * the nearest), or when the coordinates are not finite. A country-precision event gets its country
+ * the nearest; but a shore point within the lookup's own error of a polygon, region-lookup.ts
+ * COAST_BAND, is on land and gets it), or when the coordinates are not finite. A country-precision event gets its country
  * only (admin1 = 0): its coordinates are a centroid, which says nothing about its province.
  */
 
