@@ -27,7 +27,16 @@ import {
   type RegionPointer,
   type TableFile,
 } from '../../src/lib/model/region-format.ts';
-import { BLOCK, BLOCKS_X, CELLS_X, CELLS_Y, encodeBlock, FULL, SCALE } from '../../src/lib/model/region-lookup.ts';
+import {
+  BLOCK,
+  BLOCKS_X,
+  CELLS_X,
+  CELLS_Y,
+  COAST_BAND,
+  encodeBlock,
+  FULL,
+  SCALE,
+} from '../../src/lib/model/region-lookup.ts';
 import { simplify, type Point } from './simplify.ts';
 import { buildShapes, simplifyForWorld } from './region-shapes.ts';
 
@@ -74,7 +83,8 @@ export interface RegionBuild {
   pointer: RegionPointer;
   /** Path (relative to the output folder) → content. */
   files: Map<string, string | Uint8Array>;
-  stats: { admin1: number; countries: number; leaves: number; coords: number };
+  /** drift: the farthest (degrees) an original vertex lies from the lookup's simplified arcs. */
+  stats: { admin1: number; countries: number; leaves: number; coords: number; drift: number };
 }
 
 /** The key of the region assets: their input package and the code that makes and reads them. */
@@ -136,7 +146,14 @@ export function buildRegions(
       const f = feature(t, g) as unknown as { geometry: Polygon | MultiPolygon | null };
       return f.geometry ? validPolygons(f.geometry) : [];
     });
-  const fine = polygonsOf(simplified(LOOKUP_TOLERANCE));
+  const fineTopo = simplified(LOOKUP_TOLERANCE);
+  // The lookup's coast band (region-lookup.ts COAST_BAND) must cover the real drift of the
+  // simplified arcs plus the leaves' quantization; measured here, not assumed.
+  const drift = topo.arcs.reduce((m, arc, i) => Math.max(m, arcDrift(arc as Point[], fineTopo.arcs[i] as Point[])), 0);
+  const quantization = (Math.SQRT1_2 * (1 + 2 * COAST_BAND)) / SCALE;
+  if (drift + quantization > COAST_BAND)
+    throw new Error(`the lookup's polygons drift ${drift}° (+${quantization}° quantized), past COAST_BAND`);
+  const fine = polygonsOf(fineTopo);
   const coarseTopo = simplified(SHAPES_TOLERANCE);
   const coarse = polygonsOf(coarseTopo);
   // Simplified again, harder, for the world-wide shapes of views below region-shapes.ts FINE_FROM.
@@ -251,8 +268,36 @@ export function buildRegions(
   return {
     pointer,
     files,
-    stats: { admin1: sorted.length, countries: countryIds.length, leaves: lookup.leaves, coords: lookup.coords },
+    stats: {
+      admin1: sorted.length,
+      countries: countryIds.length,
+      leaves: lookup.leaves,
+      coords: lookup.coords,
+      drift,
+    },
   };
+}
+
+/**
+ * How far (degrees) the original arc strays from its simplification: each original vertex against
+ * the kept segment spanning it (simplify keeps a subsequence, ends included).
+ */
+function arcDrift(arc: readonly Point[], kept: readonly Point[]): number {
+  if (kept.length < 2) return 0;
+  let max = 0;
+  let j = 0;
+  for (const p of arc) {
+    const next = kept[j + 1];
+    if (next && j + 2 < kept.length && p[0] === next[0] && p[1] === next[1]) j++;
+    const a = kept[j]!;
+    const b = kept[j + 1]!;
+    const dx = b[0] - a[0];
+    const dy = b[1] - a[1];
+    const len2 = dx * dx + dy * dy;
+    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
+    max = Math.max(max, Math.hypot(a[0] + t * dx - p[0], a[1] + t * dy - p[1]));
+  }
+  return max;
 }
 
 /** Polygons with rings of at least three distinct points (a simplified islet may vanish). */
@@ -372,15 +417,17 @@ function buildLookup(polys: readonly Poly[][]): { blocks: Map<number, Uint8Array
           minY = Math.min(minY, y);
           maxY = Math.max(maxY, y);
         }
-        const cx0 = Math.max(0, Math.floor(minX));
-        const cx1 = Math.min(CELLS_X - 1, Math.floor(maxX));
-        const cy0 = Math.max(0, Math.floor(minY));
-        const cy1 = Math.min(CELLS_Y - 1, Math.floor(maxY));
+        // Each cell takes the ring clipped to its box grown by the coast band (region-lookup.ts).
+        const g = COAST_BAND;
+        const cx0 = Math.max(0, Math.floor(minX - g));
+        const cx1 = Math.min(CELLS_X - 1, Math.floor(maxX + g));
+        const cy0 = Math.max(0, Math.floor(minY - g));
+        const cy1 = Math.min(CELLS_Y - 1, Math.floor(maxY + g));
         for (let cx = cx0; cx <= cx1; cx++) {
-          const strip = cx0 === cx1 ? ring : clipEdge(clipEdge(ring, 0, cx, true), 0, cx + 1, false);
+          const strip = clipEdge(clipEdge(ring, 0, cx - g, true), 0, cx + 1 + g, false);
           if (strip.length < 3) continue;
           for (let cy = cy0; cy <= cy1; cy++) {
-            const piece = clipEdge(clipEdge(strip, 1, cy, true), 1, cy + 1, false);
+            const piece = clipEdge(clipEdge(strip, 1, cy - g, true), 1, cy + 1 + g, false);
             if (piece.length < 3 || Math.abs(area2(piece)) < 1e-14) continue;
             const local = piece.map(([x, y]) => [x - cx, y - cy] as Pt);
             const key = cy * CELLS_X + cx;
@@ -427,27 +474,33 @@ function buildBlock(index: number, list: [number, CellParts][]): { bytes: Uint8A
   const partRings: number[] = [0];
   const ringCoords: number[] = [0];
   const coords: number[] = [];
-  /** A (sub-)cell's code: none, full, or a new leaf. Rings are in cell-local degrees. */
+  /**
+   * A (sub-)cell's code: none, full, or a new leaf. `parts` are clipped to the box grown by the coast
+   * band, in cell-local degrees; a leaf whose box is all land keeps only what lies in the box.
+   */
   const classify = (parts: CellParts, box: [number, number, number, number]): number => {
     const boxArea = (box[2] - box[0]) * (box[3] - box[1]);
-    const entries = [...parts].filter(([, rings]) => rings.length > 0);
+    const real = clipParts(parts, box);
+    const whole = fullOf(real, boxArea);
+    if (whole !== null) return whole;
+    let land = 0;
+    for (const rings of real.values()) land += Math.abs(rings.reduce((sum, r) => sum + area2(r), 0));
+    const kept = Math.abs(land - boxArea) < boxArea * 1e-9 ? real : parts;
+    const entries = [...kept].filter(([, rings]) => rings.length > 0);
     if (entries.length === 0) return 0;
-    if (entries.length === 1) {
-      const rings = entries[0]![1];
-      const covered = rings.reduce((sum, r) => sum + Math.abs(area2(r)), 0);
-      if (rings.length === 1 && Math.abs(covered - boxArea) < boxArea * 1e-9) return (FULL | entries[0]![0]) >>> 0;
-    }
+    // Leaf-local, 0 … SCALE across the grown box.
+    const x0 = box[0] - COAST_BAND;
+    const y0 = box[1] - COAST_BAND;
+    const side = box[2] - box[0] + 2 * COAST_BAND;
     for (const [region, rings] of entries) {
       partRegion.push(region);
       for (const r of rings) {
-        // Leaf-local, 0 … SCALE across its side.
-        const side = box[2] - box[0];
         let lastX = -1;
         let lastY = -1;
         const start = coords.length;
         for (const [x, y] of r) {
-          const qx = Math.round(Math.min(1, Math.max(0, (x - box[0]) / side)) * SCALE);
-          const qy = Math.round(Math.min(1, Math.max(0, (y - box[1]) / side)) * SCALE);
+          const qx = Math.round(Math.min(1, Math.max(0, (x - x0) / side)) * SCALE);
+          const qy = Math.round(Math.min(1, Math.max(0, (y - y0) / side)) * SCALE);
           if (qx === lastX && qy === lastY) continue;
           coords.push(qx, qy);
           [lastX, lastY] = [qx, qy];
@@ -491,8 +544,10 @@ function buildBlock(index: number, list: [number, CellParts][]): { bytes: Uint8A
       if (grid.every((g) => countCoords(g) <= LEAF_MAX)) break;
       k *= 2;
       grid = [];
+      const g = COAST_BAND;
       for (let sy = 0; sy < k; sy++)
-        for (let sx = 0; sx < k; sx++) grid.push(clipParts(parts, [sx / k, sy / k, (sx + 1) / k, (sy + 1) / k]));
+        for (let sx = 0; sx < k; sx++)
+          grid.push(clipParts(parts, [sx / k - g, sy / k - g, (sx + 1) / k + g, (sy + 1) / k + g]));
     }
     splitK.push(k);
     splitFirst.push(subs.length);
@@ -504,13 +559,18 @@ function buildBlock(index: number, list: [number, CellParts][]): { bytes: Uint8A
     cellCodes[key] = splitK.length; // 1 + the split's index
   }
 
-  /** A whole cell that is empty or inside one region needs no split. */
+  /** A whole cell with nothing within the band, or inside one region, needs no split. */
   function classify_if_simple(parts: CellParts): number | null {
-    const entries = [...parts];
-    if (entries.length === 0) return 0;
+    if (parts.size === 0) return 0;
+    return fullOf(clipParts(parts, [0, 0, 1, 1]), 1);
+  }
+
+  /** FULL | region when one ring of one region covers the box (clipped to it), else null. */
+  function fullOf(real: CellParts, boxArea: number): number | null {
+    const entries = [...real].filter(([, rings]) => rings.length > 0);
     if (entries.length === 1 && entries[0]![1].length === 1) {
       const covered = Math.abs(area2(entries[0]![1][0]!));
-      if (Math.abs(covered - 1) < 1e-9) return (FULL | entries[0]![0]) >>> 0;
+      if (Math.abs(covered - boxArea) < boxArea * 1e-9) return (FULL | entries[0]![0]) >>> 0;
     }
     return null;
   }

@@ -8,6 +8,12 @@
  * short rings of its leaf (even-odd), never against a whole province. Pure; a damaged file is
  * refused whole, and no coordinate makes a lookup throw.
  *
+ * The coast's band: the polygons are simplified and quantized, so a town on the shore can fall a few
+ * hundred metres outside them. A leaf holds its polygons clipped to its box grown by COAST_BAND on
+ * every side, and a point outside every polygon of its leaf but nearer than COAST_BAND to one of them
+ * gets that one (the nearest within the band): it is on land within the data's error. A point
+ * farther out (the open sea, a lake's middle) gets none, never the nearest region.
+ *
  * A block's layout (little-endian), each section 4-byte aligned:
  *   "FLRG", u32 version, u32 block index (by · 36 + bx),
  *   u32 counts: splits, subs, leaves, parts, rings, coordinates (pairs)
@@ -18,7 +24,8 @@
  *   partRegion u16 × parts         admin-1 index of each part
  *   partRings u32 × (parts + 1)    first ring of each part
  *   ringCoords u32 × (rings + 1)   first coordinate pair of each ring
- *   coords   u8 × 2 × coordinates  x, y in 1/255 of the leaf's side from its south-west corner
+ *   coords   u8 × 2 × coordinates  x, y in 1/255 of the leaf's grown side (its side + 2 COAST_BAND)
+ *                                   from the grown box's south-west corner
  * A cell value: 0 none; FULL | index: wholly inside admin-1 `index`; else 1 + a split (in `cells`)
  * or 1 + a leaf (in `subs`).
  */
@@ -26,7 +33,7 @@
 const NO_REGION = 0;
 
 export const LOOKUP_MAGIC = [0x46, 0x4c, 0x52, 0x47] as const; // "FLRG"
-export const LOOKUP_VERSION = 2;
+export const LOOKUP_VERSION = 3;
 export const FULL = 0x80000000;
 export const CELLS_X = 360;
 export const CELLS_Y = 180;
@@ -34,8 +41,16 @@ export const CELLS_Y = 180;
 export const BLOCK = 10;
 export const BLOCKS_X = CELLS_X / BLOCK;
 export const BLOCKS_Y = CELLS_Y / BLOCK;
-/** Coordinates within a leaf: 0 … SCALE across its side (1/255 of 1° … of 1/16°, as fine as the polygons). */
+/** Coordinates within a leaf: 0 … SCALE across its grown side (about 1/255 of 1° … of 1/16°, as fine as the polygons). */
 export const SCALE = 255;
+/**
+ * How far outside the simplified polygons a point still counts as on land, in degrees (~890 m
+ * north–south). It covers the lookup's own error and no more: the simplification's tolerance
+ * (scripts/basemap/regions.ts LOOKUP_TOLERANCE, 0.005°, which the build measures as the polygons'
+ * farthest drift) plus the quantization of a 1° leaf (half a step of 1.016°/255 on each axis,
+ * 0.0028°). The build fails if the measured drift exceeds what the band leaves for it.
+ */
+export const COAST_BAND = 0.008;
 
 /** One block's decoded sections. */
 export interface LookupBlock {
@@ -220,14 +235,19 @@ export function admin1At(l: RegionLookup, lat: number, lon: number): number {
   const gy = (fy - cy) * k;
   const sx = Math.min(k - 1, Math.floor(gx));
   const sy = Math.min(k - 1, Math.floor(gy));
-  const x = (gx - sx) * SCALE;
-  const y = (gy - sy) * SCALE;
+  // The leaf's coordinates span its box grown by the band (in sub-cell sides: COAST_BAND · k).
+  const grow = COAST_BAND * k;
+  const unit = SCALE / (1 + 2 * grow);
+  const x = (gx - sx + grow) * unit;
+  const y = (gy - sy + grow) * unit;
   v = b.subs[b.splitFirst[split]! + sy * k + sx]!;
   if (v === 0) return -1;
   if (v & FULL) return (v & ~FULL) >>> 0;
   const leaf = v - 1;
   const { partRings, ringCoords, coords } = b;
-  for (let p = b.leafParts[leaf]!; p < b.leafParts[leaf + 1]!; p++) {
+  const firstPart = b.leafParts[leaf]!;
+  const endPart = b.leafParts[leaf + 1]!;
+  for (let p = firstPart; p < endPart; p++) {
     let inside = false;
     for (let r = partRings[p]!; r < partRings[p + 1]!; r++) {
       const first = ringCoords[r]!;
@@ -246,7 +266,40 @@ export function admin1At(l: RegionLookup, lat: number, lon: number): number {
     }
     if (inside) return b.partRegion[p]!;
   }
-  return -1;
+  return withinBand(b, firstPart, endPart, x, y, grow * unit);
+}
+
+/** The region of the leaf's parts nearest to (x, y) if nearer than `band` (leaf units), else -1. */
+function withinBand(b: LookupBlock, firstPart: number, endPart: number, x: number, y: number, band: number): number {
+  const { partRings, ringCoords, coords } = b;
+  let best = band * band;
+  let region = -1;
+  for (let p = firstPart; p < endPart; p++)
+    for (let r = partRings[p]!; r < partRings[p + 1]!; r++) {
+      const first = ringCoords[r]!;
+      const last = ringCoords[r + 1]! - 1;
+      if (last <= first) continue;
+      let jx = coords[last * 2]!;
+      let jy = coords[last * 2 + 1]!;
+      for (let i = first; i <= last; i++) {
+        const ix = coords[i * 2]!;
+        const iy = coords[i * 2 + 1]!;
+        const dx = ix - jx;
+        const dy = iy - jy;
+        const len2 = dx * dx + dy * dy;
+        const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - jx) * dx + (y - jy) * dy) / len2));
+        const ex = jx + t * dx - x;
+        const ey = jy + t * dy - y;
+        const d2 = ex * ex + ey * ey;
+        if (d2 < best) {
+          best = d2;
+          region = b.partRegion[p]!;
+        }
+        jx = ix;
+        jy = iy;
+      }
+    }
+  return region;
 }
 
 /** LOCATION_CODES (columns.ts): 0 none … 4 country. */
