@@ -55,18 +55,28 @@ export class DensityBins {
     );
   }
 
-  /** Adds (sign 1) or takes away (-1) rows; rows without a place or outside the grid are skipped. */
+  /**
+   * Adds (sign 1) or takes away (-1) rows; rows without a place or outside the grid are skipped.
+   * A new zoom counts every visible row here (1M at the benchmark's largest size), so the loop
+   * compares the position in bins with the grid's edges before flooring it, and floors by a
+   * truncation where the position is not negative: half the time of two Math.floor per row.
+   */
   add(x: Float64Array, y: Float64Array, rows: ArrayLike<number>, sign: 1 | -1 = 1): void {
     const k = this.worldSize / this.cell;
     const { col0, row0, cols, counts } = this;
-    const nr = this.rows;
+    // Edges are whole bins, so floor(v) ∈ [col0, col1) exactly when v ∈ [col0, col1).
+    const col1 = col0 + cols;
+    const row1 = row0 + this.rows;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       // NaN (no place) fails both comparisons.
-      const cx = Math.floor(x[r]! * k) - col0;
-      if (!(cx >= 0 && cx < cols)) continue;
-      const cy = Math.floor(y[r]! * k) - row0;
-      if (!(cy >= 0 && cy < nr)) continue;
+      const vx = x[r]! * k;
+      if (!(vx >= col0 && vx < col1)) continue;
+      const vy = y[r]! * k;
+      if (!(vy >= row0 && vy < row1)) continue;
+      // Below 2^31 bins (zoom 27), v | 0 is floor(v) for v ≥ 0.
+      const cx = (vx >= 0 ? vx | 0 : Math.floor(vx)) - col0;
+      const cy = (vy >= 0 ? vy | 0 : Math.floor(vy)) - row0;
       counts[cy * cols + cx]! += sign;
     }
   }
@@ -99,6 +109,51 @@ export class DensityBins {
       if (n > max) max = n;
     });
     return max;
+  }
+}
+
+/** Grids kept besides the one drawn: a zoom back to one of these levels counts nothing. */
+const GRIDS_KEPT = 4;
+
+/**
+ * The grids of the last few views, the one drawn last first. Zooming in and back out (a wheel's
+ * steps to and fro) counts the visible rows only at a level not seen since the rows last
+ * changed: each new zoom is a pass over every visible row. A brush step moves the drawn grid by
+ * its delta and lets the others go, so no brush frame pays for grids it does not show.
+ */
+export class DensityGrids {
+  #grids: DensityBins[] = [];
+
+  /** The grid drawn last (null before any). */
+  get current(): DensityBins | null {
+    return this.#grids[0] ?? null;
+  }
+
+  /** A grid that covers the area: a kept one, else one counted from the rows (and kept). */
+  covering(area: WorldArea, x: Float64Array, y: Float64Array, rows: ArrayLike<number>): DensityBins {
+    const at = this.#grids.findIndex((g) => g.covers(area));
+    let grid: DensityBins;
+    if (at >= 0) grid = this.#grids.splice(at, 1)[0]!;
+    else {
+      grid = new DensityBins(area.worldSize, area);
+      grid.add(x, y, rows);
+    }
+    this.#grids.unshift(grid);
+    if (this.#grids.length > GRIDS_KEPT) this.#grids.length = GRIDS_KEPT;
+    return grid;
+  }
+
+  /** The rows changed by a delta: the drawn grid follows it, the others are let go. */
+  follow(x: Float64Array, y: Float64Array, delta: { entered: ArrayLike<number>; left: ArrayLike<number> }): void {
+    const grid = this.current;
+    this.#grids = grid ? [grid] : [];
+    grid?.add(x, y, delta.left, -1);
+    grid?.add(x, y, delta.entered, 1);
+  }
+
+  /** New rows that no delta describes: every grid is counted again when next needed. */
+  clear(): void {
+    this.#grids = [];
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { RowDelta } from '../../query/brushing';
 import { classColor, classLabel } from './count-classes';
-import { binClasses, DensityBins } from './density-bins';
+import { binClasses, DensityGrids, type DensityBins } from './density-bins';
 import type { Viewport } from './marker-layer';
 import { formatNumber } from '../../i18n/i18n.svelte';
 import { msg } from '../../i18n/message';
@@ -24,7 +24,7 @@ export class DensityCanvas implements MapOverlay {
   onlegend: ((legend: MapLegendModel | null) => void) | null = null;
   #data: OverlayData | null = null;
   #view: Viewport | null = null;
-  #bins: DensityBins | null = null;
+  readonly #grids = new DensityGrids();
   #scheme: Scheme = 'light';
   #selected: number | null = null;
   #hovered: number | null = null;
@@ -38,12 +38,10 @@ export class DensityCanvas implements MapOverlay {
   setData(data: OverlayData, delta: RowDelta | null): void {
     const last = this.#data;
     this.#data = data;
-    const bins = this.#bins;
     // A brush step: the bins change by the rows that crossed the window's edges.
-    if (bins && delta && last && last.projected === data.projected && delta.from === last.rows) {
-      bins.add(data.projected.x, data.projected.y, delta.left, -1);
-      bins.add(data.projected.x, data.projected.y, delta.entered, 1);
-    } else this.#bins = null;
+    if (delta && last && last.projected === data.projected && delta.from === last.rows)
+      this.#grids.follow(data.projected.x, data.projected.y, delta);
+    else this.#grids.clear();
     this.#draw();
   }
 
@@ -68,7 +66,7 @@ export class DensityCanvas implements MapOverlay {
   }
 
   hitTest(wx: number, wy: number): OverlayPick | null {
-    const bins = this.#bins;
+    const bins = this.#grids.current;
     if (!bins) return null;
     const count = bins.countAt(wx, wy);
     if (count === 0) return null;
@@ -78,17 +76,13 @@ export class DensityCanvas implements MapOverlay {
 
   dispose(): void {
     this.#data = null;
-    this.#bins = null;
+    this.#grids.clear();
     this.onlegend = null;
   }
 
-  /** The bins of the view: kept while they cover it, counted from every visible row otherwise. */
+  /** The bins of the view: a kept grid that covers it, counted from every visible row otherwise. */
   #binsFor(view: Viewport, data: OverlayData): DensityBins {
-    if (this.#bins?.covers(view)) return this.#bins;
-    const bins = new DensityBins(view.worldSize, view);
-    bins.add(data.projected.x, data.projected.y, data.rows);
-    this.#bins = bins;
-    return bins;
+    return this.#grids.covering(view, data.projected.x, data.projected.y, data.rows);
   }
 
   #draw(): void {
