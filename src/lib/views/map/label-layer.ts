@@ -51,7 +51,11 @@ export class LabelCanvas {
   #view: Viewport | null = null;
   #colors: LabelColors;
   readonly #layouts = new Map<number, LabelLayout>();
-  #sprites = new Map<PlacedLabel, HTMLCanvasElement>();
+  /**
+   * Sprites by what they show (kind, text, size), not by placement: a name keeps its sprite
+   * through zooms, so a zoom to a new level draws what it had and makes only the names it adds.
+   */
+  #sprites = new Map<string, HTMLCanvasElement>();
   #spriteKey = '';
   readonly #widths = new Map<string, number>();
   #measureCtx: CanvasRenderingContext2D | null = null;
@@ -249,14 +253,15 @@ export class LabelCanvas {
       }
       // Under a control a name could not be read: left out until a move brings it clear.
       if (covered.some((r) => overlaps(at.box, r))) continue;
-      let sprite = this.#sprites.get(p);
+      const key = spriteKeyOf(p, dpr);
+      let sprite = this.#sprites.get(key);
       if (!sprite) {
         if (performance.now() - started > SPRITE_BUDGET_MS) {
           unfinished = true;
           continue;
         }
         sprite = this.#sprite(p, dpr);
-        this.#sprites.set(p, sprite);
+        this.#sprites.set(key, sprite);
       }
       shown.push({ p, box: at.box });
       if (at.dot) this.#dot(ctx, p, view);
@@ -343,6 +348,11 @@ export class LabelCanvas {
       this.hook!.dataset['labels'] = json;
     }, 0);
   }
+}
+
+/** What a sprite shows: its kind (font and colour), its size in device pixels (as #sprite makes it) and its text. */
+function spriteKeyOf(p: PlacedLabel, dpr: number): string {
+  return `${p.entry.kind}|${Math.ceil((p.box[2] - p.box[0]) * dpr)}|${Math.ceil((p.box[3] - p.box[1]) * dpr)}|${p.text}`;
 }
 
 function colorOf(entry: LabelEntry, colors: LabelColors): string {
