@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000,100000,1000000 --runs 3 --peers all|none|a,b --json --dist DIR --raw]
+// npm run bench [-- --sizes 1000,10000,100000,1000000 --runs 3 --peers all|none|a,b --json --dist DIR --raw --port 4190]
 // Opens the production build in headless Chromium on deterministic synthetic data and measures
 // what an analyst feels: load to interactive, brush and facet latency, map repaint, timeline pan
 // and the JS heap. In the same run it measures the peers (scripts/bench-peers.ts) on the same
@@ -49,6 +49,8 @@ const runs = Number(arg('runs', '3'));
 const peerArg = arg('peers', 'all');
 const peers = peerArg === 'none' ? [] : peerArg === 'all' ? [...PEERS] : peerArg.split(',');
 const withJson = process.argv.includes('--json');
+/** Where our build is served (another port when 4190 is taken by a server beside this run). */
+const port = Number(arg('port', '4190'));
 // Every sample of every run, in order (which step of a gesture is the slow one).
 const raw = process.argv.includes('--raw');
 const STEP_MS = 60_000;
@@ -226,7 +228,7 @@ mkdirSync(dataDir, { recursive: true });
 const peerDir = mkdtempSync(join(tmpdir(), 'faultline-peers-'));
 const server = await preview({
   build: { outDir: distDir },
-  preview: { host: '127.0.0.1', port: 4190, strictPort: true },
+  preview: { host: '127.0.0.1', port, strictPort: true },
   logLevel: 'warn',
 });
 const peerServer = peers.length ? await startPeerServer(4192, peerDir) : null;
@@ -328,7 +330,7 @@ for (const size of sizes) {
   place(packPath, join(dataDir, packFile));
   regionRows.push(regionAssignment(size, packPath, regionLookup));
   const targets: { label: string; url: string }[] = [
-    { label: 'Faultline (pack)', url: `http://127.0.0.1:4190/?data=bench-data/${packFile}` },
+    { label: 'Faultline (pack)', url: `http://127.0.0.1:${port}/?data=bench-data/${packFile}` },
   ];
   let file: ReturnType<typeof generate> | null = null;
   const events = () => (file ??= generate(size, 1));
@@ -337,7 +339,10 @@ for (const size of sizes) {
       cached(`synthetic-${size}-seed1.json`, () => JSON.stringify(events())),
       join(dataDir, `synthetic-${size}.json`),
     );
-    targets.push({ label: 'Faultline (JSON)', url: `http://127.0.0.1:4190/?data=bench-data/synthetic-${size}.json` });
+    targets.push({
+      label: 'Faultline (JSON)',
+      url: `http://127.0.0.1:${port}/?data=bench-data/synthetic-${size}.json`,
+    });
   }
   if (peers.length)
     place(
