@@ -440,7 +440,7 @@ function report(out: string, sizes: Map<string, number>, manifest: Manifest): vo
   for (const r of choropleth)
     console.log(
       `  zoom ${r.zoom} ${r.mode}: the largest view loads ${kb(r.gzip)} gzip (tiles ${kb(r.tiles)}, shapes ${kb(r.shapes)}, ` +
-        `table ${kb(r.table)}), ${kb(r.raw)} raw, in ${r.files} files (at ${r.at})`,
+        `table ${kb(r.table)}, places ${kb(r.places)}), ${kb(r.raw)} raw, in ${r.files} files (at ${r.at})`,
     );
   writeFileSync(
     join(out, 'stats.json'),

@@ -1,6 +1,6 @@
 /**
  * What a choropleth view loads at most, per zoom (issue #23: ~500 KB of basemap data per view):
- * the drawn basemap's tiles it needs, plus the region table and the shapes files
+ * the drawn basemap's tiles it needs, plus the region table, the admin-1 places and the shapes files
  * (views/map/region-shape-plan.ts) the Regions or Countries mode needs there, as if every region
  * had events (a world-wide dataset: the worst case). Read from the built folder, so it measures
  * the files as written, raw and gzipped (a file gzipped on disk is unpacked to count its raw size).
@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeTable, parsePointer } from '../../src/lib/model/region-format.ts';
+import { decodePlaces, decodeTable, parsePointer } from '../../src/lib/model/region-format.ts';
 import type { RegionLevel } from '../../src/lib/model/regions.ts';
 import {
   DEEPEST_ZOOM,
@@ -40,6 +40,7 @@ export interface ChoroplethWorst {
   tiles: number;
   shapes: number;
   table: number;
+  places: number;
   raw: number;
   files: number;
   at: string;
@@ -74,10 +75,12 @@ export function choroplethReport(
   };
   const pointer = parsePointer(json('regions.json'));
   const table = decodeTable(json(pointer.table));
+  const places = decodePlaces(json(pointer.shapes.places), table.admin1.length);
   const tableSize = size(pointer.table);
+  const placesSize = size(pointer.shapes.places);
   const countryBoxes = table.countries.map((c) => mercatorBox(c.bbox));
-  const admin1Boxes = regionBoxes(table, 'admin1');
-  const countryParts = regionBoxes(table, 'country');
+  const admin1Boxes = regionBoxes(table, 'admin1', places);
+  const countryParts = regionBoxes(table, 'country', places);
   // Where views are centred (normalised Mercator).
   const centres: [number, number][] = [];
   for (const b of countryBoxes)
@@ -89,7 +92,8 @@ export function choroplethReport(
       [b.x1, b.y1],
     ] as const)
       centres.push([x, y]);
-  for (const r of table.admin1) centres.push([mercatorX(r.label[0]), mercatorY(r.label[1])]);
+  for (let i = 0; i < table.admin1.length; i++)
+    centres.push([mercatorX(places.label[2 * i]!), mercatorY(places.label[2 * i + 1]!)]);
 
   const inView = (level: RegionLevel, box: MercatorBox): number[] => {
     const found: number[] = [];
@@ -152,7 +156,7 @@ export function choroplethReport(
           shapes.raw += s.raw;
           shapes.gzip += s.gzip;
         }
-        const gzip = tiles.gzip + shapes.gzip + tableSize.gzip;
+        const gzip = tiles.gzip + shapes.gzip + tableSize.gzip + placesSize.gzip;
         if (!worst || gzip > worst.gzip)
           worst = {
             zoom,
@@ -161,8 +165,9 @@ export function choroplethReport(
             tiles: tiles.gzip,
             shapes: shapes.gzip,
             table: tableSize.gzip,
-            raw: tiles.raw + shapes.raw + tableSize.raw,
-            files: tiles.files + parts.length + 1,
+            places: placesSize.gzip,
+            raw: tiles.raw + shapes.raw + tableSize.raw + placesSize.raw,
+            files: tiles.files + parts.length + 2,
             at: `${longitudeOf(Math.min(1, (left + view.width / 2) / world)).toFixed(1)}E ${latitudeOf(Math.min(1, (top + view.height / 2) / world)).toFixed(1)}N`,
           };
       }

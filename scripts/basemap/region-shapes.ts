@@ -6,6 +6,7 @@
  *   r<key>/regions/shapes/admin1.json.gz           every admin-1 region, likewise
  *   r<key>/regions/shapes/countries/<id>.json.gz   one country's outline at ~0.02° (a pixel at zoom 6)
  *   r<key>/regions/shapes/admin1/<id>.json.gz      one country's admin-1 regions at ~0.02°
+ *   r<key>/regions/shapes/admin1-places.json.gz    every admin-1 region's label point and box (culling, hit tests)
  *
  * The world files are simplified in Mercator pixels (a pixel at zoom 4 is 0.09° at the equator and
  * 0.04° at 60°N, where degrees would be too coarse), and drop every islet under a pixel but a
@@ -16,6 +17,7 @@ import type { Position } from 'geojson';
 import {
   fineShapesPath,
   REGION_FORMAT_VERSION,
+  type PlacesFile,
   type ShapesFile,
   type ShapesPointer,
 } from '../../src/lib/model/region-format.ts';
@@ -59,6 +61,8 @@ export interface ShapeInput {
   /** Per admin-1 region and per country, polygons at ~0.02° and simplified for the world files. */
   admin1: { fine: readonly Poly[][]; world: readonly Poly[][] };
   countries: { fine: readonly Poly[][]; world: readonly Poly[][] };
+  /** Per admin-1 region: its label point (to 0.001°) and box (to 0.01°, grown outward). */
+  admin1Places: readonly { label: readonly [number, number]; bbox: readonly [number, number, number, number] }[];
 }
 
 export function buildShapes(input: ShapeInput): { pointer: ShapesPointer; files: Map<string, string> } {
@@ -67,6 +71,7 @@ export function buildShapes(input: ShapeInput): { pointer: ShapesPointer; files:
     fineFrom: FINE_FROM,
     countries: { world: `${dir}countries.json.gz`, fine: `${dir}countries/` },
     admin1: { world: `${dir}admin1.json.gz`, fine: `${dir}admin1/` },
+    places: `${dir}admin1-places.json.gz`,
   };
   const files = new Map<string, string>();
   const file = (level: RegionLevel, q: number, first: number, rings: number[][][]): string => {
@@ -84,6 +89,22 @@ export function buildShapes(input: ShapeInput): { pointer: ShapesPointer; files:
     });
   files.set(pointer.countries.world, file('country', WORLD_Q, 0, world(input.countries)));
   files.set(pointer.admin1.world, file('admin1', WORLD_Q, 0, world(input.admin1)));
+  const places: PlacesFile = {
+    version: REGION_FORMAT_VERSION,
+    key: input.key,
+    label: [],
+    bbox: [],
+  };
+  // Labels as differences from the region before, boxes from their label: 66 → 45 KB gzip.
+  let [px, py] = [0, 0];
+  for (const { label, bbox } of input.admin1Places) {
+    const [x, y] = [Math.round(label[0] * 1000), Math.round(label[1] * 1000)];
+    places.label.push(x - px, y - py);
+    [px, py] = [x, y];
+    const [bx, by] = [Math.round(x / 10), Math.round(y / 10)];
+    bbox.forEach((v, k) => places.bbox.push(Math.round(v * 100) - (k % 2 === 0 ? bx : by)));
+  }
+  files.set(pointer.places, JSON.stringify(places));
   input.countryIds.forEach((id, c) => {
     const members = input.byCountry[c]!;
     const countryPath = fineShapesPath(pointer, 'country', id);

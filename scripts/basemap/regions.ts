@@ -203,28 +203,23 @@ export function buildRegions(
       const [w, s, e, n] = boxOf(polys);
       return [id, iso2Of.get(id) ?? '', countryName.get(id) || id, round(label[0]), round(label[1]), w, s, e, n];
     }),
-    admin1: sorted.map((f, i) => {
-      const p = f.properties;
-      const polys = coarse[i]!.length ? coarse[i]! : fine[i]!;
-      const label: [number, number] =
-        Number.isFinite(p.longitude) && Number.isFinite(p.latitude)
-          ? [p.longitude, p.latitude]
-          : (labelOf(polys) ?? [0, 0]);
-      const [w, s, e, n] = boxOf(polys);
-      return [
-        p.adm1_code,
-        englishOf(p),
-        (p.type_en ?? '').trim(),
-        admin1Country[i]!,
-        round(label[0]),
-        round(label[1]),
-        w,
-        s,
-        e,
-        n,
-      ];
-    }),
+    admin1: sorted.map((f, i) => [
+      f.properties.adm1_code,
+      englishOf(f.properties),
+      (f.properties.type_en ?? '').trim(),
+      admin1Country[i]!,
+    ]),
   };
+  // Where each admin-1 region lies: only the choropleth reads it, so it is a file of the shapes'.
+  const admin1Places = sorted.map((f, i) => {
+    const p = f.properties;
+    const polys = coarse[i]!.length ? coarse[i]! : fine[i]!;
+    const label: [number, number] =
+      Number.isFinite(p.longitude) && Number.isFinite(p.latitude)
+        ? [p.longitude, p.latitude]
+        : (labelOf(polys) ?? [0, 0]);
+    return { label: [round(label[0]), round(label[1])] as [number, number], bbox: boxOf(polys) };
+  });
 
   // Names per language: the admin-1 languages Natural Earth gives and the countries' languages.
   const regionLangs = admin1Languages(sorted[0]!.properties);
@@ -259,6 +254,7 @@ export function buildRegions(
     // A region too small for 0.02° (Naftalan) is drawn from the lookup's finer polygons.
     admin1: { fine: coarse.map((p, i) => (p.length ? p : fine[i]!)), world: polygonsOf(worldTopo) },
     countries: { fine: countryShapes, world: countriesOf(worldTopo) },
+    admin1Places,
   });
   for (const [path, text] of shapes.files) files.set(path, text);
   const pointer: RegionPointer = {

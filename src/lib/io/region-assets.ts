@@ -7,6 +7,7 @@
 import { BLOCKS_X, blocksNeeded, decodeBlock, type RegionLookup } from '../model/region-lookup';
 import {
   decodeNames,
+  decodePlaces,
   decodeShapes,
   decodeTable,
   fineShapesPath,
@@ -14,7 +15,7 @@ import {
   type RegionPointer,
   type ShapesPart,
 } from '../model/region-format';
-import type { RegionLevel, RegionNames, RegionTable } from '../model/regions';
+import type { RegionLevel, RegionNames, RegionPlaces, RegionTable } from '../model/regions';
 import { regionRoot } from './region-root';
 
 /** No asset is larger than this (the lookup is ~1 MB); a larger answer is not ours. */
@@ -29,6 +30,7 @@ export class RegionAssets {
   readonly #blocks = new Map<number, Promise<void>>();
   /** Shapes files by path; a failed one is dropped, so the next ask fetches it again. */
   readonly #shapes = new Map<string, Promise<ShapesPart>>();
+  #places: Promise<RegionPlaces> | null = null;
   #names = new Map<string, Promise<RegionNames>>();
   /** The lookup once it has arrived, for work that cannot wait (the editor's rows). */
   loadedLookup: RegionLookup | null = null;
@@ -115,6 +117,20 @@ export class RegionAssets {
       }
       return p;
     });
+  }
+
+  /** The admin-1 regions' label points and boxes (the choropleth's); a failure is asked for again next time. */
+  places(): Promise<RegionPlaces> {
+    if (!this.#places) {
+      const p = Promise.all([this.pointer(), this.table()]).then(async ([pointer, table]) =>
+        decodePlaces(await this.#json(pointer.shapes.places), table.admin1.length),
+      );
+      p.catch(() => {
+        if (this.#places === p) this.#places = null;
+      });
+      this.#places = p;
+    }
+    return this.#places;
   }
 
   /** Names in one language the table lists; refused for one it does not. */

@@ -3,10 +3,13 @@
  * (scripts/basemap/regions.ts) and the page. Pure. Every decoder checks what it reads: a damaged
  * or foreign file is refused with a reason, never half-used.
  */
-import type { RegionAdmin1, RegionCountry, RegionLevel, RegionNames, RegionTable } from './regions';
+import type { RegionAdmin1, RegionCountry, RegionLevel, RegionNames, RegionPlaces, RegionTable } from './regions';
 
-/** Bumped whenever a file's layout changes (2: the shapes split by zoom and by country). */
-export const REGION_FORMAT_VERSION = 2;
+/**
+ * Bumped whenever a file's layout changes (2: the shapes split by zoom and by country; 3: the
+ * admin-1 label points and boxes out of the table, into shapes/admin1-places.json.gz).
+ */
+export const REGION_FORMAT_VERSION = 3;
 
 /** Most regions a table may hold: codes are 16-bit, and 0 means none. */
 export const MAX_REGIONS = 0xfffe;
@@ -67,8 +70,8 @@ export interface TableFile {
   languages: string[];
   /** [id, iso2, name, labelLon, labelLat, west, south, east, north] */
   countries: [string, string, string, number, number, number, number, number, number][];
-  /** [id, name, kind, country index, labelLon, labelLat, west, south, east, north] */
-  admin1: [string, string, string, number, number, number, number, number, number, number][];
+  /** [id, name, kind, country index] (where each lies: PlacesFile) */
+  admin1: [string, string, string, number][];
 }
 
 export function decodeTable(value: unknown): RegionTable {
@@ -93,7 +96,7 @@ export function decodeTable(value: unknown): RegionTable {
   };
   const countryRows = rows('countries', 9);
   const members: number[][] = countryRows.map(() => []);
-  const admin1: RegionAdmin1[] = rows('admin1', 10).map((r, index) => {
+  const admin1: RegionAdmin1[] = rows('admin1', 4).map((r, index) => {
     const country = num(r[3]);
     if (!Number.isInteger(country) || country < 0 || country >= countryRows.length)
       throw new Error('region table: a region names no country');
@@ -104,8 +107,6 @@ export function decodeTable(value: unknown): RegionTable {
       name: str(r[1]),
       kind: str(r[2]),
       country,
-      label: [num(r[4]), num(r[5])] as const,
-      bbox: [num(r[6]), num(r[7]), num(r[8]), num(r[9])] as const,
     };
   });
   const countries: RegionCountry[] = countryRows.map((r, index) => ({
@@ -148,6 +149,8 @@ export interface ShapesPointer {
   fineFrom: number;
   countries: { world: string; fine: string };
   admin1: { world: string; fine: string };
+  /** The admin-1 regions' label points and boxes (PlacesFile). */
+  places: string;
 }
 
 function parseShapesPointer(value: unknown): ShapesPointer {
@@ -163,7 +166,54 @@ function parseShapesPointer(value: unknown): ShapesPointer {
       throw new Error(`regions.json: bad path for shapes.${name}.fine`);
     return { world, fine };
   };
-  return { fineFrom, countries: level('countries'), admin1: level('admin1') };
+  const places = v['places'];
+  if (typeof places !== 'string' || !PATH.test(places) || places.includes('..'))
+    throw new Error('regions.json: bad path for shapes.places');
+  return { fineFrom, countries: level('countries'), admin1: level('admin1'), places };
+}
+
+/**
+ * shapes/admin1-places.json.gz: per admin-1 region, its label point in 1/1000 degree ([lon, lat]
+ * pairs, each the difference from the region before: neighbours are near) and its box in 1/100
+ * degree ([west, south, east, north], grown outward, each less the label point rounded to 1/100).
+ */
+export interface PlacesFile {
+  version: number;
+  key: string;
+  label: number[];
+  bbox: number[];
+}
+
+export function decodePlaces(value: unknown, count: number): RegionPlaces {
+  const v = object(value, 'region places');
+  if (v['version'] !== REGION_FORMAT_VERSION) throw new Error('region places: unknown version');
+  const ints = (name: 'label' | 'bbox', width: number): number[] => {
+    const list = v[name];
+    if (!Array.isArray(list) || list.length !== count * width)
+      throw new Error(`region places: ${name} does not match the table`);
+    for (const n of list as unknown[]) if (!Number.isInteger(n)) throw new Error(`region places: a bad ${name} value`);
+    return list as number[];
+  };
+  const labelDeltas = ints('label', 2);
+  const boxes = ints('bbox', 4);
+  const label = new Float64Array(count * 2);
+  const bbox = new Float64Array(count * 4);
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i < count; i++) {
+    x += labelDeltas[2 * i]!;
+    y += labelDeltas[2 * i + 1]!;
+    if (Math.abs(x) > 180_000 || Math.abs(y) > 90_000) throw new Error('region places: a bad label value');
+    label[2 * i] = x / 1000;
+    label[2 * i + 1] = y / 1000;
+    const [bx, by] = [Math.round(x / 10), Math.round(y / 10)];
+    for (let k = 0; k < 4; k++) {
+      const v100 = boxes[4 * i + k]! + (k % 2 === 0 ? bx : by);
+      if (Math.abs(v100) > (k % 2 === 0 ? 18_000 : 9_000)) throw new Error('region places: a bad bbox value');
+      bbox[4 * i + k] = v100 / 100;
+    }
+  }
+  return { label, bbox };
 }
 
 /** The file of one country's fine shapes at a level, or null for an id that cannot name a file. */

@@ -56,8 +56,17 @@ export interface RegionAdmin1 {
   readonly kind: string;
   /** Index of its country in RegionTable.countries. */
   readonly country: number;
-  readonly label: readonly [number, number];
-  readonly bbox: readonly [number, number, number, number];
+}
+
+/**
+ * Where each admin-1 region lies, for the choropleth alone (regions/shapes/admin1-places.json.gz):
+ * kept out of the table, which every view with located events loads, because it is half its weight.
+ */
+export interface RegionPlaces {
+  /** Per region index: [lon, lat] where a name or symbol reads as inside it (2 values each). */
+  readonly label: Float64Array;
+  /** Per region index: [west, south, east, north] (4 values each); west > east across the antimeridian. */
+  readonly bbox: Float64Array;
 }
 
 export interface RegionTable {

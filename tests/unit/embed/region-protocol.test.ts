@@ -25,8 +25,6 @@ const TABLE: RegionTable = {
       name: 'Shusha',
       kind: 'Municipality',
       country: 1,
-      label: [46.7, 39.7],
-      bbox: [46, 39, 47, 40],
     },
     {
       index: 1,
@@ -34,8 +32,6 @@ const TABLE: RegionTable = {
       name: 'Baku',
       kind: 'Municipality',
       country: 1,
-      label: [49.9, 40.4],
-      bbox: [49, 40, 51, 41],
     },
   ],
   languages: ['ru'],

@@ -21,10 +21,10 @@ const TABLE: RegionTable = {
     { index: 1, id: 'E', iso2: '', name: 'East', label: [0, 0], bbox: box, admin1: [2, 3] },
   ],
   admin1: [
-    { index: 0, id: 'W-S', name: 'South-West', kind: '', country: 0, label: [0, 0], bbox: box },
-    { index: 1, id: 'W-N', name: 'North-West', kind: '', country: 0, label: [0, 0], bbox: box },
-    { index: 2, id: 'E-S', name: 'South-East', kind: '', country: 1, label: [0, 0], bbox: box },
-    { index: 3, id: 'E-N', name: 'North-East', kind: '', country: 1, label: [0, 0], bbox: box },
+    { index: 0, id: 'W-S', name: 'South-West', kind: '', country: 0 },
+    { index: 1, id: 'W-N', name: 'North-West', kind: '', country: 0 },
+    { index: 2, id: 'E-S', name: 'South-East', kind: '', country: 1 },
+    { index: 3, id: 'E-N', name: 'North-East', kind: '', country: 1 },
   ],
 };
 

@@ -35,8 +35,6 @@ const region = (kind: string): RegionAdmin1 => ({
   name: 'Name',
   kind,
   country: 0,
-  label: [0, 0],
-  bbox: [0, 0, 0, 0],
 });
 
 describe('in English', () => {

@@ -67,7 +67,7 @@ export class ChoroplethCanvas implements MapOverlay {
     this.#shapes = shapes;
     this.canvas.className = 'faultline-choropleth';
     this.canvas.style.pointerEvents = 'none';
-    this.#boxes = regionBoxes(shapes.table, shapes.level);
+    this.#boxes = regionBoxes(shapes.table, shapes.level, shapes.places);
     shapes.onchange = () => this.#draw();
   }
 
@@ -307,10 +307,11 @@ export class ChoroplethCanvas implements MapOverlay {
   /** data-regions: JSON [{id, x, y}] of the drawn regions, at their label points in container px. */
   #writeHook(view: Viewport): void {
     if (!this.hook) return;
-    const { table, level } = this.#shapes;
+    const { table, level, places } = this.#shapes;
     const items = this.#drawn.slice(0, HOOK_LIMIT).map((i) => {
       const region = level === 'country' ? table.countries[i]! : table.admin1[i]!;
-      const [lon, lat] = region.label;
+      const [lon, lat] =
+        level === 'country' ? table.countries[i]!.label : [places.label[2 * i]!, places.label[2 * i + 1]!];
       return {
         id: region.id,
         x: Math.round((mercatorX(lon) * view.worldSize - view.containerLeft) * 10) / 10,

@@ -4,7 +4,7 @@
  * that has a region to fill in view. Pure: the layer asks with the regions it fills, the build's
  * report (scripts/build-basemap.ts) with every region in a view, to measure the worst case.
  */
-import type { RegionLevel, RegionTable } from '../../model/regions';
+import type { RegionLevel, RegionPlaces, RegionTable } from '../../model/regions';
 import { mercatorX, mercatorY } from './projection';
 
 /** A part of a level's shapes: the world file, or one country's (its index in the table). */
@@ -76,8 +76,9 @@ export function boxHolds(b: MercatorBox, x: number, y: number): boolean {
  * The boxes a region is culled and hit by: an admin-1 region's own; a country's, its admin-1
  * regions' (France's box spans the Atlantic and the Indian Ocean, its regions' do not).
  */
-export function regionBoxes(table: RegionTable, level: RegionLevel): MercatorBox[][] {
-  const admin1 = table.admin1.map((r) => mercatorBox(r.bbox));
+export function regionBoxes(table: RegionTable, level: RegionLevel, places: RegionPlaces): MercatorBox[][] {
+  const b = places.bbox;
+  const admin1 = table.admin1.map((_, i) => mercatorBox([b[4 * i]!, b[4 * i + 1]!, b[4 * i + 2]!, b[4 * i + 3]!]));
   if (level === 'admin1') return admin1.map((b) => [b]);
   return table.countries.map((c) => (c.admin1.length ? c.admin1.map((i) => admin1[i]!) : [mercatorBox(c.bbox)]));
 }

@@ -7,7 +7,7 @@
  */
 import { regionAssets, type RegionAssets } from '../../io/region-assets';
 import type { RegionRings, ShapesPart } from '../../model/region-format';
-import type { RegionLevel, RegionTable } from '../../model/regions';
+import type { RegionLevel, RegionPlaces, RegionTable } from '../../model/regions';
 import type { ShapePart } from './region-shape-plan';
 
 export type { RegionRings };
@@ -25,6 +25,8 @@ export class RegionShapes {
   constructor(
     private readonly assets: Pick<RegionAssets, 'shapePart'>,
     readonly table: RegionTable,
+    /** The admin-1 regions' label points and boxes (both levels cull by them). */
+    readonly places: RegionPlaces,
     readonly level: RegionLevel,
     /** The zoom from which the fine files are drawn (the pointer's). */
     readonly fineFrom: number,
@@ -77,10 +79,10 @@ export class RegionShapes {
   }
 }
 
-/** The shapes of one level, none loaded yet; rejects when the pointer or the table cannot be loaded. */
+/** The shapes of one level, none loaded yet; rejects when the pointer, the table or the places cannot be loaded. */
 export async function loadRegionShapes(level: RegionLevel): Promise<RegionShapes> {
   const assets = regionAssets();
   if (!assets) throw new Error('no region assets here');
-  const [pointer, table] = await Promise.all([assets.pointer(), assets.table()]);
-  return new RegionShapes(assets, table, level, pointer.shapes.fineFrom);
+  const [pointer, table, places] = await Promise.all([assets.pointer(), assets.table(), assets.places()]);
+  return new RegionShapes(assets, table, places, level, pointer.shapes.fineFrom);
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { regionFixture } from '../../model/region-fixture';
-import { decodeShapes, fineShapesPath, parsePointer, type ShapesPart } from '../../../../src/lib/model/region-format';
+import {
+  decodePlaces,
+  decodeShapes,
+  fineShapesPath,
+  parsePointer,
+  type ShapesPart,
+} from '../../../../src/lib/model/region-format';
 import { RegionAssets } from '../../../../src/lib/io/region-assets';
 import { RegionShapes } from '../../../../src/lib/views/map/region-shapes';
 import {
@@ -17,6 +23,8 @@ const f = regionFixture();
 const json = (path: string): unknown => JSON.parse(f.files.get(path) as string) as unknown;
 const country = (id: string) => f.table.countries.find((c) => c.id === id)!;
 const admin1Range = (id: string) => ({ first: country(id).admin1[0]!, count: country(id).admin1.length });
+const places = decodePlaces(json(f.pointer.shapes.places), f.table.admin1.length);
+const boxOf = (i: number): number[] => [...places.bbox.subarray(4 * i, 4 * i + 4)];
 const pointCount = (part: ShapesPart): number =>
   part.rings.reduce((sum, rings) => sum + rings.reduce((s, r) => s + r.length / 2, 0), 0);
 
@@ -34,7 +42,7 @@ describe('the split shapes files', () => {
     const rings = aze.rings[shusha.index - aze.first]!;
     expect(rings.length).toBeGreaterThan(0);
     // Its rings lie around the town, within its box.
-    const [w, s, e, n] = shusha.bbox;
+    const [w, s, e, n] = boxOf(shusha.index) as [number, number, number, number];
     for (const ring of rings)
       for (let i = 0; i < ring.length; i += 2) {
         expect(ring[i]!).toBeGreaterThanOrEqual(w - 0.011);
@@ -71,6 +79,21 @@ describe('the split shapes files', () => {
         count: 1,
       }),
     ).toThrow(/ring/);
+  });
+
+  it("the admin-1 places (label points, boxes) are the choropleth's file, aligned with the table", () => {
+    const shusha = f.table.admin1.find((a) => a.id === 'AZE-5565')!.index;
+    const [lon, lat] = [places.label[2 * shusha]!, places.label[2 * shusha + 1]!];
+    const [w, s, e, n] = boxOf(shusha);
+    expect(lon > w! && lon < e! && lat > s! && lat < n!).toBe(true);
+    // Boxes are whole hundredths of a degree, grown outward; the table no longer carries them.
+    for (const v of places.bbox) expect(Math.abs(v * 100 - Math.round(v * 100))).toBeLessThan(1e-9);
+    expect(Object.keys(f.table.admin1[shusha]!)).not.toContain('bbox');
+    const file = json(f.pointer.shapes.places) as { label: number[] };
+    expect(() => decodePlaces(file, f.table.admin1.length + 1)).toThrow(/does not match/);
+    expect(() =>
+      decodePlaces({ ...file, label: file.label.map((v, i) => (i === 0 ? 0.5 : v)) }, f.table.admin1.length),
+    ).toThrow(/bad label/);
   });
 
   it('the pointer names the files; a path leaving the folder is refused', () => {
@@ -117,7 +140,7 @@ describe('what a view meets', () => {
   });
 
   it('a country is culled by its regions: a view of the Caucasus meets Azerbaijan, not Fiji or Kenya', () => {
-    const boxes = regionBoxes(f.table, 'country');
+    const boxes = regionBoxes(f.table, 'country', places);
     const met = f.table.countries.filter((c) => anyMeets(boxes[c.index]!, caucasus)).map((c) => c.id);
     expect(met).toEqual(expect.arrayContaining(['AZE', 'ARM', 'GEO']));
     expect(met).not.toContain('FJI');
@@ -148,7 +171,7 @@ describe('the shapes as they arrive', () => {
 
   it('a region is not drawn before its file arrives; each file is asked for once', async () => {
     const { assets, asked } = fake();
-    const shapes = new RegionShapes(assets, f.table, 'admin1', 5);
+    const shapes = new RegionShapes(assets, f.table, places, 'admin1', 5);
     const changed = vi.fn();
     shapes.onchange = changed;
     expect(shapes.ringsFor(shusha, true)).toBeUndefined();
@@ -162,7 +185,7 @@ describe('the shapes as they arrive', () => {
 
   it('coarse below fineFrom and fine from it, each standing in for the other while it comes', async () => {
     const { assets } = fake();
-    const shapes = new RegionShapes(assets, f.table, 'admin1', 5);
+    const shapes = new RegionShapes(assets, f.table, places, 'admin1', 5);
     shapes.want(['world']);
     await vi.waitFor(() => expect(shapes.has('world')).toBe(true));
     const coarse = shapes.ringsFor(shusha, false)!;
@@ -179,7 +202,7 @@ describe('the shapes as they arrive', () => {
     const fail = new Set<ShapePart>([aze]);
     const { assets, asked } = fake(fail);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const shapes = new RegionShapes(assets, f.table, 'admin1', 5);
+    const shapes = new RegionShapes(assets, f.table, places, 'admin1', 5);
     shapes.want([aze]);
     await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
     expect(shapes.has(aze)).toBe(false);
