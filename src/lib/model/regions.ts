@@ -9,7 +9,7 @@
  * scripts/build-basemap.ts builds three assets beside the basemap's (scripts/basemap/regions.ts):
  *
  *   regions.json                 a small pointer: the table key and the versioned paths below
- *   <base>regions/table.json.gz  the RegionTable (English names, ids, label points, boxes)
+ *   <base>regions/table.json.gz  the RegionTable (English names, ids, kinds; countries' label points and boxes)
  *   <base>regions/lookup/<bx>-<by>.bin.gz  the point-in-polygon structure by 10° block (model/region-lookup.ts)
  *   <base>regions/shapes/…       rings per country and per admin-1, for drawing: a world file per level
  *                                for low zooms, one file per country for deep ones (region-format.ts)
