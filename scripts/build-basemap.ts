@@ -9,7 +9,7 @@
  * Run by the Vite plugin (scripts/vite-basemap-plugin.ts) when its cache lacks the current key;
  * by hand: npx tsx scripts/build-basemap.ts --out <dir>. Prints its time and the sizes.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -314,9 +314,7 @@ function main(): void {
   writeRegions(out, regionAssets.files);
   const sizes = new Map<string, number>();
   const write = (path: string, text: string): void => {
-    mkdirSync(join(out, path, '..'), { recursive: true });
-    writeFileSync(join(out, path), text);
-    sizes.set(path, text.length);
+    sizes.set(path, writeAsset(out, path, text));
   };
   const manifest: Manifest = { version: FORMAT_VERSION, base, levels: [] };
   LEVELS.forEach((_, level) => {
@@ -345,40 +343,67 @@ function main(): void {
   const shardSizes: number[] = [];
   for (const [path, text] of gazetteer.files) {
     write(`${base}gazetteer/${path}`, text);
-    shardSizes.push(Buffer.byteLength(text));
+    shardSizes.push(sizes.get(`${base}gazetteer/${path}`)!);
   }
   write('gazetteer.json', JSON.stringify(gazetteer.index));
   lap(`gazetteer: ${gazetteer.places} places`, t);
   const kb = (n: number): string => `${(n / 1000).toFixed(1)} KB`;
   console.log(
-    `  gazetteer: ${shardSizes.length} shards, ${(shardSizes.reduce((a, b) => a + b, 0) / 1e6).toFixed(2)} MB, ` +
+    `  gazetteer: ${shardSizes.length} shards, ${(shardSizes.reduce((a, b) => a + b, 0) / 1e6).toFixed(2)} MB on disk, ` +
       `the largest ${kb(Math.max(...shardSizes))}, index ${kb(sizes.get('gazetteer.json')!)}; ` +
       `cities named as their municipality: ${gazetteer.merged.map(([a, b]) => `${a} → ${b}`).join(', ')}`,
   );
+  const disk = diskBytes(out);
+  console.log(`  everything: ${(disk / 1e6).toFixed(2)} MB on disk (the cap is ${DISK_CAP / 1e6} MB)`);
+  const stats = JSON.parse(readFileSync(join(out, 'stats.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(out, 'stats.json'), JSON.stringify({ ...stats, disk }, null, 1));
   console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** The region assets (scripts/basemap/regions.ts), and their sizes: the whole and what a dataset of one war loads. */
+/** The most the bundled basemap (drawn tiles, regions, gazetteer) may take on disk: issue #23. */
+const DISK_CAP = 15_000_000;
+
+/** Bytes of every file under a folder. */
+function diskBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? diskBytes(path) : statSync(path).size;
+  }
+  return total;
+}
+
+/**
+ * Writes one asset, gzipped when its path ends .gz (every file under the versioned folders: the
+ * pointers stay plain), and returns its bytes on disk. io/asset-bytes.ts says why.
+ */
+function writeAsset(out: string, path: string, content: string | Uint8Array): number {
+  const bytes = path.endsWith('.gz') ? gzipSync(content, { level: 9 }) : content;
+  mkdirSync(join(out, path, '..'), { recursive: true });
+  writeFileSync(join(out, path), bytes);
+  return typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+}
+
+/** The region assets (scripts/basemap/regions.ts), and their sizes on disk: the whole and what a dataset of one war loads. */
 function writeRegions(out: string, files: Map<string, string | Uint8Array>): void {
   let total = 0;
   let lookup = 0;
   let zipped = 0;
   const size = new Map<string, number>();
   for (const [path, content] of files) {
-    mkdirSync(join(out, path, '..'), { recursive: true });
-    writeFileSync(join(out, path), content);
-    size.set(path, content.length);
-    total += content.length;
+    const written = writeAsset(out, path, content);
+    size.set(path, written);
+    total += written;
     if (path.includes('/lookup/')) {
       lookup += content.length;
-      zipped += gzipSync(content).length;
+      zipped += written;
     }
   }
   const kb = (n: number): string => `${(n / 1000).toFixed(0)} KB`;
   const of = (suffix: string): number => [...size].find(([p]) => p.endsWith(suffix))?.[1] ?? 0;
   console.log(
     `  regions: ${files.size} files, ${(total / 1e6).toFixed(2)} MB; lookup ${kb(lookup)} (${kb(zipped)} gzip) in blocks of 10°` +
-      ` (the Caucasus: ${kb(of('/22-12.bin') + of('/22-13.bin'))}); table ${kb(of('table.json'))}, shapes ${kb(of('shapes.json'))}`,
+      ` (the Caucasus: ${kb(of('/22-12.bin.gz') + of('/22-13.bin.gz'))}); table ${kb(of('table.json.gz'))}, shapes ${kb([...size].filter(([p]) => p.includes('/shapes/')).reduce((a, [, b]) => a + b, 0))}`,
   );
 }
 

