@@ -1,7 +1,7 @@
 /**
  * The offline basemap: Natural Earth country shapes from world-atlas, drawn into canvas tiles
- * (basemap-tiles.ts). Two levels of detail: 1:110m (≈8k points, ≈35 KB gzip) for world and
- * continent views, 1:50m (≈80k points, ≈240 KB gzip) once zoomed in, fetched only when needed
+ * (basemap-tiles.ts). Two levels of detail: 1:110m (≈8k points, ≈38 KB gzip) for world and
+ * continent views, 1:50m (≈80k points, ≈233 KB gzip) from zoom 5, fetched only when needed
  * and turned into shapes in a worker (basemap-worker.ts). Both are separate assets, and
  * topojson-client is only in the worker's chunk (or a lazy one): none of it counts toward the
  * initial bundle. Over them, region borders (drawn into the same tiles) and the names of
@@ -62,8 +62,11 @@ export const LABEL_COLORS: Record<Scheme, LabelColors> = {
 
 export type Detail = 'coarse' | 'fine';
 
-/** From this (tile) zoom on, 1:110m coastlines look visibly angular. */
-export const FINE_FROM_ZOOM = 4;
+/**
+ * From this (tile) zoom on, 1:110m coastlines look visibly angular. At 4 the two differ by a few
+ * islets, and 1:50m's 233 KB (gzip) would take a zoom-4 view past the ~500 KB a view may load.
+ */
+export const FINE_FROM_ZOOM = 5;
 
 export function detailFor(zoom: number): Detail {
   return zoom >= FINE_FROM_ZOOM ? 'fine' : 'coarse';
