@@ -7,13 +7,7 @@ import PlaceCombobox from '../../src/lib/views/places/PlaceCombobox.svelte';
 
 afterEach(cleanup);
 
-const place = (
-  name: string,
-  kind: Place['kind'],
-  order: number,
-  region: string | null,
-  alt: string[] = [],
-): Place => ({
+const place = (name: string, kind: Place['kind'], order: number, region: string | null, alt: string[] = []): Place => ({
   kind,
   name,
   alt,
