@@ -6,12 +6,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { isGzip } from '../src/lib/io/asset-bytes.ts';
 import { parsePointer } from '../src/lib/model/region-format.ts';
 import { blockFile, decodeBlock, type RegionLookup } from '../src/lib/model/region-lookup.ts';
 import { buildIfNeeded } from './vite-basemap-plugin.ts';
 
 /** Bundled assets are gzipped on disk (io/asset-bytes.ts says why). */
-const unpacked = (bytes: Buffer): Buffer => (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
+const unpacked = (bytes: Buffer): Buffer => (isGzip(bytes) ? gunzipSync(bytes) : bytes);
 
 export async function nodeRegionLookup(root = process.cwd()): Promise<RegionLookup> {
   const dir = await buildIfNeeded(root);
